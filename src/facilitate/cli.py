@@ -1,0 +1,214 @@
+"""The `facilitate` command. With no subcommand it opens the app; subcommands script the same
+services. Heavy imports (Textual, sqlite-utils) happen inside commands, so `--help` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from facilitate import paths
+
+if TYPE_CHECKING:
+    from facilitate.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"facilitate: {message}", err=True)
+    raise SystemExit(1)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn a store error into one line on stderr and exit status 1; never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from facilitate.store.errors import RecordNotFound, StoreError
+
+        try:
+            return func(*args, **kwargs)
+        except StoreError as error:
+            _fail(str(error))
+        except RecordNotFound as error:
+            _fail(str(error.args[0]) if error.args else "not found")
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def opened(db_path: Path, *, create: bool = False) -> Iterator[Store]:
+    from facilitate.store import Store
+
+    store = Store.open(db_path, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _db_path(ctx: click.Context) -> Path:
+    value = ctx.obj.get("db") if ctx.obj else None
+    return Path(value) if value else paths.default_db_path()
+
+
+def run_app(store: Store, *, today: date | None = None) -> None:
+    from facilitate.tui.app import FacilitateApp
+
+    FacilitateApp(store, today=today).run()
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACILITATE_DB",
+    help="Database file (default: facilitate.db in FACILITATE_HOME or the user data folder).",
+)
+@click.version_option(package_name="facilitate")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Run partnership meetings from agenda to minutes.
+
+    With no command, opens the app on your database (made on first use).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        _open_app(_db_path(ctx), create=db is None)
+
+
+@friendly_errors
+def _open_app(db_path: Path, *, create: bool) -> None:
+    with opened(db_path, create=create) as store:
+        run_app(store)
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-open", is_flag=True, help="Only create the demo file; do not open the app.")
+@friendly_errors
+def demo(path: Path | None, no_open: bool) -> None:
+    """Open the built-in demo partnership.
+
+    Without PATH it lives in a throwaway file; with PATH it is kept there (and reopened as it is
+    if that file already holds a record).
+    """
+    from facilitate.services.demo import build_demo, is_empty
+
+    throwaway = None
+    if path is None:
+        throwaway = tempfile.TemporaryDirectory(prefix="facilitate-demo-")
+        path = Path(throwaway.name) / "demo.db"
+    try:
+        with opened(path, create=True) as store:
+            if is_empty(store):
+                build_demo(store, date.today())
+            if no_open:
+                click.echo(f"Demo partnership saved in {path}")
+            else:
+                run_app(store)
+    finally:
+        if throwaway is not None:
+            throwaway.cleanup()
+
+
+@cli.group()
+def db() -> None:
+    """The database file: where it is, check it, back it up."""
+
+
+@db.command("path")
+@click.pass_context
+def db_path(ctx: click.Context) -> None:
+    """Print the database file's path."""
+    click.echo(str(_db_path(ctx.find_root())))
+
+
+@db.command("check")
+@click.pass_context
+@friendly_errors
+def db_check(ctx: click.Context) -> None:
+    """Check the file's integrity and print what it holds."""
+    from facilitate.store.maintenance import integrity_problems, table_counts
+
+    path = _db_path(ctx.find_root())
+    with opened(path) as store:
+        problems = integrity_problems(store)
+        for name, count in table_counts(store).items():
+            click.echo(f"{name:28} {count:>8}")
+    if problems:
+        for problem in problems:
+            click.echo(f"problem: {problem}", err=True)
+        _fail(f"{path}: {len(problems)} problem(s) found; restore from a backup.")
+    click.echo(f"{path}: ok")
+
+
+@db.command("backup")
+@click.argument("dest", type=click.Path(path_type=Path))
+@click.pass_context
+@friendly_errors
+def db_backup(ctx: click.Context, dest: Path) -> None:
+    """Copy the database to DEST (safe while the app is open)."""
+    from facilitate.store.maintenance import backup
+
+    with opened(_db_path(ctx.find_root())) as store:
+        written = backup(store, dest)
+    click.echo(f"Backed up to {written}")
+
+
+@cli.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, help="How many results at most.")
+@click.pass_context
+@friendly_errors
+def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
+    """Find notes, decisions and actions containing every word of TEXT."""
+    from facilitate.store.search import search as run_search
+
+    with opened(_db_path(ctx.find_root())) as store:
+        hits = run_search(store, " ".join(text), limit=limit)
+    if not hits:
+        click.echo("No matches.")
+        return
+    for hit in hits:
+        when = hit.meeting_starts_at[:10]
+        click.echo(f"{when}  {hit.kind:8} [{hit.visibility.value}] {hit.meeting_title}")
+        click.echo(f"    {hit.text}")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="facilitate")
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: a user never sees a traceback
+        log = _write_crash_log()
+        click.echo(f"facilitate: unexpected error: {error}", err=True)
+        click.echo(f"facilitate: nothing you saved is lost; details are in {log}", err=True)
+        sys.exit(2)
+
+
+def _write_crash_log() -> Path:
+    import traceback
+
+    log = paths.data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+    except OSError:
+        log = Path(tempfile.gettempdir()) / "facilitate-crash.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+    return log

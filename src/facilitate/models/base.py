@@ -1,0 +1,31 @@
+"""The base of every stored record: a mergeable identity and UTC timestamps."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def new_id() -> str:
+    """A random UUID as text: two laptops that worked offline never mint the same id."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, to the microsecond, so records from two machines order cleanly."""
+    return datetime.now(UTC)
+
+
+class Record(BaseModel):
+    """A row of the record. `table` names the SQLite table that holds the subclass."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    table: ClassVar[str] = ""
+
+    id: str = Field(default_factory=new_id)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,128 @@
+"""Enumerations of the partnership-meeting domain.
+
+Values are stored as their lowercase string in SQLite, so they must never be renamed once released;
+add new members instead.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrgKind(StrEnum):
+    AGENCY = "agency"
+    TREATMENT_PROVIDER = "treatment_provider"
+    COURT = "court"
+    TRIBE = "tribe"
+    COMMUNITY_ORGANIZATION = "community_organization"
+    FAMILY_LIVED_EXPERIENCE = "family_lived_experience"
+    OTHER = "other"
+
+
+class BodyKind(StrEnum):
+    EXECUTIVE_COMMITTEE = "executive_committee"
+    STEERING_COMMITTEE = "steering_committee"
+    CORE_TEAM = "core_team"
+    WORKGROUP = "workgroup"
+    COMMUNITY_ADVISORY_GROUP = "community_advisory_group"
+    LISTENING_CIRCLE = "listening_circle"
+
+
+class MeetingKind(StrEnum):
+    BUSINESS = "business"
+    PARTNER_FORUM = "partner_forum"
+    LISTENING_SESSION = "listening_session"
+
+
+class MeetingStatus(StrEnum):
+    """planned → live → closed → approved (minutes approved at a later meeting)."""
+
+    PLANNED = "planned"
+    LIVE = "live"
+    CLOSED = "closed"
+    APPROVED = "approved"
+
+
+class Visibility(StrEnum):
+    """Who may see a captured entry. Ordered from widest to narrowest audience.
+
+    CONFIDENTIAL never leaves the database file in any export.
+    """
+
+    PUBLIC = "public"
+    PARTNERS = "partners"
+    INTERNAL = "internal"
+    CONFIDENTIAL = "confidential"
+
+    @property
+    def rank(self) -> int:
+        return _VISIBILITY_ORDER.index(self)
+
+    def visible_to(self, audience: Visibility) -> bool:
+        """True when an entry of this visibility may be shown to `audience`."""
+        return self is not Visibility.CONFIDENTIAL and self.rank <= audience.rank
+
+
+_VISIBILITY_ORDER = list(Visibility)
+
+
+class Purpose(StrEnum):
+    """Why an agenda item is on the agenda."""
+
+    INFORM = "inform"
+    DISCUSS = "discuss"
+    DECIDE = "decide"
+
+
+class DecisionMethod(StrEnum):
+    CONSENSUS = "consensus"
+    CONSENT = "consent"
+    FIST_TO_FIVE = "fist_to_five"
+    GRADIENTS_OF_AGREEMENT = "gradients_of_agreement"
+    MAJORITY_VOTE = "majority_vote"
+    OTHER = "other"
+
+
+class DecisionOutcome(StrEnum):
+    ADOPTED = "adopted"
+    NOT_ADOPTED = "not_adopted"
+    DEFERRED = "deferred"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    LATE = "late"
+    LEFT_EARLY = "left_early"
+    REGRETS = "regrets"
+    ABSENT = "absent"
+
+
+class Attribution(StrEnum):
+    """How an entry names its source; listening sessions default to not naming speakers."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PARTICIPANT = "participant"
+    NONE = "none"
+
+
+class ItemState(StrEnum):
+    """Where an agenda item stands during and after a meeting."""
+
+    PENDING = "pending"
+    ACTIVE = "active"
+    DONE = "done"
+    PARKED = "parked"
+    CONTINUE_NEXT_TIME = "continue_next_time"

@@ -1,0 +1,121 @@
+"""Meetings, their series, agendas, roles and attendance."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from facilitate.models.base import Record
+from facilitate.models.enums import (
+    AttendanceStatus,
+    ItemState,
+    MeetingKind,
+    MeetingStatus,
+    Purpose,
+)
+
+
+class RoleDef(BaseModel):
+    """One role of a series' role catalogue."""
+
+    key: str
+    name: str
+    requires_readiness: bool = False
+    lead: bool = False
+
+
+DEFAULT_ROLE_CATALOGUE: tuple[RoleDef, ...] = (
+    RoleDef(key="facilitator", name="Facilitator", requires_readiness=True, lead=True),
+    RoleDef(key="co_facilitator", name="Co-facilitator", lead=True),
+    RoleDef(key="note_taker", name="Note-taker"),
+    RoleDef(key="timekeeper", name="Timekeeper"),
+    RoleDef(key="process_observer", name="Process observer"),
+)
+
+
+class MeetingSeries(Record):
+    """A recurring meeting of one body, with its defaults."""
+
+    table = "meeting_series"
+
+    body_id: str
+    name: str
+    kind: MeetingKind = MeetingKind.BUSINESS
+    default_template: str = ""
+    default_minutes: int = Field(default=90, ge=1)
+    ground_rule_set_id: str | None = None
+    roles: list[RoleDef] = Field(default_factory=lambda: list(DEFAULT_ROLE_CATALOGUE))
+
+
+class Meeting(Record):
+    """One meeting. Times are the wall-clock time where the meeting happens."""
+
+    table = "meetings"
+
+    series_id: str
+    title: str
+    starts_at: datetime
+    minutes: int = Field(default=90, ge=1)
+    location: str = ""
+    neutral_venue: bool = False
+    kind: MeetingKind = MeetingKind.BUSINESS
+    status: MeetingStatus = MeetingStatus.PLANNED
+    ground_rule_version_id: str | None = None
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    current_item_id: str | None = None
+    approved_at: datetime | None = None
+    approved_in_meeting_id: str | None = None
+    next_meeting_date: date | None = None
+
+
+class AgendaItem(Record):
+    """An agenda item. `position` is a float so items can be reordered without renumbering."""
+
+    table = "agenda_items"
+
+    meeting_id: str
+    position: float
+    title: str
+    purpose: Purpose = Purpose.DISCUSS
+    desired_outcome: str = ""
+    minutes: int = Field(default=10, ge=1)
+    lead_person_id: str | None = None
+    lead_organization_id: str | None = None
+    lead_text: str = ""
+    proposed_by_person_id: str | None = None
+    proposed_by_organization_id: str | None = None
+    proposed_on: date | None = None
+    prompts: list[str] = Field(default_factory=list)
+    notes: str = ""
+    state: ItemState = ItemState.PENDING
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    extended_minutes: int = Field(default=0, ge=0)
+    carried_from_item_id: str | None = None
+
+
+class RoleAssignment(Record):
+    """Who holds a role at a meeting; the suggestion is kept beside the choice."""
+
+    table = "role_assignments"
+
+    meeting_id: str
+    role_key: str
+    person_id: str | None = None
+    suggested_person_id: str | None = None
+    why: str = ""
+    override_reason: str = ""
+
+
+class Attendance(Record):
+    table = "attendance"
+
+    meeting_id: str
+    person_id: str | None = None
+    guest_name: str = ""
+    organization_id: str | None = None
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    arrived_at: datetime | None = None
+    left_at: datetime | None = None

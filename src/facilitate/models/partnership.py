@@ -1,0 +1,77 @@
+"""Who is at the table: organizations, people, governance bodies and their members."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field, field_validator
+
+from facilitate.models.base import Record
+from facilitate.models.enums import BodyKind, OrgKind
+
+
+def _not_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+class Organization(Record):
+    table = "organizations"
+
+    name: str
+    short_name: str = ""
+    kind: OrgKind = OrgKind.OTHER
+    notes: str = ""
+
+    _name = field_validator("name")(_not_blank)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(Record):
+    """A partner. Role readiness lives here because it travels with the person across bodies."""
+
+    table = "people"
+
+    name: str
+    organization_id: str | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    active: bool = True
+    # Role keys (e.g. "facilitator") the person is willing to take, and those they are ready for.
+    willing_roles: list[str] = Field(default_factory=list)
+    ready_roles: list[str] = Field(default_factory=list)
+    unavailable: list[date] = Field(default_factory=list)
+
+    _name = field_validator("name")(_not_blank)
+
+
+class Body(Record):
+    """A governance body: who meets, and what counts as quorum for it."""
+
+    table = "bodies"
+
+    name: str
+    short_name: str = ""
+    kind: BodyKind = BodyKind.STEERING_COMMITTEE
+    description: str = ""
+    quorum_count: int | None = Field(default=None, ge=1)
+    # Organizations that must be present for quorum (e.g. a Tribe on ICWA matters).
+    quorum_organization_ids: list[str] = Field(default_factory=list)
+
+    _name = field_validator("name")(_not_blank)
+
+
+class Membership(Record):
+    table = "memberships"
+
+    body_id: str
+    person_id: str
+    role: str = "member"
+    start_date: date | None = None
+    end_date: date | None = None

@@ -1,0 +1,47 @@
+"""What the home screen shows: bodies, the meetings ahead, and who owes what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from facilitate.store import Store, queries
+from facilitate.store.queries import BodyRow, MeetingRow, OpenActionRow
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    action: OpenActionRow
+    overdue: bool
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    today: date
+    bodies: list[BodyRow]
+    upcoming: list[MeetingRow]
+    actions: list[ActionLine]
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for line in self.actions if line.overdue)
+
+
+def home_summary(store: Store, today: date) -> HomeSummary:
+    actions = [
+        ActionLine(
+            action=row,
+            overdue=row.due is not None and row.due < today,
+            days_overdue=(today - row.due).days if row.due and row.due < today else 0,
+        )
+        for row in queries.open_actions(store)
+    ]
+    # Overdue first, then by owner and organization, so a coordinator can chase one person at once.
+    actions.sort(key=lambda a: (not a.overdue, a.action.owner, a.action.organization))
+    return HomeSummary(
+        today=today,
+        bodies=queries.bodies(store),
+        upcoming=queries.upcoming_meetings(store, today),
+        actions=actions,
+    )

@@ -1,0 +1,23 @@
+"""Storage: the only layer that speaks SQL. Open it with `Store.open(path)`."""
+
+from facilitate.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    RecordNotFound,
+    StoreError,
+)
+from facilitate.store.records import Store
+
+__all__ = [
+    "DatabaseCorrupt",
+    "DatabaseLocked",
+    "DatabaseMissing",
+    "DatabaseReadOnly",
+    "DatabaseTooNew",
+    "RecordNotFound",
+    "Store",
+    "StoreError",
+]

@@ -1,0 +1,70 @@
+"""Errors the store raises, each worded for the person at the keyboard.
+
+Every message names the file and says what to do; callers print `str(error)` and nothing else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A problem with the database file that the user can act on."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+class DatabaseMissing(StoreError):
+    pass
+
+
+class DatabaseLocked(StoreError):
+    pass
+
+
+class DatabaseReadOnly(StoreError):
+    pass
+
+
+class DatabaseCorrupt(StoreError):
+    pass
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+class RecordNotFound(LookupError):
+    """A lookup by id or name found nothing; the message says what was looked for."""
+
+
+def explain(path: Path, error: sqlite3.Error) -> StoreError:
+    """Turn an sqlite3 error about `path` into the StoreError a user can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            path,
+            "the database is locked by another program. Close the other program "
+            "(or the other facilitate window's pending change) and try again; nothing was changed.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnly(
+            path,
+            "the database file is read-only. Make it writable (chmod u+w) or copy it somewhere "
+            "you can write; nothing was changed.",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(
+            path,
+            "this file is not a facilitate database or it is damaged "
+            f"({error}). It was left untouched; restore it from a backup "
+            "(facilitate db backup makes one).",
+        )
+    if "unable to open" in text:
+        return StoreError(
+            path, "cannot open the database file. Check that the folder exists and is writable."
+        )
+    return StoreError(path, f"database error: {error}")

@@ -1,0 +1,138 @@
+"""Read-only joins the screens and reports need. Paged or bounded; nothing loads a whole table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitate.models.enums import ActionStatus, MeetingStatus
+from facilitate.store.records import Store
+
+OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    id: str
+    name: str
+    kind: str
+    members: int
+    series: int
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    title: str
+    starts_at: datetime
+    status: MeetingStatus
+    series_name: str
+    body_name: str
+    location: str
+
+
+@dataclass(frozen=True)
+class OpenActionRow:
+    id: str
+    text: str
+    due: date | None
+    status: ActionStatus
+    owner: str
+    organization: str
+    meeting_title: str
+    series_id: str
+
+
+def bodies(store: Store) -> list[BodyRow]:
+    rows = store.query(
+        """SELECT b.id, b.name, b.kind,
+                  (SELECT count(*) FROM memberships WHERE body_id = b.id) AS members,
+                  (SELECT count(*) FROM meeting_series WHERE body_id = b.id) AS series
+           FROM bodies b ORDER BY b.name"""
+    )
+    return [BodyRow(**row) for row in rows]
+
+
+_MEETING_SELECT = """
+    SELECT m.id, m.title, m.starts_at, m.status, s.name AS series_name, b.name AS body_name,
+           m.location
+    FROM meetings m JOIN meeting_series s ON s.id = m.series_id JOIN bodies b ON b.id = s.body_id
+"""
+
+
+def _meeting_rows(rows: list[dict[str, object]]) -> list[MeetingRow]:
+    return [
+        MeetingRow(
+            id=str(row["id"]),
+            title=str(row["title"]),
+            starts_at=datetime.fromisoformat(str(row["starts_at"])),
+            status=MeetingStatus(str(row["status"])),
+            series_name=str(row["series_name"]),
+            body_name=str(row["body_name"]),
+            location=str(row["location"]),
+        )
+        for row in rows
+    ]
+
+
+def upcoming_meetings(store: Store, today: date, *, limit: int = 20) -> list[MeetingRow]:
+    """Live meetings first, then planned ones from today on, soonest first."""
+    rows = store.query(
+        _MEETING_SELECT
+        + """ WHERE m.status = 'live' OR (m.status = 'planned' AND m.starts_at >= ?)
+              ORDER BY m.status = 'live' DESC, m.starts_at LIMIT ?""",
+        [today.isoformat(), limit],
+    )
+    return _meeting_rows(rows)
+
+
+def recent_meetings(store: Store, today: date, *, limit: int = 20) -> list[MeetingRow]:
+    rows = store.query(
+        _MEETING_SELECT + " WHERE m.starts_at < ? ORDER BY m.starts_at DESC LIMIT ?",
+        [today.isoformat(), limit],
+    )
+    return _meeting_rows(rows)
+
+
+def live_meetings(store: Store) -> list[MeetingRow]:
+    return _meeting_rows(store.query(_MEETING_SELECT + " WHERE m.status = 'live'"))
+
+
+def open_actions(
+    store: Store, *, series_id: str | None = None, limit: int = 500
+) -> list[OpenActionRow]:
+    """Open action items, earliest due first (undated last), with owner and organization names."""
+    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    params: list[object] = list(OPEN_STATUSES)
+    series_clause = ""
+    if series_id is not None:
+        series_clause = " AND m.series_id = ?"
+        params.append(series_id)
+    params.append(limit)
+    rows = store.query(
+        f"""SELECT a.id, a.text, a.due, a.status,
+                   COALESCE(p.name, NULLIF(a.owner_text, ''), '(no owner)') AS owner,
+                   COALESCE(o.short_name, o.name, po.short_name, po.name, '') AS organization,
+                   m.title AS meeting_title, m.series_id
+            FROM action_items a
+            JOIN meetings m ON m.id = a.meeting_id
+            LEFT JOIN people p ON p.id = a.owner_person_id
+            LEFT JOIN organizations o ON o.id = a.organization_id
+            LEFT JOIN organizations po ON po.id = p.organization_id
+            WHERE a.status IN ({marks}){series_clause}
+            ORDER BY a.due IS NULL, a.due, owner LIMIT ?""",
+        params,
+    )
+    return [
+        OpenActionRow(
+            id=row["id"],
+            text=row["text"],
+            due=date.fromisoformat(row["due"]) if row["due"] else None,
+            status=ActionStatus(row["status"]),
+            owner=row["owner"],
+            organization=row["organization"],
+            meeting_title=row["meeting_title"],
+            series_id=row["series_id"],
+        )
+        for row in rows
+    ]

@@ -1,0 +1,219 @@
+"""The Store: reading and writing domain records. The only module family that holds SQL.
+
+Records go in and come out as pydantic models; lists and dicts are JSON text in their column.
+Every write is its own `BEGIN IMMEDIATE` transaction (or part of an explicit `transaction()`), so
+a second process waits for the lock instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import typing
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from facilitate.models.base import Record, utcnow
+from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db
+from facilitate.store.errors import RecordNotFound, explain
+
+R = TypeVar("R", bound=Record)
+
+
+@cache
+def _json_fields(cls: type[Record]) -> frozenset[str]:
+    """Fields whose value is a list, dict or nested model, and so is stored as JSON text."""
+    names = set()
+    for name, field in cls.model_fields.items():
+        origin = typing.get_origin(field.annotation) or field.annotation
+        if origin in (list, dict, tuple, set, frozenset):
+            names.add(name)
+    return frozenset(names)
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    row = record.model_dump(mode="json")
+    for name in _json_fields(type(record)):
+        row[name] = json.dumps(row[name], ensure_ascii=False)
+    return row
+
+
+def from_row(cls: type[R], row: dict[str, Any]) -> R:
+    data = dict(row)
+    for name in _json_fields(cls):
+        if isinstance(data.get(name), str):
+            data[name] = json.loads(data[name])
+    return cls.model_validate(data)
+
+
+class Store:
+    """An open facilitate database. Build one with `Store.open(path)`."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> Store:
+        path = Path(path).expanduser()
+        return cls(open_db(path, create=create, busy_timeout_ms=busy_timeout_ms), path)
+
+    def close(self) -> None:
+        """Give the planner fresh statistics, then close. Cheap when nothing changed."""
+        # Optimisation is best-effort; closing must still happen.
+        with suppress(sqlite3.Error):
+            self.db.execute("PRAGMA optimize")
+        self.db.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together, durably, or not at all. Nests."""
+        conn = self.db.conn
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise explain(self.path, error) from error
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise explain(self.path, error) from error
+
+    def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        try:
+            with self.transaction():
+                return self.db.conn.execute(sql, params).rowcount
+        except sqlite3.Error as error:
+            raise explain(self.path, error) from error
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts. For the store's own query modules; services never pass SQL."""
+        try:
+            cursor = self.db.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.Error as error:
+            raise explain(self.path, error) from error
+
+    # -- records ------------------------------------------------------------------------------
+
+    def insert(self, record: R) -> R:
+        row = to_row(record)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._write(f"INSERT INTO {record.table} ({columns}) VALUES ({marks})", list(row.values()))
+        return record
+
+    def insert_all(self, records: Sequence[Record]) -> None:
+        with self.transaction():
+            for record in records:
+                self.insert(record)
+
+    def save(self, record: R) -> R:
+        """Write back a changed record, stamping `updated_at`."""
+        record.updated_at = utcnow()
+        row = to_row(record)
+        record_id = row.pop("id")
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        changed = self._write(
+            f"UPDATE {record.table} SET {assignments} WHERE id = ?", [*row.values(), record_id]
+        )
+        if not changed:
+            raise RecordNotFound(f"no {record.table} row with id {record_id}")
+        return record
+
+    def delete(self, cls: type[Record], record_id: str) -> None:
+        self._write(f"DELETE FROM {cls.table} WHERE id = ?", [record_id])
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        rows = self.query(f"SELECT * FROM {cls.table} WHERE id = ?", [record_id])
+        if not rows:
+            raise RecordNotFound(f"no {cls.table} row with id {record_id}")
+        return from_row(cls, rows[0])
+
+    def find(
+        self,
+        cls: type[R],
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+        **equals: Any,
+    ) -> list[R]:
+        """Records whose fields equal the given values. `order_by="-field"` sorts descending."""
+        sql, params = _select(cls, order_by=order_by, limit=limit, equals=equals)
+        return [from_row(cls, row) for row in self.query(sql, params)]
+
+    def count(self, cls: type[Record], **equals: Any) -> int:
+        where, params = _where(cls, equals)
+        rows = self.query(f"SELECT count(*) AS n FROM {cls.table}{where}", params)
+        return int(rows[0]["n"])
+
+
+def _where(cls: type[Record], equals: dict[str, Any]) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for name, value in equals.items():
+        if name not in cls.model_fields:
+            raise ValueError(f"{cls.__name__} has no field {name!r}")
+        if value is None:
+            clauses.append(f"{name} IS NULL")
+        else:
+            clauses.append(f"{name} = ?")
+            params.append(_param(value))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _param(value: Any) -> Any:
+    """A Python value as SQLite stores it (enums as their text, dates as ISO text)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _select(
+    cls: type[Record], *, order_by: str | None, limit: int | None, equals: dict[str, Any]
+) -> tuple[str, list[Any]]:
+    where, params = _where(cls, equals)
+    sql = f"SELECT * FROM {cls.table}{where}"
+    if order_by:
+        name = order_by.lstrip("-")
+        if name not in cls.model_fields:
+            raise ValueError(f"{cls.__name__} has no field {name!r}")
+        sql += f" ORDER BY {name} {'DESC' if order_by.startswith('-') else 'ASC'}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params

@@ -1,0 +1,1 @@
+"""The terminal app (Textual). Screens call services; nothing here speaks SQL."""

@@ -1,0 +1,67 @@
+"""The Textual application. It is handed an open Store; it never opens the database itself."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import date
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from facilitate.store import Store
+from facilitate.tui.screens.home import HomeScreen
+
+
+class FacilitateApp(App[None]):
+    """facilitate: partnership meetings from agenda to minutes."""
+
+    TITLE = "facilitate"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "toggle_help", "Keys", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, *, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        # Tests pin the date so "overdue" and "upcoming" do not drift with the calendar.
+        self.fixed_today = today
+        self.sub_title = store.path.name
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key binding of the current screen is also a command in the palette."""
+        yield from super().get_system_commands(screen)
+        seen = {"Keys", "Quit"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.description in seen or binding.system:
+                continue
+            seen.add(binding.description)
+            yield SystemCommand(
+                binding.description,
+                binding.tooltip or f"{binding.description} ({active.binding.key})",
+                _runner(active.node, binding.action),
+            )
+
+
+def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await node.app.run_action(action, node)
+
+    return run
