@@ -29,7 +29,10 @@ def m0001_record(db: Database) -> None:
 @migrations(name="0002_search")
 def m0002_search(db: Database) -> None:
     for table, columns in FTS_COLUMNS.items():
-        db.table(table).enable_fts(columns, fts_version="FTS5", create_triggers=True)
+        # Porter stemming: a search for "form" also finds "forms" and "forming".
+        db.table(table).enable_fts(
+            columns, fts_version="FTS5", create_triggers=True, tokenize="porter"
+        )
 
 
 def known_migration_names() -> set[str]:
