@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from facilitate.models import ParkingLotItem
 from facilitate.models.enums import ActionStatus, MeetingStatus
-from facilitate.store.records import Store
+from facilitate.store.records import Store, from_row
 
 OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
 
@@ -40,6 +41,7 @@ class OpenActionRow:
     owner: str
     organization: str
     meeting_title: str
+    meeting_id: str
     series_id: str
 
 
@@ -113,7 +115,7 @@ def open_actions(
         f"""SELECT a.id, a.text, a.due, a.status,
                    COALESCE(p.name, NULLIF(a.owner_text, ''), '(no owner)') AS owner,
                    COALESCE(o.short_name, o.name, po.short_name, po.name, '') AS organization,
-                   m.title AS meeting_title, m.series_id
+                   m.title AS meeting_title, m.id AS meeting_id, m.series_id
             FROM action_items a
             JOIN meetings m ON m.id = a.meeting_id
             LEFT JOIN people p ON p.id = a.owner_person_id
@@ -132,7 +134,20 @@ def open_actions(
             owner=row["owner"],
             organization=row["organization"],
             meeting_title=row["meeting_title"],
+            meeting_id=row["meeting_id"],
             series_id=row["series_id"],
         )
         for row in rows
     ]
+
+
+def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> list[ParkingLotItem]:
+    """Parking-lot entries of a series' earlier meetings that nobody has resolved yet."""
+    rows = store.query(
+        """SELECT p.* FROM parking_lot p
+           JOIN meetings m ON m.id = p.meeting_id
+           WHERE m.series_id = ? AND m.starts_at < ? AND p.resolved = 0
+           ORDER BY m.starts_at, p.created_at""",
+        [series_id, before.isoformat()],
+    )
+    return [from_row(ParkingLotItem, row) for row in rows]

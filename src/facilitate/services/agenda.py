@@ -1,0 +1,242 @@
+"""Building agendas together: meetings from templates or from the last meeting, items with a
+purpose, a time box, a lead and who proposed them, and the running total against the meeting's
+length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitate.models import AgendaItem, Meeting, MeetingSeries
+from facilitate.models.enums import ItemState, MeetingKind, MeetingStatus, Purpose
+from facilitate.models.template import AgendaTemplate
+from facilitate.store import Store
+
+
+class AgendaError(ValueError):
+    """Something the user asked of an agenda that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    """What a coordinator fills in to create a meeting."""
+
+    series_id: str
+    starts_at: datetime
+    minutes: int | None = None
+    location: str = ""
+    neutral_venue: bool | None = None
+    kind: MeetingKind | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaTiming:
+    planned: int
+    length: int
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.planned - self.length)
+
+    @property
+    def is_over(self) -> bool:
+        return self.planned > self.length
+
+
+def default_title(series: MeetingSeries, day: date) -> str:
+    # "Steering Committee (monthly)" -> "Steering Committee — December 2026"
+    base = series.name.split(" (")[0]
+    return f"{base} — {day:%b %d, %Y}"
+
+
+def create_meeting(
+    store: Store,
+    plan: MeetingPlan,
+    *,
+    template: AgendaTemplate | None = None,
+    from_last: bool = False,
+) -> Meeting:
+    """A new planned meeting whose agenda starts from a template or from the series' last meeting.
+
+    Carry-over of open commitments is *offered* separately (`carry_over_candidates`); nothing is
+    added to the agenda without the user accepting it.
+    """
+    if template is not None and from_last:
+        raise AgendaError("start from a template or from the last meeting, not both")
+    series = store.get(MeetingSeries, plan.series_id)
+    kind = plan.kind or (template.kind if template else series.kind)
+    minutes = plan.minutes or (template.length_minutes if template else series.default_minutes)
+    neutral = plan.neutral_venue
+    if neutral is None:
+        neutral = template.neutral_venue if template else False
+    with store.transaction():
+        meeting = store.insert(
+            Meeting(
+                series_id=series.id,
+                title=plan.title.strip() or default_title(series, plan.starts_at.date()),
+                starts_at=plan.starts_at,
+                minutes=minutes,
+                location=plan.location,
+                neutral_venue=neutral,
+                kind=kind,
+            )
+        )
+        if template is not None:
+            for position, item in enumerate(template.items, start=1):
+                store.insert(
+                    AgendaItem(
+                        meeting_id=meeting.id,
+                        position=float(position),
+                        title=item.title,
+                        purpose=item.purpose,
+                        desired_outcome=item.desired_outcome,
+                        minutes=item.minutes,
+                        lead_text=item.lead,
+                        prompts=list(item.prompts),
+                        notes=item.notes,
+                    )
+                )
+        elif from_last:
+            last = last_meeting(store, series.id, before=plan.starts_at)
+            if last is None:
+                raise AgendaError(f"{series.name} has no earlier meeting to start from")
+            for position, old in enumerate(items(store, last.id), start=1):
+                store.insert(_copy_item(old, meeting.id, float(position)))
+    return meeting
+
+
+def _copy_item(old: AgendaItem, meeting_id: str, position: float) -> AgendaItem:
+    """The structure of an item for a new meeting: what it is for, not what happened to it."""
+    return AgendaItem(
+        meeting_id=meeting_id,
+        position=position,
+        title=old.title,
+        purpose=old.purpose,
+        desired_outcome=old.desired_outcome,
+        minutes=old.minutes,
+        lead_person_id=old.lead_person_id,
+        lead_organization_id=old.lead_organization_id,
+        lead_text=old.lead_text,
+        prompts=list(old.prompts),
+        notes=old.notes,
+    )
+
+
+def last_meeting(store: Store, series_id: str, *, before: datetime) -> Meeting | None:
+    earlier = [m for m in meetings_of(store, series_id) if m.starts_at < before]
+    return earlier[-1] if earlier else None
+
+
+def meetings_of(store: Store, series_id: str) -> list[Meeting]:
+    return store.find(Meeting, series_id=series_id, order_by="starts_at")
+
+
+def items(store: Store, meeting_id: str) -> list[AgendaItem]:
+    return store.find(AgendaItem, meeting_id=meeting_id, order_by="position")
+
+
+def timing(store: Store, meeting: Meeting) -> AgendaTiming:
+    return AgendaTiming(
+        planned=sum(i.minutes for i in items(store, meeting.id)), length=meeting.minutes
+    )
+
+
+def _editable(store: Store, meeting_id: str) -> Meeting:
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+        raise AgendaError(f"“{meeting.title}” is closed; its agenda is part of the record now")
+    return meeting
+
+
+def add_item(
+    store: Store,
+    meeting_id: str,
+    title: str,
+    *,
+    purpose: Purpose = Purpose.DISCUSS,
+    minutes: int = 10,
+    after_item_id: str | None = None,
+    desired_outcome: str = "",
+    lead_text: str = "",
+    proposed_by_person_id: str | None = None,
+    proposed_by_organization_id: str | None = None,
+    proposed_on: date | None = None,
+) -> AgendaItem:
+    """Add an item at the end, or just after `after_item_id`."""
+    _editable(store, meeting_id)
+    title = title.strip()
+    if not title:
+        raise AgendaError("an agenda item needs a title")
+    if minutes < 1:
+        raise AgendaError(f"time box must be at least 1 minute (got {minutes})")
+    current = items(store, meeting_id)
+    position = (current[-1].position + 1) if current else 1.0
+    if after_item_id is not None:
+        index = next((i for i, it in enumerate(current) if it.id == after_item_id), None)
+        if index is not None:
+            following = current[index + 1].position if index + 1 < len(current) else None
+            here = current[index].position
+            position = (here + following) / 2 if following is not None else here + 1
+    return store.insert(
+        AgendaItem(
+            meeting_id=meeting_id,
+            position=position,
+            title=title,
+            purpose=purpose,
+            minutes=minutes,
+            desired_outcome=desired_outcome.strip(),
+            lead_text=lead_text.strip(),
+            proposed_by_person_id=proposed_by_person_id,
+            proposed_by_organization_id=proposed_by_organization_id,
+            proposed_on=proposed_on,
+        )
+    )
+
+
+def update_item(store: Store, item: AgendaItem) -> AgendaItem:
+    """Save an edited item (title, purpose, outcome, time box, lead, proposer)."""
+    _editable(store, item.meeting_id)
+    if not item.title.strip():
+        raise AgendaError("an agenda item needs a title")
+    return store.save(item)
+
+
+def set_minutes(store: Store, item_id: str, minutes: int) -> AgendaItem:
+    if minutes < 1:
+        raise AgendaError(f"time box must be at least 1 minute (got {minutes})")
+    item = store.get(AgendaItem, item_id)
+    item.minutes = minutes
+    return update_item(store, item)
+
+
+def delete_item(store: Store, item_id: str) -> None:
+    item = store.get(AgendaItem, item_id)
+    _editable(store, item.meeting_id)
+    if item.started_at is not None:
+        raise AgendaError(f"“{item.title}” has already been discussed; it stays in the record")
+    store.delete(AgendaItem, item_id)
+
+
+def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:
+    """Move an item up (negative) or down (positive) and return the agenda in its new order."""
+    item = store.get(AgendaItem, item_id)
+    _editable(store, item.meeting_id)
+    ordered = items(store, item.meeting_id)
+    index = next(i for i, it in enumerate(ordered) if it.id == item_id)
+    target = max(0, min(len(ordered) - 1, index + steps))
+    if target == index:
+        return ordered
+    ordered.insert(target, ordered.pop(index))
+    with store.transaction():
+        # Renumber only what changed; whole numbers keep positions readable in the file.
+        for number, each in enumerate(ordered, start=1):
+            if each.position != float(number):
+                each.position = float(number)
+                store.save(each)
+    return ordered
+
+
+def continued_items(store: Store, meeting_id: str) -> list[AgendaItem]:
+    return [i for i in items(store, meeting_id) if i.state in (ItemState.CONTINUE_NEXT_TIME,)]

@@ -1,0 +1,124 @@
+"""Carry-over: nothing raised last time is silently dropped, and nothing is carried silently.
+
+When a meeting is planned, the series' open action items, unresolved parking-lot entries and the
+items marked "continue next time" are *offered*; only what the user accepts goes on the agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from facilitate.models import AgendaItem, Meeting, ParkingLotItem
+from facilitate.models.enums import ItemState, Purpose
+from facilitate.services import agenda
+from facilitate.store import Store, queries
+from facilitate.store.queries import OpenActionRow
+
+FOLLOW_UP_TITLE = "Follow-up on commitments"
+
+
+@dataclass(frozen=True)
+class CarryOverOffer:
+    actions: list[OpenActionRow]
+    parking: list[ParkingLotItem]
+    continued: list[AgendaItem]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.actions or self.parking or self.continued)
+
+
+def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
+    """What the series still owes itself, as of this meeting."""
+    earlier = {
+        m.id
+        for m in agenda.meetings_of(store, meeting.series_id)
+        if m.starts_at < meeting.starts_at
+    }
+    actions = [
+        a
+        for a in queries.open_actions(store, series_id=meeting.series_id)
+        if a.meeting_id in earlier
+    ]
+    parking = queries.unresolved_parking(store, meeting.series_id, before=meeting.starts_at)
+    last = agenda.last_meeting(store, meeting.series_id, before=meeting.starts_at)
+    continued = (
+        []
+        if last is None
+        else [
+            item
+            for item in agenda.items(store, last.id)
+            if item.state is ItemState.CONTINUE_NEXT_TIME
+        ]
+    )
+    already = {i.carried_from_item_id for i in agenda.items(store, meeting.id)}
+    continued = [item for item in continued if item.id not in already]
+    return CarryOverOffer(actions=actions, parking=parking, continued=continued)
+
+
+def _action_line(action: OpenActionRow) -> str:
+    due = f", due {action.due:%b %d}" if action.due else ", no due date"
+    org = f" ({action.organization})" if action.organization else ""
+    return f"Action: {action.text} — {action.owner}{org}{due}"
+
+
+def accept_carry_over(
+    store: Store,
+    meeting_id: str,
+    offer: CarryOverOffer,
+    *,
+    action_ids: Collection[str],
+    parking_ids: Collection[str],
+    continued_ids: Collection[str],
+) -> list[AgendaItem]:
+    """Put the accepted part of `offer` on the agenda; return the agenda as it now stands.
+
+    Accepted actions and parking-lot entries become prompts of one "Follow-up on commitments"
+    item (the template's own, when it has one); continued items come back as items of their own.
+    """
+    lines = [_action_line(a) for a in offer.actions if a.id in action_ids]
+    lines += [f"Parking lot: {p.text}" for p in offer.parking if p.id in parking_ids]
+    with store.transaction():
+        current = agenda.items(store, meeting_id)
+        follow_up = next(
+            (i for i in current if i.title.strip().lower() == FOLLOW_UP_TITLE.lower()), None
+        )
+        if lines:
+            if follow_up is None:
+                after = current[0].id if current else None
+                follow_up = agenda.add_item(
+                    store,
+                    meeting_id,
+                    FOLLOW_UP_TITLE,
+                    purpose=Purpose.DISCUSS,
+                    minutes=max(10, 3 * len(lines)),
+                    after_item_id=after,
+                    desired_outcome="Every commitment has a status and a next step",
+                )
+            follow_up.prompts = [
+                *follow_up.prompts,
+                *(x for x in lines if x not in follow_up.prompts),
+            ]
+            agenda.update_item(store, follow_up)
+        anchor = follow_up.id if follow_up is not None else None
+        for old in offer.continued:
+            if old.id not in continued_ids:
+                continue
+            added = agenda.add_item(
+                store,
+                meeting_id,
+                old.title,
+                purpose=old.purpose,
+                minutes=old.minutes,
+                after_item_id=anchor,
+                desired_outcome=old.desired_outcome,
+                lead_text=old.lead_text,
+            )
+            added.carried_from_item_id = old.id
+            added.lead_person_id = old.lead_person_id
+            added.lead_organization_id = old.lead_organization_id
+            added.prompts = list(old.prompts)
+            agenda.update_item(store, added)
+            anchor = added.id
+    return agenda.items(store, meeting_id)
