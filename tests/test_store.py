@@ -31,6 +31,7 @@ from facilitate.models import (
     RoleDef,
     RuleInvocation,
 )
+from facilitate.models.capture import EntryRevision, Reflection
 from facilitate.models.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -43,8 +44,10 @@ from facilitate.models.enums import (
     MeetingStatus,
     OrgKind,
     Purpose,
+    ReflectionKind,
     Visibility,
 )
+from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.migrations import known_migration_names
 from facilitate.store.search import fts_query, search
@@ -215,6 +218,47 @@ def full_record() -> list[Record]:
             visibility=Visibility.PUBLIC,
             follow_up_person_id=person.id,
             resolved=True,
+        ),
+        EntryRevision(
+            entry_table="notes",
+            entry_id="n1",
+            field="text",
+            old_value="befor",
+            new_value="before",
+            at=AT,
+        ),
+        Reflection(
+            meeting_id=meeting.id,
+            kind=ReflectionKind.DELTA,
+            text="Start on time",
+            visibility=Visibility.INTERNAL,
+        ),
+        ShareRecord(
+            meeting_id=meeting.id,
+            series_id=series.id,
+            audience=Visibility.PUBLIC,
+            organization_id=org.id,
+            document="minutes",
+            format="html",
+            path="/tmp/m.html",
+            content_hash="ab12",
+            minutes_status="draft",
+            at=AT,
+        ),
+        MinutesApproval(
+            meeting_id=meeting.id,
+            approved_in_meeting_id=meeting.id,
+            moved_by="Dana",
+            approved_by="consensus",
+            corrections="typo",
+            at=AT,
+        ),
+        EntryLink(
+            from_table="decisions",
+            from_id="d1",
+            to_table="notes",
+            to_id="n1",
+            note="responds to families' request",
         ),
     ]
 

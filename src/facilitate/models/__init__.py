@@ -5,9 +5,11 @@ from facilitate.models.capture import (
     ActionItem,
     ActionUpdate,
     Decision,
+    EntryRevision,
     Note,
     Objection,
     ParkingLotItem,
+    Reflection,
 )
 from facilitate.models.meeting import (
     DEFAULT_ROLE_CATALOGUE,
@@ -20,6 +22,7 @@ from facilitate.models.meeting import (
 )
 from facilitate.models.partnership import Body, Membership, Organization, Person
 from facilitate.models.rules import GroundRule, GroundRuleSet, GroundRuleSetVersion, RuleInvocation
+from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
 
 ALL_RECORD_TYPES: tuple[type[Record], ...] = (
     Organization,
@@ -40,6 +43,11 @@ ALL_RECORD_TYPES: tuple[type[Record], ...] = (
     ActionItem,
     ActionUpdate,
     ParkingLotItem,
+    EntryRevision,
+    Reflection,
+    ShareRecord,
+    MinutesApproval,
+    EntryLink,
 )
 
 __all__ = [
@@ -51,21 +59,26 @@ __all__ = [
     "Attendance",
     "Body",
     "Decision",
+    "EntryLink",
+    "EntryRevision",
     "GroundRule",
     "GroundRuleSet",
     "GroundRuleSetVersion",
     "Meeting",
     "MeetingSeries",
     "Membership",
+    "MinutesApproval",
     "Note",
     "Objection",
     "Organization",
     "ParkingLotItem",
     "Person",
     "Record",
+    "Reflection",
     "RoleAssignment",
     "RoleDef",
     "RuleInvocation",
+    "ShareRecord",
     "new_id",
     "utcnow",
 ]

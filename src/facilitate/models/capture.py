@@ -15,6 +15,7 @@ from facilitate.models.enums import (
     Attribution,
     DecisionMethod,
     DecisionOutcome,
+    ReflectionKind,
     Visibility,
 )
 
@@ -85,3 +86,27 @@ class ParkingLotItem(CapturedEntry):
 
     follow_up_person_id: str | None = None
     resolved: bool = False
+
+
+class EntryRevision(Record):
+    """The text an entry had before a correction. Corrections never overwrite history."""
+
+    table = "entry_revisions"
+
+    entry_table: str
+    entry_id: str
+    field: str
+    old_value: str
+    new_value: str
+    at: datetime
+
+
+class Reflection(Record):
+    """A plus/delta remark from the closing round: what worked, what to change."""
+
+    table = "reflections"
+
+    meeting_id: str
+    kind: ReflectionKind
+    text: str
+    visibility: Visibility = Visibility.PARTNERS

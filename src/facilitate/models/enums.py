@@ -126,3 +126,8 @@ class ItemState(StrEnum):
     DONE = "done"
     PARKED = "parked"
     CONTINUE_NEXT_TIME = "continue_next_time"
+
+
+class ReflectionKind(StrEnum):
+    PLUS = "plus"
+    DELTA = "delta"

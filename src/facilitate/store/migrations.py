@@ -19,11 +19,15 @@ FTS_COLUMNS: dict[str, list[str]] = {
 }
 
 
-@migrations(name="0001_record")
-def m0001_record(db: Database) -> None:
-    script = resources.files("facilitate.store").joinpath("schema_0001.sql").read_text("utf-8")
+def _run_script(db: Database, name: str) -> None:
+    script = resources.files("facilitate.store").joinpath(name).read_text("utf-8")
     # sqlite-utils' executescript stays inside the migration's transaction (sqlite3's would commit).
     db.executescript(script)
+
+
+@migrations(name="0001_record")
+def m0001_record(db: Database) -> None:
+    _run_script(db, "schema_0001.sql")
 
 
 @migrations(name="0002_search")
@@ -33,6 +37,11 @@ def m0002_search(db: Database) -> None:
         db.table(table).enable_fts(
             columns, fts_version="FTS5", create_triggers=True, tokenize="porter"
         )
+
+
+@migrations(name="0003_follow_through")
+def m0003_follow_through(db: Database) -> None:
+    _run_script(db, "schema_0003.sql")
 
 
 def known_migration_names() -> set[str]:
