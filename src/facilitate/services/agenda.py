@@ -10,7 +10,8 @@ from datetime import date, datetime
 
 from facilitate.models import AgendaItem, Meeting, MeetingSeries
 from facilitate.models.enums import ItemState, MeetingKind, MeetingStatus, Purpose
-from facilitate.models.template import AgendaTemplate
+from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
+from facilitate.services.directory import lead_label
 from facilitate.store import Store
 
 
@@ -240,3 +241,36 @@ def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:
 
 def continued_items(store: Store, meeting_id: str) -> list[AgendaItem]:
     return [i for i in items(store, meeting_id) if i.state in (ItemState.CONTINUE_NEXT_TIME,)]
+
+
+def as_template(store: Store, meeting: Meeting, name: str, description: str = "") -> AgendaTemplate:
+    """The meeting's agenda as a reusable template (what each item is for, not what happened)."""
+    name = name.strip()
+    if not name:
+        raise AgendaError("a template needs a name")
+    agenda_items = items(store, meeting.id)
+    if not agenda_items:
+        raise AgendaError("this agenda has no items to save")
+    return AgendaTemplate(
+        name=name,
+        description=description,
+        kind=meeting.kind,
+        default_minutes=meeting.minutes,
+        neutral_venue=meeting.neutral_venue,
+        items=[
+            AgendaItemTemplate(
+                title=item.title,
+                purpose=item.purpose,
+                minutes=item.minutes,
+                desired_outcome=item.desired_outcome,
+                lead=(
+                    lead_label(store, item.lead_person_id, item.lead_organization_id, "")
+                    if item.lead_person_id or item.lead_organization_id
+                    else item.lead_text
+                ),
+                prompts=[p for p in item.prompts if p.strip()],
+                notes=item.notes,
+            )
+            for item in agenda_items
+        ],
+    )

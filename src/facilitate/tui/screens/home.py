@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from facilitate import paths
+from facilitate.models import Meeting, MeetingSeries
+from facilitate.services import agenda, carry_over, directory
+from facilitate.services.directory import Choice
 from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.services.templates import load_templates
+from facilitate.tui.dialogs.carry_over import CarryOverDialog
+from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog
+from facilitate.tui.feedback import reported
+from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -28,7 +38,11 @@ BODY_KINDS = {
 class HomeScreen(Screen[None]):
     """Where every session starts."""
 
-    BINDINGS = [Binding("r", "refresh", "Refresh", id="home.refresh")]
+    BINDINGS = [
+        Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
+        Binding("o", "open_meeting", "Open agenda", id="home.open_meeting"),
+        Binding("r", "refresh", "Refresh", id="home.refresh"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,6 +71,71 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         summary = home_summary(self.facilitate.store, self.facilitate.today)
         self._show(summary)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "upcoming" and event.row_key.value:
+            self.open_agenda(event.row_key.value)
+
+    def action_open_meeting(self) -> None:
+        table = self.query_one("#upcoming", DataTable)
+        if table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            if row_key.value:
+                self.open_agenda(row_key.value)
+
+    def open_agenda(self, meeting_id: str) -> None:
+        self.app.push_screen(AgendaEditorScreen(meeting_id), lambda _: self.action_refresh())
+
+    @work
+    async def action_new_meeting(self) -> None:
+        """Plan a meeting, review what to carry over, then edit its agenda."""
+        store = self.facilitate.store
+        series = directory.series_choices(store)
+        if not series:
+            self.notify("Add a body and a meeting series first.", severity="warning")
+            return
+        loaded = load_templates(paths.user_templates_dir())
+        for problem in loaded.errors:
+            self.notify(str(problem), severity="warning", timeout=10)
+        templates = [Choice(key, loaded.by_key[key].name) for key in loaded.sorted_keys()]
+        first = store.get(MeetingSeries, series[0].value)
+        request: MeetingRequest | None = await self.app.push_screen_wait(
+            NewMeetingDialog(
+                series=series,
+                templates=templates,
+                today=self.facilitate.today,
+                default_series=first.id,
+                default_template=first.default_template,
+            )
+        )
+        if request is None:
+            return
+        with reported(self.app):
+            key = request.start_from
+            template = loaded.by_key.get(key)
+            meeting = agenda.create_meeting(
+                store, request.plan, template=template, from_last=key == START_LAST
+            )
+            await self._offer_carry_over(meeting)
+            self.open_agenda(meeting.id)
+
+    async def _offer_carry_over(self, meeting: Meeting) -> None:
+        store = self.facilitate.store
+        offer = carry_over.carry_over_offer(store, meeting)
+        if offer.is_empty:
+            return
+        chosen = await self.app.push_screen_wait(CarryOverDialog(offer))
+        if chosen is None:
+            self.notify("Nothing was carried over; press c in the agenda to review it again.")
+            return
+        carry_over.accept_carry_over(
+            store,
+            meeting.id,
+            offer,
+            action_ids=chosen.action_ids,
+            parking_ids=chosen.parking_ids,
+            continued_ids=chosen.continued_ids,
+        )
 
     def _show(self, summary: HomeSummary) -> None:
         upcoming = self.query_one("#upcoming", DataTable)

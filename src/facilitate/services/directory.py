@@ -1,0 +1,64 @@
+"""Who and what can be picked in forms: series, people and organizations, with display labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitate.models import Body, MeetingSeries, Organization, Person
+from facilitate.store import Store
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One pickable thing: a value to store and a label to show."""
+
+    value: str
+    label: str
+
+
+def series_choices(store: Store) -> list[Choice]:
+    bodies = {b.id: b.name for b in store.find(Body)}
+    return [
+        Choice(s.id, s.name if bodies[s.body_id] in s.name else f"{bodies[s.body_id]}: {s.name}")
+        for s in store.find(MeetingSeries, order_by="name")
+    ]
+
+
+def organizations(store: Store) -> list[Organization]:
+    return store.find(Organization, order_by="name")
+
+
+def people(store: Store, *, active_only: bool = True) -> list[Person]:
+    everyone = store.find(Person, order_by="name")
+    return [p for p in everyone if p.active] if active_only else everyone
+
+
+def person_choices(store: Store) -> list[Choice]:
+    orgs = {o.id: o.label for o in organizations(store)}
+    return [
+        Choice(p.id, f"{p.name} ({orgs[p.organization_id]})" if p.organization_id else p.name)
+        for p in people(store)
+    ]
+
+
+def organization_choices(store: Store) -> list[Choice]:
+    return [Choice(o.id, o.label) for o in organizations(store)]
+
+
+def lead_label(store: Store, person_id: str | None, org_id: str | None, text: str) -> str:
+    """How an item's lead reads on screen and in minutes: a person, else an organization, else
+    the template's words (a role such as "facilitator")."""
+    if person_id:
+        return store.get(Person, person_id).name
+    if org_id:
+        return store.get(Organization, org_id).label
+    return text.replace("_", "-")
+
+
+def proposer_label(store: Store, person_id: str | None, org_id: str | None) -> str:
+    names = []
+    if person_id:
+        names.append(store.get(Person, person_id).name)
+    if org_id:
+        names.append(store.get(Organization, org_id).label)
+    return ", ".join(names)

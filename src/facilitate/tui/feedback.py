@@ -1,0 +1,27 @@
+"""Turning a refused action into a message on screen instead of a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.app import App
+
+from facilitate.services.agenda import AgendaError
+from facilitate.store import RecordNotFound, StoreError
+
+USER_ERRORS = (AgendaError, StoreError, RecordNotFound)
+
+
+@contextmanager
+def reported(app: App[object]) -> Iterator[None]:
+    """Run a user action; if the record refuses it, say why in a notification. What the user
+    typed stays on screen, so nothing is lost."""
+    try:
+        yield
+    except USER_ERRORS as error:
+        app.notify(
+            str(error.args[0] if isinstance(error, RecordNotFound) else error),
+            severity="error",
+            timeout=8,
+        )

@@ -1,0 +1,300 @@
+"""The agenda editor: build a meeting's agenda together, item by item, within its time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from facilitate import paths
+from facilitate.models import AgendaItem, Meeting
+from facilitate.services import agenda, carry_over, directory
+from facilitate.services.templates import save_template, template_filename
+from facilitate.tui.dialogs.carry_over import CarryOverDialog
+from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
+from facilitate.tui.dialogs.save_template import SaveTemplateDialog
+from facilitate.tui.feedback import reported
+
+if TYPE_CHECKING:
+    from facilitate.tui.app import FacilitateApp
+
+PURPOSE_LABEL = {"inform": "Inform", "discuss": "Discuss", "decide": "Decide"}
+
+
+class AgendaEditorScreen(Screen[None]):
+    """One meeting's agenda. Every change is saved the moment it is made."""
+
+    MOVE = Binding.Group("Move", compact=True)
+    TIME = Binding.Group("Time", compact=True)
+    BINDINGS = [
+        Binding("a", "add", "Add item", id="agenda.add"),
+        Binding("e", "edit", "Edit", id="agenda.edit"),
+        Binding("d,delete", "delete", "Delete", id="agenda.delete"),
+        Binding(
+            "shift+up,ctrl+up,K",
+            "move(-1)",
+            "Move up",
+            id="agenda.up",
+            group=MOVE,
+            key_display="⇧↑",
+        ),
+        Binding(
+            "shift+down,ctrl+down,J",
+            "move(1)",
+            "Move down",
+            id="agenda.down",
+            group=MOVE,
+            key_display="⇧↓",
+        ),
+        Binding("plus,equals_sign", "minutes(5)", "+5 min", id="agenda.longer", group=TIME),
+        Binding("minus", "minutes(-5)", "-5 min", id="agenda.shorter", group=TIME),
+        Binding("c", "carry_over", "Carry over", id="agenda.carry"),
+        Binding("t", "save_template", "Save as template", id="agenda.template"),
+        Binding("escape", "back", "Back", id="agenda.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.facilitate.store.get(Meeting, self.meeting_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="meeting-info")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="total")
+        with Horizontal(id="toolbar"):
+            for label, action in (
+                ("Add", "add"),
+                ("Edit", "edit"),
+                ("▲", "move_up"),
+                ("▼", "move_down"),
+                ("-5", "shorter"),
+                ("+5", "longer"),
+                ("Delete", "delete"),
+                ("Template", "save_template"),
+            ):
+                yield Button(label, id=f"do-{action}", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agenda", DataTable)
+        table.add_columns("#", "Item", "Purpose", "Min", "Lead", "Proposed by")
+        self.refresh_agenda()
+        table.focus()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh_agenda(self, select_id: str | None = None) -> None:
+        store = self.facilitate.store
+        meeting = self.meeting
+        self.title = meeting.title
+        venue = " (neutral venue)" if meeting.neutral_venue else ""
+        self.query_one("#meeting-info", Static).update(
+            f"[b]{meeting.title}[/b]\n{meeting.starts_at:%a %b %d, %Y %H:%M} · "
+            f"{meeting.minutes} min · {meeting.location or 'place to be set'}{venue} · "
+            f"{meeting.status.value}"
+        )
+        table = self.query_one("#agenda", DataTable)
+        keep = select_id or self._selected_id()
+        table.clear()
+        for number, item in enumerate(agenda.items(store, meeting.id), start=1):
+            lead = directory.lead_label(
+                store, item.lead_person_id, item.lead_organization_id, item.lead_text
+            )
+            proposer = directory.proposer_label(
+                store, item.proposed_by_person_id, item.proposed_by_organization_id
+            )
+            if proposer and item.proposed_on:
+                proposer += f" {item.proposed_on:%m/%d}"
+            table.add_row(
+                str(number),
+                item.title,
+                PURPOSE_LABEL[item.purpose.value],
+                str(item.minutes),
+                lead,
+                proposer,
+                key=item.id,
+            )
+        if keep is not None and keep in [r.value for r in table.rows]:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_total(meeting)
+
+    def _show_total(self, meeting: Meeting) -> None:
+        timing = agenda.timing(self.facilitate.store, meeting)
+        total = self.query_one("#total", Static)
+        if timing.is_over:
+            text = (
+                f"Planned {timing.planned} of {timing.length} min — "
+                f"over by {timing.over_by} min: shorten or move an item"
+            )
+        else:
+            spare = timing.length - timing.planned
+            text = f"Planned {timing.planned} of {timing.length} min — {spare} min to spare"
+        total.update(text)
+        total.set_class(timing.is_over, "-over")
+
+    def _selected_id(self) -> str | None:
+        table = self.query_one("#agenda", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def _selected_item(self) -> AgendaItem | None:
+        item_id = self._selected_id()
+        return self.facilitate.store.get(AgendaItem, item_id) if item_id else None
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        action = (event.button.id or "").removeprefix("do-")
+        mapped = {
+            "move_up": "move(-1)",
+            "move_down": "move(1)",
+            "shorter": "minutes(-5)",
+            "longer": "minutes(5)",
+        }
+        self.call_later(self.run_action, mapped.get(action, action))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def _dialog(self, item: AgendaItem | None) -> ItemDialog:
+        store = self.facilitate.store
+        return ItemDialog(
+            people=directory.person_choices(store),
+            organizations=directory.organization_choices(store),
+            today=self.facilitate.today,
+            item=item,
+        )
+
+    @work
+    async def action_add(self) -> None:
+        fields = await self.app.push_screen_wait(self._dialog(None))
+        if fields is None:
+            return
+        with reported(self.app):
+            added = agenda.add_item(
+                self.facilitate.store,
+                self.meeting_id,
+                fields.title,
+                purpose=fields.purpose,
+                minutes=fields.minutes,
+                after_item_id=self._selected_id(),
+                desired_outcome=fields.desired_outcome,
+                lead_text=fields.lead_text,
+                proposed_by_person_id=fields.proposed_by_person_id,
+                proposed_by_organization_id=fields.proposed_by_organization_id,
+                proposed_on=fields.proposed_on,
+            )
+            added = _apply(added, fields)
+            agenda.update_item(self.facilitate.store, added)
+            self.refresh_agenda(select_id=added.id)
+
+    @work
+    async def action_edit(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        fields = await self.app.push_screen_wait(self._dialog(item))
+        if fields is None:
+            return
+        with reported(self.app):
+            agenda.update_item(self.facilitate.store, _apply(item, fields))
+            self.refresh_agenda(select_id=item.id)
+
+    @work
+    async def action_delete(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{item.title}”?")):
+            return
+        with reported(self.app):
+            agenda.delete_item(self.facilitate.store, item.id)
+            self.refresh_agenda()
+
+    def action_move(self, steps: int) -> None:
+        item_id = self._selected_id()
+        if item_id is None:
+            return
+        with reported(self.app):
+            agenda.move_item(self.facilitate.store, item_id, steps)
+            self.refresh_agenda(select_id=item_id)
+
+    def action_minutes(self, change: int) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        with reported(self.app):
+            agenda.set_minutes(self.facilitate.store, item.id, max(1, item.minutes + change))
+            self.refresh_agenda(select_id=item.id)
+
+    @work
+    async def action_carry_over(self) -> None:
+        offer = carry_over.carry_over_offer(self.facilitate.store, self.meeting)
+        if offer.is_empty:
+            self.notify("Nothing to carry over: no open commitments in this series.")
+            return
+        chosen = await self.app.push_screen_wait(CarryOverDialog(offer))
+        if chosen is None:
+            self.notify("Nothing was carried over.")
+            return
+        with reported(self.app):
+            carry_over.accept_carry_over(
+                self.facilitate.store,
+                self.meeting_id,
+                offer,
+                action_ids=chosen.action_ids,
+                parking_ids=chosen.parking_ids,
+                continued_ids=chosen.continued_ids,
+            )
+            self.refresh_agenda()
+
+    @work
+    async def action_save_template(self) -> None:
+        folder = paths.user_templates_dir()
+        suggested = self.meeting.title.split(" — ")[0]
+        name = await self.app.push_screen_wait(SaveTemplateDialog(suggested, str(folder)))
+        if name is None:
+            return
+        with reported(self.app):
+            try:
+                template = agenda.as_template(self.facilitate.store, self.meeting, name)
+                target = folder / template_filename(template)
+                save_template(template, target)
+            except (ValueError, FileExistsError, OSError) as error:
+                self.notify(f"Template not saved: {error}", severity="error", timeout=8)
+                return
+            self.notify(f"Saved as template “{name}” in {target}")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def _apply(item: AgendaItem, fields: ItemFields) -> AgendaItem:
+    item.title = fields.title
+    item.purpose = fields.purpose
+    item.desired_outcome = fields.desired_outcome
+    item.minutes = fields.minutes
+    item.lead_text = fields.lead_text
+    item.lead_person_id = fields.lead_person_id
+    item.lead_organization_id = fields.lead_organization_id
+    item.proposed_by_person_id = fields.proposed_by_person_id
+    item.proposed_by_organization_id = fields.proposed_by_organization_id
+    item.proposed_on = fields.proposed_on
+    return item
