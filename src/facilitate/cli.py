@@ -188,6 +188,15 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
         click.echo(f"    {hit.text}")
 
 
+def _register_commands() -> None:
+    from facilitate import cli_agenda
+
+    cli_agenda.register(cli)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         cli.main(prog_name="facilitate")

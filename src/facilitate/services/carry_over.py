@@ -57,6 +57,13 @@ def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
     return CarryOverOffer(actions=actions, parking=parking, continued=continued)
 
 
+def is_follow_up_item(title: str) -> bool:
+    """True for the agenda item where commitments are reviewed ("Review of action items",
+    "Follow-up on commitments"): carried-over entries join it instead of making a second one."""
+    lowered = title.lower()
+    return "commitment" in lowered or "action item" in lowered
+
+
 def _action_line(action: OpenActionRow) -> str:
     due = f", due {action.due:%b %d}" if action.due else ", no due date"
     org = f" ({action.organization})" if action.organization else ""
@@ -81,9 +88,7 @@ def accept_carry_over(
     lines += [f"Parking lot: {p.text}" for p in offer.parking if p.id in parking_ids]
     with store.transaction():
         current = agenda.items(store, meeting_id)
-        follow_up = next(
-            (i for i in current if i.title.strip().lower() == FOLLOW_UP_TITLE.lower()), None
-        )
+        follow_up = next((i for i in current if is_follow_up_item(i.title)), None)
         if lines:
             if follow_up is None:
                 after = current[0].id if current else None

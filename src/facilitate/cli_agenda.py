@@ -1,0 +1,224 @@
+"""`facilitate agenda ...` and `facilitate templates ...`: the agenda services for scripts."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from facilitate import paths
+
+
+def register(group: click.Group) -> None:
+    group.add_command(agenda_group)
+    group.add_command(templates_group)
+
+
+@click.group("agenda")
+def agenda_group() -> None:
+    """Plan meetings and show their agendas."""
+
+
+@agenda_group.command("new")
+@click.argument("series")
+@click.option("--date", "day", required=True, help="e.g. 2026-12-05, 12/5, next thu")
+@click.option("--time", "at", default="13:00", show_default=True, help="e.g. 1pm, 13:00")
+@click.option("--template", "template_name", help="Agenda template (see `templates list`).")
+@click.option("--from-last", is_flag=True, help="Start from the series' last meeting.")
+@click.option("--minutes", type=click.IntRange(min=1), help="Length (default: the template's).")
+@click.option("--place", default="", help="Where the meeting is held.")
+@click.option("--neutral-venue", is_flag=True, help="A neutral community venue.")
+@click.option(
+    "--carry-over/--no-carry-over",
+    default=None,
+    help="Accept or decline the open commitments offered (default: ask).",
+)
+@click.pass_context
+def agenda_new(
+    ctx: click.Context,
+    series: str,
+    day: str,
+    at: str,
+    template_name: str | None,
+    from_last: bool,
+    minutes: int | None,
+    place: str,
+    neutral_venue: bool,
+    carry_over: bool | None,
+) -> None:
+    """Plan a meeting in SERIES (id, or part of its name)."""
+    from facilitate.cli import _db_path, _fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services import agenda
+        from facilitate.services import carry_over as carry
+        from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
+        from facilitate.services.lookup import find_series
+        from facilitate.services.templates import TemplateNotFoundError, get_template
+
+        try:
+            when = datetime.combine(parse_date(day, date.today()), parse_time(at))
+        except (DateParseError, TimeParseError) as error:
+            _fail(f"--date/--time: {error}")
+        template = None
+        if template_name:
+            try:
+                template = get_template(template_name, paths.user_templates_dir())
+            except TemplateNotFoundError as error:
+                _fail(f"--template: {error}")
+        with opened(_db_path(ctx.find_root())) as store:
+            found = find_series(store, series)
+            if template is None and not from_last and found.default_template:
+                template = get_template(found.default_template, paths.user_templates_dir())
+            meeting = agenda.create_meeting(
+                store,
+                agenda.MeetingPlan(
+                    series_id=found.id,
+                    starts_at=when,
+                    minutes=minutes,
+                    location=place,
+                    neutral_venue=neutral_venue or None,
+                ),
+                template=template,
+                from_last=from_last,
+            )
+            click.echo(f"Planned {meeting.title} ({meeting.id[:8]}) on {when:%a %b %d %H:%M}")
+            offer = carry.carry_over_offer(store, meeting)
+            if not offer.is_empty:
+                _offer(store, meeting.id, offer, carry_over)
+            click.echo(render_agenda(store, meeting.id))
+
+    run()
+
+
+def _offer(store: object, meeting_id: str, offer: object, accept: bool | None) -> None:
+    from facilitate.services import carry_over as carry
+    from facilitate.store import Store
+
+    assert isinstance(store, Store) and isinstance(offer, carry.CarryOverOffer)
+    click.echo("Open commitments from earlier meetings of this series:")
+    for action in offer.actions:
+        due = f"due {action.due:%b %d}" if action.due else "no due date"
+        click.echo(f"  action       {action.text} — {action.owner}, {due}")
+    for parked in offer.parking:
+        click.echo(f"  parking lot  {parked.text}")
+    for item in offer.continued:
+        click.echo(f"  continue     {item.title}")
+    if accept is None:
+        accept = sys.stdin.isatty() and click.confirm("Carry these onto the agenda?", default=True)
+    if not accept:
+        click.echo("Nothing carried over (use --carry-over to accept them).")
+        return
+    carry.accept_carry_over(
+        store,
+        meeting_id,
+        offer,
+        action_ids={a.id for a in offer.actions},
+        parking_ids={p.id for p in offer.parking},
+        continued_ids={i.id for i in offer.continued},
+    )
+
+
+def render_agenda(store: object, meeting_id: str) -> str:
+    """The agenda as plain text: numbered items, time boxes, leads, proposers, running total."""
+    from facilitate.models import Meeting
+    from facilitate.services import agenda, directory
+    from facilitate.store import Store
+
+    assert isinstance(store, Store)
+    meeting = store.get(Meeting, meeting_id)
+    lines = [
+        meeting.title,
+        f"{meeting.starts_at:%A %B %d, %Y %H:%M} · {meeting.minutes} min"
+        + (f" · {meeting.location}" if meeting.location else "")
+        + (" (neutral venue)" if meeting.neutral_venue else ""),
+        "",
+    ]
+    clock = 0
+    for number, item in enumerate(agenda.items(store, meeting.id), start=1):
+        lead = directory.lead_label(
+            store, item.lead_person_id, item.lead_organization_id, item.lead_text
+        )
+        lines.append(
+            f"{number:>2}. [{clock:>3}'] {item.title}  ({item.purpose.value}, "
+            f"{item.minutes} min{', ' + lead if lead else ''})"
+        )
+        if item.desired_outcome:
+            lines.append(f"      Outcome: {item.desired_outcome}")
+        proposer = directory.proposer_label(
+            store, item.proposed_by_person_id, item.proposed_by_organization_id
+        )
+        if proposer:
+            when = f" on {item.proposed_on:%b %d}" if item.proposed_on else ""
+            lines.append(f"      Proposed by {proposer}{when}")
+        lines.extend(f"      - {prompt}" for prompt in item.prompts)
+        clock += item.minutes
+    timing = agenda.timing(store, meeting)
+    lines.append("")
+    if timing.is_over:
+        lines.append(f"Planned {timing.planned} of {timing.length} min: OVER by {timing.over_by}")
+    else:
+        lines.append(f"Planned {timing.planned} of {timing.length} min")
+    return "\n".join(lines)
+
+
+@agenda_group.command("show")
+@click.argument("meeting")
+@click.option("--series", help="Narrow MEETING to one series.")
+@click.pass_context
+def agenda_show(ctx: click.Context, meeting: str, series: str | None) -> None:
+    """Print MEETING's agenda (id or prefix, date YYYY-MM-DD, or part of its title)."""
+    from facilitate.cli import _db_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.lookup import find_meeting
+
+        with opened(_db_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting, series=series)
+            click.echo(render_agenda(store, found.id))
+
+    run()
+
+
+@click.group("templates")
+def templates_group() -> None:
+    """Agenda templates: the shipped ones and your own."""
+
+
+@templates_group.command("list")
+def templates_list() -> None:
+    """List the agenda templates you can start a meeting from."""
+    from facilitate.services.templates import load_templates
+
+    loaded = load_templates(paths.user_templates_dir())
+    for key in loaded.sorted_keys():
+        template = loaded.by_key[key]
+        source = loaded.sources.get(key)
+        where = "yours" if source and _is_user(source) else "shipped"
+        click.echo(
+            f"{key:22} {len(template.items):>2} items {template.length_minutes:>4} min  "
+            f"{template.kind.value:18} {where}"
+        )
+    for problem in loaded.errors:
+        click.echo(f"problem: {problem}", err=True)
+
+
+def _is_user(source: Path) -> bool:
+    return paths.user_templates_dir() in source.parents
+
+
+@templates_group.command("check")
+def templates_check() -> None:
+    """Validate every template and ground-rule set; exit 1 if any is broken."""
+    from facilitate.services.templates import check_templates
+
+    problems = check_templates(paths.user_templates_dir())
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("All templates are valid.")

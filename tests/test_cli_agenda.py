@@ -1,0 +1,122 @@
+"""The agenda and templates commands, run as a user runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from facilitate.cli import cli
+from facilitate.models import Meeting
+from facilitate.services import agenda
+from facilitate.store import Store
+
+
+def _demo(path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", str(path), "--no-open"])
+    assert result.exit_code == 0, result.output
+
+
+def test_templates_list_and_check() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["templates", "list"])
+    assert listed.exit_code == 0
+    for key in (
+        "steering-committee",
+        "core-team",
+        "partner-forum",
+        "listening-session",
+        "quarterly-review",
+    ):
+        assert key in listed.output
+    checked = runner.invoke(cli, ["templates", "check"])
+    assert checked.exit_code == 0, checked.output
+    assert "valid" in checked.output
+
+
+def test_templates_check_names_the_broken_file(isolated_home: Path) -> None:
+    folder = isolated_home / "agendas"
+    folder.mkdir()
+    (folder / "broken.toml").write_text(
+        'name = "Broken"\nkind = "business"\n[[items]]\ntitle = "Welcome"\n'
+        'purpose = "inform"\nminutes = -5\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["templates", "check"])
+    assert result.exit_code == 1
+    assert "broken.toml" in result.output
+    assert "minutes" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_agenda_new_from_template_and_show(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    _demo(db)
+    runner = CliRunner()
+    made = runner.invoke(
+        cli,
+        [
+            "--db",
+            str(db),
+            "agenda",
+            "new",
+            "Core Team",
+            "--date",
+            "2026-12-08",
+            "--template",
+            "quarterly-review",
+            "--place",
+            "Library",
+            "--no-carry-over",
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    assert "Planned Core Team — Dec 08, 2026" in made.output
+    shown = runner.invoke(cli, ["--db", str(db), "agenda", "show", "2026-12-08"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.count("min") >= 10
+    store = Store.open(db)
+    meeting = next(m for m in store.find(Meeting) if m.starts_at.date().isoformat() == "2026-12-08")
+    assert len(agenda.items(store, meeting.id)) == 10
+    assert meeting.location == "Library"
+    store.close()
+
+
+def test_agenda_new_with_carry_over_joins_the_review_item(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    _demo(db)
+    made = CliRunner().invoke(
+        cli,
+        ["--db", str(db), "agenda", "new", "steering", "--date", "2027-01-05", "--carry-over"],
+    )
+    assert made.exit_code == 0, made.output
+    assert "Nothing carried over" not in made.output
+    store = Store.open(db)
+    meeting = next(m for m in store.find(Meeting) if m.starts_at.year == 2027)
+    items = agenda.items(store, meeting.id)
+    review = [i for i in items if any("Pilot the shared referral form" in p for p in i.prompts)]
+    assert len(review) == 1
+    assert review[0].title == "Review of action items"
+    store.close()
+
+
+def test_agenda_errors_are_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    _demo(db)
+    runner = CliRunner()
+    bad_date = runner.invoke(cli, ["--db", str(db), "agenda", "new", "steering", "--date", "2/30"])
+    assert bad_date.exit_code == 1
+    assert "February 30" in bad_date.output
+    unknown = runner.invoke(cli, ["--db", str(db), "agenda", "new", "nope", "--date", "12/5"])
+    assert unknown.exit_code == 1
+    assert "no series" in unknown.output
+    ambiguous = runner.invoke(cli, ["--db", str(db), "agenda", "show", "Steering"])
+    assert ambiguous.exit_code == 1
+    assert "Be more specific" in ambiguous.output
+    bad_template = runner.invoke(
+        cli, ["--db", str(db), "agenda", "new", "steering", "--date", "12/5", "--template", "nope"]
+    )
+    assert bad_template.exit_code == 1
+    assert "nope" in bad_template.output
+    for result in (bad_date, unknown, ambiguous, bad_template):
+        assert "Traceback" not in result.output
