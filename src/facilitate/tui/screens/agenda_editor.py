@@ -115,8 +115,12 @@ class AgendaEditorScreen(Screen[None]):
             lead = directory.lead_label(
                 store, item.lead_person_id, item.lead_organization_id, item.lead_text
             )
+            # The person alone, or the organization when no person is named: the column stays
+            # narrow enough for 120 columns.
             proposer = directory.proposer_label(
-                store, item.proposed_by_person_id, item.proposed_by_organization_id
+                store,
+                item.proposed_by_person_id,
+                None if item.proposed_by_person_id else item.proposed_by_organization_id,
             )
             if proposer and item.proposed_on:
                 proposer += f" {item.proposed_on:%m/%d}"
