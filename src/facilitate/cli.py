@@ -189,9 +189,10 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 
 
 def _register_commands() -> None:
-    from facilitate import cli_agenda
+    from facilitate import cli_agenda, cli_roles
 
     cli_agenda.register(cli)
+    cli_roles.register(cli)
 
 
 _register_commands()

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from facilitate.models import GroundRule, GroundRuleSet, GroundRuleSetVersion, RuleInvocation
+from facilitate.models import (
+    GroundRule,
+    GroundRuleSet,
+    GroundRuleSetVersion,
+    MeetingSeries,
+    RuleInvocation,
+)
+from facilitate.models.ground_rules_template import GroundRuleSetTemplate
 from facilitate.store import Store
 
 
@@ -89,3 +96,55 @@ def invoke(
             meeting_id=meeting_id, ground_rule_id=rule_id, agenda_item_id=agenda_item_id, at=at
         )
     )
+
+
+def rule_set_of_series(store: Store, series_id: str) -> GroundRuleSet | None:
+    series = store.get(MeetingSeries, series_id)
+    return (
+        store.get(GroundRuleSet, series.ground_rule_set_id) if series.ground_rule_set_id else None
+    )
+
+
+def versions(store: Store, set_id: str) -> list[GroundRuleSetVersion]:
+    return store.find(GroundRuleSetVersion, set_id=set_id, order_by="version")
+
+
+def adopt_starting_set(
+    store: Store, series_id: str, template: GroundRuleSetTemplate
+) -> VersionedRules:
+    """Give a series its own rule set, version 1 copied from a shipped starting set. The group
+    then edits it together; each edit is a new version."""
+    with store.transaction():
+        series = store.get(MeetingSeries, series_id)
+        made = create_rule_set(
+            store,
+            template.name,
+            [RuleText(rule.text, rule.short) for rule in template.rules],
+            series_id=series_id,
+            description=template.description,
+            note=f"Started from the shipped “{template.name}” set",
+        )
+        series.ground_rule_set_id = made.rule_set.id
+        store.save(series)
+    return made
+
+
+def rules_to_text(rules: Sequence[GroundRule]) -> str:
+    """Rules as editable text: one per line, `short label | rule text`."""
+    return "\n".join(f"{r.short} | {r.text}" if r.short else r.text for r in rules)
+
+
+def rules_from_text(text: str) -> list[RuleText]:
+    """Read rules edited as text (see `rules_to_text`). Blank lines are skipped; a line without
+    `|` is a rule with no short label."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        short, bar, rest = line.partition("|")
+        rules.append(RuleText(rest.strip(), short.strip()) if bar else RuleText(line.strip()))
+    if not rules:
+        raise ValueError("a rule set needs at least one rule")
+    if any(not rule.text for rule in rules):
+        raise ValueError("every rule needs text after its short label and “|”")
+    return rules
