@@ -23,10 +23,11 @@ async def test_demo_opens_on_home_screen(demo_store: Store) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         bodies = _cells(app.screen.query_one("#bodies", DataTable))
-        assert [row[0] for row in bodies] == [
-            "Community Listening Circle",
-            "Core Team",
-            "Partnership Steering Committee",
+        # One row per body and series, by the body's short name, sorted by its full name.
+        assert [(row[0], row[1]) for row in bodies] == [
+            ("Listening", "Community Listening Sessions"),
+            ("Core", "Core Team (every two weeks)"),
+            ("Steering", "Steering Committee (monthly)"),
         ]
         upcoming = _cells(app.screen.query_one("#upcoming", DataTable))
         assert [row[1] for row in upcoming] == [

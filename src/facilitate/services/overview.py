@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitate.store import Store, queries
-from facilitate.store.queries import BodyRow, MeetingRow, OpenActionRow
+from facilitate.store.queries import MeetingRow, OpenActionRow, SeriesRow
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class ActionLine:
 @dataclass(frozen=True)
 class HomeSummary:
     today: date
-    bodies: list[BodyRow]
+    series: list[SeriesRow]
     upcoming: list[MeetingRow]
     actions: list[ActionLine]
 
@@ -41,7 +41,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
     actions.sort(key=lambda a: (not a.overdue, a.action.owner, a.action.organization))
     return HomeSummary(
         today=today,
-        bodies=queries.bodies(store),
+        series=queries.series_overview(store),
         upcoming=queries.upcoming_meetings(store, today),
         actions=actions,
     )

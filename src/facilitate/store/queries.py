@@ -45,6 +45,30 @@ class OpenActionRow:
     series_id: str
 
 
+@dataclass(frozen=True)
+class SeriesRow:
+    """A body with one of its series (or with none yet: series_id is None)."""
+
+    body_id: str
+    body_name: str
+    body_kind: str
+    members: int
+    series_id: str | None
+    series_name: str
+
+
+def series_overview(store: Store) -> list[SeriesRow]:
+    rows = store.query(
+        """SELECT b.id AS body_id, COALESCE(NULLIF(b.short_name, ''), b.name) AS body_name,
+                  b.kind AS body_kind,
+                  (SELECT count(*) FROM memberships WHERE body_id = b.id) AS members,
+                  s.id AS series_id, COALESCE(s.name, '') AS series_name
+           FROM bodies b LEFT JOIN meeting_series s ON s.body_id = b.id
+           ORDER BY b.name, s.name"""
+    )
+    return [SeriesRow(**row) for row in rows]
+
+
 def bodies(store: Store) -> list[BodyRow]:
     rows = store.query(
         """SELECT b.id, b.name, b.kind,

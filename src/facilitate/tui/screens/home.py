@@ -21,18 +21,10 @@ from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
+from facilitate.tui.screens.ground_rules import GroundRulesScreen
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
-
-BODY_KINDS = {
-    "executive_committee": "Executive",
-    "steering_committee": "Steering",
-    "core_team": "Core team",
-    "workgroup": "Workgroup",
-    "community_advisory_group": "Advisory",
-    "listening_circle": "Listening",
-}
 
 
 class HomeScreen(Screen[None]):
@@ -41,6 +33,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
         Binding("o", "open_meeting", "Open agenda", id="home.open_meeting"),
+        Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
     ]
 
@@ -64,7 +57,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#upcoming", DataTable).add_columns("When", "Meeting", "Where")
-        self.query_one("#bodies", DataTable).add_columns("Body", "Kind", "Members")
+        self.query_one("#bodies", DataTable).add_columns("Body", "Series", "Members")
         self.query_one("#actions", DataTable).add_columns("Due", "Owner", "Org", "Action", "From")
         self.action_refresh()
 
@@ -85,6 +78,27 @@ class HomeScreen(Screen[None]):
 
     def open_agenda(self, meeting_id: str) -> None:
         self.app.push_screen(AgendaEditorScreen(meeting_id), lambda _: self.action_refresh())
+
+    def selected_series_id(self) -> str | None:
+        """The series the user is pointing at: a row of the bodies table, or the series of the
+        highlighted meeting."""
+        bodies = self.query_one("#bodies", DataTable)
+        upcoming = self.query_one("#upcoming", DataTable)
+        if bodies.has_focus and bodies.row_count:
+            key = bodies.coordinate_to_cell_key(bodies.cursor_coordinate)[0].value
+            return None if key is None or key.startswith("body:") else key
+        if upcoming.row_count:
+            meeting_id = upcoming.coordinate_to_cell_key(upcoming.cursor_coordinate)[0].value
+            if meeting_id:
+                return self.facilitate.store.get(Meeting, meeting_id).series_id
+        return None
+
+    def action_ground_rules(self) -> None:
+        series_id = self.selected_series_id()
+        if series_id is None:
+            self.notify("Pick a meeting or a series first.", severity="warning")
+            return
+        self.app.push_screen(GroundRulesScreen(series_id))
 
     @work
     async def action_new_meeting(self) -> None:
@@ -145,10 +159,10 @@ class HomeScreen(Screen[None]):
             upcoming.add_row(when, meeting.title, meeting.location, key=meeting.id)
         bodies = self.query_one("#bodies", DataTable)
         bodies.clear()
-        for body in summary.bodies:
-            bodies.add_row(
-                body.name, BODY_KINDS.get(body.kind, body.kind), body.members, key=body.id
-            )
+        for entry in summary.series:
+            # Keyed by series so g (ground rules) and the like know which series is meant.
+            key = entry.series_id or f"body:{entry.body_id}"
+            bodies.add_row(entry.body_name, entry.series_name or "—", entry.members, key=key)
         actions = self.query_one("#actions", DataTable)
         actions.clear()
         for line in summary.actions:

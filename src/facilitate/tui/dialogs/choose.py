@@ -1,0 +1,37 @@
+"""Pick one thing from a short list."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitate.services.directory import Choice
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Returns the chosen value, or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]
+
+    def __init__(self, title: str, choices: list[Choice], *, help_text: str = "") -> None:
+        super().__init__()
+        self.heading = title
+        self.choices = choices
+        self.help_text = help_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.heading, classes="dialog-title")
+            if self.help_text:
+                yield Static(self.help_text, classes="dialog-help")
+            yield OptionList(*(Option(c.label, id=c.value) for c in self.choices), id="choices")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
