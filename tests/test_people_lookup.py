@@ -1,0 +1,84 @@
+"""Which person an @handle typed in the room means."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitate.models import Attendance, Person
+from facilitate.services.people_lookup import Candidate, normalize, resolve_handle
+
+
+def _person(name: str, email: str = "", org: str | None = None) -> Candidate:
+    return Candidate(name, Person(name=name, email=email, organization_id=org), organization_id=org)
+
+
+def _here(candidate: Candidate) -> Candidate:
+    return Candidate(
+        candidate.name, candidate.person, None, candidate.organization_id, in_room=True
+    )
+
+
+MARIA = _person("María López", "mlopez@cfs.example", "cfs")
+MARIO = _person("Mario Lopez-Grant", "mario.lg@court.example", "court")
+MARSH = _person("Judge Ellen Marsh", "emarsh@courts.example", "court")
+DANA = _person("Dana Whitfield", "dwhitfield@harbor.example", "cfs")
+GUEST = Candidate("Rosa Delgado", None, Attendance(meeting_id="m", guest_name="Rosa Delgado"))
+
+
+@pytest.mark.parametrize(
+    ("handle", "expected"),
+    [
+        ("maria", "María López"),  # first name, accents and case ignored
+        ("MARIA.LOPEZ", "María López"),  # full name with dots
+        ("maria_lopez", "María López"),  # ... or underscores
+        ("María López", "María López"),  # a quoted name
+        ("mlopez", "María López"),  # email local part
+        ("mario.lg", "Mario Lopez-Grant"),  # email local part with a dot
+        ("mario_lopez_grant", "Mario Lopez-Grant"),  # hyphenated surname
+        ("ellen", "Judge Ellen Marsh"),  # a title is not a first name
+        ("ellen.marsh", "Judge Ellen Marsh"),
+        ("dwhitfield", "Dana Whitfield"),
+        ("rosa", "Rosa Delgado"),  # a guest, by name
+    ],
+)
+def test_handles_resolve(handle: str, expected: str) -> None:
+    match = resolve_handle(handle, [MARIA, MARIO, MARSH, DANA, GUEST])
+    assert match.candidate is not None, match.problem
+    assert match.candidate.name == expected
+    assert match.problem is None
+
+
+def test_unknown_and_partial_handles_do_not_match() -> None:
+    for handle in ("zelda", "lop", "whitfield.dana", "judge", ""):
+        match = resolve_handle(handle, [MARIA, MARSH, DANA])
+        assert not match.resolved, handle
+    assert "matches nobody" in (resolve_handle("zelda", [MARIA]).problem or "")
+
+
+def test_two_people_with_one_first_name_is_ambiguous() -> None:
+    other = _person("Maria Chen", "mchen@court.example")
+    match = resolve_handle("maria", [MARIA, other])
+    assert not match.resolved
+    assert match.ambiguous == ("Maria Chen", "María López")
+    assert "Maria Chen, María López" in (match.problem or "")
+
+
+def test_someone_in_the_room_beats_an_absent_member() -> None:
+    other = _person("Maria Chen")
+    match = resolve_handle("maria", [MARIA, _here(other)])
+    assert match.candidate is not None and match.candidate.name == "Maria Chen"
+
+
+def test_a_full_name_beats_a_first_name() -> None:
+    # "dana" is one person's whole email local part and another's first name.
+    dana_k = _person("Dana Kim", "dkim@x.example")
+    pat = _person("Pat Dana", "dana@x.example")
+    match = resolve_handle("dana", [dana_k, pat])
+    assert match.candidate is not None and match.candidate.name == "Pat Dana"
+    # ... unless only the first-name match is in the room: the person at the table is meant.
+    match = resolve_handle("dana", [_here(dana_k), pat])
+    assert match.candidate is not None and match.candidate.name == "Dana Kim"
+
+
+def test_normalize() -> None:
+    assert normalize("  Zoë__O'Neil-Smith. ") == "zoe o'neil smith"
