@@ -1,0 +1,343 @@
+"""The meeting as it runs: opening it, agreeing ground rules, moving through the agenda, timers,
+and picking up after a crash.
+
+Timers are never counted in memory. They are pure functions of stored times (`opened_at`, an
+item's `started_at`/`ended_at`, its time box plus `extended_minutes`) and "now", so a restarted
+app, or the second facilitator's window, shows the same clock.
+
+When an item's time is up the facilitator chooses one of:
+
+* `extend_item` — more minutes for it (``extended_minutes`` grows; the history is the total);
+* `close_item` — done (state DONE, ``ended_at``);
+* `park_item` — set aside today: state PARKED and a parking-lot entry naming the item, so the
+  carry-over of the next meeting offers it like any other parking-lot entry;
+* `continue_next_time` — state CONTINUE_NEXT_TIME, and no parking-lot entry: carry-over already
+  offers such items of the last meeting as agenda items of their own, and a parking entry too
+  would offer the same thing twice.
+
+Starting an item ends the one that was active (DONE). Taking up again an item already finished,
+parked or continued reopens it: it keeps its first ``started_at`` (so its timer counts from its
+first start) and its ``ended_at`` is cleared until it ends again; a parking entry made when it was
+parked is marked resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries, ParkingLotItem
+from facilitate.models.base import utcnow
+from facilitate.models.enums import ItemState, MeetingStatus
+from facilitate.services import agenda, ground_rules
+from facilitate.services.capture import add_parking
+from facilitate.services.ground_rules import VersionedRules
+from facilitate.store import Store
+
+
+class LiveError(ValueError):
+    """Something that cannot be done to the meeting as it stands; the message says why."""
+
+
+def as_utc(moment: datetime | None) -> datetime:
+    """`moment` (default: now) as an aware UTC time; a naive time is taken to be UTC already."""
+    moment = moment or utcnow()
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+# -- timers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemTimer:
+    planned: timedelta
+    elapsed: timedelta
+    running: bool
+
+    @property
+    def remaining(self) -> timedelta:
+        return max(self.planned - self.elapsed, timedelta(0))
+
+    @property
+    def overrun(self) -> timedelta:
+        return max(self.elapsed - self.planned, timedelta(0))
+
+    @property
+    def is_over(self) -> bool:
+        """Time is up: the facilitator should extend, close, park or continue next time."""
+        return self.elapsed >= self.planned
+
+
+def item_timer(item: AgendaItem, now: datetime) -> ItemTimer:
+    """The item's clock from its stored times. An item never started has elapsed nothing."""
+    planned = timedelta(minutes=item.minutes + item.extended_minutes)
+    if item.started_at is None:
+        return ItemTimer(planned, timedelta(0), running=False)
+    end = item.ended_at or as_utc(now)
+    elapsed = max(as_utc(end) - as_utc(item.started_at), timedelta(0))
+    return ItemTimer(planned, elapsed, running=item.ended_at is None)
+
+
+@dataclass(frozen=True)
+class MeetingTimer:
+    planned: timedelta
+    elapsed: timedelta
+    running: bool
+    # Time still booked on the agenda: what is left of the active item plus every pending item.
+    agenda_left: timedelta
+
+    @property
+    def remaining(self) -> timedelta:
+        return max(self.planned - self.elapsed, timedelta(0))
+
+    @property
+    def overrun(self) -> timedelta:
+        return max(self.elapsed - self.planned, timedelta(0))
+
+    @property
+    def projected_overrun(self) -> timedelta:
+        """How late the meeting will end if the rest of the agenda takes its booked time."""
+        return max(self.elapsed + self.agenda_left - self.planned, timedelta(0))
+
+
+def meeting_timer(meeting: Meeting, items: list[AgendaItem], now: datetime) -> MeetingTimer:
+    planned = timedelta(minutes=meeting.minutes)
+    left = timedelta(0)
+    for item in items:
+        if item.state is ItemState.PENDING:
+            left += timedelta(minutes=item.minutes + item.extended_minutes)
+        elif item.state is ItemState.ACTIVE:
+            left += item_timer(item, now).remaining
+    if meeting.opened_at is None:
+        return MeetingTimer(planned, timedelta(0), running=False, agenda_left=left)
+    end = meeting.closed_at or as_utc(now)
+    elapsed = max(as_utc(end) - as_utc(meeting.opened_at), timedelta(0))
+    return MeetingTimer(planned, elapsed, running=meeting.closed_at is None, agenda_left=left)
+
+
+@dataclass(frozen=True)
+class LiveView:
+    """Everything the running-meeting screen draws, as of `now`."""
+
+    meeting: Meeting
+    items: list[AgendaItem]
+    current: AgendaItem | None
+    item_timer: ItemTimer | None
+    meeting_timer: MeetingTimer
+    now: datetime
+
+    @property
+    def time_up(self) -> bool:
+        return self.item_timer is not None and self.item_timer.running and self.item_timer.is_over
+
+    @property
+    def next_pending(self) -> AgendaItem | None:
+        return _next_pending(self.meeting, self.items)
+
+
+def live_view(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
+    """The meeting, its agenda and both timers, reconstructed from stored times."""
+    now = as_utc(now)
+    meeting = store.get(Meeting, meeting_id)
+    items = agenda.items(store, meeting_id)
+    current = next((i for i in items if i.id == meeting.current_item_id), None)
+    return LiveView(
+        meeting=meeting,
+        items=items,
+        current=current,
+        item_timer=item_timer(current, now) if current else None,
+        meeting_timer=meeting_timer(meeting, items, now),
+        now=now,
+    )
+
+
+def resume_state(store: Store, now: datetime | None = None) -> LiveView | None:
+    """The live meeting to go back to after a crash or restart (the latest opened), if any."""
+    live = store.find(Meeting, status=MeetingStatus.LIVE, order_by="-opened_at", limit=1)
+    return live_view(store, live[0].id, now) if live else None
+
+
+# -- opening --------------------------------------------------------------------------------
+
+
+def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
+    """Planned → live, with ``opened_at``. Opening a live meeting again changes nothing."""
+    at = as_utc(now)
+    with store.transaction():
+        meeting = store.get(Meeting, meeting_id)
+        if meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            raise LiveError(f"“{meeting.title}” is closed; it cannot be run again")
+        if meeting.status is MeetingStatus.PLANNED:
+            meeting.status = MeetingStatus.LIVE
+            meeting.opened_at = at
+            store.save(meeting)
+    return live_view(store, meeting_id, at)
+
+
+def rules_to_agree(store: Store, meeting_id: str) -> VersionedRules | None:
+    """The ground rules for this meeting: the version it agreed, else the series' latest version.
+
+    None when the series has no rule set.
+    """
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.ground_rule_version_id is not None:
+        return ground_rules.version_by_id(store, meeting.ground_rule_version_id)
+    set_id = _rule_set_id(store, meeting)
+    return ground_rules.latest_version(store, set_id) if set_id else None
+
+
+def _rule_set_id(store: Store, meeting: Meeting) -> str | None:
+    series = store.get(MeetingSeries, meeting.series_id)
+    if series.ground_rule_set_id is not None:
+        return series.ground_rule_set_id
+    sets = store.find(GroundRuleSet, series_id=series.id, order_by="-created_at", limit=1)
+    return sets[0].id if sets else None
+
+
+def agree_ground_rules(store: Store, meeting_id: str) -> VersionedRules:
+    """Record that the meeting agreed the series' latest rules; returns that version."""
+    with store.transaction():
+        meeting = store.get(Meeting, meeting_id)
+        if meeting.status is MeetingStatus.APPROVED:
+            raise LiveError(f"the minutes of “{meeting.title}” are approved")
+        set_id = _rule_set_id(store, meeting)
+        if set_id is None:
+            raise LiveError("this series has no ground rules yet; add a rule set first")
+        rules = ground_rules.latest_version(store, set_id)
+        meeting.ground_rule_version_id = rules.version.id
+        store.save(meeting)
+    return rules
+
+
+# -- moving through the agenda --------------------------------------------------------------
+
+
+def _live_item(store: Store, item_id: str) -> tuple[AgendaItem, Meeting]:
+    item = store.get(AgendaItem, item_id)
+    meeting = store.get(Meeting, item.meeting_id)
+    if meeting.status is not MeetingStatus.LIVE:
+        raise LiveError(f"“{meeting.title}” is not running; open it first")
+    return item, meeting
+
+
+def _finish(item: AgendaItem, state: ItemState, at: datetime) -> None:
+    item.state = state
+    if item.started_at is not None and item.ended_at is None:
+        item.ended_at = at
+
+
+def _next_pending(meeting: Meeting, items: list[AgendaItem]) -> AgendaItem | None:
+    """The first pending item after the current (or last started) one, else the first pending."""
+    started = [i for i in items if i.started_at is not None]
+    anchor = next((i for i in items if i.id == meeting.current_item_id), None)
+    if anchor is None and started:
+        anchor = max(started, key=lambda i: as_utc(i.started_at))
+    pending = [i for i in items if i.state is ItemState.PENDING]
+    after = [i for i in pending if anchor is None or i.position > anchor.position]
+    choices = after or pending
+    return choices[0] if choices else None
+
+
+def start_item(store: Store, item_id: str, now: datetime | None = None) -> LiveView:
+    """Make `item_id` the current item, ending (DONE) the one that was active."""
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        _start(store, meeting, item, at)
+    return live_view(store, meeting.id, at)
+
+
+def _start(store: Store, meeting: Meeting, item: AgendaItem, at: datetime) -> None:
+    for other in agenda.items(store, meeting.id):
+        if other.state is ItemState.ACTIVE and other.id != item.id:
+            _finish(other, ItemState.DONE, at)
+            store.save(other)
+    if item.state is ItemState.PARKED:
+        for entry in store.find(ParkingLotItem, meeting_id=meeting.id, agenda_item_id=item.id):
+            entry.resolved = True
+            store.save(entry)
+    if item.state is not ItemState.ACTIVE or item.ended_at is not None:
+        item.state = ItemState.ACTIVE
+        item.started_at = item.started_at or at
+        item.ended_at = None
+        store.save(item)
+    if meeting.current_item_id != item.id:
+        meeting.current_item_id = item.id
+        store.save(meeting)
+
+
+def next_item(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
+    """End the active item and start the next pending one; at the agenda's end, just end it."""
+    at = as_utc(now)
+    with store.transaction():
+        meeting = store.get(Meeting, meeting_id)
+        if meeting.status is not MeetingStatus.LIVE:
+            raise LiveError(f"“{meeting.title}” is not running; open it first")
+        following = _next_pending(meeting, agenda.items(store, meeting_id))
+        if following is not None:
+            _start(store, meeting, following, at)
+        elif meeting.current_item_id is not None:
+            _set_state(store, store.get(AgendaItem, meeting.current_item_id), ItemState.DONE, at)
+    return live_view(store, meeting_id, at)
+
+
+def extend_item(store: Store, item_id: str, minutes: int, now: datetime | None = None) -> LiveView:
+    """Give the active item `minutes` more."""
+    if minutes < 1:
+        raise LiveError(f"extend by at least 1 minute (got {minutes})")
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        if item.state is not ItemState.ACTIVE:
+            raise LiveError(f"“{item.title}” is not the item under way; start it first")
+        item.extended_minutes += minutes
+        store.save(item)
+    return live_view(store, meeting.id, at)
+
+
+def _set_state(store: Store, item: AgendaItem, state: ItemState, at: datetime) -> Meeting:
+    meeting = store.get(Meeting, item.meeting_id)
+    _finish(item, state, at)
+    store.save(item)
+    if meeting.current_item_id == item.id:
+        meeting.current_item_id = None
+        store.save(meeting)
+    return meeting
+
+
+def close_item(store: Store, item_id: str, now: datetime | None = None) -> LiveView:
+    """The item is done: state DONE and its end time. No item is current until the next starts."""
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        _set_state(store, item, ItemState.DONE, at)
+    return live_view(store, meeting.id, at)
+
+
+def continue_next_time(store: Store, item_id: str, now: datetime | None = None) -> LiveView:
+    """Stop here and take the item up at the next meeting (offered there by carry-over)."""
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        _set_state(store, item, ItemState.CONTINUE_NEXT_TIME, at)
+    return live_view(store, meeting.id, at)
+
+
+def park_item(
+    store: Store,
+    item_id: str,
+    *,
+    follow_up_person_id: str | None = None,
+    now: datetime | None = None,
+) -> tuple[LiveView, ParkingLotItem]:
+    """Set the item aside: state PARKED plus a parking-lot entry naming it (returned too)."""
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        _set_state(store, item, ItemState.PARKED, at)
+        entry = add_parking(
+            store, meeting.id, item.title, follow_up_person_id=follow_up_person_id, item_id=item.id
+        )
+    return live_view(store, meeting.id, at), entry
