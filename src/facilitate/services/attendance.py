@@ -1,0 +1,243 @@
+"""Who is here: check-in, guests, today's roles, and whether the body has quorum.
+
+Quorum, where a body defines one, is worked out from who is in the room *now*:
+
+* the count is of the body's members checked in as present or late. Someone who left early no
+  longer counts (quorum is needed when a decision is taken, and they are gone); regrets and
+  absences never count; guests and non-members never count toward the number;
+* each organization the body requires (`Body.quorum_organization_ids`, e.g. the Tribe on ICWA
+  matters) must have someone present or late for it, member or not: a Tribe may send a delegate;
+* a body that defines neither has no quorum rule, and `quorum` says so rather than "met".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from facilitate.models import (
+    Attendance,
+    Body,
+    Meeting,
+    MeetingSeries,
+    Membership,
+    Organization,
+    Person,
+    RoleAssignment,
+    RoleDef,
+)
+from facilitate.models.enums import AttendanceStatus
+from facilitate.services.capture import capturable
+from facilitate.services.live import as_utc
+from facilitate.store import Store
+
+COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
+
+
+class AttendanceError(ValueError):
+    """A check-in that cannot be recorded; the message says why."""
+
+
+def _members(store: Store, body_id: str, meeting: Meeting) -> list[Membership]:
+    day = meeting.starts_at.date()
+    return [
+        m
+        for m in store.find(Membership, body_id=body_id)
+        if (m.start_date is None or m.start_date <= day)
+        and (m.end_date is None or m.end_date >= day)
+    ]
+
+
+def _body(store: Store, meeting: Meeting) -> Body:
+    return store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
+
+
+def _stamp(row: Attendance, status: AttendanceStatus, at: datetime) -> None:
+    row.status = status
+    if status in COUNTED:
+        row.arrived_at = row.arrived_at or at
+        row.left_at = None
+    elif status is AttendanceStatus.LEFT_EARLY:
+        row.arrived_at = row.arrived_at or at
+        row.left_at = at
+    else:
+        row.arrived_at = None
+        row.left_at = None
+
+
+def check_in(
+    store: Store,
+    meeting_id: str,
+    person_id: str,
+    status: AttendanceStatus = AttendanceStatus.PRESENT,
+    *,
+    organization_id: str | None = None,
+    now: datetime | None = None,
+) -> Attendance:
+    """Record (or change) a person's attendance; one row per person per meeting.
+
+    The organization defaults to the person's own; pass one when they sit for another today.
+    Present and late stamp ``arrived_at``; left early stamps ``left_at``.
+    """
+    at = as_utc(now)
+    with store.transaction():
+        capturable(store, meeting_id)
+        person = store.get(Person, person_id)
+        existing = store.find(Attendance, meeting_id=meeting_id, person_id=person_id, limit=1)
+        row = existing[0] if existing else None
+        if row is None:
+            row = Attendance(
+                meeting_id=meeting_id,
+                person_id=person.id,
+                organization_id=organization_id or person.organization_id,
+            )
+            _stamp(row, status, at)
+            return store.insert(row)
+        if organization_id is not None:
+            row.organization_id = organization_id
+        _stamp(row, status, at)
+        return store.save(row)
+
+
+def add_guest(
+    store: Store,
+    meeting_id: str,
+    name: str,
+    *,
+    organization_id: str | None = None,
+    status: AttendanceStatus = AttendanceStatus.PRESENT,
+    now: datetime | None = None,
+) -> Attendance:
+    """Check in someone who is not in the records, by name and (optionally) organization."""
+    name = " ".join(name.split())
+    if not name:
+        raise AttendanceError("a guest needs a name")
+    capturable(store, meeting_id)
+    row = Attendance(meeting_id=meeting_id, guest_name=name, organization_id=organization_id)
+    _stamp(row, status, as_utc(now))
+    return store.insert(row)
+
+
+def set_status(
+    store: Store, attendance_id: str, status: AttendanceStatus, *, now: datetime | None = None
+) -> Attendance:
+    """Change anyone's attendance row (guests included): arrived late, left early, ..."""
+    with store.transaction():
+        row = store.get(Attendance, attendance_id)
+        capturable(store, row.meeting_id)
+        _stamp(row, status, as_utc(now))
+        return store.save(row)
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One line of the check-in list. `attendance` is None for a member not yet checked in."""
+
+    name: str
+    organization: str
+    member: bool
+    person: Person | None
+    attendance: Attendance | None
+
+    @property
+    def status(self) -> AttendanceStatus | None:
+        return self.attendance.status if self.attendance else None
+
+
+def roster(store: Store, meeting_id: str) -> list[RosterLine]:
+    """The body's members, then everyone else checked in (guests too), by organization and name."""
+    meeting = store.get(Meeting, meeting_id)
+    body = _body(store, meeting)
+    people = {p.id: p for p in store.find(Person)}
+    orgs = {o.id: o.label for o in store.find(Organization)}
+    rows = store.find(Attendance, meeting_id=meeting_id, order_by="created_at")
+    by_person = {r.person_id: r for r in rows if r.person_id}
+    lines = []
+    member_ids = set()
+    for membership in _members(store, body.id, meeting):
+        person = people.get(membership.person_id)
+        if person is None or person.id in member_ids:
+            continue
+        member_ids.add(person.id)
+        row = by_person.get(person.id)
+        org = (row.organization_id if row else None) or person.organization_id
+        lines.append(RosterLine(person.name, orgs.get(org or "", ""), True, person, row))
+    for row in rows:
+        if row.person_id in member_ids:
+            continue
+        person = people.get(row.person_id) if row.person_id else None
+        name = person.name if person else row.guest_name
+        lines.append(RosterLine(name, orgs.get(row.organization_id or "", ""), False, person, row))
+    return sorted(lines, key=lambda line: (not line.member, line.organization, line.name))
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """Whether the body can decide right now, and why (see the module docstring)."""
+
+    defined: bool
+    met: bool
+    counted: int
+    needed: int | None
+    missing_organizations: tuple[str, ...]
+    reason: str
+
+
+def quorum(store: Store, meeting_id: str) -> Quorum:
+    meeting = store.get(Meeting, meeting_id)
+    body = _body(store, meeting)
+    rows = [r for r in store.find(Attendance, meeting_id=meeting_id) if r.status in COUNTED]
+    if body.quorum_count is None and not body.quorum_organization_ids:
+        return Quorum(False, True, len(rows), None, (), f"{body.name} has no quorum rule")
+    member_ids = {m.person_id for m in _members(store, body.id, meeting)}
+    counted = len({r.person_id for r in rows if r.person_id in member_ids})
+    represented = {r.organization_id for r in rows if r.organization_id}
+    orgs = {o.id: o for o in store.find(Organization)}
+    missing = tuple(
+        orgs[org_id].label if org_id in orgs else "an organization no longer on record"
+        for org_id in body.quorum_organization_ids
+        if org_id not in represented
+    )
+    needed = body.quorum_count
+    short = needed is not None and counted < needed
+    parts = []
+    if needed is not None:
+        parts.append(f"{counted} of {needed} needed")
+    parts += [f"{label} not present" for label in missing]
+    met = not short and not missing
+    if met:
+        reason = "quorum met: " + "; ".join(
+            [*parts, *(["required organizations present"] if body.quorum_organization_ids else [])]
+        )
+    else:
+        reason = "no quorum: " + "; ".join(parts)
+    return Quorum(True, met, counted, needed, missing, reason)
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """A role of today's meeting and who holds it (None when nobody has been assigned)."""
+
+    role: RoleDef
+    assignment: RoleAssignment | None
+    person: Person | None
+
+
+def roles_today(store: Store, meeting_id: str) -> list[RoleLine]:
+    """The series' roles in catalogue order with today's holders, then any other role assigned."""
+    meeting = store.get(Meeting, meeting_id)
+    series = store.get(MeetingSeries, meeting.series_id)
+    assignments = store.find(RoleAssignment, meeting_id=meeting_id, order_by="created_at")
+    people = {p.id: p for p in store.find(Person)} if assignments else {}
+    catalogue = {role.key: role for role in series.roles}
+    lines = []
+    for role in series.roles:
+        held: list[RoleAssignment | None] = [a for a in assignments if a.role_key == role.key]
+        for assignment in held or [None]:
+            person = people.get(assignment.person_id or "") if assignment else None
+            lines.append(RoleLine(role, assignment, person))
+    for assignment in assignments:
+        if assignment.role_key not in catalogue:
+            role = RoleDef(key=assignment.role_key, name=assignment.role_key.replace("_", " "))
+            lines.append(RoleLine(role, assignment, people.get(assignment.person_id or "")))
+    return lines
