@@ -1,0 +1,1 @@
+"""Shared helpers for the live-meeting tests, and the subprocess worker they run."""
