@@ -22,6 +22,7 @@ from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMe
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
 from facilitate.tui.screens.ground_rules import GroundRulesScreen
+from facilitate.tui.screens.roles import RolesScreen
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -33,6 +34,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
         Binding("o", "open_meeting", "Open agenda", id="home.open_meeting"),
+        Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
     ]
@@ -92,6 +94,19 @@ class HomeScreen(Screen[None]):
             if meeting_id:
                 return self.facilitate.store.get(Meeting, meeting_id).series_id
         return None
+
+    def selected_meeting_id(self) -> str | None:
+        upcoming = self.query_one("#upcoming", DataTable)
+        if not upcoming.row_count:
+            return None
+        return upcoming.coordinate_to_cell_key(upcoming.cursor_coordinate)[0].value
+
+    def action_roles(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is None:
+            self.notify("Plan a meeting first (n).", severity="warning")
+            return
+        self.app.push_screen(RolesScreen(meeting_id))
 
     def action_ground_rules(self) -> None:
         series_id = self.selected_series_id()
