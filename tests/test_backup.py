@@ -298,12 +298,6 @@ def test_backup_into_a_folder_writes_a_file_inside_it(demo_store: Store, tmp_pat
         assert all_rows(copy) == all_rows(demo_store)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: backup()'s docstring (store/maintenance.py) promises 'a dated file name' inside a "
-    "folder, but the name is always '<stem>-backup.db', so a second backup into the same folder "
-    "is refused as 'a file already exists here'",
-)
 def test_backup_into_a_folder_gets_a_dated_name(demo_store: Store, tmp_path: Path) -> None:
     written = backup(demo_store, tmp_path)
     assert date.today().isoformat() in written.name

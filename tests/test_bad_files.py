@@ -245,12 +245,6 @@ def test_exclusively_locked_file_raises_database_locked_and_is_untouched(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _refuse_newer_schema (store/database.py) opens its read-only check connection "
-    "with sqlite3's default 5 s timeout, ignoring busy_timeout_ms, so Store.open(..., "
-    "busy_timeout_ms=200) on a locked file waits 5 s before raising DatabaseLocked",
-)
 def test_open_on_locked_file_honours_short_busy_timeout(locked_open: LockedOpen) -> None:
     assert isinstance(locked_open.error, DatabaseLocked)
     assert locked_open.elapsed < 2.0, f"waited {locked_open.elapsed:.1f}s with a 200 ms timeout"
@@ -322,14 +316,6 @@ def count_in_another_process(path: Path) -> int:
     return int(done.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (latent): open_db's _check_file (store/database.py) opens and closes the database "
-    "file with Python's open(); on POSIX that drops every SQLite lock this process holds on the "
-    "file, so when a second Store is opened on a file this process already has open, another "
-    "process's close deletes the -wal/-shm under the first Store and its next commit is invisible "
-    "to every other process",
-)
 def test_second_open_in_one_process_keeps_the_first_stores_locks(tmp_path: Path) -> None:
     path = make_db(tmp_path / "shared.db")
     first = Store.open(path)
@@ -526,12 +512,6 @@ def test_cli_search_on_damaged_database_gives_one_clear_message(
     assert_refused(result, damaged, "damaged", "restore it from a backup")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: after a query reports the file damaged ('It was left untouched'), Store.close "
-    "(store/records.py) still runs PRAGMA optimize, which writes sqlite_stat1 into the damaged "
-    "file",
-)
 def test_cli_search_on_damaged_database_leaves_it_byte_identical(
     damaged: Path, isolated_home: Path
 ) -> None:
@@ -580,11 +560,6 @@ def test_cli_on_database_from_newer_version_fails_cleanly(
     assert snapshot(too_new)[""] == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="minor: _refuse_newer_schema's read-only (mode=ro) connection creates an empty -wal and "
-    "a 32 KB -shm beside the refused file and, being read-only, cannot remove them on close",
-)
 def test_refusing_a_too_new_database_leaves_no_companion_files(too_new: Path) -> None:
     with pytest.raises(DatabaseTooNew):
         Store.open(too_new)

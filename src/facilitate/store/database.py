@@ -25,6 +25,33 @@ from facilitate.store.migrations import MIGRATION_SET, known_migration_names, mi
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
+# Files this process has open through open_db, by (device, inode). Closing *any* descriptor of a
+# file drops every POSIX lock the process holds on it, so the header check, which opens the file
+# with Python, must not run on a file a Store here is using: SQLite's own connections share
+# their locks safely.
+_open_here: dict[tuple[int, int], int] = {}
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return (stat.st_dev, stat.st_ino)
+
+
+def track_open(path: Path) -> None:
+    key = _identity(path)
+    _open_here[key] = _open_here.get(key, 0) + 1
+
+
+def track_close(path: Path) -> None:
+    try:
+        key = _identity(path)
+    except OSError:
+        return
+    if _open_here.get(key, 0) <= 1:
+        _open_here.pop(key, None)
+    else:
+        _open_here[key] -= 1
+
 
 def _create_private_file(path: Path) -> None:
     """Create an empty file only its owner can read: meeting records hold confidential text."""
@@ -42,11 +69,13 @@ def _check_file(path: Path, *, write: bool) -> None:
     """Refuse a file that is not ours before SQLite touches it (SQLite would rewrite headers)."""
     if path.is_dir():
         raise StoreError(path, "this is a folder, not a database file. Name a file instead.")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except PermissionError as error:
-        raise DatabaseReadOnly(path, "permission denied: cannot read this file.") from error
+    head = b""
+    if _identity(path) not in _open_here:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(len(SQLITE_MAGIC))
+        except PermissionError as error:
+            raise DatabaseReadOnly(path, "permission denied: cannot read this file.") from error
     if head and head != SQLITE_MAGIC:
         raise DatabaseCorrupt(
             path,
@@ -61,11 +90,25 @@ def _check_file(path: Path, *, write: bool) -> None:
         )
 
 
-def _refuse_newer_schema(path: Path) -> None:
+def _refuse_newer_schema(path: Path, busy_timeout_ms: int) -> None:
     """Read (never write) the applied migrations and refuse any this version does not know."""
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [c.exists() for c in companions]
+    try:
+        _read_migrations_or_refuse(path, busy_timeout_ms)
+    except StoreError:
+        # A read-only connection cannot tidy up the -wal/-shm it made; a refused file is left
+        # exactly as it was found.
+        for companion, was_there in zip(companions, existed, strict=True):
+            if not was_there:
+                companion.unlink(missing_ok=True)
+        raise
+
+
+def _read_migrations_or_refuse(path: Path, busy_timeout_ms: int) -> None:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as error:
         raise explain(path, error) from error
     try:
@@ -127,8 +170,11 @@ def open_db(
                 "no database here. Check the path, or run `facilitate demo` to start a sample one.",
             )
         _create_private_file(path)
+    elif path.is_file() and path.stat().st_size == 0:
+        # An empty file becomes a new record: private like one we create ourselves.
+        path.chmod(0o600)
     _check_file(path, write=True)
-    _refuse_newer_schema(path)
+    _refuse_newer_schema(path, busy_timeout_ms)
     db = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
         if migrations.pending(db):
@@ -136,4 +182,5 @@ def open_db(
     except sqlite3.Error as error:
         db.close()
         raise explain(path, error) from error
+    track_open(path)
     return db

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +18,8 @@ def backup(store: Store, destination: Path) -> Path:
     """
     destination = destination.expanduser()
     if destination.is_dir():
-        destination = destination / f"{store.path.stem}-backup.db"
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        destination = destination / f"{store.path.stem}-{stamp}.db"
     if destination.exists():
         raise StoreError(destination, "a file already exists here; choose another name.")
     try:

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from facilitate.models.base import Record, utcnow
-from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db
-from facilitate.store.errors import RecordNotFound, explain
+from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_close
+from facilitate.store.errors import DatabaseCorrupt, RecordNotFound, StoreError, explain
 
 R = TypeVar("R", bound=Record)
 
@@ -58,6 +58,10 @@ class Store:
         self.db = db
         self.path = path
         self._depth = 0
+        # PRAGMA optimize on close may write statistics: only after this session wrote, and never
+        # to a file found damaged (the user was told it was left untouched).
+        self._wrote = False
+        self._damaged = False
 
     @classmethod
     def open(
@@ -71,11 +75,19 @@ class Store:
         return cls(open_db(path, create=create, busy_timeout_ms=busy_timeout_ms), path)
 
     def close(self) -> None:
-        """Give the planner fresh statistics, then close. Cheap when nothing changed."""
-        # Optimisation is best-effort; closing must still happen.
-        with suppress(sqlite3.Error):
-            self.db.execute("PRAGMA optimize")
+        """Give the planner fresh statistics if this session wrote anything, then close."""
+        if self._wrote and not self._damaged:
+            # Optimisation is best-effort; closing must still happen.
+            with suppress(sqlite3.Error):
+                self.db.execute("PRAGMA optimize")
         self.db.close()
+        track_close(self.path)
+
+    def _explain(self, error: sqlite3.Error) -> StoreError:
+        explained = explain(self.path, error)
+        if isinstance(explained, DatabaseCorrupt):
+            self._damaged = True
+        return explained
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -93,7 +105,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise explain(self.path, error) from error
+            raise self._explain(error) from error
         self._depth = 1
         try:
             yield
@@ -108,14 +120,15 @@ class Store:
         except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise explain(self.path, error) from error
+            raise self._explain(error) from error
+        self._wrote = True
 
     def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
         try:
             with self.transaction():
                 return self.db.conn.execute(sql, params).rowcount
         except sqlite3.Error as error:
-            raise explain(self.path, error) from error
+            raise self._explain(error) from error
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts. For the store's own query modules; services never pass SQL."""
@@ -124,7 +137,7 @@ class Store:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as error:
-            raise explain(self.path, error) from error
+            raise self._explain(error) from error
 
     # -- records ------------------------------------------------------------------------------
 
