@@ -1,0 +1,159 @@
+"""A series' record across meetings: the decision log and the action register.
+
+Filtered for an audience the same way minutes are, then by what a coordinator asks for: status,
+owner, organization and a date range (of the meeting where the entry was made).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from facilitate.models import ActionItem, AgendaItem, Body, Decision, Meeting, MeetingSeries
+from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
+from facilitate.services.minutes import (
+    AUDIENCE_LABELS,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    ActionLine,
+    DecisionLine,
+    MinutesStatus,
+    Names,
+    action_line,
+    check_audience,
+    clean_text,
+    decision_line,
+    minutes_status,
+    short_date,
+)
+from facilitate.store import Store
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What to keep. Text filters match case-insensitively anywhere in the name."""
+
+    status: ActionStatus | None = None
+    open_only: bool = False
+    outcome: DecisionOutcome | None = None
+    owner: str = ""
+    organization: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.status is not None:
+            parts.append(f"status {STATUS_LABELS[self.status]}")
+        if self.open_only:
+            parts.append("open actions only")
+        if self.outcome is not None:
+            parts.append(f"outcome {OUTCOME_LABELS[self.outcome]}")
+        if self.owner:
+            parts.append(f"owner {self.owner!r}")
+        if self.organization:
+            parts.append(f"organization {self.organization!r}")
+        if self.start is not None:
+            parts.append(f"from {short_date(self.start)}")
+        if self.end is not None:
+            parts.append(f"to {short_date(self.end)}")
+        return ", ".join(parts)
+
+    def keeps_meeting(self, day: date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def keeps_action(self, line: ActionLine) -> bool:
+        if self.status is not None and line.status is not self.status:
+            return False
+        if self.open_only and not line.status.is_open:
+            return False
+        if self.owner and self.owner.casefold() not in line.owner.casefold():
+            return False
+        return not self.organization or self.organization.casefold() in (
+            line.organization.casefold()
+        )
+
+    def keeps_decision(self, line: DecisionLine, outcome: DecisionOutcome) -> bool:
+        if self.outcome is not None and outcome is not self.outcome:
+            return False
+        # Owner and organization filters are about actions; a decision has neither.
+        return not (self.owner or self.organization or self.status or self.open_only)
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    meeting_date: date
+    meeting_title: str
+    minutes_status: MinutesStatus
+    decision: DecisionLine
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    meeting_date: date
+    meeting_title: str
+    minutes_status: MinutesStatus
+    action: ActionLine
+
+
+@dataclass(frozen=True)
+class SeriesRecord:
+    series_id: str
+    title: str
+    body: str
+    audience: Visibility
+    generated_at: datetime
+    filters: str
+    decisions: tuple[DecisionRow, ...]
+    actions: tuple[ActionRow, ...]
+
+    @property
+    def audience_label(self) -> str:
+        return AUDIENCE_LABELS[self.audience]
+
+
+def series_record(
+    store: Store,
+    series_id: str,
+    *,
+    audience: Visibility = Visibility.PARTNERS,
+    filters: RecordFilter | None = None,
+    generated_at: datetime | None = None,
+) -> SeriesRecord:
+    """The decision log and action register of a series, oldest meeting first."""
+    check_audience(audience)
+    filters = filters or RecordFilter()
+    series = store.get(MeetingSeries, series_id)
+    body = store.get(Body, series.body_id)
+    names = Names(store)
+    decisions: list[DecisionRow] = []
+    actions: list[ActionRow] = []
+    for meeting in store.find(Meeting, series_id=series.id, order_by="starts_at"):
+        day = meeting.starts_at.date()
+        if not filters.keeps_meeting(day):
+            continue
+        status = minutes_status(meeting)
+        titles = {i.id: clean_text(i.title) for i in store.find(AgendaItem, meeting_id=meeting.id)}
+        title = clean_text(meeting.title)
+        for decision in store.find(Decision, meeting_id=meeting.id, order_by="created_at"):
+            if not decision.visibility.visible_to(audience):
+                continue
+            d_line = decision_line(decision, titles)
+            if filters.keeps_decision(d_line, decision.outcome):
+                decisions.append(DecisionRow(day, title, status, d_line))
+        for action in store.find(ActionItem, meeting_id=meeting.id, order_by="created_at"):
+            if not action.visibility.visible_to(audience):
+                continue
+            a_line = action_line(action, titles, names)
+            if filters.keeps_action(a_line):
+                actions.append(ActionRow(day, title, status, a_line))
+    return SeriesRecord(
+        series_id=series.id,
+        title=clean_text(series.name),
+        body=clean_text(body.name),
+        audience=audience,
+        generated_at=generated_at or datetime.now(UTC),
+        filters=filters.describe(),
+        decisions=tuple(decisions),
+        actions=tuple(actions),
+    )
