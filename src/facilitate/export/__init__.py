@@ -1,0 +1,111 @@
+"""Export renderers: each takes an already-filtered document and returns bytes.
+
+No renderer reads the store or decides what an audience may see; that is
+`facilitate.services.minutes.build_minutes`'s job. `RENDERERS` is what the sharing service is
+handed to write files, packets and the sharing log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facilitate.export import csv as csv_export
+from facilitate.export import docx as docx_export
+from facilitate.export import html as html_export
+from facilitate.export import ics as ics_export
+from facilitate.export import markdown as md_export
+from facilitate.export.eml import render_email
+from facilitate.services.minutes import MinutesDocument
+from facilitate.services.series_record import SeriesRecord
+from facilitate.services.sharing import EmailDraft, ExportFormat, RenderedFile
+from facilitate.services.you_said_we_did import LoopReport
+
+MEDIA_TYPES: dict[str, str] = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "ics": "text/calendar",
+    "csv": "text/csv",
+}
+
+
+class UnsupportedFormat(ValueError):
+    """A format a document does not come in; the message lists the ones it does."""
+
+
+def _file(suffix: str, data: bytes, fmt: str) -> RenderedFile:
+    return RenderedFile(suffix=suffix, data=data, media_type=MEDIA_TYPES[fmt], format=fmt)
+
+
+def render_minutes(doc: MinutesDocument, fmt: ExportFormat) -> list[RenderedFile]:
+    match ExportFormat(fmt):
+        case ExportFormat.MD:
+            return [_file("md", md_export.render_minutes(doc).encode(), "md")]
+        case ExportFormat.HTML:
+            return [_file("html", html_export.render_minutes(doc).encode(), "html")]
+        case ExportFormat.DOCX:
+            return [_file("docx", docx_export.render_minutes(doc), "docx")]
+        case ExportFormat.ICS:
+            return [_file("actions.ics", ics_export.render_minutes(doc), "ics")]
+        case ExportFormat.CSV:
+            return [
+                _file("decisions.csv", csv_export.decisions_csv(doc), "csv"),
+                _file("actions.csv", csv_export.actions_csv(doc), "csv"),
+            ]
+
+
+def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[RenderedFile]:
+    match ExportFormat(fmt):
+        case ExportFormat.MD:
+            return [_file("md", md_export.render_series_record(record).encode(), "md")]
+        case ExportFormat.HTML:
+            return [_file("html", html_export.render_series_record(record).encode(), "html")]
+        case ExportFormat.DOCX:
+            return [_file("docx", docx_export.render_series_record(record), "docx")]
+        case ExportFormat.CSV:
+            return [
+                _file("decisions.csv", csv_export.record_decisions_csv(record), "csv"),
+                _file("actions.csv", csv_export.record_actions_csv(record), "csv"),
+            ]
+        case ExportFormat.ICS:
+            raise UnsupportedFormat("the series record comes as md, html, docx or csv")
+
+
+def render_loop(report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+    match ExportFormat(fmt):
+        case ExportFormat.MD:
+            return [_file("md", md_export.render_loop(report).encode(), "md")]
+        case ExportFormat.HTML:
+            return [_file("html", html_export.render_loop(report).encode(), "html")]
+        case ExportFormat.DOCX:
+            return [_file("docx", docx_export.render_loop(report), "docx")]
+        case ExportFormat.CSV:
+            return [_file("csv", csv_export.loop_csv(report), "csv")]
+        case ExportFormat.ICS:
+            raise UnsupportedFormat("'you said, we did' comes as md, html, docx or csv")
+
+
+class _Renderers:
+    def minutes(self, doc: MinutesDocument, fmt: ExportFormat) -> list[RenderedFile]:
+        return render_minutes(doc, fmt)
+
+    def series_record(self, record: SeriesRecord, fmt: ExportFormat) -> list[RenderedFile]:
+        return render_series_record(record, fmt)
+
+    def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+        return render_loop(report, fmt)
+
+    def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
+        return render_email(draft, attachments)
+
+
+RENDERERS = _Renderers()
+
+__all__ = [
+    "MEDIA_TYPES",
+    "RENDERERS",
+    "UnsupportedFormat",
+    "render_loop",
+    "render_minutes",
+    "render_series_record",
+]

@@ -1,0 +1,365 @@
+"""Minutes and reports as Word documents (python-docx): real headings (so the navigation pane
+and a table of contents work), real tables, and the DRAFT/APPROVED status in the page header of
+every page as well as under the title. Record text goes in as run text, which python-docx
+escapes as XML; line breaks become Word line breaks.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from facilitate.services.minutes import (
+    KIND_LABELS,
+    ActionLine,
+    DecisionLine,
+    ItemSection,
+    MinutesDocument,
+    clock,
+    long_date,
+    short_date,
+)
+from facilitate.services.series_record import SeriesRecord
+from facilitate.services.you_said_we_did import LoopReport
+
+_DRAFT_COLOUR = RGBColor(0x92, 0x40, 0x0E)
+_APPROVED_COLOUR = RGBColor(0x16, 0x65, 0x34)
+_QUIET = RGBColor(0x4B, 0x55, 0x63)
+
+
+def _new(title: str, generated_at: datetime, header: str) -> DocumentObject:
+    document = Document()
+    props = document.core_properties
+    props.title = title
+    props.author = "facilitate"
+    props.last_modified_by = "facilitate"
+    props.comments = header
+    # Stamped with the export time, not the template's, so the file says when it was made.
+    props.created = generated_at.replace(tzinfo=None)
+    props.modified = generated_at.replace(tzinfo=None)
+    props.revision = 1
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    page_header = document.sections[0].header.paragraphs[0]
+    page_header.text = header
+    return document
+
+
+def _para(document: DocumentObject, text: str = "", *, style: str | None = None) -> Paragraph:
+    return document.add_paragraph(text, style=style)
+
+
+def _labelled(document: DocumentObject, label: str, text: str, *, style: str | None = None) -> None:
+    paragraph = _para(document, style=style)
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(text)
+
+
+def _quiet(paragraph: Paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.font.color.rgb = _QUIET
+
+
+def _table(document: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    _para(document)
+
+
+def _actions(
+    document: DocumentObject, actions: Sequence[ActionLine], *, status: bool = False
+) -> None:
+    header = ["Action", "Owner", "Organization", "Due"] + (["Status"] if status else [])
+    _table(
+        document,
+        header,
+        [
+            [a.text, a.owner, a.organization, short_date(a.due) or "no date"]
+            + ([a.status_label] if status else [])
+            for a in actions
+        ],
+    )
+
+
+def _decision(document: DocumentObject, decision: DecisionLine) -> None:
+    paragraph = _para(document)
+    paragraph.add_run("Decision: ").bold = True
+    paragraph.add_run(decision.text)
+    bullets = [("Method", f"{decision.method}; {decision.outcome.lower()}")]
+    if decision.counts:
+        bullets.append(("Votes", decision.counts))
+    if decision.distribution:
+        bullets.append(("Distribution", decision.distribution_text))
+    for label, objections in (("Stand-aside", decision.stand_asides), ("Block", decision.blocks)):
+        for o in objections:
+            who = o.who or "(not named)"
+            bullets.append((label, f"{who}: {o.reason}" if o.reason else who))
+    if decision.rationale:
+        bullets.append(("Rationale", decision.rationale))
+    if decision.review_date:
+        bullets.append(("Review by", short_date(decision.review_date)))
+    for label, text in bullets:
+        _labelled(document, label, text, style="List Bullet")
+
+
+def _section(document: DocumentObject, section: ItemSection) -> None:
+    if section.number is not None:
+        document.add_heading(f"{section.number}. {section.title}", level=2)
+    else:
+        document.add_heading(section.title, level=1)
+    about = [section.purpose] if section.purpose else []
+    if section.lead:
+        about.append(f"Lead: {section.lead}")
+    if about:
+        _quiet(_para(document), " · ".join(about))
+    if section.state_note:
+        _quiet(_para(document), section.state_note)
+    if section.notes:
+        document.add_heading("Notes", level=3)
+        for note in section.notes:
+            paragraph = _para(document, note.text, style="List Bullet")
+            if note.source:
+                _quiet(paragraph, f" — {note.source}")
+    if section.decisions:
+        document.add_heading("Decisions", level=3)
+        for decision in section.decisions:
+            _decision(document, decision)
+    if section.actions:
+        document.add_heading("Action items", level=3)
+        _actions(document, section.actions)
+    if section.is_empty and not section.state_note:
+        _quiet(_para(document), "Nothing recorded for this audience.")
+
+
+def _save(document: DocumentObject) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_minutes(doc: MinutesDocument) -> bytes:
+    status = doc.status.value.upper()
+    document = _new(
+        doc.title, doc.generated_at, f"{status} · {doc.title} · {doc.audience_label} version"
+    )
+    document.add_heading(doc.title, level=0)
+    banner = _para(document).add_run(doc.status_banner)
+    banner.bold = True
+    banner.font.color.rgb = _APPROVED_COLOUR if doc.status.value == "approved" else _DRAFT_COLOUR
+    place = doc.location or "not recorded"
+    if doc.neutral_venue:
+        place += " (neutral venue)"
+    meta = [
+        ("Body", doc.body),
+        ("Meeting", f"{KIND_LABELS[doc.kind]}, {doc.series}"),
+        ("Date", f"{long_date(doc.day)}, {clock(doc.starts)}–{clock(doc.ends)}"),
+        ("Place", place),
+        *((role.role, role.name) for role in doc.roles),
+        ("Shared with", doc.audience_note),
+    ]
+    if doc.prepared_for:
+        meta.insert(0, ("Prepared for", doc.prepared_for))
+    for label, text in meta:
+        _labelled(document, label, text)
+    if doc.prepared_for_id:
+        own = doc.actions_for(doc.prepared_for_id)
+        if own:
+            document.add_heading(f"Action items for {doc.prepared_for or ''}", level=1)
+            _actions(document, own, status=True)
+
+    document.add_heading("Attendance", level=1)
+    attendance = doc.attendance
+    if attendance is None:
+        _para(document, "Attendance was not recorded.")
+    elif attendance.anonymous:
+        _para(
+            document,
+            f"{attendance.present_count} participants. Participants' names are not recorded in "
+            "the minutes of a listening session.",
+        )
+        for group in attendance.present:
+            _para(document, f"{group.organization}: {group.count}", style="List Bullet")
+    else:
+        for group in attendance.present:
+            _labelled(document, group.organization, ", ".join(group.people), style="List Bullet")
+        if attendance.regrets:
+            _labelled(document, "Regrets", ", ".join(attendance.regrets), style="List Bullet")
+        if attendance.absent:
+            _labelled(document, "Absent", ", ".join(attendance.absent), style="List Bullet")
+    if doc.quorum is not None:
+        q = doc.quorum
+        parts = []
+        if q.required_count is not None:
+            parts.append(f"{q.present_count} {q.counted} present of {q.required_count} needed")
+        if q.required_organizations:
+            needed = ", ".join(q.required_organizations)
+            if q.missing_organizations:
+                parts.append(
+                    f"required organizations ({needed}): missing "
+                    + ", ".join(q.missing_organizations)
+                )
+            else:
+                parts.append(f"required organizations present ({needed})")
+        _labelled(document, "Quorum", ("met" if q.met else "NOT met") + ": " + "; ".join(parts))
+
+    if doc.ground_rules is not None:
+        rules = doc.ground_rules
+        document.add_heading("Ground rules", level=1)
+        _para(document, f"Agreed: {rules.name}, version {rules.version}.")
+        for rule in rules.rules:
+            _para(document, rule, style="List Number")
+
+    if doc.previous_approvals:
+        document.add_heading("Approval of previous minutes", level=1)
+        for approval in doc.previous_approvals:
+            text = f"Minutes of {approval.meeting_title} approved"
+            if approval.moved_by:
+                text += f"; moved by {approval.moved_by}"
+            if approval.approved_by:
+                text += f"; approved by {approval.approved_by}"
+            _para(document, text + ".", style="List Bullet")
+            if approval.corrections:
+                _labelled(document, "Corrections", approval.corrections, style="List Bullet 2")
+
+    if doc.follow_ups:
+        document.add_heading("Follow-up on earlier commitments", level=1)
+        for follow in doc.follow_ups:
+            who = ", ".join(p for p in (follow.owner, follow.organization) if p)
+            paragraph = _para(document, style="List Bullet")
+            paragraph.add_run(f"{follow.status_label}: ").bold = True
+            paragraph.add_run(follow.action + (f" ({who})" if who else ""))
+            if follow.note:
+                paragraph.add_run().add_break(WD_BREAK.LINE)
+                _quiet(paragraph, follow.note)
+
+    if doc.items:
+        document.add_heading("Agenda items", level=1)
+    for section in doc.sections():
+        _section(document, section)
+
+    if doc.parking_lot:
+        document.add_heading("Parking lot", level=1)
+        for parked in doc.parking_lot:
+            paragraph = _para(document, parked.text, style="List Bullet")
+            extra = f" — follow-up: {parked.follow_up}" if parked.follow_up else ""
+            extra += " (resolved)" if parked.resolved else ""
+            if extra:
+                _quiet(paragraph, extra)
+    if doc.plus or doc.delta:
+        document.add_heading("Plus / delta", level=1)
+        if doc.plus:
+            document.add_heading("Plus (what worked)", level=3)
+            for text in doc.plus:
+                _para(document, text, style="List Bullet")
+        if doc.delta:
+            document.add_heading("Delta (what to change)", level=3)
+            for text in doc.delta:
+                _para(document, text, style="List Bullet")
+    document.add_heading("Next meeting", level=1)
+    _para(document, long_date(doc.next_meeting) if doc.next_meeting else "To be scheduled.")
+    _quiet(
+        _para(document),
+        f"{status} · {doc.audience_label} version · generated "
+        f"{doc.generated_at:%Y-%m-%d %H:%M} UTC by facilitate",
+    )
+    return _save(document)
+
+
+def render_series_record(record: SeriesRecord) -> bytes:
+    title = f"{record.title}: decision log and action register"
+    document = _new(title, record.generated_at, f"{title} · {record.audience_label}")
+    document.add_heading(title, level=0)
+    _labelled(document, "Body", record.body)
+    _labelled(document, "Shared with", record.audience_label)
+    if record.filters:
+        _labelled(document, "Showing", record.filters)
+    document.add_heading(f"Decision log ({len(record.decisions)})", level=1)
+    _table(
+        document,
+        ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"],
+        [
+            [
+                short_date(r.meeting_date),
+                r.decision.text,
+                r.decision.method,
+                r.decision.outcome,
+                short_date(r.decision.review_date),
+                r.minutes_status.value,
+            ]
+            for r in record.decisions
+        ],
+    )
+    document.add_heading(f"Action register ({len(record.actions)})", level=1)
+    _table(
+        document,
+        ["Meeting", "Action", "Owner", "Organization", "Due", "Status"],
+        [
+            [
+                short_date(r.meeting_date),
+                r.action.text,
+                r.action.owner,
+                r.action.organization,
+                short_date(r.action.due) or "no date",
+                r.action.status_label,
+            ]
+            for r in record.actions
+        ],
+    )
+    return _save(document)
+
+
+def render_loop(report: LoopReport) -> bytes:
+    title = f"You said, we did: {report.title}"
+    document = _new(title, report.generated_at, f"{title} · {report.audience_label}")
+    document.add_heading(title, level=0)
+    _para(
+        document,
+        f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
+        f"Shared with: {report.audience_label}.",
+    )
+    for line in report.inputs:
+        document.add_heading(
+            f"You said ({short_date(line.meeting_date)}, {line.meeting_title})", level=2
+        )
+        paragraph = _para(document, line.text)
+        if line.source:
+            _quiet(paragraph, f" — {line.source}")
+        document.add_heading("We did", level=3)
+        if not line.responses:
+            _quiet(_para(document), "No response recorded yet.")
+        for r in line.responses:
+            kind = "Decision" if r.kind == "decision" else "Action"
+            paragraph = _para(document, style="List Bullet")
+            paragraph.add_run(f"{kind} ({r.status}): ").bold = True
+            paragraph.add_run(r.text)
+            details = [
+                p
+                for p in (
+                    r.owner,
+                    r.organization,
+                    f"due {short_date(r.due)}" if r.due else "",
+                    f"latest: {r.latest_update}" if r.latest_update else "",
+                    r.link_note,
+                )
+                if p
+            ]
+            if details:
+                paragraph.add_run().add_break(WD_BREAK.LINE)
+                _quiet(paragraph, "; ".join(details))
+    return _save(document)
