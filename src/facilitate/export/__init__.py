@@ -40,32 +40,32 @@ def _file(suffix: str, data: bytes, fmt: str) -> RenderedFile:
 def render_minutes(doc: MinutesDocument, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file("md", md_export.render_minutes(doc).encode(), "md")]
+            return [_file(".md", md_export.render_minutes(doc).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file("html", html_export.render_minutes(doc).encode(), "html")]
+            return [_file(".html", html_export.render_minutes(doc).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file("docx", docx_export.render_minutes(doc), "docx")]
+            return [_file(".docx", docx_export.render_minutes(doc), "docx")]
         case ExportFormat.ICS:
-            return [_file("actions.ics", ics_export.render_minutes(doc), "ics")]
+            return [_file("-actions.ics", ics_export.render_minutes(doc), "ics")]
         case ExportFormat.CSV:
             return [
-                _file("decisions.csv", csv_export.decisions_csv(doc), "csv"),
-                _file("actions.csv", csv_export.actions_csv(doc), "csv"),
+                _file("-decisions.csv", csv_export.decisions_csv(doc), "csv"),
+                _file("-actions.csv", csv_export.actions_csv(doc), "csv"),
             ]
 
 
 def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file("md", md_export.render_series_record(record).encode(), "md")]
+            return [_file(".md", md_export.render_series_record(record).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file("html", html_export.render_series_record(record).encode(), "html")]
+            return [_file(".html", html_export.render_series_record(record).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file("docx", docx_export.render_series_record(record), "docx")]
+            return [_file(".docx", docx_export.render_series_record(record), "docx")]
         case ExportFormat.CSV:
             return [
-                _file("decisions.csv", csv_export.record_decisions_csv(record), "csv"),
-                _file("actions.csv", csv_export.record_actions_csv(record), "csv"),
+                _file("-decisions.csv", csv_export.record_decisions_csv(record), "csv"),
+                _file("-actions.csv", csv_export.record_actions_csv(record), "csv"),
             ]
         case ExportFormat.ICS:
             raise UnsupportedFormat("the series record comes as md, html, docx or csv")
@@ -74,13 +74,13 @@ def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[Render
 def render_loop(report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file("md", md_export.render_loop(report).encode(), "md")]
+            return [_file(".md", md_export.render_loop(report).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file("html", html_export.render_loop(report).encode(), "html")]
+            return [_file(".html", html_export.render_loop(report).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file("docx", docx_export.render_loop(report), "docx")]
+            return [_file(".docx", docx_export.render_loop(report), "docx")]
         case ExportFormat.CSV:
-            return [_file("csv", csv_export.loop_csv(report), "csv")]
+            return [_file(".csv", csv_export.loop_csv(report), "csv")]
         case ExportFormat.ICS:
             raise UnsupportedFormat("'you said, we did' comes as md, html, docx or csv")
 

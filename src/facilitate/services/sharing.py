@@ -64,7 +64,8 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class RenderedFile:
-    """One rendered file: `suffix` completes the file name ("minutes.md", "decisions.csv")."""
+    """One rendered file: `suffix` completes the file name after its stem (".md",
+    "-decisions.csv")."""
 
     suffix: str
     data: bytes
@@ -226,7 +227,7 @@ def _write_and_log(
 
 
 def _named(stem: str, rendered: Sequence[RenderedFile]) -> list[tuple[str, RenderedFile]]:
-    return [(f"{stem}-{r.suffix}", r) for r in rendered]
+    return [(f"{stem}{r.suffix}", r) for r in rendered]
 
 
 def render_minutes_files(
@@ -485,7 +486,7 @@ def write_packets(
         draft = email_draft(doc, to, [name for name, _ in named])
         eml = renderers.email(draft, named)
         email_file = RenderedFile(
-            suffix="email.eml", data=eml, media_type="message/rfc822", format="eml"
+            suffix="-email.eml", data=eml, media_type="message/rfc822", format="eml"
         )
         [email_written] = _write_and_log(
             store,

@@ -1,0 +1,376 @@
+"""`facilitate minutes`, `packets`, `loop`, `series-record`, `shared-log` and
+`minutes-approve`: minutes to partners and closing the loop, for scripts.
+
+Every command that writes a file logs it in the sharing log. A bad reference, an unwritable
+folder or a refused approval is one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from facilitate.services.sharing import WrittenFile
+
+AUDIENCE_CHOICES = ("public", "partners", "internal")
+FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
+
+
+def register(group: click.Group) -> None:
+    for command in (
+        minutes_command,
+        packets_command,
+        loop_command,
+        series_record_command,
+        shared_log_command,
+        minutes_approve_command,
+    ):
+        group.add_command(command)
+
+
+def _guarded(run: Callable[[], None]) -> None:
+    """Run a command body: store errors via facilitate.cli's friendly_errors, and this module's
+    own refusals as one line each."""
+    from facilitate.cli import _fail, friendly_errors
+    from facilitate.export import UnsupportedFormat
+    from facilitate.services.minutes import MeetingReferenceError
+    from facilitate.services.minutes_approval import ApprovalError
+    from facilitate.services.sharing import ExportError
+    from facilitate.services.you_said_we_did import LinkError
+
+    @friendly_errors
+    def guarded() -> None:
+        try:
+            run()
+        except (
+            MeetingReferenceError,
+            ExportError,
+            ApprovalError,
+            UnsupportedFormat,
+            LinkError,
+        ) as error:
+            _fail(str(error.args[0]) if error.args else type(error).__name__)
+
+    guarded()
+
+
+def _store_path(ctx: click.Context) -> Path:
+    from facilitate.cli import _db_path
+
+    return _db_path(ctx.find_root())
+
+
+def _echo_written(files: Sequence[WrittenFile]) -> None:
+    for file in files:
+        click.echo(f"wrote {file.path}  (sha256 {file.sha256[:12]})")
+
+
+def _audience(value: str) -> Any:
+    from facilitate.models.enums import Visibility
+
+    return Visibility(value)
+
+
+def _formats(values: Sequence[str], default: Sequence[str]) -> list[Any]:
+    from facilitate.services.sharing import ExportFormat
+
+    return [ExportFormat(v) for v in (values or default)]
+
+
+_audience_option = click.option(
+    "--audience",
+    type=click.Choice(AUDIENCE_CHOICES),
+    default="partners",
+    show_default=True,
+    help="Who the export is for; entries above this visibility are left out. Confidential "
+    "entries are never exported.",
+)
+
+
+def _format_option(choices: Sequence[str], default_help: str) -> Callable[[Any], Any]:
+    return click.option(
+        "--format",
+        "-f",
+        "formats",
+        type=click.Choice(choices),
+        multiple=True,
+        help=f"Format; repeat for several (default: {default_help}).",
+    )
+
+
+_out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path(),
+    show_default="the current folder",
+    help="Folder to write into (created if needed).",
+)
+
+
+@click.command("minutes")
+@click.argument("meeting", nargs=-1, required=True)
+@_audience_option
+@_format_option(FORMAT_CHOICES, "md")
+@_out_option
+@click.pass_context
+def minutes_command(
+    ctx: click.Context, meeting: tuple[str, ...], audience: str, formats: tuple[str, ...], out: Path
+) -> None:
+    """Write the minutes of MEETING for an audience.
+
+    MEETING is a meeting id, the first characters of one, or a date (YYYY-MM-DD) followed by
+    words of the series' name when several meetings share that date.
+    """
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.export import RENDERERS
+        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.sharing import export_minutes
+
+        with opened(_store_path(ctx)) as store:
+            found = resolve_meeting(store, " ".join(meeting))
+            written = export_minutes(
+                store,
+                found.id,
+                _audience(audience),
+                _formats(formats, ["md"]),
+                out,
+                RENDERERS,
+            )
+        click.echo(f"Minutes of {found.title} ({audience}):")
+        _echo_written(written)
+
+    _guarded(run)
+
+
+@click.command("packets")
+@click.argument("meeting", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the packets: one sub-folder per partner organization.",
+)
+@_format_option(FORMAT_CHOICES, "html, docx, ics")
+@click.pass_context
+def packets_command(
+    ctx: click.Context, meeting: tuple[str, ...], out: Path, formats: tuple[str, ...]
+) -> None:
+    """Write a packet per partner organization of MEETING: its minutes (partners' version) and
+    a ready-to-send email draft (.eml) with them attached. Nothing is sent."""
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.export import RENDERERS
+        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.sharing import DEFAULT_PACKET_FORMATS, write_packets
+
+        with opened(_store_path(ctx)) as store:
+            found = resolve_meeting(store, " ".join(meeting))
+            packets = write_packets(
+                store,
+                found.id,
+                out,
+                RENDERERS,
+                formats=_formats(formats, [f.value for f in DEFAULT_PACKET_FORMATS]),
+            )
+        if not packets:
+            click.echo(f"{found.title}: no partner organizations (no members, no attendance).")
+            return
+        for packet in packets:
+            to = ", ".join(address for _, address in packet.recipients) or "nobody yet"
+            click.echo(
+                f"{packet.organization.label}: {packet.folder} ({len(packet.files)} files; "
+                f"email draft to {to})"
+            )
+            for warning in packet.warnings:
+                click.echo(f"  warning: {warning}", err=True)
+
+    _guarded(run)
+
+
+@click.command("loop")
+@click.argument("series", nargs=-1, required=True)
+@_audience_option
+@_format_option(("md", "html", "docx", "csv"), "md")
+@_out_option
+@click.pass_context
+def loop_command(
+    ctx: click.Context, series: tuple[str, ...], audience: str, formats: tuple[str, ...], out: Path
+) -> None:
+    """You said, we did: the input SERIES gathered and what came of it, with current status.
+
+    SERIES is the first characters of a series id or words of its name.
+    """
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.export import RENDERERS
+        from facilitate.services.minutes import resolve_series
+        from facilitate.services.sharing import export_loop
+        from facilitate.services.you_said_we_did import you_said_we_did
+
+        with opened(_store_path(ctx)) as store:
+            found = resolve_series(store, " ".join(series))
+            report = you_said_we_did(store, series_id=found.id, audience=_audience(audience))
+            written = export_loop(store, report, _formats(formats, ["md"]), out, RENDERERS)
+        click.echo(
+            f"You said, we did: {found.name}: {len(report.inputs)} pieces of input, "
+            f"{report.answered} answered."
+        )
+        _echo_written(written)
+
+    _guarded(run)
+
+
+@click.command("series-record")
+@click.argument("series", nargs=-1, required=True)
+@_audience_option
+@_format_option(("md", "html", "docx", "csv"), "md")
+@click.option(
+    "--status",
+    type=click.Choice(["open", "in_progress", "blocked", "done", "dropped"]),
+    help="Only actions with this status.",
+)
+@click.option("--open", "open_only", is_flag=True, help="Only actions still open.")
+@click.option(
+    "--outcome",
+    type=click.Choice(["adopted", "not_adopted", "deferred"]),
+    help="Only decisions with this outcome.",
+)
+@click.option("--owner", default="", help="Only actions whose owner's name contains this.")
+@click.option("--org", "organization", default="", help="Only actions of this organization.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Meetings from this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Meetings up to this date.")
+@_out_option
+@click.pass_context
+def series_record_command(
+    ctx: click.Context,
+    series: tuple[str, ...],
+    audience: str,
+    formats: tuple[str, ...],
+    status: str | None,
+    open_only: bool,
+    outcome: str | None,
+    owner: str,
+    organization: str,
+    since: Any,
+    until: Any,
+    out: Path,
+) -> None:
+    """The decision log and action register of SERIES, filtered."""
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.export import RENDERERS
+        from facilitate.models.enums import ActionStatus, DecisionOutcome
+        from facilitate.services.minutes import resolve_series
+        from facilitate.services.series_record import RecordFilter, series_record
+        from facilitate.services.sharing import export_series_record
+
+        filters = RecordFilter(
+            status=ActionStatus(status) if status else None,
+            open_only=open_only,
+            outcome=DecisionOutcome(outcome) if outcome else None,
+            owner=owner,
+            organization=organization,
+            start=_day(since),
+            end=_day(until),
+        )
+        with opened(_store_path(ctx)) as store:
+            found = resolve_series(store, " ".join(series))
+            record = series_record(store, found.id, audience=_audience(audience), filters=filters)
+            written = export_series_record(store, record, _formats(formats, ["md"]), out, RENDERERS)
+        click.echo(
+            f"{found.name}: {len(record.decisions)} decisions, {len(record.actions)} actions."
+        )
+        _echo_written(written)
+
+    _guarded(run)
+
+
+def _day(value: Any) -> date | None:
+    return value.date() if value is not None else None
+
+
+@click.command("shared-log")
+@click.option("--meeting", "meeting", help="Only exports of this meeting (id, prefix or date).")
+@click.option("--limit", default=50, show_default=True, help="How many entries at most.")
+@click.option("--verify", is_flag=True, help="Check each file still has the hash that was sent.")
+@click.pass_context
+def shared_log_command(ctx: click.Context, meeting: str | None, limit: int, verify: bool) -> None:
+    """What was shared with whom: every export, newest first."""
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.sharing import share_log
+        from facilitate.services.sharing import verify as check
+
+        with opened(_store_path(ctx)) as store:
+            meeting_id = resolve_meeting(store, meeting).id if meeting else None
+            lines = share_log(store, meeting_id=meeting_id, limit=limit)
+        if not lines:
+            click.echo("Nothing has been shared yet.")
+            return
+        for line in lines:
+            r = line.record
+            status = f" {r.minutes_status.upper()}" if r.minutes_status else ""
+            who = line.organization or r.audience.value
+            click.echo(
+                f"{r.at:%Y-%m-%d %H:%M} UTC  {r.document}{status} {r.format:4} "
+                f"[{r.audience.value}] for {who}: {line.what}"
+            )
+            state = ""
+            if verify:
+                result = check(r)
+                state = {True: "  ok", False: "  CHANGED since shared", None: "  missing"}[result]
+            click.echo(f"    {r.path}  sha256 {r.content_hash[:12]}{state}")
+
+    _guarded(run)
+
+
+@click.command("minutes-approve")
+@click.argument("meeting", nargs=-1, required=True)
+@click.option("--at", "at", required=True, help="The later meeting that approved them.")
+@click.option("--moved-by", required=True, help="Who moved the approval.")
+@click.option("--approved-by", default="", help="Who approved (e.g. 'consensus', names).")
+@click.option("--corrections", default="", help="Corrections made on approval, as agreed.")
+@click.pass_context
+def minutes_approve_command(
+    ctx: click.Context,
+    meeting: tuple[str, ...],
+    at: str,
+    moved_by: str,
+    approved_by: str,
+    corrections: str,
+) -> None:
+    """Record that the minutes of MEETING were approved at a later meeting (--at)."""
+
+    def run() -> None:
+        from facilitate.cli import opened
+        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.minutes_approval import approve_minutes
+
+        with opened(_store_path(ctx)) as store:
+            approved = resolve_meeting(store, " ".join(meeting))
+            later = resolve_meeting(store, at)
+            approve_minutes(
+                store,
+                approved.id,
+                at_meeting_id=later.id,
+                moved_by=moved_by,
+                approved_by=approved_by,
+                corrections=corrections,
+            )
+        click.echo(f"Minutes of {approved.title} approved at {later.title}; moved by {moved_by}.")
+        if corrections:
+            click.echo(f"Corrections recorded: {corrections}")
+
+    _guarded(run)

@@ -1,0 +1,195 @@
+"""Closing the loop: input linked to what came of it, and the series' decision log and action
+register."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from facilitate.export import RENDERERS, UnsupportedFormat, render_loop, render_series_record
+from facilitate.models import (
+    ActionItem,
+    ActionUpdate,
+    Decision,
+    EntryLink,
+    MeetingSeries,
+    Note,
+    ParkingLotItem,
+    ShareRecord,
+)
+from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
+from facilitate.services.series_record import RecordFilter, series_record
+from facilitate.services.sharing import ExportFormat, export_loop, export_series_record
+from facilitate.services.you_said_we_did import LinkError, link_response, you_said_we_did
+from facilitate.store import Store
+
+from .test_exports import csv_rows, html_text
+from .test_minutes import demo_meetings
+
+
+def _linked_demo(store: Store) -> tuple[Note, Decision, ActionItem]:
+    """The waitlist note from the listening session, answered by a decision and an action."""
+    meetings = demo_meetings(store)
+    session = meetings["listening"]
+    note = next(n for n in store.find(Note, meeting_id=session.id) if "waitlists" in n.text)
+    october = meetings["october"]
+    decision = store.insert(
+        Decision(
+            meeting_id=october.id,
+            text="Give families in treatment court priority for treatment slots.",
+            outcome=DecisionOutcome.ADOPTED,
+            review_date=date(2027, 4, 1),
+            visibility=Visibility.PUBLIC,
+        )
+    )
+    action = next(a for a in store.find(ActionItem, meeting_id=october.id) if "themes" in a.text)
+    action.visibility = Visibility.PUBLIC
+    action.status = ActionStatus.IN_PROGRESS
+    store.save(action)
+    store.insert(
+        ActionUpdate(
+            action_id=action.id,
+            meeting_id=meetings["november"].id,
+            status=ActionStatus.IN_PROGRESS,
+            note="Themes shared with the steering committee; court next.",
+            at=datetime(2026, 11, 20, tzinfo=UTC),
+        )
+    )
+    link_response(store, decision, note, "Priority slots answer the waitlist concern.")
+    link_response(store, action, note)
+    return note, decision, action
+
+
+def test_listening_note_shows_its_decision_and_action_with_current_status(
+    demo_store: Store,
+) -> None:
+    note, _, _ = _linked_demo(demo_store)
+    session = demo_meetings(demo_store)["listening"]
+    report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
+    texts = [line.text for line in report.inputs]
+    # Listening sessions list every note the audience may see, answered or not.
+    assert texts == [
+        "Parents said the first 72 hours after removal were the most confusing.",
+        "Several families said treatment waitlists made court deadlines impossible.",
+    ]
+    [line] = [line for line in report.inputs if line.text == note.text]
+    assert line.source == "a participant"
+    decision, action = line.responses
+    assert (decision.kind, decision.status) == ("decision", "Adopted; review by Apr 1, 2027")
+    assert decision.link_note == "Priority slots answer the waitlist concern."
+    assert (action.kind, action.status, action.owner) == ("action", "In progress", "Sofia Alvarez")
+    assert action.latest_update == "Themes shared with the steering committee; court next."
+    assert action.is_open
+    assert (report.answered, report.unanswered) == (1, 1)
+    partners = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PARTNERS)
+    assert len(partners.inputs) == 3  # the partners-only note too; never the confidential one
+    assert all("not to be shared" not in i.text for i in partners.inputs)
+
+
+def test_status_is_current_not_as_linked(demo_store: Store) -> None:
+    note, _, action = _linked_demo(demo_store)
+    action.status = ActionStatus.DONE
+    demo_store.save(action)
+    session = demo_meetings(demo_store)["listening"]
+    report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
+    [line] = [line for line in report.inputs if line.text == note.text]
+    assert line.responses[1].status == "Done" and not line.responses[1].is_open
+
+
+def test_hidden_responses_stay_hidden(demo_store: Store) -> None:
+    note, decision, _ = _linked_demo(demo_store)
+    decision.visibility = Visibility.INTERNAL
+    demo_store.save(decision)
+    session = demo_meetings(demo_store)["listening"]
+    public = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
+    [line] = [line for line in public.inputs if line.text == note.text]
+    assert [r.kind for r in line.responses] == ["action"]
+    internal = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.INTERNAL)
+    [line] = [line for line in internal.inputs if line.text == note.text]
+    assert [r.kind for r in line.responses] == ["decision", "action"]
+
+
+def test_link_response_is_idempotent_and_typed(demo_store: Store) -> None:
+    note, decision, _ = _linked_demo(demo_store)
+    again = link_response(demo_store, decision, note)
+    assert demo_store.count(EntryLink, from_id=decision.id, to_id=note.id) == 1
+    assert again.note == "Priority slots answer the waitlist concern."
+    with pytest.raises(LinkError):
+        link_response(demo_store, note, note)  # type: ignore[arg-type]
+
+
+def test_series_report_lists_linked_notes_and_parking(demo_store: Store) -> None:
+    meetings = demo_meetings(demo_store)
+    october = meetings["october"]
+    parked = demo_store.find(ParkingLotItem, meeting_id=october.id)[0]
+    riverbend = next(n for n in demo_store.find(Note, meeting_id=october.id))
+    action = demo_store.find(ActionItem, meeting_id=october.id)[0]
+    link_response(demo_store, action, riverbend)
+    report = you_said_we_did(demo_store, series_id=october.series_id)
+    kinds = [(line.kind, line.text[:20]) for line in report.inputs]
+    assert kinds == [("note", riverbend.text[:20]), ("parking lot", parked.text[:20])]
+    assert report.inputs[1].responses == ()
+    md = render_loop(report, ExportFormat.MD)[0].data.decode()
+    assert "No response recorded yet." in md
+    [csv_file] = render_loop(report, ExportFormat.CSV)
+    rows = csv_rows(csv_file.data)
+    assert rows[0]["response_kind"] == "action" and rows[1]["status"] == "no response yet"
+    with pytest.raises(UnsupportedFormat):
+        render_loop(report, ExportFormat.ICS)
+
+
+def test_loop_export_is_logged(demo_store: Store, tmp_path: Path) -> None:
+    _linked_demo(demo_store)
+    series = next(s for s in demo_store.find(MeetingSeries) if "Listening" in s.name)
+    report = you_said_we_did(demo_store, series_id=series.id, audience=Visibility.PUBLIC)
+    written = export_loop(demo_store, report, [ExportFormat.HTML], tmp_path, RENDERERS)
+    [record] = demo_store.find(ShareRecord)
+    assert record.document == "you-said-we-did" and record.series_id == series.id
+    text = html_text(written[0].path.read_text("utf-8"))
+    assert "Give families in treatment court priority" in text
+
+
+# -- series record ----------------------------------------------------------------------------
+
+
+def test_decision_log_and_action_register_filters(demo_store: Store, tmp_path: Path) -> None:
+    october = demo_meetings(demo_store)["october"]
+    series_id = october.series_id
+    record = series_record(demo_store, series_id, audience=Visibility.PARTNERS)
+    assert len(record.decisions) == 3 and len(record.actions) == 5
+    assert [r.minutes_status.value for r in record.decisions] == ["approved", "approved", "draft"]
+    public = series_record(demo_store, series_id, audience=Visibility.PUBLIC)
+    assert [r.decision.text[:20] for r in public.decisions] == ["Adopt three shared o"]
+    assert public.actions == ()
+    by_org = series_record(demo_store, series_id, filters=RecordFilter(organization="cfs"))
+    assert [r.action.owner for r in by_org.actions] == ["Dana Whitfield", "Marcus Reyes"]
+    assert by_org.decisions == ()  # organization is an action filter
+    open_only = series_record(demo_store, series_id, filters=RecordFilter(open_only=True))
+    assert all(r.action.status.is_open for r in open_only.actions)
+    assert len(open_only.actions) == 4
+    dated = series_record(
+        demo_store,
+        series_id,
+        filters=RecordFilter(start=october.starts_at.date(), end=october.starts_at.date()),
+    )
+    assert {r.meeting_title for r in dated.actions} == {october.title}
+    owner = series_record(
+        demo_store, series_id, filters=RecordFilter(owner="keisha", status=ActionStatus.OPEN)
+    )
+    assert [r.action.text[:5] for r in owner.actions] == ["Pilot"]
+    assert owner.filters == "status Open, owner 'keisha'"
+    md = render_series_record(record, ExportFormat.MD)[0].data.decode()
+    assert "## Decision log (3)" in md and "## Action register (5)" in md
+    decisions_csv, actions_csv = render_series_record(record, ExportFormat.CSV)
+    assert len(csv_rows(decisions_csv.data)) == 3 and len(csv_rows(actions_csv.data)) == 5
+    written = export_series_record(
+        demo_store,
+        record,
+        [ExportFormat.MD, ExportFormat.HTML, ExportFormat.CSV],
+        tmp_path,
+        RENDERERS,
+    )
+    assert len(written) == 4
+    assert {r.document for r in demo_store.find(ShareRecord)} == {"series-record"}
