@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from facilitate.services.live import resume_state
 from facilitate.store import Store
 from facilitate.tui.screens.home import HomeScreen
 
@@ -37,6 +38,14 @@ class FacilitateApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
+
+    def on_mount(self) -> None:
+        # After a crash, a closed lid or a killed terminal: straight back into the live meeting.
+        resumed = resume_state(self.store)
+        if resumed is not None:
+            home = self.screen
+            if isinstance(home, HomeScreen):
+                home.run_meeting(resumed.meeting.id)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

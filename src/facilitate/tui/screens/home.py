@@ -22,6 +22,7 @@ from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMe
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
 from facilitate.tui.screens.ground_rules import GroundRulesScreen
+from facilitate.tui.screens.live import LiveMeetingScreen
 from facilitate.tui.screens.roles import RolesScreen
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
         Binding("o", "open_meeting", "Open agenda", id="home.open_meeting"),
+        Binding("m", "run_meeting", "Run meeting", id="home.run_meeting"),
         Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
@@ -100,6 +102,16 @@ class HomeScreen(Screen[None]):
         if not upcoming.row_count:
             return None
         return upcoming.coordinate_to_cell_key(upcoming.cursor_coordinate)[0].value
+
+    def action_run_meeting(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is None:
+            self.notify("Plan a meeting first (n).", severity="warning")
+            return
+        self.run_meeting(meeting_id)
+
+    def run_meeting(self, meeting_id: str) -> None:
+        self.app.push_screen(LiveMeetingScreen(meeting_id), lambda _: self.action_refresh())
 
     def action_roles(self) -> None:
         meeting_id = self.selected_meeting_id()

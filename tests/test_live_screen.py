@@ -1,0 +1,164 @@
+"""The live meeting screen, driven by keys: capture by Enter, items and time, corrections."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, Note, ParkingLotItem
+from facilitate.models.enums import DecisionMethod, ItemState, MeetingStatus
+from facilitate.services import agenda, capture, live
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.screens.live import LiveMeetingScreen
+
+from .conftest import TODAY
+
+
+def _steering(store: Store) -> Meeting:
+    return next(
+        m
+        for m in store.find(Meeting, order_by="starts_at")
+        if m.status == MeetingStatus.PLANNED and m.title.startswith("Steering")
+    )
+
+
+async def _type(pilot: object, text: str) -> None:
+    for char in text:
+        await pilot.press(char)  # type: ignore[attr-defined]
+
+
+async def _enter(pilot: object, app: FacilitateApp, line: str) -> None:
+    """Put a line in the capture field and press Enter (typing every key is slow in the harness;
+    the first capture below is typed key by key)."""
+    app.screen.query_one("#capture", Input).value = line
+    await pilot.press("enter")  # type: ignore[attr-defined]
+
+
+def _entries(app: FacilitateApp) -> list[list[str]]:
+    table = app.screen.query_one("#entries", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
+        first = agenda.items(demo_store, meeting.id)[0]
+        assert demo_store.get(Meeting, meeting.id).current_item_id == first.id
+
+        # A plain line is a note, saved and shown when Enter is pressed.
+        await _type(pilot, "Families want evening sessions")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#capture", Input).value == ""
+        assert _entries(app)[-1][1:3] == ["note", "Families want evening sessions"]
+        assert demo_store.find(Note, meeting_id=meeting.id)[0].agenda_item_id == first.id
+
+        # One decision of each method, by quick entry.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        for method in DecisionMethod:
+            await _enter(pilot, app, f"/d Adopt option {method.value} method:{method.value}")
+        await pilot.pause()
+        methods = {d.method for d in demo_store.find(Decision, meeting_id=meeting.id)}
+        assert methods == set(DecisionMethod)
+
+        # Three actions with owners and dates; one parking-lot entry.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        for line in (
+            "/a Draft the MOU @dana due:12/5",
+            "/a Book the room @keisha due:fri",
+            "/a Call the court @lorraine due:next week #internal",
+        ):
+            await _enter(pilot, app, line)
+        await _enter(pilot, app, "/p Transportation to treatment")
+        await pilot.pause()
+        actions = demo_store.find(ActionItem, meeting_id=meeting.id, order_by="created_at")
+        assert [a.text for a in actions] == ["Draft the MOU", "Book the room", "Call the court"]
+        assert all(a.owner_person_id and a.due for a in actions)
+        assert actions[2].visibility.value == "internal"
+        assert len(demo_store.find(ParkingLotItem, meeting_id=meeting.id)) == 1
+
+        # A line that cannot be read is kept whole as a note, and the problem is shown.
+        await _enter(pilot, app, "/a Fix it due:someday")
+        await pilot.pause()
+        assert _entries(app)[-1][2] == "/a Fix it due:someday"
+        assert "someday" in str(app.screen.query_one("#capture-feedback", Static).render())
+
+        # Correct the last entry; then undo the correction.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        field = app.screen.query_one("#text", Input)
+        field.value = "Fix the form by Friday"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert _entries(app)[-1][2] == "Fix the form by Friday"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert _entries(app)[-1][2] == "/a Fix it due:someday"
+
+        # Overrun: the item started longer ago than its time box; extend it by 10.
+        current = demo_store.get(Meeting, meeting.id).current_item_id or ""
+        item = demo_store.get(AgendaItem, current)
+        item.started_at = live.as_utc(None) - timedelta(minutes=item.minutes + 2)
+        demo_store.save(item)
+        app.screen.refresh_view()  # type: ignore[attr-defined]
+        status = app.screen.query_one("#live-status", Static)
+        assert "TIME UP" in str(status.render())
+        assert status.has_class("-over")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "Extend by 10 minutes"
+        await pilot.pause()
+        assert demo_store.get(AgendaItem, current).extended_minutes == 10
+        assert "TIME UP" not in str(status.render())
+
+
+async def test_restart_goes_straight_back_to_the_live_meeting(db_path: Path) -> None:
+    from facilitate.services.demo import build_demo
+
+    store = Store.open(db_path)
+    build_demo(store, TODAY)
+    meeting = _steering(store)
+    live.open_meeting(store, meeting.id)
+    items = agenda.items(store, meeting.id)
+    live.start_item(store, items[2].id)
+    capture.capture_line(store, meeting.id, "Said before the crash", TODAY)
+    store.close()
+
+    reopened = Store.open(db_path)
+    app = FacilitateApp(reopened, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert app.screen.meeting_id == meeting.id
+        assert str(app.screen.query_one("#live-status", Static).render()).startswith(
+            f"3. {items[2].title}"
+        )
+        assert any(row[2] == "Said before the crash" for row in _entries(app))
+        agenda_table = app.screen.query_one("#live-agenda", DataTable)
+        assert str(agenda_table.get_row_at(2)[0]) == "▶"
+    assert reopened.get(AgendaItem, items[2].id).state is ItemState.ACTIVE
+    reopened.close()
+
+
+async def test_entries_from_another_window_appear(demo_store: Store, db_path: Path) -> None:
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        other = Store.open(db_path)  # the co-facilitator's window: its own connection
+        capture.capture_line(other, meeting.id, "From the second laptop window", TODAY)
+        other.close()
+        await pilot.pause(1.3)
+        assert any(row[2] == "From the second laptop window" for row in _entries(app))
