@@ -58,7 +58,7 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#capture", Input).value == ""
-        assert _entries(app)[-1][1:3] == ["note", "Families want evening sessions"]
+        assert _entries(app)[-1][1:] == ["note", "partners", "Families want evening sessions"]
         assert demo_store.find(Note, meeting_id=meeting.id)[0].agenda_item_id == first.id
 
         # One decision of each method, by quick entry.
@@ -90,7 +90,7 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         # A line that cannot be read is kept whole as a note, and the problem is shown.
         await _enter(pilot, app, "/a Fix it due:someday")
         await pilot.pause()
-        assert _entries(app)[-1][2] == "/a Fix it due:someday"
+        assert _entries(app)[-1][3] == "/a Fix it due:someday"
         assert "someday" in str(app.screen.query_one("#capture-feedback", Static).render())
 
         # Correct the last entry; then undo the correction.
@@ -101,10 +101,10 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert _entries(app)[-1][2] == "Fix the form by Friday"
+        assert _entries(app)[-1][3] == "Fix the form by Friday"
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert _entries(app)[-1][2] == "/a Fix it due:someday"
+        assert _entries(app)[-1][3] == "/a Fix it due:someday"
 
         # Overrun: the item started longer ago than its time box; extend it by 10.
         current = demo_store.get(Meeting, meeting.id).current_item_id or ""
@@ -144,7 +144,7 @@ async def test_restart_goes_straight_back_to_the_live_meeting(db_path: Path) -> 
         assert str(app.screen.query_one("#live-status", Static).render()).startswith(
             f"3. {items[2].title}"
         )
-        assert any(row[2] == "Said before the crash" for row in _entries(app))
+        assert any(row[3] == "Said before the crash" for row in _entries(app))
         agenda_table = app.screen.query_one("#live-agenda", DataTable)
         assert str(agenda_table.get_row_at(2)[0]) == "▶"
     assert reopened.get(AgendaItem, items[2].id).state is ItemState.ACTIVE
@@ -161,4 +161,4 @@ async def test_entries_from_another_window_appear(demo_store: Store, db_path: Pa
         capture.capture_line(other, meeting.id, "From the second laptop window", TODAY)
         other.close()
         await pilot.pause(1.3)
-        assert any(row[2] == "From the second laptop window" for row in _entries(app))
+        assert any(row[3] == "From the second laptop window" for row in _entries(app))

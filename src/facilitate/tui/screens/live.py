@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from facilitate.models import ActionItem, Person
 from facilitate.models.enums import ItemState
 from facilitate.services import capture, corrections, directory, ground_rules, live
 from facilitate.services.capture import CaptureError, CaptureResult, Entry
@@ -89,7 +90,7 @@ class LiveMeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#live-agenda", DataTable).add_columns("", "Item", "Min")
-        self.query_one("#entries", DataTable).add_columns("At", "Kind", "Entry", "Vis")
+        self.query_one("#entries", DataTable).add_columns("At", "Kind", "Vis", "Entry")
         with reported(self.app):
             view = live.open_meeting(self.facilitate.store, self.meeting_id)
             if view.current is None and view.next_pending is not None:
@@ -124,8 +125,8 @@ class LiveMeetingScreen(Screen[None]):
         outcome = self.query_one("#live-outcome", Static)
         meeting_clock = view.meeting_timer
         meeting_part = (
-            f"meeting {clock(meeting_clock.elapsed)} of "
-            f"{int(meeting_clock.planned.total_seconds() // 60)} min"
+            f"meeting {clock(meeting_clock.elapsed)}/"
+            f"{int(meeting_clock.planned.total_seconds() // 60)}m"
         )
         if view.current is None or view.item_timer is None:
             status.update(f"No item running · {meeting_part} · ctrl+n starts the next item")
@@ -151,8 +152,8 @@ class LiveMeetingScreen(Screen[None]):
                 )
         else:
             text = (
-                f"{number}. {item.title} · {clock(timer.elapsed)} of "
-                f"{clock(timer.planned)} · {meeting_part}"
+                f"{number}. {item.title} · {clock(timer.elapsed)}/{clock(timer.planned)} · "
+                f"{meeting_part}"
             )
         status.update(text)
         status.set_class(view.time_up, "-over")
@@ -182,11 +183,13 @@ class LiveMeetingScreen(Screen[None]):
         key = entry_key(entry)
         kind = KIND_LABEL[capture.kind_of(entry).value]
         text = entry.text
-        owner = getattr(entry, "owner_text", "")
-        due = getattr(entry, "due", None)
-        if owner or due:
-            text += f"  ({owner or 'no owner'}{', due ' + format(due, '%b %d') if due else ''})"
-        row = (f"{entry.created_at.astimezone():%H:%M}", kind, text, entry.visibility.value)
+        if isinstance(entry, ActionItem):
+            owner = entry.owner_text or "no owner"
+            if entry.owner_person_id:
+                owner = self.facilitate.store.get(Person, entry.owner_person_id).name
+            due = f", due {entry.due:%b %d}" if entry.due else ", no date"
+            text += f"  ({owner}{due})"
+        row = (f"{entry.created_at.astimezone():%H:%M}", kind, entry.visibility.value, text)
         if replace and key in {r.value for r in table.rows}:
             for column, value in zip(table.columns, row, strict=True):
                 table.update_cell(key, column, value)
