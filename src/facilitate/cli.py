@@ -189,10 +189,11 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 
 
 def _register_commands() -> None:
-    from facilitate import cli_agenda, cli_roles
+    from facilitate import cli_agenda, cli_minutes, cli_roles
 
     cli_agenda.register(cli)
     cli_roles.register(cli)
+    cli_minutes.register(cli)
 
 
 _register_commands()
