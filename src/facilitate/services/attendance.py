@@ -29,6 +29,7 @@ from facilitate.models import (
 from facilitate.models.enums import AttendanceStatus
 from facilitate.services.capture import capturable
 from facilitate.services.live import as_utc
+from facilitate.services.people_lookup import current_members, people_by_id
 from facilitate.store import Store
 
 COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
@@ -39,13 +40,7 @@ class AttendanceError(ValueError):
 
 
 def _members(store: Store, body_id: str, meeting: Meeting) -> list[Membership]:
-    day = meeting.starts_at.date()
-    return [
-        m
-        for m in store.find(Membership, body_id=body_id)
-        if (m.start_date is None or m.start_date <= day)
-        and (m.end_date is None or m.end_date >= day)
-    ]
+    return current_members(store, body_id, meeting.starts_at.date())
 
 
 def _body(store: Store, meeting: Meeting) -> Body:
@@ -148,13 +143,14 @@ def roster(store: Store, meeting_id: str) -> list[RosterLine]:
     """The body's members, then everyone else checked in (guests too), by organization and name."""
     meeting = store.get(Meeting, meeting_id)
     body = _body(store, meeting)
-    people = {p.id: p for p in store.find(Person)}
     orgs = {o.id: o.label for o in store.find(Organization)}
     rows = store.find(Attendance, meeting_id=meeting_id, order_by="created_at")
     by_person = {r.person_id: r for r in rows if r.person_id}
+    members = _members(store, body.id, meeting)
+    people = people_by_id(store, [*by_person, *(m.person_id for m in members)])
     lines = []
     member_ids = set()
-    for membership in _members(store, body.id, meeting):
+    for membership in members:
         person = people.get(membership.person_id)
         if person is None or person.id in member_ids:
             continue
@@ -228,7 +224,7 @@ def roles_today(store: Store, meeting_id: str) -> list[RoleLine]:
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     assignments = store.find(RoleAssignment, meeting_id=meeting_id, order_by="created_at")
-    people = {p.id: p for p in store.find(Person)} if assignments else {}
+    people = people_by_id(store, (a.person_id for a in assignments))
     catalogue = {role.key: role for role in series.roles}
     lines = []
     for role in series.roles:

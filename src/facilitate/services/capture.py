@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from facilitate.models import (
     ActionItem,
@@ -31,6 +31,7 @@ from facilitate.models import (
     Objection,
     Organization,
     Person,
+    utcnow,
 )
 from facilitate.models import ParkingLotItem as Parking
 from facilitate.models.enums import (
@@ -98,6 +99,13 @@ def capturable(store: Store, meeting_id: str) -> Meeting:
     return meeting
 
 
+def _fresh() -> dict[str, datetime]:
+    """A new entry's timestamps: ``updated_at`` equal to ``created_at`` until it is first saved
+    again, which lets undo skip, exactly, the entries that were never corrected."""
+    now = utcnow()
+    return {"created_at": now, "updated_at": now}
+
+
 def _text(text: str) -> str:
     text = text.strip()
     if not text:
@@ -121,6 +129,7 @@ def add_note(
     return store.insert(
         Note(
             meeting_id=meeting.id,
+            **_fresh(),
             agenda_item_id=item_id or meeting.current_item_id,
             text=_text(text),
             visibility=visibility or default_visibility(meeting),
@@ -154,6 +163,7 @@ def add_decision(
     return store.insert(
         Decision(
             meeting_id=meeting.id,
+            **_fresh(),
             agenda_item_id=item_id or meeting.current_item_id,
             text=_text(text),
             visibility=visibility or default_visibility(meeting),
@@ -190,6 +200,7 @@ def add_action(
     return store.insert(
         ActionItem(
             meeting_id=meeting.id,
+            **_fresh(),
             agenda_item_id=item_id or meeting.current_item_id,
             text=_text(text),
             visibility=visibility or default_visibility(meeting),
@@ -224,6 +235,7 @@ def add_parking(
     return store.insert(
         Parking(
             meeting_id=meeting.id,
+            **_fresh(),
             agenda_item_id=item_id or meeting.current_item_id,
             text=_text(text),
             visibility=visibility or default_visibility(meeting),

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from facilitate.models import ActionItem, AgendaItem, Meeting, Organization, Person, Reflection
+from facilitate.models import ActionItem, AgendaItem, Meeting, Organization, Reflection
 from facilitate.models.enums import ItemState, MeetingStatus, ReflectionKind, Visibility
 from facilitate.services.capture import capturable, default_visibility
 from facilitate.services.live import LiveError, as_utc
+from facilitate.services.people_lookup import people_by_id
 from facilitate.store import Store
 
 
@@ -33,7 +34,7 @@ class ActionCheck:
 def closing_review(store: Store, meeting_id: str) -> list[ActionCheck]:
     """Today's actions in capture order; each is flagged when it has no owner or no due date."""
     actions = store.find(ActionItem, meeting_id=meeting_id, order_by="created_at")
-    people = {p.id: p for p in store.find(Person)} if actions else {}
+    people = people_by_id(store, (a.owner_person_id for a in actions))
     orgs = {o.id: o for o in store.find(Organization)} if actions else {}
     checks = []
     for action in actions:

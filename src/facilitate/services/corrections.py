@@ -151,6 +151,8 @@ def _live_corrections(store: Store, captured: list[Entry]) -> list[_Step]:
     """Corrections of these entries that no later correction has undone, newest last."""
     steps: dict[tuple[str, str, datetime], _Step] = {}
     for entry in captured:
+        if entry.updated_at == entry.created_at:
+            continue  # captured and never saved since, so never corrected (see capture._fresh)
         for revision in history(store, entry):
             if revision.field == REMOVED:
                 continue

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 
 from facilitate.models import Attendance, Meeting, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import AttendanceStatus
-from facilitate.store import Store
+from facilitate.store import RecordNotFound, Store
 
 # Statuses of people who are (or were, today) in the room.
 IN_ROOM = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY})
@@ -116,27 +118,42 @@ def resolve_handle(handle: str, candidates: Sequence[Candidate]) -> HandleMatch:
     return HandleMatch(handle)
 
 
+def people_by_id(store: Store, ids: Iterable[str | None]) -> dict[str, Person]:
+    """The people with these ids, fetched one by one: a meeting needs dozens, not the registry."""
+    found: dict[str, Person] = {}
+    for person_id in ids:
+        if person_id and person_id not in found:
+            with suppress(RecordNotFound):
+                found[person_id] = store.get(Person, person_id)
+    return found
+
+
+def current_members(store: Store, body_id: str, day: date) -> list[Membership]:
+    """Memberships of a body that had started and not ended on `day`."""
+    return [
+        m
+        for m in store.find(Membership, body_id=body_id)
+        if (m.start_date is None or m.start_date <= day)
+        and (m.end_date is None or m.end_date >= day)
+    ]
+
+
 def candidates_for(store: Store, meeting: Meeting) -> list[Candidate]:
     """People in the room (present, late or left early; guests too), then the body's members."""
-    people = {p.id: p for p in store.find(Person)}
+    rows = [r for r in store.find(Attendance, meeting_id=meeting.id) if r.status in IN_ROOM]
+    series = store.get(MeetingSeries, meeting.series_id)
+    members = current_members(store, series.body_id, meeting.starts_at.date())
+    people = people_by_id(store, [*(r.person_id for r in rows), *(m.person_id for m in members)])
     found: dict[str, Candidate] = {}
     guests: list[Candidate] = []
-    for row in store.find(Attendance, meeting_id=meeting.id):
-        if row.status not in IN_ROOM:
-            continue
+    for row in rows:
         person = people.get(row.person_id) if row.person_id else None
         if person is not None:
             org = row.organization_id or person.organization_id
             found[person.id] = Candidate(person.name, person, row, org, in_room=True)
         elif row.guest_name.strip():
             guests.append(Candidate(row.guest_name.strip(), None, row, row.organization_id, True))
-    series = store.get(MeetingSeries, meeting.series_id)
-    day = meeting.starts_at.date()
-    for membership in store.find(Membership, body_id=series.body_id):
-        if membership.start_date is not None and membership.start_date > day:
-            continue
-        if membership.end_date is not None and membership.end_date < day:
-            continue
+    for membership in members:
         person = people.get(membership.person_id)
         if person is not None and person.id not in found:
             found[person.id] = Candidate(person.name, person, None, person.organization_id)
