@@ -13,7 +13,7 @@ from datetime import datetime
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from facilitate.services.minutes import (
@@ -34,8 +34,28 @@ _APPROVED_COLOUR = RGBColor(0x16, 0x65, 0x34)
 _QUIET = RGBColor(0x4B, 0x55, 0x63)
 
 
+# python-docx resolves a style name by scanning every style on each use (a 40-item meeting
+# spent most of its time there); style ids are looked up once per document instead.
+_STYLE_NAMES = (
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "List Bullet 2",
+    "List Number",
+    "Table Grid",
+)
+_STYLE_IDS: dict[int, dict[str, str]] = {}
+
+
+def _style_id(document: DocumentObject, name: str) -> str:
+    return _STYLE_IDS[id(document)][name]
+
+
 def _new(title: str, generated_at: datetime, header: str) -> DocumentObject:
     document = Document()
+    _STYLE_IDS[id(document)] = {name: str(document.styles[name].style_id) for name in _STYLE_NAMES}
     props = document.core_properties
     props.title = title
     props.author = "facilitate"
@@ -54,7 +74,14 @@ def _new(title: str, generated_at: datetime, header: str) -> DocumentObject:
 
 
 def _para(document: DocumentObject, text: str = "", *, style: str | None = None) -> Paragraph:
-    return document.add_paragraph(text, style=style)
+    paragraph = document.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = _style_id(document, style)  # the cached id, see _STYLE_IDS
+    return paragraph
+
+
+def _heading(document: DocumentObject, text: str, level: int) -> Paragraph:
+    return _para(document, text, style="Title" if level == 0 else f"Heading {level}")
 
 
 def _labelled(document: DocumentObject, label: str, text: str, *, style: str | None = None) -> None:
@@ -69,9 +96,15 @@ def _quiet(paragraph: Paragraph, text: str) -> None:
     run.font.color.rgb = _QUIET
 
 
-def _table(document: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def _table(
+    document: DocumentObject,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] = (),
+) -> None:
+    """A gridded table; `widths` (inches) lets the text column take the room it needs."""
     table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
+    table._tbl.tblPr.style = _style_id(document, "Table Grid")
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
@@ -79,6 +112,13 @@ def _table(document: DocumentObject, header: Sequence[str], rows: Sequence[Seque
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
+    if widths:
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Inches(width)
+            for cell in column.cells:
+                cell.width = Inches(width)
     _para(document)
 
 
@@ -86,6 +126,7 @@ def _actions(
     document: DocumentObject, actions: Sequence[ActionLine], *, status: bool = False
 ) -> None:
     header = ["Action", "Owner", "Organization", "Due"] + (["Status"] if status else [])
+    widths = (2.6, 1.4, 1.3, 1.0, 1.0) if status else (3.1, 1.4, 1.3, 1.0)
     _table(
         document,
         header,
@@ -94,6 +135,7 @@ def _actions(
             + ([a.status_label] if status else [])
             for a in actions
         ],
+        widths,
     )
 
 
@@ -120,9 +162,9 @@ def _decision(document: DocumentObject, decision: DecisionLine) -> None:
 
 def _section(document: DocumentObject, section: ItemSection) -> None:
     if section.number is not None:
-        document.add_heading(f"{section.number}. {section.title}", level=2)
+        _heading(document, f"{section.number}. {section.title}", level=2)
     else:
-        document.add_heading(section.title, level=1)
+        _heading(document, section.title, level=1)
     about = [section.purpose] if section.purpose else []
     if section.lead:
         about.append(f"Lead: {section.lead}")
@@ -131,17 +173,17 @@ def _section(document: DocumentObject, section: ItemSection) -> None:
     if section.state_note:
         _quiet(_para(document), section.state_note)
     if section.notes:
-        document.add_heading("Notes", level=3)
+        _heading(document, "Notes", level=3)
         for note in section.notes:
             paragraph = _para(document, note.text, style="List Bullet")
             if note.source:
                 _quiet(paragraph, f" — {note.source}")
     if section.decisions:
-        document.add_heading("Decisions", level=3)
+        _heading(document, "Decisions", level=3)
         for decision in section.decisions:
             _decision(document, decision)
     if section.actions:
-        document.add_heading("Action items", level=3)
+        _heading(document, "Action items", level=3)
         _actions(document, section.actions)
     if section.is_empty and not section.state_note:
         _quiet(_para(document), "Nothing recorded for this audience.")
@@ -150,6 +192,7 @@ def _section(document: DocumentObject, section: ItemSection) -> None:
 def _save(document: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
+    _STYLE_IDS.pop(id(document), None)
     return buffer.getvalue()
 
 
@@ -158,7 +201,7 @@ def render_minutes(doc: MinutesDocument) -> bytes:
     document = _new(
         doc.title, doc.generated_at, f"{status} · {doc.title} · {doc.audience_label} version"
     )
-    document.add_heading(doc.title, level=0)
+    _heading(document, doc.title, level=0)
     banner = _para(document).add_run(doc.status_banner)
     banner.bold = True
     banner.font.color.rgb = _APPROVED_COLOUR if doc.status.value == "approved" else _DRAFT_COLOUR
@@ -180,10 +223,10 @@ def render_minutes(doc: MinutesDocument) -> bytes:
     if doc.prepared_for_id:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
-            document.add_heading(f"Action items for {doc.prepared_for or ''}", level=1)
+            _heading(document, f"Action items for {doc.prepared_for or ''}", level=1)
             _actions(document, own, status=True)
 
-    document.add_heading("Attendance", level=1)
+    _heading(document, "Attendance", level=1)
     attendance = doc.attendance
     if attendance is None:
         _para(document, "Attendance was not recorded.")
@@ -220,13 +263,13 @@ def render_minutes(doc: MinutesDocument) -> bytes:
 
     if doc.ground_rules is not None:
         rules = doc.ground_rules
-        document.add_heading("Ground rules", level=1)
+        _heading(document, "Ground rules", level=1)
         _para(document, f"Agreed: {rules.name}, version {rules.version}.")
         for rule in rules.rules:
             _para(document, rule, style="List Number")
 
     if doc.previous_approvals:
-        document.add_heading("Approval of previous minutes", level=1)
+        _heading(document, "Approval of previous minutes", level=1)
         for approval in doc.previous_approvals:
             text = f"Minutes of {approval.meeting_title} approved"
             if approval.moved_by:
@@ -238,7 +281,7 @@ def render_minutes(doc: MinutesDocument) -> bytes:
                 _labelled(document, "Corrections", approval.corrections, style="List Bullet 2")
 
     if doc.follow_ups:
-        document.add_heading("Follow-up on earlier commitments", level=1)
+        _heading(document, "Follow-up on earlier commitments", level=1)
         for follow in doc.follow_ups:
             who = ", ".join(p for p in (follow.owner, follow.organization) if p)
             paragraph = _para(document, style="List Bullet")
@@ -249,12 +292,12 @@ def render_minutes(doc: MinutesDocument) -> bytes:
                 _quiet(paragraph, follow.note)
 
     if doc.items:
-        document.add_heading("Agenda items", level=1)
+        _heading(document, "Agenda items", level=1)
     for section in doc.sections():
         _section(document, section)
 
     if doc.parking_lot:
-        document.add_heading("Parking lot", level=1)
+        _heading(document, "Parking lot", level=1)
         for parked in doc.parking_lot:
             paragraph = _para(document, parked.text, style="List Bullet")
             extra = f" — follow-up: {parked.follow_up}" if parked.follow_up else ""
@@ -262,16 +305,16 @@ def render_minutes(doc: MinutesDocument) -> bytes:
             if extra:
                 _quiet(paragraph, extra)
     if doc.plus or doc.delta:
-        document.add_heading("Plus / delta", level=1)
+        _heading(document, "Plus / delta", level=1)
         if doc.plus:
-            document.add_heading("Plus (what worked)", level=3)
+            _heading(document, "Plus (what worked)", level=3)
             for text in doc.plus:
                 _para(document, text, style="List Bullet")
         if doc.delta:
-            document.add_heading("Delta (what to change)", level=3)
+            _heading(document, "Delta (what to change)", level=3)
             for text in doc.delta:
                 _para(document, text, style="List Bullet")
-    document.add_heading("Next meeting", level=1)
+    _heading(document, "Next meeting", level=1)
     _para(document, long_date(doc.next_meeting) if doc.next_meeting else "To be scheduled.")
     _quiet(
         _para(document),
@@ -284,12 +327,12 @@ def render_minutes(doc: MinutesDocument) -> bytes:
 def render_series_record(record: SeriesRecord) -> bytes:
     title = f"{record.title}: decision log and action register"
     document = _new(title, record.generated_at, f"{title} · {record.audience_label}")
-    document.add_heading(title, level=0)
+    _heading(document, title, level=0)
     _labelled(document, "Body", record.body)
     _labelled(document, "Shared with", record.audience_label)
     if record.filters:
         _labelled(document, "Showing", record.filters)
-    document.add_heading(f"Decision log ({len(record.decisions)})", level=1)
+    _heading(document, f"Decision log ({len(record.decisions)})", level=1)
     _table(
         document,
         ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"],
@@ -305,7 +348,7 @@ def render_series_record(record: SeriesRecord) -> bytes:
             for r in record.decisions
         ],
     )
-    document.add_heading(f"Action register ({len(record.actions)})", level=1)
+    _heading(document, f"Action register ({len(record.actions)})", level=1)
     _table(
         document,
         ["Meeting", "Action", "Owner", "Organization", "Due", "Status"],
@@ -327,20 +370,20 @@ def render_series_record(record: SeriesRecord) -> bytes:
 def render_loop(report: LoopReport) -> bytes:
     title = f"You said, we did: {report.title}"
     document = _new(title, report.generated_at, f"{title} · {report.audience_label}")
-    document.add_heading(title, level=0)
+    _heading(document, title, level=0)
     _para(
         document,
         f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
         f"Shared with: {report.audience_label}.",
     )
     for line in report.inputs:
-        document.add_heading(
-            f"You said ({short_date(line.meeting_date)}, {line.meeting_title})", level=2
+        _heading(
+            document, f"You said ({short_date(line.meeting_date)}, {line.meeting_title})", level=2
         )
         paragraph = _para(document, line.text)
         if line.source:
             _quiet(paragraph, f" — {line.source}")
-        document.add_heading("We did", level=3)
+        _heading(document, "We did", level=3)
         if not line.responses:
             _quiet(_para(document), "No response recorded yet.")
         for r in line.responses:

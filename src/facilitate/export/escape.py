@@ -18,9 +18,14 @@ _MD_LINE_START = re.compile(r"^([-+=])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
+_MD_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>|~#&]|^[-+=]|^\d+[.)]")
+
+
 def md_line(text: str) -> str:
     """One line of record text, safe anywhere inline in Markdown (headings, list items)."""
     line = text.strip()
+    if not _MD_NEEDS_ESCAPE.search(line):
+        return line
     line = _MD_ANYWHERE.sub(r"\\\1", line)
     line = _MD_ENTITY.sub(r"\\&", line)
     line = _MD_LINE_START.sub(r"\\\1", line)
