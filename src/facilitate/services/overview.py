@@ -45,3 +45,9 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         upcoming=queries.upcoming_meetings(store, today),
         actions=actions,
     )
+
+
+def live_meeting_id(store: Store) -> str | None:
+    """The meeting that was live when the app last stopped (the latest opened), if any."""
+    live = queries.live_meetings(store)
+    return live[-1].id if live else None

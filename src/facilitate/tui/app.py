@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from facilitate.services.live import resume_state
+from facilitate.services.overview import live_meeting_id
 from facilitate.store import Store
 from facilitate.tui.screens.home import HomeScreen
 
@@ -41,11 +41,11 @@ class FacilitateApp(App[None]):
 
     def on_mount(self) -> None:
         # After a crash, a closed lid or a killed terminal: straight back into the live meeting.
-        resumed = resume_state(self.store)
-        if resumed is not None:
+        meeting_id = live_meeting_id(self.store)
+        if meeting_id is not None:
             home = self.screen
             if isinstance(home, HomeScreen):
-                home.run_meeting(resumed.meeting.id)
+                home.run_meeting(meeting_id)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

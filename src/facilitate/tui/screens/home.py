@@ -11,19 +11,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from facilitate import paths
-from facilitate.models import Meeting, MeetingSeries
-from facilitate.services import agenda, carry_over, directory
-from facilitate.services.directory import Choice
+from facilitate.models import Meeting
 from facilitate.services.overview import HomeSummary, home_summary
-from facilitate.services.templates import load_templates
-from facilitate.tui.dialogs.carry_over import CarryOverDialog
-from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog
-from facilitate.tui.feedback import reported
-from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
-from facilitate.tui.screens.ground_rules import GroundRulesScreen
-from facilitate.tui.screens.live import LiveMeetingScreen
-from facilitate.tui.screens.roles import RolesScreen
+
+# Other screens are imported when first opened: the home screen must be up fast.
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -81,6 +72,8 @@ class HomeScreen(Screen[None]):
                 self.open_agenda(row_key.value)
 
     def open_agenda(self, meeting_id: str) -> None:
+        from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
+
         self.app.push_screen(AgendaEditorScreen(meeting_id), lambda _: self.action_refresh())
 
     def selected_series_id(self) -> str | None:
@@ -111,9 +104,13 @@ class HomeScreen(Screen[None]):
         self.run_meeting(meeting_id)
 
     def run_meeting(self, meeting_id: str) -> None:
+        from facilitate.tui.screens.live import LiveMeetingScreen
+
         self.app.push_screen(LiveMeetingScreen(meeting_id), lambda _: self.action_refresh())
 
     def action_roles(self) -> None:
+        from facilitate.tui.screens.roles import RolesScreen
+
         meeting_id = self.selected_meeting_id()
         if meeting_id is None:
             self.notify("Plan a meeting first (n).", severity="warning")
@@ -121,6 +118,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(RolesScreen(meeting_id))
 
     def action_ground_rules(self) -> None:
+        from facilitate.tui.screens.ground_rules import GroundRulesScreen
+
         series_id = self.selected_series_id()
         if series_id is None:
             self.notify("Pick a meeting or a series first.", severity="warning")
@@ -130,53 +129,11 @@ class HomeScreen(Screen[None]):
     @work
     async def action_new_meeting(self) -> None:
         """Plan a meeting, review what to carry over, then edit its agenda."""
-        store = self.facilitate.store
-        series = directory.series_choices(store)
-        if not series:
-            self.notify("Add a body and a meeting series first.", severity="warning")
-            return
-        loaded = load_templates(paths.user_templates_dir())
-        for problem in loaded.errors:
-            self.notify(str(problem), severity="warning", timeout=10)
-        templates = [Choice(key, loaded.by_key[key].name) for key in loaded.sorted_keys()]
-        first = store.get(MeetingSeries, series[0].value)
-        request: MeetingRequest | None = await self.app.push_screen_wait(
-            NewMeetingDialog(
-                series=series,
-                templates=templates,
-                today=self.facilitate.today,
-                default_series=first.id,
-                default_template=first.default_template,
-            )
-        )
-        if request is None:
-            return
-        with reported(self.app):
-            key = request.start_from
-            template = loaded.by_key.get(key)
-            meeting = agenda.create_meeting(
-                store, request.plan, template=template, from_last=key == START_LAST
-            )
-            await self._offer_carry_over(meeting)
-            self.open_agenda(meeting.id)
+        from facilitate.tui.new_meeting_flow import plan_meeting
 
-    async def _offer_carry_over(self, meeting: Meeting) -> None:
-        store = self.facilitate.store
-        offer = carry_over.carry_over_offer(store, meeting)
-        if offer.is_empty:
-            return
-        chosen = await self.app.push_screen_wait(CarryOverDialog(offer))
-        if chosen is None:
-            self.notify("Nothing was carried over; press c in the agenda to review it again.")
-            return
-        carry_over.accept_carry_over(
-            store,
-            meeting.id,
-            offer,
-            action_ids=chosen.action_ids,
-            parking_ids=chosen.parking_ids,
-            continued_ids=chosen.continued_ids,
-        )
+        meeting_id = await plan_meeting(self.app, self.facilitate.store, self.facilitate.today)
+        if meeting_id is not None:
+            self.open_agenda(meeting_id)
 
     def _show(self, summary: HomeSummary) -> None:
         upcoming = self.query_one("#upcoming", DataTable)

@@ -1,0 +1,67 @@
+"""Planning a meeting from the app: the plan, its starting agenda, then the carry-over review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+
+from facilitate import paths
+from facilitate.models import Meeting, MeetingSeries
+from facilitate.services import agenda, carry_over, directory
+from facilitate.services.directory import Choice
+from facilitate.services.templates import load_templates
+from facilitate.store import Store
+from facilitate.tui.dialogs.carry_over import CarryOverDialog
+from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog
+from facilitate.tui.feedback import reported
+
+
+async def plan_meeting(app: App[object], store: Store, today: date) -> str | None:
+    """Ask for the plan, create the meeting and offer carry-over; the new meeting's id, if any."""
+    series = directory.series_choices(store)
+    if not series:
+        app.notify("Add a body and a meeting series first.", severity="warning")
+        return None
+    loaded = load_templates(paths.user_templates_dir())
+    for problem in loaded.errors:
+        app.notify(str(problem), severity="warning", timeout=10)
+    templates = [Choice(key, loaded.by_key[key].name) for key in loaded.sorted_keys()]
+    first = store.get(MeetingSeries, series[0].value)
+    request: MeetingRequest | None = await app.push_screen_wait(
+        NewMeetingDialog(
+            series=series,
+            templates=templates,
+            today=today,
+            default_series=first.id,
+            default_template=first.default_template,
+        )
+    )
+    if request is None:
+        return None
+    with reported(app):
+        key = request.start_from
+        meeting = agenda.create_meeting(
+            store, request.plan, template=loaded.by_key.get(key), from_last=key == START_LAST
+        )
+        await _offer_carry_over(app, store, meeting)
+        return meeting.id
+    return None
+
+
+async def _offer_carry_over(app: App[object], store: Store, meeting: Meeting) -> None:
+    offer = carry_over.carry_over_offer(store, meeting)
+    if offer.is_empty:
+        return
+    chosen = await app.push_screen_wait(CarryOverDialog(offer))
+    if chosen is None:
+        app.notify("Nothing was carried over; press c in the agenda to review it again.")
+        return
+    carry_over.accept_carry_over(
+        store,
+        meeting.id,
+        offer,
+        action_ids=chosen.action_ids,
+        parking_ids=chosen.parking_ids,
+        continued_ids=chosen.continued_ids,
+    )
