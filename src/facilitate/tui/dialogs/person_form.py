@@ -1,0 +1,193 @@
+"""Add or edit one partner: contact details, which roles they will take and are ready for, and
+the dates they are away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from facilitate.models import Person, RoleDef
+from facilitate.services.directory import Choice
+from facilitate.services.roster import RosterError, clean_email, parse_unavailable, require_name
+from facilitate.tui.dialogs.form import field
+
+
+@dataclass(frozen=True)
+class PersonFields:
+    name: str
+    organization_id: str | None
+    email: str
+    phone: str
+    notes: str
+    active: bool
+    willing_roles: tuple[str, ...]
+    ready_roles: tuple[str, ...]
+    # Dates from today on; the caller keeps any past ones the person already had.
+    unavailable: tuple[date, ...]
+
+
+class PersonDialog(ModalScreen[PersonFields | None]):
+    """Returns the filled-in fields, or None when cancelled. Ticking "ready" ticks "willing"
+    too; unticking "willing" unticks "ready"."""
+
+    DEFAULT_CSS = """
+    PersonDialog #person-roles { height: auto; margin-top: 1; }
+    PersonDialog #person-roles > Vertical { width: 1fr; height: auto; }
+    PersonDialog #person-roles Label { color: $text-muted; }
+    PersonDialog .field Checkbox { width: 1fr; background: transparent; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="person.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="person.cancel"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        organizations: Sequence[Choice],
+        roles: Sequence[RoleDef],
+        today: date,
+        person: Person | None = None,
+        check: Callable[[PersonFields], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.organizations = list(organizations)
+        self.today = today
+        self.person = person
+        self.check = check
+        # Roles the person holds that no catalogue lists any more stay pickable (and kept).
+        known = {role.key for role in roles}
+        held = [*person.willing_roles, *person.ready_roles] if person else []
+        self.roles = list(roles) + [
+            RoleDef(key=key, name=key.replace("_", " ").capitalize())
+            for key in dict.fromkeys(held)
+            if key not in known
+        ]
+
+    def compose(self) -> ComposeResult:
+        person = self.person
+        orgs = [(c.label, c.value) for c in self.organizations]
+        willing = set(person.willing_roles) if person else set()
+        ready = set(person.ready_roles) if person else set()
+        upcoming = [d for d in person.unavailable if d >= self.today] if person else []
+        with VerticalScroll(classes="dialog"):
+            yield Static(f"Edit {person.name}" if person else "New person", classes="dialog-title")
+            yield field("Name", Input(person.name if person else "", id="name"))
+            org_value = person.organization_id if person and person.organization_id else None
+            yield field(
+                "Organization",
+                Select(
+                    orgs,
+                    id="organization",
+                    prompt="(none)",
+                    value=org_value if org_value else Select.NULL,
+                ),
+            )
+            yield field(
+                "Email",
+                Input(person.email if person else "", id="email", placeholder="name@example.org"),
+            )
+            yield field("Phone", Input(person.phone if person else "", id="phone"))
+            yield field("Notes", Input(person.notes if person else "", id="notes"))
+            yield field(
+                "Unavailable",
+                Input(
+                    ", ".join(d.isoformat() for d in upcoming),
+                    id="unavailable",
+                    placeholder="dates, comma-separated: 12/24, dec 31, next fri",
+                ),
+            )
+            yield field(
+                "Status", Checkbox("Active", person.active if person else True, id="active")
+            )
+            with Horizontal(id="person-roles"):
+                with Vertical():
+                    yield Label("Willing to take (space)")
+                    yield SelectionList[str](
+                        *(Selection(r.name, r.key, r.key in willing) for r in self.roles),
+                        id="willing",
+                        compact=True,
+                    )
+                with Vertical():
+                    yield Label("Ready for (★ needs it)")
+                    yield SelectionList[str](
+                        *(
+                            Selection(
+                                f"{r.name} ★" if r.requires_readiness else r.name,
+                                r.key,
+                                r.key in ready,
+                            )
+                            for r in self.roles
+                        ),
+                        id="ready",
+                        compact=True,
+                    )
+            yield Label("", id="error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        """Ready implies willing: keep the two lists consistent as the user ticks."""
+        key = event.selection.value
+        willing = self.query_one("#willing", SelectionList)
+        ready = self.query_one("#ready", SelectionList)
+        if event.selection_list is ready and key in ready.selected:
+            willing.select(key)
+        elif event.selection_list is willing and key not in willing.selected:
+            ready.deselect(key)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            fields = self._read()
+            if self.check is not None:
+                self.check(fields)
+        except RosterError as error:
+            self.query_one("#error", Label).update(str(error))
+            return
+        self.dismiss(fields)
+
+    def _read(self) -> PersonFields:
+        organization = self.query_one("#organization", Select).value
+        ready: list[str] = self.query_one("#ready", SelectionList).selected
+        willing: list[str] = self.query_one("#willing", SelectionList).selected
+        order = [r.key for r in self.roles]
+        return PersonFields(
+            name=require_name(self.query_one("#name", Input).value),
+            organization_id=organization if isinstance(organization, str) else None,
+            email=clean_email(self.query_one("#email", Input).value),
+            phone=self.query_one("#phone", Input).value.strip(),
+            notes=self.query_one("#notes", Input).value.strip(),
+            active=self.query_one("#active", Checkbox).value,
+            willing_roles=tuple(k for k in order if k in willing or k in ready),
+            ready_roles=tuple(k for k in order if k in ready),
+            unavailable=tuple(
+                parse_unavailable(self.query_one("#unavailable", Input).value, self.today)
+            ),
+        )
