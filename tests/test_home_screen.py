@@ -30,10 +30,13 @@ async def test_demo_opens_on_home_screen(demo_store: Store) -> None:
             ("Steering", "Steering Committee (monthly)"),
         ]
         upcoming = _cells(app.screen.query_one("#upcoming", DataTable))
-        assert [row[1] for row in upcoming] == [
+        assert [row[1] for row in upcoming][:2] == [
             "Core Team — Nov 24",
             "Steering Committee — November 2026",
         ]
+        # Then the meetings already held, newest first, with their minutes' state.
+        assert "minutes draft" in upcoming[2][0]
+        assert "Core Team" in upcoming[2][1]
         actions = app.screen.query_one("#actions", DataTable)
         rows = _cells(actions)
         assert len(rows) == 5

@@ -162,3 +162,15 @@ async def test_entries_from_another_window_appear(demo_store: Store, db_path: Pa
         other.close()
         await pilot.pause(1.3)
         assert any(row[3] == "From the second laptop window" for row in _entries(app))
+
+
+async def test_running_a_closed_meeting_is_refused_with_a_message(demo_store: Store) -> None:
+    closed = next(m for m in demo_store.find(Meeting) if m.status is MeetingStatus.CLOSED)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(closed.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveMeetingScreen)
+        assert any("Cannot run this meeting" in str(n.message) for n in app._notifications)
+    assert demo_store.get(Meeting, closed.id).status is MeetingStatus.CLOSED

@@ -21,6 +21,7 @@ class HomeSummary:
     today: date
     series: list[SeriesRow]
     upcoming: list[MeetingRow]
+    recent: list[MeetingRow]
     actions: list[ActionLine]
 
     @property
@@ -43,6 +44,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         today=today,
         series=queries.series_overview(store),
         upcoming=queries.upcoming_meetings(store, today),
+        recent=queries.recent_meetings(store, today, limit=6),
         actions=actions,
     )
 

@@ -114,7 +114,9 @@ def upcoming_meetings(store: Store, today: date, *, limit: int = 20) -> list[Mee
 
 def recent_meetings(store: Store, today: date, *, limit: int = 20) -> list[MeetingRow]:
     rows = store.query(
-        _MEETING_SELECT + " WHERE m.starts_at < ? ORDER BY m.starts_at DESC LIMIT ?",
+        _MEETING_SELECT
+        + " WHERE m.starts_at < ? AND m.status IN ('closed', 'approved')"
+        + " ORDER BY m.starts_at DESC LIMIT ?",
         [today.isoformat(), limit],
     )
     return _meeting_rows(rows)

@@ -7,10 +7,11 @@ from contextlib import contextmanager
 
 from textual.app import App
 
-from facilitate.services.agenda import AgendaError
 from facilitate.store import RecordNotFound, StoreError
 
-USER_ERRORS = (AgendaError, StoreError, RecordNotFound)
+# Every service refuses bad requests with a ValueError subclass whose message is for the user
+# (AgendaError, LiveError, CaptureError, RolesError...); the store's errors name the file.
+USER_ERRORS = (ValueError, StoreError, RecordNotFound)
 
 
 @contextmanager

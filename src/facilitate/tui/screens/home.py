@@ -29,6 +29,8 @@ class HomeScreen(Screen[None]):
         Binding("m", "run_meeting", "Run meeting", id="home.run_meeting"),
         Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
+        Binding("v", "minutes", "Minutes", id="home.minutes"),
+        Binding("p", "people", "People", id="home.people"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
     ]
 
@@ -36,7 +38,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
-                yield Static("Upcoming meetings", classes="panel-title")
+                yield Static("Meetings: ahead, then held", classes="panel-title")
                 yield DataTable(id="upcoming", cursor_type="row", zebra_stripes=True)
             with Vertical(id="bodies-panel", classes="panel"):
                 yield Static("Bodies", classes="panel-title")
@@ -117,6 +119,20 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(RolesScreen(meeting_id))
 
+    def action_minutes(self) -> None:
+        from facilitate.tui.screens.minutes import MinutesScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is None:
+            self.notify("Pick a meeting first.", severity="warning")
+            return
+        self.app.push_screen(MinutesScreen(meeting_id))
+
+    def action_people(self) -> None:
+        from facilitate.tui.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(), lambda _: self.action_refresh())
+
     def action_ground_rules(self) -> None:
         from facilitate.tui.screens.ground_rules import GroundRulesScreen
 
@@ -141,6 +157,15 @@ class HomeScreen(Screen[None]):
         for meeting in summary.upcoming:
             when = "LIVE now" if meeting.status == "live" else f"{meeting.starts_at:%a %b %d %H:%M}"
             upcoming.add_row(when, meeting.title, meeting.location, key=meeting.id)
+        for meeting in summary.recent:
+            # Held meetings follow, newest first: their minutes are a keystroke away (v).
+            state = "approved" if meeting.status == "approved" else "minutes draft"
+            upcoming.add_row(
+                f"[dim]{meeting.starts_at:%b %d} · {state}[/]",
+                f"[dim]{meeting.title}[/]",
+                meeting.location,
+                key=meeting.id,
+            )
         bodies = self.query_one("#bodies", DataTable)
         bodies.clear()
         for entry in summary.series:

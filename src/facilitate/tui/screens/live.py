@@ -91,10 +91,14 @@ class LiveMeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#live-agenda", DataTable).add_columns("", "Item", "Min")
         self.query_one("#entries", DataTable).add_columns("At", "Kind", "Vis", "Entry")
-        with reported(self.app):
+        try:
             view = live.open_meeting(self.facilitate.store, self.meeting_id)
             if view.current is None and view.next_pending is not None:
                 live.start_item(self.facilitate.store, view.next_pending.id)
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(f"Cannot run this meeting: {error}", severity="error", timeout=8)
+            self.app.call_later(self.app.pop_screen)
+            return
         self.refresh_view()
         self.poll_entries()
         self.set_interval(1.0, self.tick)
