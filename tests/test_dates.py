@@ -319,7 +319,13 @@ def test_yearless_dates_are_the_next_on_or_after_today(today: date, month: int, 
     assert (result.month, result.day) == (month, day)
     assert today <= result
     assert result.year in (today.year, today.year + 1)
-    assert result.year == today.year or date(today.year, month, day) < today
+    if result.year != today.year:
+        # Next year only when this year's date has passed, or does not exist (2/29).
+        try:
+            this_year = date(today.year, month, day)
+        except ValueError:
+            return
+        assert this_year < today
 
 
 @FAST
