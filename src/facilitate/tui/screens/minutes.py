@@ -1,0 +1,171 @@
+"""The minutes of one meeting as an audience will read them, and exporting them.
+
+Keys 1/2/3 switch the preview between the public, partners' and internal versions; the preview
+is exactly the Markdown export, so what you see is what that audience gets. It is a read-only
+text area rather than Textual's Markdown widget, which took seconds to re-render a 40-item
+meeting on each switch. `e` opens the export
+dialog; exports run in a worker thread with their own database connection, so the screen stays
+responsive, and packets for many partners show progress.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
+
+from facilitate.export import RENDERERS
+from facilitate.export.markdown import render_minutes as render_markdown
+from facilitate.models import Meeting
+from facilitate.models.enums import Visibility
+from facilitate.services.minutes import AUDIENCE_LABELS, AUDIENCES, build_minutes
+from facilitate.services.sharing import ExportError, ExportFormat, export_minutes, write_packets
+from facilitate.store import Store, StoreError
+from facilitate.tui.dialogs.export import ExportChoice, ExportDialog
+
+if TYPE_CHECKING:
+    from facilitate.tui.app import FacilitateApp
+
+
+class MinutesScreen(Screen[None]):
+    """Preview and export the minutes of `meeting_id`."""
+
+    BINDINGS = [
+        Binding("1", "audience('public')", "Public", id="minutes.public"),
+        Binding("2", "audience('partners')", "Partners", id="minutes.partners"),
+        Binding("3", "audience('internal')", "Internal", id="minutes.internal"),
+        Binding("e", "export", "Export", id="minutes.export"),
+        Binding("escape", "back", "Back", id="minutes.back"),
+    ]
+
+    DEFAULT_CSS = """
+    MinutesScreen #minutes-bar { height: 1; padding: 0 1; background: $boost; }
+    MinutesScreen #minutes-preview { height: 1fr; }
+    MinutesScreen #export-progress { height: 1; padding: 0 1; display: none; }
+    MinutesScreen #export-progress.running { display: block; }
+    MinutesScreen #export-status { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, meeting_id: str, *, audience: Visibility = Visibility.PARTNERS) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.audience = audience
+        self.markdown_source = ""
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="minutes-bar")
+        yield TextArea(
+            "", id="minutes-preview", read_only=True, soft_wrap=True, show_line_numbers=False
+        )
+        yield ProgressBar(id="export-progress", show_eta=False)
+        yield Static("", id="export-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = self.facilitate.store.get(Meeting, self.meeting_id)
+        self.sub_title = meeting.title
+        self.show()
+
+    def show(self) -> None:
+        doc = build_minutes(self.facilitate.store, self.meeting_id, self.audience)
+        self.markdown_source = render_markdown(doc)
+        preview = self.query_one("#minutes-preview", TextArea)
+        preview.load_text(self.markdown_source)
+        preview.scroll_home(animate=False)
+        preview.move_cursor((0, 0))
+        tabs = "  ".join(
+            f"[reverse] {n} {AUDIENCE_LABELS[a]} [/]"
+            if a is self.audience
+            else f" {n} {AUDIENCE_LABELS[a]} "
+            for n, a in enumerate(AUDIENCES, start=1)
+        )
+        self.query_one("#minutes-bar", Static).update(
+            f"{tabs}   {doc.status.value.upper()} minutes · {doc.audience_label} version"
+        )
+
+    def action_audience(self, value: str) -> None:
+        self.audience = Visibility(value)
+        self.show()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_export(self) -> None:
+        destination = self.facilitate.store.path.parent / "exports"
+        dialog = ExportDialog(
+            audience_label=AUDIENCE_LABELS[self.audience], destination=destination
+        )
+        self.app.push_screen(dialog, self._export_chosen)
+
+    def _export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        progress = self.query_one("#export-progress", ProgressBar)
+        progress.update(total=None, progress=0)
+        progress.add_class("running")
+        self.query_one("#export-status", Static).update("Exporting…")
+        self.run_worker(
+            partial(self._run_export, choice, self.audience, self.facilitate.store.path),
+            thread=True,
+            exclusive=True,
+            group="minutes-export",
+            name="minutes-export",
+        )
+
+    def _run_export(self, choice: ExportChoice, audience: Visibility, db_path: Path) -> None:
+        """In a worker thread: its own connection, so the screen's stays free."""
+        formats = [ExportFormat(f) for f in choice.formats]
+        try:
+            store = Store.open(db_path, create=False)
+        except StoreError as error:
+            self.app.call_from_thread(self._finished, str(error), True)
+            return
+        try:
+            if choice.packets:
+                packets = write_packets(
+                    store,
+                    self.meeting_id,
+                    choice.destination,
+                    RENDERERS,
+                    formats=formats,
+                    progress=lambda done, total, what: self.app.call_from_thread(
+                        self._progress, done, total, what
+                    ),
+                )
+                message = (
+                    f"Wrote {len(packets)} packets (with email drafts) in {choice.destination}"
+                )
+            else:
+                written = export_minutes(
+                    store, self.meeting_id, audience, formats, choice.destination, RENDERERS
+                )
+                message = f"Wrote {len(written)} files in {choice.destination}"
+        except (ExportError, StoreError) as error:
+            self.app.call_from_thread(self._finished, str(error), True)
+            return
+        finally:
+            store.close()
+        self.app.call_from_thread(self._finished, message, False)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.query_one("#export-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        if what != "done":
+            self.query_one("#export-status", Static).update(
+                f"Packet {done + 1} of {total}: {what}…"
+            )
+
+    def _finished(self, message: str, failed: bool) -> None:
+        self.query_one("#export-progress", ProgressBar).remove_class("running")
+        self.query_one("#export-status", Static).update(message)
+        self.notify(message, severity="error" if failed else "information", timeout=6)
