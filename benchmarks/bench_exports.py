@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -124,8 +125,8 @@ def bench_meeting(store: Store, meeting: Meeting, repeat: int) -> None:
         repeat,
     )
     for fmt in ExportFormat:
-        files = timed(f"render {fmt.value}", lambda fmt=fmt: render_minutes(doc, fmt), repeat)
-        size = sum(len(f.data) for f in files)
+        rendered = timed(f"render {fmt.value}", partial(render_minutes, doc, fmt), repeat)
+        size = sum(len(f.data) for f in rendered)
         print(f"{'':58} {size / 1024:9.1f} KiB")
     with tempfile.TemporaryDirectory() as folder:
         packets = timed(
@@ -161,7 +162,7 @@ def bench_history(path: Path, repeat: int) -> None:
         for fmt in (ExportFormat.MD, ExportFormat.HTML, ExportFormat.CSV):
             timed(
                 f"render series record {fmt.value}",
-                lambda fmt=fmt: RENDERERS.series_record(record, fmt),
+                partial(RENDERERS.series_record, record, fmt),
                 repeat,
             )
         report = timed(
