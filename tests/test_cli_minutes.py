@@ -121,12 +121,31 @@ def test_refusals_are_one_line_and_exit_1(demo_db: Path, args: list[str], messag
 
 def test_ambiguous_prefix_lists_the_candidates(demo_db: Path) -> None:
     store = Store.open(demo_db)
-    ids = [m.id for m in store.find(Meeting)]
+    october = demo_meetings(store)["october"]
+    for n in (1, 2):
+        store.insert(
+            Meeting(
+                id=f"abcd0000-0000-4000-8000-00000000000{n}",
+                series_id=october.series_id,
+                title=f"Extra {n}",
+                starts_at=october.starts_at.replace(day=n),
+            )
+        )
     store.close()
-    shared = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
-    result = CliRunner().invoke(cli, ["--db", str(demo_db), "minutes", shared])
+    result = CliRunner().invoke(cli, ["--db", str(demo_db), "minutes", "abcd"])
     assert result.exit_code == 1
-    assert "meetings with an id starting" in result.output and "use more of the id" in result.output
+    assert "2 meetings with an id starting 'abcd'" in result.output
+    assert "Extra 1" in result.output and "use more of the id" in result.output
+    assert (
+        run(
+            demo_db,
+            "minutes",
+            "abcd0000-0000-4000-8000-000000000002",
+            "--out",
+            str(demo_db.parent / "x"),
+        ).exit_code
+        == 0
+    )
 
 
 def test_unwritable_out_is_one_line(demo_db: Path, tmp_path: Path) -> None:

@@ -390,3 +390,15 @@ def test_parking_lot_is_filtered_and_names_the_follow_up(demo_store: Store) -> N
     ]
     assert doc.parking_lot[0].follow_up == "Tasha Greene"
     assert doc.day == date(2026, 10, 25) == TODAY - timedelta(days=28)
+
+
+def test_resolve_series_prefers_names_then_id_prefixes(demo_store: Store) -> None:
+    series = demo_store.find(MeetingSeries)
+    for one in series:
+        assert resolve_series(demo_store, one.id).id == one.id
+        unique = next(
+            n for n in range(4, 37) if sum(s.id.startswith(one.id[:n]) for s in series) == 1
+        )
+        assert resolve_series(demo_store, one.id[:unique]).id == one.id
+    with pytest.raises(MeetingReferenceError, match="3 series match 'e'"):
+        resolve_series(demo_store, "e")

@@ -929,7 +929,7 @@ def resolve_meeting(store: Store, reference: str) -> Meeting:
 
 
 def resolve_series(store: Store, reference: str) -> MeetingSeries:
-    """A series from an id, an id prefix, or words of its name (or its body's name)."""
+    """A series from an id, words of its name (or its body's name), or an id prefix."""
     reference = reference.strip()
     if not reference:
         raise MeetingReferenceError("name a series: an id prefix or words of its name")
@@ -939,11 +939,12 @@ def resolve_series(store: Store, reference: str) -> MeetingSeries:
         return exact[0]
     bodies = {b.id: b.name for b in store.find(Body)}
     words = reference.casefold().split()
-    candidates = [s for s in all_series if s.id.startswith(reference.casefold())] or [
+    # Words of a name first: "e" means every series with an e, not the one whose id starts so.
+    candidates = [
         s
         for s in all_series
         if all(w in f"{s.name} {bodies.get(s.body_id, '')}".casefold() for w in words)
-    ]
+    ] or [s for s in all_series if s.id.startswith(reference.casefold())]
     if not candidates:
         raise MeetingReferenceError(f"no series matching {reference!r}")
     if len(candidates) > 1:
