@@ -1,0 +1,256 @@
+"""The start of a meeting: who is here, whether the body can decide, today's roles, ground rules.
+
+Every key press is saved the moment it is made; the quorum line is worked out again from the
+record after each check-in, so it always says what the stored attendance says.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitate.models import Meeting
+from facilitate.models.enums import AttendanceStatus
+from facilitate.services import attendance, directory, live
+from facilitate.services.attendance import AttendanceError, RosterLine
+from facilitate.services.capture import CaptureError
+from facilitate.services.live import LiveError
+from facilitate.tui.dialogs.guest import GuestDialog
+from facilitate.tui.feedback import reported
+from facilitate.tui.screens.roles import RolesScreen
+
+if TYPE_CHECKING:
+    from facilitate.tui.app import FacilitateApp
+
+STATUS_LABEL = {
+    AttendanceStatus.PRESENT: "present",
+    AttendanceStatus.LATE: "late",
+    AttendanceStatus.LEFT_EARLY: "left early",
+    AttendanceStatus.REGRETS: "regrets",
+    AttendanceStatus.ABSENT: "absent",
+}
+
+STATUS_STYLE = {
+    AttendanceStatus.PRESENT: "green",
+    AttendanceStatus.LATE: "yellow",
+    AttendanceStatus.LEFT_EARLY: "dim",
+    AttendanceStatus.REGRETS: "dim",
+    AttendanceStatus.ABSENT: "dim",
+}
+
+
+def status_cell(status: AttendanceStatus | None) -> Text:
+    if status is None:
+        return Text("—", style="dim")
+    return Text(STATUS_LABEL[status], style=STATUS_STYLE[status])
+
+
+class OpeningScreen(Screen[None]):
+    """Check-in, quorum, roles and ground rules for one meeting. Dismisses with None."""
+
+    DEFAULT_CSS = """
+    OpeningScreen #quorum { padding: 0 1; height: auto; text-style: bold; color: $error; }
+    OpeningScreen #quorum.-met { color: $success; }
+    OpeningScreen #quorum.-undefined { color: $text-muted; text-style: none; }
+    OpeningScreen #attendance-box { height: 2fr; min-height: 5; }
+    OpeningScreen #today-roles { padding: 0 1; height: auto; max-height: 3; }
+    OpeningScreen #rules-status { padding: 0 1; height: auto; border-top: solid $primary-darken-2; }
+    OpeningScreen #rules-status.-agreed { color: $success; }
+    OpeningScreen #rules-box { height: 1fr; max-height: 10; min-height: 4; }
+    OpeningScreen #rules-today { overflow-x: hidden; }
+    """
+
+    STATUS = Binding.Group("Status")
+    BINDINGS = [
+        Binding("p", "status('present')", "Present", id="opening.present", group=STATUS),
+        Binding("l", "status('late')", "Late", id="opening.late", group=STATUS),
+        Binding("e", "status('left_early')", "Left early", id="opening.left_early", group=STATUS),
+        Binding("r", "status('regrets')", "Regrets", id="opening.regrets", group=STATUS),
+        Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
+        Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
+        Binding("a", "agree", "Agree rules", id="opening.agree", tooltip="Ground rules agreed"),
+        Binding("escape", "back", "Back", id="opening.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.lines: dict[str, RosterLine] = {}
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="quorum")
+        with Vertical(id="attendance-box"):
+            yield DataTable(id="attendance", cursor_type="row", zebra_stripes=True)
+        yield Static(id="today-roles")
+        with Vertical(id="rules-box"):
+            yield Static(id="rules-status")
+            yield DataTable(id="rules-today", cursor_type="none", show_header=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#attendance", DataTable)
+        table.add_column("Name", width=22)
+        table.add_column("Organization", width=18)
+        table.add_column("", width=6)
+        table.add_column("Status", width=10)
+        rules = self.query_one("#rules-today", DataTable)
+        rules.add_columns("#", "Rule")
+        self.reload()
+        table.focus()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        meeting = self.facilitate.store.get(Meeting, self.meeting_id)
+        self.title = f"Opening — {meeting.title}"
+        self._show_attendance(select)
+        self._show_quorum()
+        self._show_roles()
+        self._show_rules(meeting)
+
+    def _show_attendance(self, select: str | None) -> None:
+        table = self.query_one("#attendance", DataTable)
+        keep = select or self._selected_key()
+        table.clear()
+        self.lines = {}
+        for line in attendance.roster(self.facilitate.store, self.meeting_id):
+            if line.person is not None:
+                key = f"person:{line.person.id}"
+            elif line.attendance is not None:
+                key = f"guest:{line.attendance.id}"
+            else:  # pragma: no cover - the roster never yields such a line
+                continue
+            self.lines[key] = line
+            table.add_row(
+                line.name,
+                line.organization,
+                "member" if line.member else Text("guest", style="italic"),
+                status_cell(line.status),
+                key=key,
+            )
+        if keep in self.lines:
+            table.move_cursor(row=table.get_row_index(keep))
+
+    def _show_quorum(self) -> None:
+        store = self.facilitate.store
+        status = attendance.quorum(store, self.meeting_id)
+        here = sum(1 for line in self.lines.values() if line.status in attendance.COUNTED)
+        widget = self.query_one("#quorum", Static)
+        if not status.defined:
+            text = f"{status.reason} · {here} in the room"
+        else:
+            mark = "✓" if status.met else "✗"
+            text = f"{mark} {status.reason[0].upper()}{status.reason[1:]}"
+        widget.update(escape(text))
+        widget.set_class(status.defined and status.met, "-met")
+        widget.set_class(not status.defined, "-undefined")
+
+    def _show_roles(self) -> None:
+        lines = attendance.roles_today(self.facilitate.store, self.meeting_id)
+        widget = self.query_one("#today-roles", Static)
+        if not any(line.assignment for line in lines):
+            widget.update("[b]Roles:[/b] not set for today — o suggests them fairly")
+            return
+        parts = [
+            f"{escape(line.role.name)}: "
+            + (escape(line.person.name) if line.person else "[dim](open)[/dim]")
+            for line in lines
+        ]
+        widget.update("[b]Roles:[/b] " + " · ".join(parts))
+
+    def _show_rules(self, meeting: Meeting) -> None:
+        rules = live.rules_to_agree(self.facilitate.store, self.meeting_id)
+        heading = self.query_one("#rules-status", Static)
+        table = self.query_one("#rules-today", DataTable)
+        table.clear()
+        agreed = rules is not None and meeting.ground_rule_version_id == rules.version.id
+        heading.set_class(agreed, "-agreed")
+        if rules is None:
+            heading.update("Ground rules: this series has none yet (add them on its rules screen)")
+            return
+        name = escape(rules.rule_set.name)
+        if agreed:
+            heading.update(f"✓ Ground rules agreed: version {rules.version.version} — {name}")
+        else:
+            heading.update(f"Ground rules to agree (a): version {rules.version.version} — {name}")
+        for rule in rules.rules:
+            table.add_row(f"{rule.position}.", rule.text)
+
+    def _selected_key(self) -> str | None:
+        table = self.query_one("#attendance", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_status(self, value: str) -> None:
+        key = self._selected_key()
+        line = self.lines.get(key or "")
+        if line is None:
+            return
+        store = self.facilitate.store
+        status = AttendanceStatus(value)
+        with reported(self.app):
+            try:
+                if line.person is not None:
+                    attendance.check_in(store, self.meeting_id, line.person.id, status)
+                elif line.attendance is not None:
+                    attendance.set_status(store, line.attendance.id, status)
+            except (AttendanceError, CaptureError) as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+        self.reload(select=key)
+        # Roll call: the next person is highlighted, so p p l p r works down the list.
+        table = self.query_one("#attendance", DataTable)
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+
+    @work
+    async def action_guest(self) -> None:
+        store = self.facilitate.store
+        fields = await self.app.push_screen_wait(GuestDialog(directory.organization_choices(store)))
+        if fields is None:
+            return
+        with reported(self.app):
+            try:
+                row = attendance.add_guest(
+                    store, self.meeting_id, fields.name, organization_id=fields.organization_id
+                )
+            except (AttendanceError, CaptureError) as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+            self.reload(select=f"guest:{row.id}")
+            self.notify(f"{fields.name} checked in as a guest.")
+
+    def action_roles(self) -> None:
+        self.app.push_screen(RolesScreen(self.meeting_id), callback=self._roles_done)
+
+    def _roles_done(self, _result: None) -> None:
+        self.reload()
+
+    def action_agree(self) -> None:
+        with reported(self.app):
+            try:
+                rules = live.agree_ground_rules(self.facilitate.store, self.meeting_id)
+            except LiveError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+            self.notify(f"Ground rules agreed: version {rules.version.version}.")
+            self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
