@@ -1,0 +1,316 @@
+"""The end of a meeting: check today's actions, a plus/delta round, the next date, then close.
+
+Each reflection and the next date are saved the moment Enter is pressed; closing is the only
+step that asks first, and it says which actions still lack an owner or a date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from facilitate.models import Meeting
+from facilitate.models.enums import MeetingStatus, ReflectionKind
+from facilitate.services import closing
+from facilitate.services.capture import CaptureError
+from facilitate.services.closing import ActionCheck
+from facilitate.services.dates import DateParseError, parse_date
+from facilitate.services.live import LiveError
+from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.dialogs.form import field
+from facilitate.tui.feedback import reported
+
+if TYPE_CHECKING:
+    from facilitate.tui.app import FacilitateApp
+
+PLUS_MARKS = ("+",)
+DELTA_MARKS = ("-", "Δ", "δ")
+# Owner, due and check are fixed; the action's text takes what is left of the width.
+CHECK_WIDTH = 24
+FIXED_WIDTH = 14 + 6 + CHECK_WIDTH + 4 * 2 + 2
+REFLECTION_HINT = "start with + for what worked, or - (or Δ) for what to change"
+
+
+def read_reflection(line: str) -> tuple[ReflectionKind, str]:
+    """A typed plus/delta line as its kind and text; ValueError when it has no mark."""
+    line = line.strip()
+    if line.startswith(PLUS_MARKS):
+        return ReflectionKind.PLUS, line[1:].strip()
+    if line.startswith(DELTA_MARKS):
+        return ReflectionKind.DELTA, line[1:].strip()
+    raise ValueError(f"Plus or delta? {REFLECTION_HINT}")
+
+
+def kind_cell(kind: ReflectionKind) -> Text:
+    if kind is ReflectionKind.PLUS:
+        return Text("+", style="bold green")
+    return Text("Δ", style="bold yellow")
+
+
+def flagged_summary(flagged: list[ActionCheck], *, limit: int = 4) -> str:
+    lines = [
+        f"• {escape(check.action.text)} — {escape(', '.join(check.problems))}"
+        for check in flagged[:limit]
+    ]
+    if len(flagged) > limit:
+        lines.append(f"• and {len(flagged) - limit} more")
+    return "\n".join(lines)
+
+
+class ClosingScreen(Screen[bool]):
+    """Dismisses with True once the meeting is closed, False when left with escape."""
+
+    DEFAULT_CSS = """
+    ClosingScreen #review-heading { padding: 0 1; height: auto; color: $success; }
+    ClosingScreen #review-heading.-flagged { color: $error; text-style: bold; }
+    ClosingScreen #review-box { height: 1fr; min-height: 4; }
+    ClosingScreen #review { overflow-x: hidden; }
+    ClosingScreen #review-detail { padding: 0 1; height: auto; max-height: 2; color: $error; }
+    ClosingScreen #round-title { border-top: solid $primary-darken-2; height: auto; }
+    ClosingScreen .field { padding: 0 1; }
+    ClosingScreen #reflection-error, ClosingScreen #next-date-status { padding: 0 1; }
+    ClosingScreen #reflections-box { height: 1fr; min-height: 3; }
+    ClosingScreen #reflections { overflow-x: hidden; }
+    ClosingScreen #next-date-status { color: $success; height: auto; }
+    ClosingScreen #next-date-status.-error { color: $error; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+k", "close_meeting", "Close meeting", id="closing.close", priority=True),
+        Binding("escape", "back", "Back", id="closing.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.checks: dict[str, ActionCheck] = {}
+        self._action_width = 0
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.facilitate.store.get(Meeting, self.meeting_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-heading")
+        with Vertical(id="review-box"):
+            yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
+        yield Static(id="review-detail")
+        yield Static(
+            "Plus / delta: what worked, what to change", id="round-title", classes="panel-title"
+        )
+        yield field(
+            "Plus/delta",
+            Input(id="reflection", placeholder="+ what worked   - what to change   (Enter)"),
+        )
+        yield Static("", id="reflection-error", classes="form-error")
+        with Vertical(id="reflections-box"):
+            yield DataTable(id="reflections", cursor_type="row", show_header=False)
+        with Horizontal(classes="field"):
+            yield Label("Next meeting", classes="field-label")
+            yield Input(id="next-date", placeholder="e.g. dec 20, 12/20, in 4 weeks", compact=True)
+        yield Static("", id="next-date-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reflections", DataTable).add_columns("", "Text")
+        meeting = self.meeting
+        self.title = f"Closing — {meeting.title}"
+        if meeting.next_meeting_date is not None:
+            self.query_one("#next-date", Input).value = meeting.next_meeting_date.isoformat()
+            self._date_saved(meeting.next_meeting_date)
+        self.show_review()
+        self.show_reflections()
+        self.query_one("#reflection", Input).focus()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_review(self) -> list[ActionCheck]:
+        checks = closing.closing_review(self.facilitate.store, self.meeting_id)
+        table = self.query_one("#review", DataTable)
+        keep = self._selected_action_id()
+        table.clear(columns=True)
+        self._action_width = self._wanted_action_width()
+        table.add_column("Action", width=self._action_width)
+        table.add_column("Owner", width=14)
+        table.add_column("Due", width=6)
+        table.add_column("Check", width=CHECK_WIDTH)
+        for check in checks:
+            style = "" if check.ok else "red"
+            due = check.action.due
+            table.add_row(
+                Text(check.action.text, style=style),
+                Text(check.owner or "—", style=style),
+                Text(f"{due:%b %d}" if due else "—", style=style),
+                Text("ok", style="green")
+                if check.ok
+                else Text("⚠ " + "; ".join(check.problems), style="bold red"),
+                key=check.action.id,
+            )
+        flagged = [c for c in checks if not c.ok]
+        self.checks = {c.action.id: c for c in checks}
+        if keep in self.checks:
+            table.move_cursor(row=table.get_row_index(keep))
+        elif flagged:
+            table.move_cursor(row=table.get_row_index(flagged[0].action.id))
+        self._show_detail()
+        heading = self.query_one("#review-heading", Static)
+        heading.set_class(bool(flagged), "-flagged")
+        if not checks:
+            heading.update("Today's actions: none captured")
+        elif flagged:
+            heading.update(
+                f"Today's actions: {len(checks)} · ⚠ {len(flagged)} need an owner or a due date"
+            )
+        else:
+            heading.update(f"Today's actions: {len(checks)} · ✓ each has an owner and a date")
+        return checks
+
+    def _selected_action_id(self) -> str | None:
+        table = self.query_one("#review", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def _show_detail(self) -> None:
+        """The highlighted action's reasons in full: the table crops them on a narrow screen."""
+        check = self.checks.get(self._selected_action_id() or "")
+        detail = self.query_one("#review-detail", Static)
+        if check is None or check.ok:
+            detail.update("")
+            return
+        detail.update(f"⚠ {escape(check.action.text)}: {escape('; '.join(check.problems))}")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "review":
+            self._show_detail()
+
+    def _wanted_action_width(self) -> int:
+        return max(20, self.size.width - FIXED_WIDTH)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._action_width and self._wanted_action_width() != self._action_width:
+            self.show_review()
+
+    def show_reflections(self) -> None:
+        table = self.query_one("#reflections", DataTable)
+        table.clear()
+        for reflection in closing.reflections(self.facilitate.store, self.meeting_id):
+            table.add_row(kind_cell(reflection.kind), reflection.text, key=reflection.id)
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1)
+
+    def _date_saved(self, day: date | None) -> None:
+        status = self.query_one("#next-date-status", Static)
+        status.remove_class("-error")
+        status.update(
+            f"✓ Next meeting: {day:%a %b %d, %Y}" if day else "No date set for the next meeting"
+        )
+
+    def _date_error(self, message: str) -> None:
+        status = self.query_one("#next-date-status", Static)
+        status.add_class("-error")
+        status.update(escape(message))
+
+    # -- typing -------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "reflection":
+            self._save_reflection(event.input)
+        elif event.input.id == "next-date":
+            self._save_date(event.input.value)
+
+    def _save_reflection(self, box: Input) -> None:
+        error = self.query_one("#reflection-error", Static)
+        try:
+            kind, text = read_reflection(box.value)
+        except ValueError as problem:
+            error.update(escape(str(problem)))
+            return
+        with reported(self.app):
+            try:
+                closing.add_reflection(self.facilitate.store, self.meeting_id, kind, text)
+            except (LiveError, CaptureError) as problem:
+                error.update(escape(str(problem)))
+                return
+            error.update("")
+            box.value = ""
+            self.show_reflections()
+
+    def _read_date(self, text: str) -> date | None:
+        """The typed date, None for an empty field; DateParseError when it cannot be read."""
+        return parse_date(text, self.facilitate.today) if text.strip() else None
+
+    def _save_date(self, text: str) -> bool:
+        try:
+            day = self._read_date(text)
+        except DateParseError as problem:
+            self._date_error(str(problem))
+            return False
+        with reported(self.app):
+            try:
+                closing.set_next_meeting_date(self.facilitate.store, self.meeting_id, day)
+            except CaptureError as problem:
+                self._date_error(str(problem))
+                return False
+            self._date_saved(day)
+            return True
+        return False
+
+    # -- closing ------------------------------------------------------------------------------
+
+    @work
+    async def action_close_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
+            self.notify(f"“{meeting.title}” is already closed.")
+            self.dismiss(True)
+            return
+        typed = self.query_one("#next-date", Input).value
+        if typed.strip() and not self._save_date(typed):
+            self.notify(
+                "The next meeting's date cannot be read: fix it or clear it, then close.",
+                severity="error",
+                timeout=8,
+            )
+            self.query_one("#next-date", Input).focus()
+            return
+        checks = self.show_review()
+        flagged = [c for c in checks if not c.ok]
+        question = f"Close “{escape(meeting.title)}”?"
+        if flagged:
+            question += (
+                f"\n\n⚠ {len(flagged)} of today's actions still lack an owner or a due date:\n"
+                f"{flagged_summary(flagged)}\n\nClose anyway? They can be fixed in the draft "
+                "minutes later."
+            )
+        else:
+            question += "\n\nThe minutes become a draft until a later meeting approves them."
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(question, yes="Close meeting", no="Not yet")
+        ):
+            return
+        with reported(self.app):
+            try:
+                closing.close_meeting(self.facilitate.store, self.meeting_id)
+            except LiveError as problem:
+                self.notify(str(problem), severity="error", timeout=8)
+                return
+            self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
