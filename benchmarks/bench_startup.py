@@ -69,12 +69,16 @@ def timed(argv: list[str]) -> float:
 
 def self_timed(code: str, *args: str) -> float:
     """Run `code`, which prints its own ms from the wall-clock start passed in, and return it."""
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(time.time()), *args],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip().splitlines()
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code, str(time.time()), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()
+    )
     return float(out[-1])
 
 
@@ -92,8 +96,9 @@ def main() -> None:
         os.environ["FACILITATE_HOME"] = home
         db = args.db or Path(home) / "demo.db"
         if args.db is None:
-            subprocess.run([facilitate, "demo", str(db), "--no-open"], check=True,
-                           capture_output=True)
+            subprocess.run(
+                [facilitate, "demo", str(db), "--no-open"], check=True, capture_output=True
+            )
         rows = {
             "python -c pass": [timed([sys.executable, "-c", "pass"]) for _ in range(args.runs)],
             "facilitate --help": [timed([facilitate, "--help"]) for _ in range(args.runs)],

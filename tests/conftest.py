@@ -16,7 +16,9 @@ TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACILITATE_HOME", str(home))
     monkeypatch.delenv("FACILITATE_DB", raising=False)
