@@ -79,3 +79,25 @@ async def test_palette_lists_screen_actions(demo_store: Store) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Refresh" in titles
         assert "Quit" in titles
+
+
+async def test_home_keys_open_minutes_people_rules_and_roles(demo_store: Store) -> None:
+    from facilitate.tui.screens.ground_rules import GroundRulesScreen
+    from facilitate.tui.screens.minutes import MinutesScreen
+    from facilitate.tui.screens.roles import RolesScreen
+    from facilitate.tui.screens.roster import RosterScreen
+
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for keys, screen in (
+            (("l",), RolesScreen),
+            (("g",), GroundRulesScreen),
+            (("p",), RosterScreen),
+            (("down", "down", "v"), MinutesScreen),  # the newest meeting already held
+        ):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen, screen), keys
+            await pilot.press("escape")
+            await pilot.pause()
