@@ -6,13 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static
 
 from facilitate.services.directory import Choice
-from facilitate.tui.dialogs.form import field
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 
 @dataclass(frozen=True)
@@ -21,14 +19,9 @@ class GuestFields:
     organization_id: str | None
 
 
-class GuestDialog(ModalScreen[GuestFields | None]):
+class GuestDialog(FormDialog[GuestFields]):
     """Returns the guest's name and organization (None when they sit for none), or None when
     cancelled. The name is required; the form says so rather than closing."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="guest.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="guest.cancel"),
-    ]
 
     def __init__(self, organizations: Sequence[Choice]) -> None:
         super().__init__()
@@ -53,30 +46,15 @@ class GuestDialog(ModalScreen[GuestFields | None]):
                 ),
             )
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Check in (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield buttons("Check in (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#guest-name", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
+    def read(self) -> GuestFields:
         name = " ".join(self.query_one("#guest-name", Input).value.split())
         if not name:
-            self.query_one("#error", Label).update("Name is empty: who is the guest?")
             self.query_one("#guest-name", Input).focus()
-            return
+            raise ValueError("Name is empty: who is the guest?")
         org = self.query_one("#guest-org", Select).value
-        self.dismiss(GuestFields(name, org if isinstance(org, str) else None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return GuestFields(name, org if isinstance(org, str) else None)

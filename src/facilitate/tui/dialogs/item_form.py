@@ -6,16 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static
 
 from facilitate.models import AgendaItem
 from facilitate.models.enums import Purpose
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.directory import Choice
-from facilitate.tui.dialogs.form import field, parse_minutes
+from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 PURPOSES = [("Inform", Purpose.INFORM), ("Discuss", Purpose.DISCUSS), ("Decide", Purpose.DECIDE)]
 
@@ -34,13 +32,8 @@ class ItemFields:
     proposed_on: date | None
 
 
-class ItemDialog(ModalScreen[ItemFields | None]):
+class ItemDialog(FormDialog[ItemFields]):
     """Returns the filled-in fields, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="item.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="item.cancel"),
-    ]
 
     def __init__(
         self,
@@ -134,34 +127,12 @@ class ItemDialog(ModalScreen[ItemFields | None]):
                 ),
             )
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield buttons()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        try:
-            fields = self._read()
-        except ValueError as error:
-            self.query_one("#error", Label).update(str(error))
-            return
-        self.dismiss(fields)
-
-    def _read(self) -> ItemFields:
+    def read(self) -> ItemFields:
         title = self.query_one("#title", Input).value.strip()
         if not title:
             raise ValueError("Title is empty: every agenda item needs one")

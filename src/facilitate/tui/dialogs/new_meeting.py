@@ -6,16 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from facilitate.models.enums import MeetingKind
 from facilitate.services.agenda import MeetingPlan
 from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
 from facilitate.services.directory import Choice
-from facilitate.tui.dialogs.form import field, parse_minutes
+from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 START_LAST = "last"
 START_BLANK = "blank"
@@ -33,12 +31,7 @@ class MeetingRequest:
     start_from: str
 
 
-class NewMeetingDialog(ModalScreen[MeetingRequest | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "create", "Create", id="new.create", priority=True),
-        Binding("escape", "cancel", "Cancel", id="new.cancel"),
-    ]
-
+class NewMeetingDialog(FormDialog[MeetingRequest]):
     def __init__(
         self,
         *,
@@ -86,34 +79,12 @@ class NewMeetingDialog(ModalScreen[MeetingRequest | None]):
                 "Start from", Select(starts, id="start", allow_blank=False, value=start_value)
             )
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Create (ctrl+s)", id="create", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield buttons("Create (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "create":
-            self.action_create()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_create()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_create(self) -> None:
-        try:
-            request = self._read()
-        except ValueError as error:
-            self.query_one("#error", Label).update(str(error))
-            return
-        self.dismiss(request)
-
-    def _read(self) -> MeetingRequest:
+    def read(self) -> MeetingRequest:
         series = self.query_one("#series", Select).value
         if not isinstance(series, str):
             raise ValueError("Series: choose which series this meeting belongs to")

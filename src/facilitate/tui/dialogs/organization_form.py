@@ -6,15 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static
 
 from facilitate.models import Organization
 from facilitate.models.enums import OrgKind
-from facilitate.services.roster import ORG_KIND_LABELS, RosterError, require_name
-from facilitate.tui.dialogs.form import field
+from facilitate.services.roster import ORG_KIND_LABELS, require_name
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 
 @dataclass(frozen=True)
@@ -25,14 +23,9 @@ class OrganizationFields:
     notes: str
 
 
-class OrganizationDialog(ModalScreen[OrganizationFields | None]):
+class OrganizationDialog(FormDialog[OrganizationFields]):
     """Returns the filled-in fields, or None when cancelled. `check` may refuse them (say, a name
     already taken) with a RosterError, shown in the form."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="organization.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="organization.cancel"),
-    ]
 
     def __init__(
         self,
@@ -68,37 +61,20 @@ class OrganizationDialog(ModalScreen[OrganizationFields | None]):
             )
             yield field("Notes", Input(org.notes if org else "", id="notes"))
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield buttons()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
+    def read(self) -> OrganizationFields:
+        # RosterError is a ValueError: FormDialog shows its message and keeps the form as typed.
         kind = self.query_one("#kind", Select).value
-        try:
-            fields = OrganizationFields(
-                name=require_name(self.query_one("#name", Input).value, "Organization name"),
-                short_name=self.query_one("#short-name", Input).value.strip(),
-                kind=OrgKind(kind) if isinstance(kind, str) else OrgKind.OTHER,
-                notes=self.query_one("#notes", Input).value.strip(),
-            )
-            if self.check is not None:
-                self.check(fields)
-        except RosterError as error:
-            self.query_one("#error", Label).update(str(error))
-            return
-        self.dismiss(fields)
+        fields = OrganizationFields(
+            name=require_name(self.query_one("#name", Input).value, "Organization name"),
+            short_name=self.query_one("#short-name", Input).value.strip(),
+            kind=OrgKind(kind) if isinstance(kind, str) else OrgKind.OTHER,
+            notes=self.query_one("#notes", Input).value.strip(),
+        )
+        if self.check is not None:
+            self.check(fields)
+        return fields

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static
 
 from facilitate.services.directory import Choice
-from facilitate.tui.dialogs.form import field
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 LEAVE_OPEN = "__open__"
 
@@ -22,12 +20,7 @@ class Override:
     reason: str
 
 
-class OverrideDialog(ModalScreen[Override | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="override.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="override.cancel"),
-    ]
-
+class OverrideDialog(FormDialog[Override]):
     def __init__(self, role_name: str, people: list[Choice], current: str | None) -> None:
         super().__init__()
         self.role_name = role_name
@@ -44,30 +37,15 @@ class OverrideDialog(ModalScreen[Override | None]):
                 "Why", Input(id="reason", placeholder="e.g. swapped with Dana at her request")
             )
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield buttons()
 
     def on_mount(self) -> None:
         self.query_one("#person", Select).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
+    def read(self) -> Override:
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
-            self.query_one("#error", Label).update("Why is empty: the history keeps the reason")
-            return
+            raise ValueError("Why is empty: the history keeps the reason")
         person = self.query_one("#person", Select).value
         chosen = person if isinstance(person, str) and person != LEAVE_OPEN else None
-        self.dismiss(Override(chosen, reason))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return Override(chosen, reason)
