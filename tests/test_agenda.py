@@ -194,3 +194,35 @@ def test_carry_over_fills_the_templates_own_follow_up_item(store: Store) -> None
     )
     assert [i.title for i in result] == ["Welcome", "follow-up on commitments"]
     assert "Call the court" in result[1].prompts[0]
+
+
+def test_agenda_saved_as_template_loads_back(store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from facilitate.services.templates import load_templates, save_template, template_filename
+
+    series = _series(store)
+    meeting = agenda.create_meeting(
+        store, MeetingPlan(series_id=series.id, starts_at=START), template=_template()
+    )
+    agenda.add_item(
+        store,
+        meeting.id,
+        'Budget "Q3" — ¿preguntas?',
+        purpose=Purpose.DECIDE,
+        minutes=15,
+        lead_text="co_facilitator",
+    )
+    template = agenda.as_template(store, store.get(Meeting, meeting.id), "Our steering agenda")
+    folder = Path(str(tmp_path)) / "agendas"
+    save_template(template, folder / template_filename(template))
+    loaded = load_templates(folder)
+    assert loaded.errors == []
+    again = loaded.get("Our steering agenda")
+    assert again is not None
+    assert [(i.title, i.purpose, i.minutes, i.lead) for i in again.items] == [
+        (i.title, i.purpose, i.minutes, i.lead_text) for i in agenda.items(store, meeting.id)
+    ]
+    assert again.default_minutes == 60
+    with pytest.raises(AgendaError, match="name"):
+        agenda.as_template(store, store.get(Meeting, meeting.id), "  ")
