@@ -41,7 +41,11 @@ def all_text(rules: GroundRuleSetTemplate) -> str:
 
 
 def test_shipped_sets_live_in_the_ground_rules_subfolder() -> None:
-    assert shipped_ground_rules_dir() == REPO_ROOT / "agendas" / "ground-rules"
+    found = shipped_ground_rules_dir()
+    assert found.name == "ground-rules"
+    assert {p.name for p in found.glob("*.toml")} == {
+        p.name for p in (REPO_ROOT / "agendas" / "ground-rules").glob("*.toml")
+    }
 
 
 def test_every_shipped_set_loads_without_problems() -> None:

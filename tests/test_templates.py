@@ -59,8 +59,15 @@ def template_with_items(*items: str, header: str = 'name = "X"\nkind = "business
 WELCOME = 'title = "Welcome"\npurpose = "inform"\nminutes = 5\n'
 
 
-def test_shipped_folder_is_found_in_the_dev_install() -> None:
-    assert shipped_agendas_dir() == REPO_ROOT / "agendas"
+def test_shipped_folder_holds_the_repositorys_templates() -> None:
+    """Editable install: the checkout's folder; wheel install (as in CI): the packaged copy.
+    Either way it holds exactly the repository's agendas/, byte for byte."""
+    found = shipped_agendas_dir()
+    repo = REPO_ROOT / "agendas"
+    shipped = {p.relative_to(found): p.read_bytes() for p in found.rglob("*.toml")}
+    source = {p.relative_to(repo): p.read_bytes() for p in repo.rglob("*.toml")}
+    assert shipped == source
+    assert len(shipped) >= 8
 
 
 def test_packaged_folder_is_preferred_over_the_checkout(
