@@ -8,6 +8,9 @@ from datetime import date
 from facilitate.store import Store, queries
 from facilitate.store.queries import MeetingRow, OpenActionRow, SeriesRow
 
+# The home screen lists this many open actions; the register has the rest.
+HOME_ACTIONS = 200
+
 
 @dataclass(frozen=True)
 class ActionLine:
@@ -24,9 +27,8 @@ class HomeSummary:
     recent: list[MeetingRow]
     actions: list[ActionLine]
 
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for line in self.actions if line.overdue)
+    open_count: int
+    overdue_count: int
 
 
 def home_summary(store: Store, today: date) -> HomeSummary:
@@ -36,9 +38,11 @@ def home_summary(store: Store, today: date) -> HomeSummary:
             overdue=row.due is not None and row.due < today,
             days_overdue=(today - row.due).days if row.due and row.due < today else 0,
         )
-        for row in queries.open_actions(store)
+        # The earliest due first, so every overdue one is among those listed.
+        for row in queries.open_actions(store, limit=HOME_ACTIONS)
     ]
     # Overdue first, then by owner and organization, so a coordinator can chase one person at once.
+    open_count, overdue_count = queries.open_action_counts(store, today)
     actions.sort(key=lambda a: (not a.overdue, a.action.owner, a.action.organization))
     return HomeSummary(
         today=today,
@@ -46,6 +50,8 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         upcoming=queries.upcoming_meetings(store, today),
         recent=queries.recent_meetings(store, today, limit=6),
         actions=actions,
+        open_count=open_count,
+        overdue_count=overdue_count,
     )
 
 

@@ -126,6 +126,17 @@ def live_meetings(store: Store) -> list[MeetingRow]:
     return _meeting_rows(store.query(_MEETING_SELECT + " WHERE m.status = 'live'"))
 
 
+def open_action_counts(store: Store, today: date) -> tuple[int, int]:
+    """How many action items are open, and how many of those are past due."""
+    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    row = store.query(
+        f"""SELECT count(*) AS open, count(CASE WHEN due < ? THEN 1 END) AS overdue
+            FROM action_items WHERE status IN ({marks})""",
+        [today.isoformat(), *OPEN_STATUSES],
+    )[0]
+    return int(row["open"]), int(row["overdue"])
+
+
 def open_actions(
     store: Store, *, series_id: str | None = None, limit: int = 500
 ) -> list[OpenActionRow]:

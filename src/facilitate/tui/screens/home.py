@@ -182,5 +182,7 @@ class HomeScreen(Screen[None]):
             actions.add_row(
                 due, row.owner, row.organization, row.text, row.meeting_title, key=row.id
             )
-        title = f"Open action items ({len(summary.actions)}, {summary.overdue_count} overdue)"
+        title = f"Open action items ({summary.open_count}, {summary.overdue_count} overdue)"
+        if summary.open_count > len(summary.actions):
+            title += f" — the {len(summary.actions)} due soonest"
         self.query_one("#actions-title", Static).update(title)
