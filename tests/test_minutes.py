@@ -30,14 +30,14 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
+from facilitate.services.lookup import MeetingReferenceError
+from facilitate.services.lookup import find_meeting as resolve_meeting
+from facilitate.services.lookup import find_series as resolve_series
 from facilitate.services.minutes import (
-    MeetingReferenceError,
     MinutesDocument,
     MinutesStatus,
     build_minutes,
     clean_text,
-    resolve_meeting,
-    resolve_series,
 )
 from facilitate.services.minutes_approval import ApprovalError, approve_minutes
 from facilitate.store import Store

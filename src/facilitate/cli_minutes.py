@@ -38,7 +38,7 @@ def _guarded(run: Callable[[], None]) -> None:
     own refusals as one line each."""
     from facilitate.cli import _fail, friendly_errors
     from facilitate.export import UnsupportedFormat
-    from facilitate.services.minutes import MeetingReferenceError
+    from facilitate.services.lookup import MeetingReferenceError
     from facilitate.services.minutes_approval import ApprovalError
     from facilitate.services.sharing import ExportError
     from facilitate.services.you_said_we_did import LinkError
@@ -130,11 +130,11 @@ def minutes_command(
     def run() -> None:
         from facilitate.cli import opened
         from facilitate.export import RENDERERS
-        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.lookup import find_meeting
         from facilitate.services.sharing import export_minutes
 
         with opened(_store_path(ctx)) as store:
-            found = resolve_meeting(store, " ".join(meeting))
+            found = find_meeting(store, " ".join(meeting))
             written = export_minutes(
                 store,
                 found.id,
@@ -168,11 +168,11 @@ def packets_command(
     def run() -> None:
         from facilitate.cli import opened
         from facilitate.export import RENDERERS
-        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.lookup import find_meeting
         from facilitate.services.sharing import DEFAULT_PACKET_FORMATS, write_packets
 
         with opened(_store_path(ctx)) as store:
-            found = resolve_meeting(store, " ".join(meeting))
+            found = find_meeting(store, " ".join(meeting))
             packets = write_packets(
                 store,
                 found.id,
@@ -212,12 +212,12 @@ def loop_command(
     def run() -> None:
         from facilitate.cli import opened
         from facilitate.export import RENDERERS
-        from facilitate.services.minutes import resolve_series
+        from facilitate.services.lookup import find_series
         from facilitate.services.sharing import export_loop
         from facilitate.services.you_said_we_did import you_said_we_did
 
         with opened(_store_path(ctx)) as store:
-            found = resolve_series(store, " ".join(series))
+            found = find_series(store, " ".join(series))
             report = you_said_we_did(store, series_id=found.id, audience=_audience(audience))
             written = export_loop(store, report, _formats(formats, ["md"]), out, RENDERERS)
         click.echo(
@@ -270,7 +270,7 @@ def series_record_command(
         from facilitate.cli import opened
         from facilitate.export import RENDERERS
         from facilitate.models.enums import ActionStatus, DecisionOutcome
-        from facilitate.services.minutes import resolve_series
+        from facilitate.services.lookup import find_series
         from facilitate.services.series_record import RecordFilter, series_record
         from facilitate.services.sharing import export_series_record
 
@@ -284,7 +284,7 @@ def series_record_command(
             end=_day(until),
         )
         with opened(_store_path(ctx)) as store:
-            found = resolve_series(store, " ".join(series))
+            found = find_series(store, " ".join(series))
             record = series_record(store, found.id, audience=_audience(audience), filters=filters)
             written = export_series_record(store, record, _formats(formats, ["md"]), out, RENDERERS)
         click.echo(
@@ -309,12 +309,12 @@ def shared_log_command(ctx: click.Context, meeting: str | None, limit: int, veri
 
     def run() -> None:
         from facilitate.cli import opened
-        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.lookup import find_meeting
         from facilitate.services.sharing import share_log
         from facilitate.services.sharing import verify as check
 
         with opened(_store_path(ctx)) as store:
-            meeting_id = resolve_meeting(store, meeting).id if meeting else None
+            meeting_id = find_meeting(store, meeting).id if meeting else None
             lines = share_log(store, meeting_id=meeting_id, limit=limit)
         if not lines:
             click.echo("Nothing has been shared yet.")
@@ -355,12 +355,12 @@ def minutes_approve_command(
 
     def run() -> None:
         from facilitate.cli import opened
-        from facilitate.services.minutes import resolve_meeting
+        from facilitate.services.lookup import find_meeting
         from facilitate.services.minutes_approval import approve_minutes
 
         with opened(_store_path(ctx)) as store:
-            approved = resolve_meeting(store, " ".join(meeting))
-            later = resolve_meeting(store, at)
+            approved = find_meeting(store, " ".join(meeting))
+            later = find_meeting(store, at)
             approve_minutes(
                 store,
                 approved.id,

@@ -114,10 +114,6 @@ class MinutesStatus(StrEnum):
     APPROVED = "approved"
 
 
-class MeetingReferenceError(LookupError):
-    """A meeting reference matched no meeting, or more than one; the message says which."""
-
-
 # -- the document -------------------------------------------------------------------------------
 
 
@@ -870,86 +866,3 @@ def _follow_ups(
             )
         )
     return tuple(lines)
-
-
-# -- finding a meeting from what a person types -------------------------------------------------
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _describe(meeting: Meeting, series_names: dict[str, str]) -> str:
-    series = series_names.get(meeting.series_id, "")
-    return f"{meeting.starts_at:%Y-%m-%d} {meeting.title} [{series}] (id {meeting.id[:8]})"
-
-
-def resolve_meeting(store: Store, reference: str) -> Meeting:
-    """A meeting from an id, a unique id prefix, or a date `YYYY-MM-DD` optionally followed by
-    words of the series' (or meeting's) name. Raises MeetingReferenceError saying what matched."""
-    reference = reference.strip()
-    if not reference:
-        raise MeetingReferenceError("name a meeting: an id (or its first characters) or a date")
-    first, _, rest = reference.partition(" ")
-    series = {s.id: s.name for s in store.find(MeetingSeries)}
-    if _DATE.match(first):
-        try:
-            day = date.fromisoformat(first)
-        except ValueError as error:
-            raise MeetingReferenceError(f"{first} is not a valid date ({error})") from error
-        words = rest.casefold().split()
-        candidates = [
-            m
-            for m in store.find(Meeting, order_by="starts_at")
-            if m.starts_at.date() == day
-            and all(
-                w in series.get(m.series_id, "").casefold() or w in m.title.casefold()
-                for w in words
-            )
-        ]
-        what = f"on {day.isoformat()}" + (f" matching {rest.strip()!r}" if words else "")
-    else:
-        try:
-            return store.get(Meeting, reference)
-        except RecordNotFound:
-            pass
-        prefix = reference.casefold()
-        candidates = [
-            m for m in store.find(Meeting, order_by="starts_at") if m.id.startswith(prefix)
-        ]
-        what = f"with an id starting {reference!r}"
-    if not candidates:
-        raise MeetingReferenceError(f"no meeting {what}")
-    if len(candidates) > 1:
-        listed = "; ".join(_describe(m, series) for m in candidates[:6])
-        more = f" and {len(candidates) - 6} more" if len(candidates) > 6 else ""
-        raise MeetingReferenceError(
-            f"{len(candidates)} meetings {what}: {listed}{more}. Add a series name or use more "
-            "of the id."
-        )
-    return candidates[0]
-
-
-def resolve_series(store: Store, reference: str) -> MeetingSeries:
-    """A series from an id, words of its name (or its body's name), or an id prefix."""
-    reference = reference.strip()
-    if not reference:
-        raise MeetingReferenceError("name a series: an id prefix or words of its name")
-    all_series = store.find(MeetingSeries, order_by="name")
-    exact = [s for s in all_series if s.id == reference]
-    if exact:
-        return exact[0]
-    bodies = {b.id: b.name for b in store.find(Body)}
-    words = reference.casefold().split()
-    # Words of a name first: "e" means every series with an e, not the one whose id starts so.
-    candidates = [
-        s
-        for s in all_series
-        if all(w in f"{s.name} {bodies.get(s.body_id, '')}".casefold() for w in words)
-    ] or [s for s in all_series if s.id.startswith(reference.casefold())]
-    if not candidates:
-        raise MeetingReferenceError(f"no series matching {reference!r}")
-    if len(candidates) > 1:
-        listed = "; ".join(f"{s.name} (id {s.id[:8]})" for s in candidates)
-        raise MeetingReferenceError(
-            f"{len(candidates)} series match {reference!r}: {listed}. Be more specific."
-        )
-    return candidates[0]
