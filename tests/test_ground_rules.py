@@ -88,3 +88,37 @@ def test_rules_show_cli(tmp_path: object) -> None:
     missing = runner.invoke(cli, ["--db", str(db), "rules", "show", "listening", "--version", "7"])
     assert missing.exit_code == 1
     assert "no version 7" in missing.output
+
+
+async def test_ground_rules_screen_edit_makes_version_two(demo_store: Store) -> None:
+    from textual.widgets import DataTable, TextArea
+
+    from facilitate.tui.app import FacilitateApp
+    from facilitate.tui.screens.ground_rules import GroundRulesScreen
+
+    from .conftest import TODAY
+
+    series = next(s for s in demo_store.find(MeetingSeries) if s.name.startswith("Steering"))
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(GroundRulesScreen(series.id))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        area.text = area.text + "\nPhones | Phones on silent."
+        # An empty rule is refused in the form; the text stays as typed.
+        area.text = area.text + "\nBroken |"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "needs text" in str(app.screen.query_one("#error").render())
+        area.text = area.text.removesuffix("\nBroken |")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        versions = app.screen.query_one("#versions", DataTable)
+        assert str(versions.get_row_at(0)[0]) == "2"
+        rules = app.screen.query_one("#rules", DataTable)
+        assert str(rules.get_row_at(rules.row_count - 1)[1]) == "Phones"
+    rule_set = ground_rules.rule_set_of_series(demo_store, series.id)
+    assert rule_set is not None
+    assert [v.version for v in ground_rules.versions(demo_store, rule_set.id)] == [1, 2]

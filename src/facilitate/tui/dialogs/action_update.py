@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from facilitate.models.enums import ActionStatus
-from facilitate.tui.dialogs.form import field
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 STATUS_LABEL = {
     ActionStatus.OPEN: "open",
@@ -27,13 +25,8 @@ NOTE_HINT = {
 }
 
 
-class ActionUpdateDialog(ModalScreen[str | None]):
+class ActionUpdateDialog(FormDialog[str]):
     """Returns the note (possibly empty: the note is optional), or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="action_update.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="action_update.cancel"),
-    ]
 
     def __init__(self, action_text: str, owner: str, status: ActionStatus) -> None:
         super().__init__()
@@ -49,24 +42,10 @@ class ActionUpdateDialog(ModalScreen[str | None]):
                 "Note",
                 Input(id="note", placeholder=NOTE_HINT.get(self.status, "optional")),
             )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (enter)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield buttons("Save (enter)")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#note", Input).value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def read(self) -> str:
+        return self.query_one("#note", Input).value.strip()

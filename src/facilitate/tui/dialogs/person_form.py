@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from facilitate.models import Person, RoleDef
 from facilitate.services.directory import Choice
-from facilitate.services.roster import RosterError, clean_email, parse_unavailable, require_name
-from facilitate.tui.dialogs.form import field
+from facilitate.services.roster import clean_email, parse_unavailable, require_name
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class PersonFields:
     unavailable: tuple[date, ...]
 
 
-class PersonDialog(ModalScreen[PersonFields | None]):
+class PersonDialog(FormDialog[PersonFields]):
     """Returns the filled-in fields, or None when cancelled. Ticking "ready" ticks "willing"
     too; unticking "willing" unticks "ready"."""
 
@@ -44,11 +42,6 @@ class PersonDialog(ModalScreen[PersonFields | None]):
     PersonDialog #person-roles Label { color: $text-muted; }
     PersonDialog .field Checkbox { width: 1fr; background: transparent; }
     """
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="person.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="person.cancel"),
-    ]
 
     def __init__(
         self,
@@ -132,21 +125,10 @@ class PersonDialog(ModalScreen[PersonFields | None]):
                         compact=True,
                     )
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield buttons("Save (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
 
     def on_selection_list_selection_toggled(
         self, event: SelectionList.SelectionToggled[str]
@@ -160,20 +142,13 @@ class PersonDialog(ModalScreen[PersonFields | None]):
         elif event.selection_list is willing and key not in willing.selected:
             ready.deselect(key)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def read(self) -> PersonFields:
+        fields = self._fields()
+        if self.check is not None:
+            self.check(fields)
+        return fields
 
-    def action_save(self) -> None:
-        try:
-            fields = self._read()
-            if self.check is not None:
-                self.check(fields)
-        except RosterError as error:
-            self.query_one("#error", Label).update(str(error))
-            return
-        self.dismiss(fields)
-
-    def _read(self) -> PersonFields:
+    def _fields(self) -> PersonFields:
         organization = self.query_one("#organization", Select).value
         ready: list[str] = self.query_one("#ready", SelectionList).selected
         willing: list[str] = self.query_one("#willing", SelectionList).selected
