@@ -383,3 +383,12 @@ def test_search_treats_punctuation_as_text(demo_store: Store) -> None:
 def test_find_rejects_unknown_fields(store: Store) -> None:
     with pytest.raises(ValueError, match="no field"):
         store.find(Organization, nme="x")
+
+
+def test_find_matches_dates_and_utc_times_as_stored(store: Store) -> None:
+    records = full_record()
+    store.insert_all(records)
+    update = next(r for r in records if isinstance(r, ActionUpdate))
+    assert [u.id for u in store.find(ActionUpdate, at=AT)] == [update.id]
+    action = next(r for r in records if isinstance(r, ActionItem))
+    assert [a.id for a in store.find(ActionItem, due=date(2026, 12, 5))] == [action.id]

@@ -12,10 +12,12 @@ import sqlite3
 import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import TypeAdapter
 from sqlite_utils import Database
 
 from facilitate.models.base import Record, utcnow
@@ -208,9 +210,10 @@ def _where(cls: type[Record], equals: dict[str, Any]) -> tuple[str, list[Any]]:
 
 
 def _param(value: Any) -> Any:
-    """A Python value as SQLite stores it (enums as their text, dates as ISO text)."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    """A Python value as `to_row` stores it, so an equality test can match: enums as their text,
+    dates and times as pydantic writes them (UTC times end in "Z", not "+00:00")."""
+    if isinstance(value, (date, datetime)):
+        return TypeAdapter(type(value)).dump_python(value, mode="json")
     if isinstance(value, str):
         return str(value)
     return value
