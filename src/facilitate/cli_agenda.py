@@ -5,10 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from facilitate import paths
+
+if TYPE_CHECKING:
+    # Types only: importing these at run time would make `facilitate --help` pay for them.
+    from facilitate.services.carry_over import CarryOverOffer
+    from facilitate.store import Store
 
 
 def register(group: click.Group) -> None:
@@ -94,11 +100,9 @@ def agenda_new(
     run()
 
 
-def _offer(store: object, meeting_id: str, offer: object, accept: bool | None) -> None:
+def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | None) -> None:
     from facilitate.services import carry_over as carry
-    from facilitate.store import Store
 
-    assert isinstance(store, Store) and isinstance(offer, carry.CarryOverOffer)
     click.echo("Open commitments from earlier meetings of this series:")
     for action in offer.actions:
         due = f"due {action.due:%b %d}" if action.due else "no due date"
@@ -122,13 +126,11 @@ def _offer(store: object, meeting_id: str, offer: object, accept: bool | None) -
     )
 
 
-def render_agenda(store: object, meeting_id: str) -> str:
+def render_agenda(store: Store, meeting_id: str) -> str:
     """The agenda as plain text: numbered items, time boxes, leads, proposers, running total."""
     from facilitate.models import Meeting
     from facilitate.services import agenda, directory
-    from facilitate.store import Store
 
-    assert isinstance(store, Store)
     meeting = store.get(Meeting, meeting_id)
     lines = [
         meeting.title,

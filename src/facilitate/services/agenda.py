@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from facilitate.models import AgendaItem, Meeting, MeetingSeries
-from facilitate.models.enums import ItemState, MeetingKind, MeetingStatus, Purpose
+from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.services.directory import lead_label
 from facilitate.store import Store
@@ -237,10 +237,6 @@ def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:
                 each.position = float(number)
                 store.save(each)
     return ordered
-
-
-def continued_items(store: Store, meeting_id: str) -> list[AgendaItem]:
-    return [i for i in items(store, meeting_id) if i.state in (ItemState.CONTINUE_NEXT_TIME,)]
 
 
 def as_template(store: Store, meeting: Meeting, name: str, description: str = "") -> AgendaTemplate:

@@ -13,15 +13,6 @@ OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
 
 
 @dataclass(frozen=True)
-class BodyRow:
-    id: str
-    name: str
-    kind: str
-    members: int
-    series: int
-
-
-@dataclass(frozen=True)
 class MeetingRow:
     id: str
     title: str
@@ -67,16 +58,6 @@ def series_overview(store: Store) -> list[SeriesRow]:
            ORDER BY b.name, s.name"""
     )
     return [SeriesRow(**row) for row in rows]
-
-
-def bodies(store: Store) -> list[BodyRow]:
-    rows = store.query(
-        """SELECT b.id, b.name, b.kind,
-                  (SELECT count(*) FROM memberships WHERE body_id = b.id) AS members,
-                  (SELECT count(*) FROM meeting_series WHERE body_id = b.id) AS series
-           FROM bodies b ORDER BY b.name"""
-    )
-    return [BodyRow(**row) for row in rows]
 
 
 _MEETING_SELECT = """

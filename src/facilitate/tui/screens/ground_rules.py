@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitate import paths
-from facilitate.models import GroundRuleSetVersion, MeetingSeries
+from facilitate.models import MeetingSeries
 from facilitate.services import ground_rules
 from facilitate.services.directory import Choice
 from facilitate.services.ground_rule_sets import load_ground_rule_sets
@@ -125,10 +125,3 @@ class GroundRulesScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def selected_version(self) -> GroundRuleSetVersion | None:
-        table = self.query_one("#versions", DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return self.facilitate.store.get(GroundRuleSetVersion, str(row_key.value))
