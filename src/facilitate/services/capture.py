@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from facilitate.models import (
     ActionItem,
@@ -113,6 +114,32 @@ def _text(text: str) -> str:
     return text
 
 
+E = TypeVar("E", Note, Decision, ActionItem, Parking)
+
+
+def _save(
+    store: Store,
+    meeting: Meeting,
+    cls: type[E],
+    text: str,
+    visibility: Visibility | None,
+    item_id: str | None,
+    **fields: Any,
+) -> E:
+    """Insert one entry of `meeting`, on the current item unless told otherwise, with the
+    meeting's default visibility unless one was given. Returns once it is durable."""
+    return store.insert(
+        cls(
+            meeting_id=meeting.id,
+            **_fresh(),
+            agenda_item_id=item_id or meeting.current_item_id,
+            text=_text(text),
+            visibility=visibility or default_visibility(meeting),
+            **fields,
+        )
+    )
+
+
 def add_note(
     store: Store,
     meeting_id: str,
@@ -126,17 +153,16 @@ def add_note(
 ) -> Note:
     """Save a note on the current item (or `item_id`); returns it once it is durable."""
     meeting = capturable(store, meeting_id)
-    return store.insert(
-        Note(
-            meeting_id=meeting.id,
-            **_fresh(),
-            agenda_item_id=item_id or meeting.current_item_id,
-            text=_text(text),
-            visibility=visibility or default_visibility(meeting),
-            attribution=attribution or default_attribution(meeting),
-            attributed_person_id=person_id,
-            attributed_organization_id=organization_id,
-        )
+    return _save(
+        store,
+        meeting,
+        Note,
+        text,
+        visibility,
+        item_id,
+        attribution=attribution or default_attribution(meeting),
+        attributed_person_id=person_id,
+        attributed_organization_id=organization_id,
     )
 
 
@@ -159,25 +185,23 @@ def add_decision(
     item_id: str | None = None,
 ) -> Decision:
     """Save a decision with how it was made; returns it once it is durable."""
-    meeting = capturable(store, meeting_id)
-    return store.insert(
-        Decision(
-            meeting_id=meeting.id,
-            **_fresh(),
-            agenda_item_id=item_id or meeting.current_item_id,
-            text=_text(text),
-            visibility=visibility or default_visibility(meeting),
-            method=method,
-            outcome=outcome,
-            votes_for=votes_for,
-            votes_against=votes_against,
-            abstentions=abstentions,
-            distribution=dict(distribution or {}),
-            stand_asides=list(stand_asides),
-            blocks=list(blocks),
-            rationale=rationale.strip(),
-            review_date=review_date,
-        )
+    return _save(
+        store,
+        capturable(store, meeting_id),
+        Decision,
+        text,
+        visibility,
+        item_id,
+        method=method,
+        outcome=outcome,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        distribution=dict(distribution or {}),
+        stand_asides=list(stand_asides),
+        blocks=list(blocks),
+        rationale=rationale.strip(),
+        review_date=review_date,
     )
 
 
@@ -197,18 +221,17 @@ def add_action(
     meeting = capturable(store, meeting_id)
     if organization_id is None and owner_person_id is not None:
         organization_id = _person_org(store, meeting.id, owner_person_id)
-    return store.insert(
-        ActionItem(
-            meeting_id=meeting.id,
-            **_fresh(),
-            agenda_item_id=item_id or meeting.current_item_id,
-            text=_text(text),
-            visibility=visibility or default_visibility(meeting),
-            owner_person_id=owner_person_id,
-            owner_text=owner_text.strip(),
-            organization_id=organization_id,
-            due=due,
-        )
+    return _save(
+        store,
+        meeting,
+        ActionItem,
+        text,
+        visibility,
+        item_id,
+        owner_person_id=owner_person_id,
+        owner_text=owner_text.strip(),
+        organization_id=organization_id,
+        due=due,
     )
 
 
@@ -231,16 +254,14 @@ def add_parking(
     item_id: str | None = None,
 ) -> Parking:
     """Save a parking-lot entry, with who follows it up; returns it once it is durable."""
-    meeting = capturable(store, meeting_id)
-    return store.insert(
-        Parking(
-            meeting_id=meeting.id,
-            **_fresh(),
-            agenda_item_id=item_id or meeting.current_item_id,
-            text=_text(text),
-            visibility=visibility or default_visibility(meeting),
-            follow_up_person_id=follow_up_person_id,
-        )
+    return _save(
+        store,
+        capturable(store, meeting_id),
+        Parking,
+        text,
+        visibility,
+        item_id,
+        follow_up_person_id=follow_up_person_id,
     )
 
 
