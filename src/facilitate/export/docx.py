@@ -17,12 +17,10 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from facilitate.services.minutes import (
-    KIND_LABELS,
     ActionLine,
     DecisionLine,
     ItemSection,
     MinutesDocument,
-    clock,
     long_date,
     short_date,
 )
@@ -205,17 +203,7 @@ def render_minutes(doc: MinutesDocument) -> bytes:
     banner = _para(document).add_run(doc.status_banner)
     banner.bold = True
     banner.font.color.rgb = _APPROVED_COLOUR if doc.status.value == "approved" else _DRAFT_COLOUR
-    place = doc.location or "not recorded"
-    if doc.neutral_venue:
-        place += " (neutral venue)"
-    meta = [
-        ("Body", doc.body),
-        ("Meeting", f"{KIND_LABELS[doc.kind]}, {doc.series}"),
-        ("Date", f"{long_date(doc.day)}, {clock(doc.starts)}–{clock(doc.ends)}"),
-        ("Place", place),
-        *((role.role, role.name) for role in doc.roles),
-        ("Shared with", doc.audience_note),
-    ]
+    meta = doc.header_rows()
     if doc.prepared_for:
         meta.insert(0, ("Prepared for", doc.prepared_for))
     for label, text in meta:

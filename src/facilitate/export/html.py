@@ -9,12 +9,10 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from facilitate.services.minutes import (
-    KIND_LABELS,
     ActionLine,
     DecisionLine,
     ItemSection,
     MinutesDocument,
-    clock,
     long_date,
     short_date,
 )
@@ -165,17 +163,7 @@ def _section(section: ItemSection) -> list[str]:
 
 
 def _meta(doc: MinutesDocument) -> str:
-    place = doc.location or "not recorded"
-    if doc.neutral_venue:
-        place += " (neutral venue)"
-    rows = [
-        ("Body", doc.body),
-        ("Meeting", f"{KIND_LABELS[doc.kind]}, {doc.series}"),
-        ("Date", f"{long_date(doc.day)}, {clock(doc.starts)}–{clock(doc.ends)}"),
-        ("Place", place),
-        *((role.role, role.name) for role in doc.roles),
-        ("Shared with", doc.audience_note),
-    ]
+    rows = doc.header_rows()
     if doc.prepared_for:
         rows.insert(0, ("Prepared for", doc.prepared_for))
     return (

@@ -9,13 +9,11 @@ from collections.abc import Sequence
 
 from facilitate.export.escape import md_cell, md_line, md_text
 from facilitate.services.minutes import (
-    KIND_LABELS,
     ActionLine,
     DecisionLine,
     ItemSection,
     MinutesDocument,
     NoteLine,
-    clock,
     long_date,
     short_date,
 )
@@ -113,18 +111,8 @@ def _header(doc: MinutesDocument) -> list[str]:
     out = [f"# {md_line(doc.title)}", "", f"**{md_line(doc.status_banner)}**", ""]
     if doc.prepared_for:
         out += [f"Prepared for **{md_line(doc.prepared_for)}**.", ""]
-    place = md_line(doc.location) if doc.location else "not recorded"
-    if doc.neutral_venue:
-        place += " (neutral venue)"
-    out += [
-        f"- **Body:** {md_line(doc.body)}",
-        f"- **Meeting:** {KIND_LABELS[doc.kind]}, {md_line(doc.series)}",
-        f"- **Date:** {long_date(doc.day)}, {clock(doc.starts)}–{clock(doc.ends)}",
-        f"- **Place:** {place}",
-    ]
-    out += [f"- **{md_line(role.role)}:** {md_line(role.name)}" for role in doc.roles]
-    out += [f"- **Shared with:** {doc.audience_note}", ""]
-    return out
+    out += [f"- **{md_line(label)}:** {md_line(text)}" for label, text in doc.header_rows()]
+    return [*out, ""]
 
 
 def _attendance(doc: MinutesDocument) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from facilitate.models import (
     ActionItem,
@@ -107,6 +108,10 @@ _STATE_NOTES: dict[ItemState, str] = {
 }
 
 _PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
+
+
+# Entry kinds that carry a visibility, for the one filter every export goes through.
+V = TypeVar("V", Note, Decision, ActionItem, ParkingLotItem, Reflection)
 
 
 class MinutesStatus(StrEnum):
@@ -341,6 +346,21 @@ class MinutesDocument:
             return line + "."
         return "DRAFT minutes: not yet approved. They may be corrected before approval."
 
+    def header_rows(self) -> list[tuple[str, str]]:
+        """The labelled lines under the title, as plain text: each format escapes and lays them
+        out its own way, so all formats say the same thing."""
+        place = self.location or "not recorded"
+        if self.neutral_venue:
+            place += " (neutral venue)"
+        return [
+            ("Body", self.body),
+            ("Meeting", f"{KIND_LABELS[self.kind]}, {self.series}"),
+            ("Date", f"{long_date(self.day)}, {clock(self.starts)}–{clock(self.ends)}"),
+            ("Place", place),
+            *((role.role, role.name) for role in self.roles),
+            ("Shared with", self.audience_note),
+        ]
+
     def sections(self) -> Iterator[ItemSection]:
         """Agenda items in order, then "Other notes" when it holds anything."""
         yield from self.items
@@ -490,31 +510,17 @@ def build_minutes(
 
     items = store.find(AgendaItem, meeting_id=meeting.id, order_by="position")
     item_titles = {item.id: clean_text(item.title) for item in items}
-    notes = [
-        n
-        for n in store.find(Note, meeting_id=meeting.id, order_by="created_at")
-        if shown(n.visibility)
-    ]
-    decisions = [
-        d
-        for d in store.find(Decision, meeting_id=meeting.id, order_by="created_at")
-        if shown(d.visibility)
-    ]
-    actions = [
-        a
-        for a in store.find(ActionItem, meeting_id=meeting.id, order_by="created_at")
-        if shown(a.visibility)
-    ]
-    parking = [
-        p
-        for p in store.find(ParkingLotItem, meeting_id=meeting.id, order_by="created_at")
-        if shown(p.visibility)
-    ]
-    reflections = [
-        r
-        for r in store.find(Reflection, meeting_id=meeting.id, order_by="created_at")
-        if shown(r.visibility)
-    ]
+
+    def visible(cls: type[V]) -> list[V]:
+        """This meeting's entries of one kind that the audience may see, oldest first."""
+        found = store.find(cls, meeting_id=meeting.id, order_by="created_at")
+        return [entry for entry in found if shown(entry.visibility)]
+
+    notes = visible(Note)
+    decisions = visible(Decision)
+    actions = visible(ActionItem)
+    parking = visible(ParkingLotItem)
+    reflections = visible(Reflection)
 
     def section(item: AgendaItem | None, number: int | None) -> ItemSection:
         item_id = item.id if item else None
