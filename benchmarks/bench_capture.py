@@ -3,11 +3,18 @@
 Runs on a copy of the five-year database from `generate_history.py` (the original is never
 changed): opens its planned meeting, then times, interleaved so drift hits every case alike,
 
-* baseline — a bare ``sqlite3`` connection with the app's pragmas (WAL, synchronous=FULL)
-  doing ``BEGIN IMMEDIATE; INSERT INTO notes ...; COMMIT`` with a prepared row;
+* baselines — bare ``sqlite3`` on the store's own connection (the app's pragmas: WAL,
+  synchronous=FULL) doing ``BEGIN IMMEDIATE; INSERT ...; COMMIT`` with a prepared row, one per
+  table an entry goes to (notes, decisions, action_items: they differ in indexes), each row a
+  copy of what the app itself wrote there, with a fresh id, time and text;
 * ``capture.add_note`` — the service call the note form makes;
 * ``capture.capture_line`` for a plain note, a decision, and an action with an ``@handle`` and
   a due date (which also resolves the handle against the room and the body);
+
+each against the bare insert into its own table, and against the bare note insert. It does
+this twice: with nobody else writing, and with a second connection (the other window)
+committing before every timed call, which makes every read start from a cold page cache and
+every remembered read (the meeting, who is in the room) be redone.
 
 then the reads a running screen makes: ``entries_since`` with an up-to-date cursor (the poll a
 second window makes every second), ``live_view`` (timers), ``resume_state`` and ``undo_last``,
@@ -42,26 +49,52 @@ TYPICAL_RUNS = 60
 TODAY = date.today()
 
 
-def _baseline(path: Path) -> Callable[[int], None]:
-    """A bare connection writing the same row shape into the same table, triggers and all."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    meeting_id = conn.execute("SELECT id FROM meetings WHERE status = 'live'").fetchone()[0]
-    sql = (
-        "INSERT INTO notes (id, created_at, updated_at, meeting_id, agenda_item_id, text, "
-        "visibility, attribution) VALUES (?, ?, ?, ?, NULL, ?, 'partners', 'none')"
+def _bare_insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+        list(row.values()),
     )
+    conn.execute("COMMIT")
+
+
+def _baseline(store: Store, table: str) -> Callable[[int], None]:
+    """Bare sqlite3 on the store's own connection (so the same pragmas, the same page cache):
+    the newest row of `table`, copied with a fresh id, time and text, triggers and all, with
+    no Python layer around it.
+
+    A second connection would not be a fairer baseline: each commit on one connection makes
+    the other drop its page cache, a cost a single window never pays (the two-window section
+    measures it).
+    """
+    conn = store.db.conn
+    cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1")
+    template = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
 
     def run(n: int) -> None:
         now = utcnow().isoformat()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute(sql, (new_id(), now, now, meeting_id, f"baseline note {n}"))
-        conn.execute("COMMIT")
+        row = {**template, "id": new_id(), "created_at": now, "updated_at": now}
+        row["text"] = f"baseline {table} {n}"
+        _bare_insert(conn, table, row)
 
     return run
+
+
+def _other_window(path: Path, meeting_id: str) -> Callable[[], None]:
+    """A second process's connection, committing a note the way a co-facilitator's would."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    for pragma in ("busy_timeout = 5000", "synchronous = FULL", "foreign_keys = ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    counter = iter(range(10**9))
+
+    def commit() -> None:
+        now = utcnow().isoformat()
+        row = {"id": new_id(), "created_at": now, "updated_at": now, "meeting_id": meeting_id}
+        row |= {"text": f"other window {next(counter)}", "visibility": "partners"}
+        row["attribution"] = "none"
+        _bare_insert(conn, "notes", row)
+
+    return commit
 
 
 def _timed(fn: Callable[[int], object], n: int) -> float:
@@ -99,38 +132,87 @@ def bench(db: Path, runs: int) -> None:
         meeting = _prepare(store)
         owner = store.get(Person, store.get(Membership, _member(store, meeting)).person_id)
         handle = owner.email.split("@")[0]  # an email local part, e.g. @maria.lopez
-        baseline = _baseline(path)
 
-        cases: dict[str, Callable[[int], object]] = {
-            "bare sqlite3 insert + commit (baseline)": baseline,
-            "capture.add_note": lambda n: capture.add_note(store, meeting.id, f"note {n}"),
-            "capture_line: note": lambda n: capture.capture_line(
-                store, meeting.id, f"partners discussed item {n}", TODAY
+        captures: dict[str, tuple[str, Callable[[int], object]]] = {
+            "capture.add_note": (
+                "notes",
+                lambda n: capture.add_note(store, meeting.id, f"note {n}"),
             ),
-            "capture_line: /d decision method:vote for:": lambda n: capture.capture_line(
-                store, meeting.id, f"/d adopt plan {n} method:vote for:7 against:1", TODAY
+            "capture_line: note": (
+                "notes",
+                lambda n: capture.capture_line(
+                    store, meeting.id, f"partners discussed item {n}", TODAY
+                ),
             ),
-            "capture_line: /a action @handle due:fri": lambda n: capture.capture_line(
-                store, meeting.id, f"/a send draft {n} @{handle} due:fri", TODAY
+            "capture_line: /d decision method:vote for:": (
+                "decisions",
+                lambda n: capture.capture_line(
+                    store, meeting.id, f"/d adopt plan {n} method:vote for:7 against:1", TODAY
+                ),
+            ),
+            "capture_line: /a action @handle due:fri": (
+                "action_items",
+                lambda n: capture.capture_line(
+                    store, meeting.id, f"/a send draft {n} @{handle} due:fri", TODAY
+                ),
             ),
         }
-        samples: dict[str, list[float]] = {name: [] for name in cases}
-        for fn in cases.values():  # warm up
+        for _table, fn in captures.values():  # warm up, and leave a row of each kind to copy
             fn(-1)
+        tables = sorted({table for table, _fn in captures.values()})
+        cases = {_bare(table): _baseline(store, table) for table in tables}
+        cases |= {name: fn for name, (_table, fn) in captures.items()}
+        against = {name: _bare(table) for name, (table, _fn) in captures.items()}
         read_reports: list[str] = []
-        for n in range(runs):
-            for name, fn in cases.items():
-                samples[name].append(_timed(fn, n))
-            if n + 1 == TYPICAL_RUNS:
-                read_reports += _reads(store, meeting.id)
 
+        def at_typical_size(n: int) -> None:
+            if n + 1 == TYPICAL_RUNS:
+                read_reports.extend(_reads(store, meeting.id))
+
+        alone = _interleaved(cases, runs, after_round=at_typical_size)
         print(f"{db.name}: {runs} runs of each capture, interleaved; times until durable")
-        base = statistics.median(samples["bare sqlite3 insert + commit (baseline)"])
-        for name in cases:
-            print(_report(name, samples[name], base))
+        print("one window (nobody else writing):")
+        _print(alone, against)
+        other = _other_window(path, meeting.id)
+        shared = _interleaved(cases, runs, before_each=other)
+        print("two windows (the other commits before every timed call, untimed):")
+        _print(shared, against)
         for line in [*read_reports, *_reads(store, meeting.id)]:
             print(line)
         store.close()
+
+
+def _bare(table: str) -> str:
+    return f"bare sqlite3 insert + commit: {table}"
+
+
+def _interleaved(
+    cases: dict[str, Callable[[int], object]],
+    runs: int,
+    *,
+    before_each: Callable[[], None] | None = None,
+    after_round: Callable[[int], None] | None = None,
+) -> dict[str, list[float]]:
+    """Each case once per round, so drift hits every case alike."""
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for n in range(runs):
+        for name, fn in cases.items():
+            if before_each is not None:
+                before_each()
+            samples[name].append(_timed(fn, n))
+        if after_round is not None:
+            after_round(n)
+    return samples
+
+
+def _print(samples: dict[str, list[float]], against: dict[str, str]) -> None:
+    """Each capture against the bare insert into its own table (the target's ratio), and
+    against the bare note insert."""
+    note = statistics.median(samples[_bare("notes")])
+    print(f"  {'':42} {'':16} {'':16}   own table  vs note")
+    for name, values in samples.items():
+        own = statistics.median(samples[against.get(name, name)])
+        print(f"{_report(name, values, own)}   {statistics.median(values) / note:5.2f}x")
 
 
 def _reads(store: Store, meeting_id: str) -> list[str]:

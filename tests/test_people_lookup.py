@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from facilitate.models import Attendance, Person
+from facilitate.models import new_id
 from facilitate.services.people_lookup import Candidate, normalize, resolve_handle
 
 
 def _person(name: str, email: str = "", org: str | None = None) -> Candidate:
-    return Candidate(name, Person(name=name, email=email, organization_id=org), organization_id=org)
+    return Candidate(name, new_id(), email, org)
 
 
 def _here(candidate: Candidate) -> Candidate:
-    return Candidate(
-        candidate.name, candidate.person, None, candidate.organization_id, in_room=True
-    )
+    return replace(candidate, in_room=True)
 
 
 MARIA = _person("María López", "mlopez@cfs.example", "cfs")
 MARIO = _person("Mario Lopez-Grant", "mario.lg@court.example", "court")
 MARSH = _person("Judge Ellen Marsh", "emarsh@courts.example", "court")
 DANA = _person("Dana Whitfield", "dwhitfield@harbor.example", "cfs")
-GUEST = Candidate("Rosa Delgado", None, Attendance(meeting_id="m", guest_name="Rosa Delgado"))
+GUEST = Candidate("Rosa Delgado", None, in_room=True)
 
 
 @pytest.mark.parametrize(

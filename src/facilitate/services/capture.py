@@ -92,7 +92,21 @@ def default_attribution(meeting: Meeting) -> Attribution:
 
 def capturable(store: Store, meeting_id: str) -> Meeting:
     """The meeting, if its record can still take entries and corrections (minutes not approved)."""
-    meeting = store.get(Meeting, meeting_id)
+    return _still_open(store.get(Meeting, meeting_id))
+
+
+def _capturing_into(store: Store, meeting_id: str) -> Meeting:
+    """`capturable`, read once per change of the meeting rather than once per entry.
+
+    The meeting returned is shared between captures: read it, never change it.
+    """
+    meeting = store.remember(
+        ("capturing into", meeting_id), ("meetings",), lambda: store.get(Meeting, meeting_id)
+    )
+    return _still_open(meeting)
+
+
+def _still_open(meeting: Meeting) -> Meeting:
     if meeting.status is MeetingStatus.APPROVED:
         raise CaptureError(
             f"the minutes of “{meeting.title}” are approved; corrections go to the next meeting"
@@ -152,7 +166,29 @@ def add_note(
     item_id: str | None = None,
 ) -> Note:
     """Save a note on the current item (or `item_id`); returns it once it is durable."""
-    meeting = capturable(store, meeting_id)
+    return _add_note(
+        store,
+        _capturing_into(store, meeting_id),
+        text,
+        visibility=visibility,
+        attribution=attribution,
+        person_id=person_id,
+        organization_id=organization_id,
+        item_id=item_id,
+    )
+
+
+def _add_note(
+    store: Store,
+    meeting: Meeting,
+    text: str,
+    *,
+    visibility: Visibility | None = None,
+    attribution: Attribution | None = None,
+    person_id: str | None = None,
+    organization_id: str | None = None,
+    item_id: str | None = None,
+) -> Note:
     return _save(
         store,
         meeting,
@@ -187,7 +223,7 @@ def add_decision(
     """Save a decision with how it was made; returns it once it is durable."""
     return _save(
         store,
-        capturable(store, meeting_id),
+        _capturing_into(store, meeting_id),
         Decision,
         text,
         visibility,
@@ -218,9 +254,34 @@ def add_action(
     item_id: str | None = None,
 ) -> ActionItem:
     """Save an action item. The accountable organization defaults to the owner's."""
-    meeting = capturable(store, meeting_id)
+    meeting = _capturing_into(store, meeting_id)
     if organization_id is None and owner_person_id is not None:
-        organization_id = _person_org(store, meeting.id, owner_person_id)
+        organization_id = _person_org(store, meeting, owner_person_id)
+    return _add_action(
+        store,
+        meeting,
+        text,
+        owner_person_id=owner_person_id,
+        owner_text=owner_text,
+        due=due,
+        organization_id=organization_id,
+        visibility=visibility,
+        item_id=item_id,
+    )
+
+
+def _add_action(
+    store: Store,
+    meeting: Meeting,
+    text: str,
+    *,
+    owner_person_id: str | None,
+    owner_text: str,
+    due: date | None,
+    organization_id: str | None,
+    visibility: Visibility | None,
+    item_id: str | None = None,
+) -> ActionItem:
     return _save(
         store,
         meeting,
@@ -235,11 +296,10 @@ def add_action(
     )
 
 
-def _person_org(store: Store, meeting_id: str, person_id: str) -> str | None:
+def _person_org(store: Store, meeting: Meeting, person_id: str) -> str | None:
     """The organization someone is here for today (check-in), else their usual one."""
-    candidates = people_lookup.candidates_for(store, store.get(Meeting, meeting_id))
-    for candidate in candidates:
-        if candidate.person is not None and candidate.person.id == person_id:
+    for candidate in people_lookup.candidates_for(store, meeting):
+        if candidate.person_id == person_id:
             return candidate.organization_id
     return store.get(Person, person_id).organization_id
 
@@ -254,9 +314,28 @@ def add_parking(
     item_id: str | None = None,
 ) -> Parking:
     """Save a parking-lot entry, with who follows it up; returns it once it is durable."""
+    return _add_parking(
+        store,
+        _capturing_into(store, meeting_id),
+        text,
+        follow_up_person_id=follow_up_person_id,
+        visibility=visibility,
+        item_id=item_id,
+    )
+
+
+def _add_parking(
+    store: Store,
+    meeting: Meeting,
+    text: str,
+    *,
+    follow_up_person_id: str | None,
+    visibility: Visibility | None,
+    item_id: str | None = None,
+) -> Parking:
     return _save(
         store,
-        capturable(store, meeting_id),
+        meeting,
         Parking,
         text,
         visibility,
@@ -314,22 +393,24 @@ def capture_line(store: Store, meeting_id: str, line: str, today: date) -> Captu
     parsed = parse_line(line, today)
     if parsed.is_empty:
         return CaptureResult(entry=None, parsed=parsed)
-    meeting = capturable(store, meeting_id)
+    meeting = _capturing_into(store, meeting_id)
     draft = _Draft(parsed.text, list(parsed.problems))
     entry: Entry
     if parsed.kind is EntryKind.DECISION:
         counts = parsed.counts
-        entry = add_decision(
+        entry = _save(
             store,
-            meeting.id,
+            meeting,
+            Decision,
             draft.text,
+            parsed.visibility,
+            None,
             method=parsed.method or DecisionMethod.CONSENSUS,
             outcome=parsed.outcome or DecisionOutcome.ADOPTED,
             votes_for=counts.in_favor if counts else None,
             votes_against=counts.against if counts else None,
             abstentions=counts.abstain if counts else None,
             review_date=parsed.review_date,
-            visibility=parsed.visibility,
         )
     elif parsed.kind is EntryKind.ACTION:
         entry = _action(store, meeting, parsed, draft)
@@ -358,9 +439,9 @@ def _note(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> 
             )
         else:
             org_id = org.id
-    return add_note(
+    return _add_note(
         store,
-        meeting.id,
+        meeting,
         draft.text,
         visibility=parsed.visibility,
         attribution=attribution,
@@ -380,8 +461,8 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
                 draft.problems.append(match.problem)
         else:
             org_id = match.candidate.organization_id
-            if match.candidate.person is not None:
-                owner_id = match.candidate.person.id
+            if match.candidate.person_id is not None:
+                owner_id = match.candidate.person_id
             else:
                 owner_text = match.candidate.name
     if parsed.org_short is not None:
@@ -392,9 +473,9 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
             )
         else:
             org_id = org.id
-    return add_action(
+    return _add_action(
         store,
-        meeting.id,
+        meeting,
         draft.text,
         owner_person_id=owner_id,
         owner_text=owner_text,
@@ -408,13 +489,13 @@ def _parking(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) 
     person_id: str | None = None
     if parsed.owner_handle is not None:
         match = people_lookup.resolve(store, meeting, parsed.owner_handle)
-        if match.person is not None:
-            person_id = match.person.id
+        if match.person_id is not None:
+            person_id = match.person_id
         else:
             why = match.problem or f"@{parsed.owner_handle} is a guest; kept in the text"
             draft.keep(parsed, "@", why.replace("kept as typed", "kept in the text"))
     if parsed.attribution is not None:
         draft.keep(parsed, "~", "parking-lot entries are not attributed; kept in the text")
-    return add_parking(
-        store, meeting.id, draft.text, follow_up_person_id=person_id, visibility=parsed.visibility
+    return _add_parking(
+        store, meeting, draft.text, follow_up_person_id=person_id, visibility=parsed.visibility
     )

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from facilitate.models import Attendance, Meeting, MeetingSeries, Membership, Organization, Person
+from facilitate.models import Meeting, Membership, Organization, Person
 from facilitate.models.enums import AttendanceStatus
-from facilitate.store import RecordNotFound, Store
+from facilitate.store import RecordNotFound, Store, queries
 
 # Statuses of people who are (or were, today) in the room.
 IN_ROOM = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY})
@@ -51,24 +52,36 @@ def _without_title(words: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Candidate:
-    """Someone a handle may name: a known person, or a guest checked in by name only."""
+    """Someone a handle may name: a known person (`person_id` set), or a guest checked in by
+    name only."""
 
     name: str
-    person: Person | None = None
-    guest: Attendance | None = None
+    person_id: str | None = None
+    email: str = ""
     organization_id: str | None = None
     in_room: bool = False
 
-    def strong_keys(self) -> set[str]:
-        words = normalize(self.name).split()
-        keys = {" ".join(words), " ".join(_without_title(words))}
-        if self.person is not None and "@" in self.person.email:
-            keys.add(normalize(self.person.email.split("@", 1)[0]))
-        return {key for key in keys if key}
+    def strong_keys(self) -> frozenset[str]:
+        return _strong_keys(self.name, self.email)
 
-    def weak_keys(self) -> set[str]:
-        words = _without_title(normalize(self.name).split())
-        return {words[0]} if words else set()
+    def weak_keys(self) -> frozenset[str]:
+        return _weak_keys(self.name)
+
+
+# A meeting's few dozen names are matched on every action typed: normalize each name once.
+@lru_cache(maxsize=4096)
+def _strong_keys(name: str, email: str) -> frozenset[str]:
+    words = normalize(name).split()
+    keys = {" ".join(words), " ".join(_without_title(words))}
+    if "@" in email:
+        keys.add(normalize(email.split("@", 1)[0]))
+    return frozenset(key for key in keys if key)
+
+
+@lru_cache(maxsize=4096)
+def _weak_keys(name: str) -> frozenset[str]:
+    words = _without_title(normalize(name).split())
+    return frozenset(words[:1])
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,8 @@ class HandleMatch:
         return self.candidate is not None
 
     @property
-    def person(self) -> Person | None:
-        return self.candidate.person if self.candidate else None
+    def person_id(self) -> str | None:
+        return self.candidate.person_id if self.candidate else None
 
     @property
     def problem(self) -> str | None:
@@ -98,24 +111,36 @@ class HandleMatch:
         return f"@{self.handle} matches nobody present or on this body; kept as typed"
 
 
+class Room:
+    """Candidates indexed by every key that names them, so a handle is one dictionary lookup."""
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self.candidates = tuple(candidates)
+        # key -> (group, candidate); lower groups win: 0 strong in the room, 1 weak in the
+        # room, 2 strong absent, 3 weak absent.
+        self._by_key: dict[str, list[tuple[int, Candidate]]] = {}
+        for candidate in self.candidates:
+            group = 0 if candidate.in_room else 2
+            strong = candidate.strong_keys()
+            for key in strong:
+                self._by_key.setdefault(key, []).append((group, candidate))
+            for key in candidate.weak_keys() - strong:
+                self._by_key.setdefault(key, []).append((group + 1, candidate))
+
+    def resolve(self, handle: str) -> HandleMatch:
+        hits = self._by_key.get(normalize(handle), [])
+        if not hits:
+            return HandleMatch(handle)
+        best = min(group for group, _ in hits)
+        chosen = [candidate for group, candidate in hits if group == best]
+        if len(chosen) == 1:
+            return HandleMatch(handle, candidate=chosen[0])
+        return HandleMatch(handle, ambiguous=tuple(sorted(c.name for c in chosen)))
+
+
 def resolve_handle(handle: str, candidates: Sequence[Candidate]) -> HandleMatch:
     """Match one handle (without its ``@``) against candidates. Pure: no store access."""
-    wanted = normalize(handle)
-    if not wanted:
-        return HandleMatch(handle)
-    groups: list[list[Candidate]] = [[], [], [], []]
-    for candidate in candidates:
-        room = 0 if candidate.in_room else 2
-        if wanted in candidate.strong_keys():
-            groups[room].append(candidate)
-        elif wanted in candidate.weak_keys():
-            groups[room + 1].append(candidate)
-    for group in groups:
-        if len(group) == 1:
-            return HandleMatch(handle, candidate=group[0])
-        if group:
-            return HandleMatch(handle, ambiguous=tuple(sorted(c.name for c in group)))
-    return HandleMatch(handle)
+    return Room(candidates).resolve(handle)
 
 
 def people_by_id(store: Store, ids: Iterable[str | None]) -> dict[str, Person]:
@@ -138,30 +163,52 @@ def current_members(store: Store, body_id: str, day: date) -> list[Membership]:
     ]
 
 
-def candidates_for(store: Store, meeting: Meeting) -> list[Candidate]:
-    """People in the room (present, late or left early; guests too), then the body's members."""
-    rows = [r for r in store.find(Attendance, meeting_id=meeting.id) if r.status in IN_ROOM]
-    series = store.get(MeetingSeries, meeting.series_id)
-    members = current_members(store, series.body_id, meeting.starts_at.date())
-    people = people_by_id(store, [*(r.person_id for r in rows), *(m.person_id for m in members)])
+# What room_for reads; a write to any of them (or another window's commit) re-reads.
+_ROOM_TABLES = ("attendance", "people", "memberships", "meetings", "meeting_series")
+
+
+def room_for(store: Store, meeting: Meeting) -> Room:
+    """People in the room (present, late or left early; guests too), then the body's members.
+
+    Read and indexed once per change of the room, not once per action typed.
+    """
+    day = meeting.starts_at.date()
+    return store.remember(
+        ("room", meeting.id, day),
+        _ROOM_TABLES,
+        lambda: Room(_candidates(queries.people_at_meeting(store, meeting.id, day))),
+    )
+
+
+def candidates_for(store: Store, meeting: Meeting) -> tuple[Candidate, ...]:
+    return room_for(store, meeting).candidates
+
+
+def _candidates(rows: Iterable[queries.PersonAtMeeting]) -> tuple[Candidate, ...]:
     found: dict[str, Candidate] = {}
     guests: list[Candidate] = []
+    members: list[queries.PersonAtMeeting] = []
     for row in rows:
-        person = people.get(row.person_id) if row.person_id else None
-        if person is not None:
-            org = row.organization_id or person.organization_id
-            found[person.id] = Candidate(person.name, person, row, org, in_room=True)
-        elif row.guest_name.strip():
-            guests.append(Candidate(row.guest_name.strip(), None, row, row.organization_id, True))
-    for membership in members:
-        person = people.get(membership.person_id)
-        if person is not None and person.id not in found:
-            found[person.id] = Candidate(person.name, person, None, person.organization_id)
-    return [*found.values(), *guests]
+        if row.status is None:
+            members.append(row)
+        elif row.status in IN_ROOM:
+            name = row.name.strip()
+            if row.person_id is not None:
+                found[row.person_id] = Candidate(
+                    row.name, row.person_id, row.email, row.organization_id, in_room=True
+                )
+            elif name:
+                guests.append(Candidate(name, None, "", row.organization_id, in_room=True))
+    for row in members:
+        if row.person_id is not None and row.person_id not in found:
+            found[row.person_id] = Candidate(
+                row.name, row.person_id, row.email, row.organization_id
+            )
+    return (*found.values(), *guests)
 
 
 def resolve(store: Store, meeting: Meeting, handle: str) -> HandleMatch:
-    return resolve_handle(handle, candidates_for(store, meeting))
+    return room_for(store, meeting).resolve(handle)
 
 
 def find_organization(organizations: Sequence[Organization], text: str) -> Organization | None:

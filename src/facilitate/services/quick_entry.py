@@ -172,6 +172,7 @@ _OUTCOME_HINT = "use adopted, rejected or deferred, e.g. outcome:adopted"
 
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
+_WORD = re.compile(r"\S+")
 _COMMAND_LIKE = re.compile(r"/[^\W\d_]")
 _KEY = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
 _QUOTED_KEY = re.compile(r'([A-Za-z]+):"')
@@ -370,6 +371,8 @@ class _Reader:
     def _split(self) -> list[_Word]:
         """Split on whitespace, except that a quoted token runs to its closing quote."""
         line = self.line
+        if '"' not in line:  # the common case: nothing can be quoted
+            return [_Word(m[0], m.start(), m.end()) for m in _WORD.finditer(line)]
         words: list[_Word] = []
         position = 0
         while match := _NON_SPACE.search(line, position):

@@ -169,3 +169,37 @@ def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> lis
         [series_id, before.isoformat()],
     )
     return [from_row(ParkingLotItem, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class PersonAtMeeting:
+    """Someone a meeting may name: a checked-in person or guest (`status` set), or a current
+    member of the meeting's body (`status` None; a member who was checked in appears twice)."""
+
+    name: str
+    person_id: str | None
+    email: str
+    # The organization they are here for: the check-in's, else their own.
+    organization_id: str | None
+    status: str | None
+
+
+def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAtMeeting]:
+    """Attendance rows (people and guests), then the body's members on `day`, in one read."""
+    rows = store.query(
+        """SELECT COALESCE(p.name, a.guest_name) AS name, p.id AS person_id,
+                  COALESCE(p.email, '') AS email,
+                  COALESCE(a.organization_id, p.organization_id) AS organization_id, a.status
+           FROM attendance a LEFT JOIN people p ON p.id = a.person_id
+           WHERE a.meeting_id = ?1
+           UNION ALL
+           SELECT p.name, p.id, p.email, p.organization_id, NULL
+           FROM meetings m
+           JOIN meeting_series s ON s.id = m.series_id
+           JOIN memberships ms ON ms.body_id = s.body_id
+           JOIN people p ON p.id = ms.person_id
+           WHERE m.id = ?1 AND (ms.start_date IS NULL OR ms.start_date <= ?2)
+                 AND (ms.end_date IS NULL OR ms.end_date >= ?2)""",
+        [meeting_id, day.isoformat()],
+    )
+    return [PersonAtMeeting(**row) for row in rows]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import typing
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cache
@@ -25,6 +26,10 @@ from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_cl
 from facilitate.store.errors import DatabaseCorrupt, RecordNotFound, StoreError, explain
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
+
+# How many remembered reads a store keeps; a session reads a handful of meetings.
+_REMEMBERED_LIMIT = 64
 
 
 @cache
@@ -41,7 +46,14 @@ def _json_fields(cls: type[Record]) -> frozenset[str]:
 def to_row(record: Record) -> dict[str, Any]:
     row = record.model_dump(mode="json")
     for name in _json_fields(type(record)):
-        row[name] = json.dumps(row[name], ensure_ascii=False)
+        value = row[name]
+        # Most are empty, and json.dumps costs microseconds a keystroke should not pay.
+        if value == []:
+            row[name] = "[]"
+        elif value == {}:
+            row[name] = "{}"
+        else:
+            row[name] = json.dumps(value, ensure_ascii=False)
     return row
 
 
@@ -64,6 +76,10 @@ class Store:
         # to a file found damaged (the user was told it was left untouched).
         self._wrote = False
         self._damaged = False
+        # Writes this store made, by table: with PRAGMA data_version (other connections' commits)
+        # they tell whether a remembered read can still be trusted.
+        self._writes: Counter[str] = Counter()
+        self._remembered: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
 
     @classmethod
     def open(
@@ -125,12 +141,43 @@ class Store:
             raise self._explain(error) from error
         self._wrote = True
 
-    def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+    def _write(self, table: str, sql: str, params: Sequence[Any] = ()) -> int:
         try:
             with self.transaction():
                 return self.db.conn.execute(sql, params).rowcount
         except sqlite3.Error as error:
             raise self._explain(error) from error
+        finally:
+            # Counted even when rolled back: a remembered read redone for nothing is harmless.
+            self._writes[table] += 1
+
+    # -- change detection -----------------------------------------------------------------------
+
+    def version(self, tables: Iterable[str]) -> tuple[int, ...]:
+        """A value that changes whenever another connection (a second window, another process)
+        commits to the file, or this store writes to one of `tables`. Equal values mean those
+        tables hold what they held; a changed value may be a false alarm, never a miss."""
+        try:
+            (data_version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error as error:
+            raise self._explain(error) from error
+        return (int(data_version), *(self._writes[table] for table in tables))
+
+    def remember(self, key: Hashable, tables: Iterable[str], compute: Callable[[], T]) -> T:
+        """`compute()`, or what it returned for the same key, if nothing it read can have
+        changed since: `compute` must read only `tables`. For reads repeated on every keystroke
+        (who is in the room); the result is shared, so it must not be mutated."""
+        tables = tuple(tables)
+        # Taken before computing: a commit that lands during compute() makes the next call redo it.
+        stamp = self.version(tables)
+        hit = self._remembered.get(key)
+        if hit is not None and hit[0] == stamp:
+            return typing.cast(T, hit[1])
+        value = compute()
+        if len(self._remembered) >= _REMEMBERED_LIMIT:
+            self._remembered.clear()
+        self._remembered[key] = (stamp, value)
+        return value
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts. For the store's own query modules; services never pass SQL."""
@@ -147,7 +194,11 @@ class Store:
         row = to_row(record)
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self._write(f"INSERT INTO {record.table} ({columns}) VALUES ({marks})", list(row.values()))
+        self._write(
+            record.table,
+            f"INSERT INTO {record.table} ({columns}) VALUES ({marks})",
+            list(row.values()),
+        )
         return record
 
     def insert_all(self, records: Sequence[Record]) -> None:
@@ -162,14 +213,16 @@ class Store:
         record_id = row.pop("id")
         assignments = ", ".join(f"{name} = ?" for name in row)
         changed = self._write(
-            f"UPDATE {record.table} SET {assignments} WHERE id = ?", [*row.values(), record_id]
+            record.table,
+            f"UPDATE {record.table} SET {assignments} WHERE id = ?",
+            [*row.values(), record_id],
         )
         if not changed:
             raise RecordNotFound(f"no {record.table} row with id {record_id}")
         return record
 
     def delete(self, cls: type[Record], record_id: str) -> None:
-        self._write(f"DELETE FROM {cls.table} WHERE id = ?", [record_id])
+        self._write(cls.table, f"DELETE FROM {cls.table} WHERE id = ?", [record_id])
 
     def get(self, cls: type[R], record_id: str) -> R:
         rows = self.query(f"SELECT * FROM {cls.table} WHERE id = ?", [record_id])

@@ -1,0 +1,152 @@
+"""Reads remembered between keystrokes (the meeting, who is in the room) are never stale: a write
+by this store or a commit by another window makes the next capture read them again."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from facilitate.models import ActionItem, Meeting, Note, Organization, Person
+from facilitate.models.enums import MeetingStatus, OrgKind
+from facilitate.services import agenda, attendance, capture, live
+from facilitate.services.capture import CaptureError
+from facilitate.store import Store
+
+from .helpers.demo_lookup import person, upcoming
+
+DAY = date(2026, 11, 29)
+T0 = datetime(2026, 11, 29, 21, 0, tzinfo=UTC)
+
+
+# -- Store.remember ---------------------------------------------------------------------------
+
+
+class Counting:
+    """A read that counts how often it really ran."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.runs = 0
+
+    def __call__(self) -> int:
+        self.runs += 1
+        return self.store.count(Organization)
+
+
+def _remembered(store: Store, read: Counting) -> int:
+    return store.remember("organizations", ["organizations"], read)
+
+
+def test_a_remembered_read_runs_once_while_nothing_changes(store: Store) -> None:
+    read = Counting(store)
+    assert [_remembered(store, read) for _ in range(3)] == [0, 0, 0]
+    assert read.runs == 1
+
+
+def test_a_write_to_the_tables_read_makes_it_run_again(store: Store) -> None:
+    read = Counting(store)
+    _remembered(store, read)
+    store.insert(Organization(name="Harbor County CFS", kind=OrgKind.AGENCY))
+    assert _remembered(store, read) == 1
+    assert read.runs == 2
+
+
+def test_a_write_to_another_table_keeps_it(store: Store) -> None:
+    read = Counting(store)
+    _remembered(store, read)
+    store.insert(Person(name="Someone Else"))
+    _remembered(store, read)
+    assert read.runs == 1
+
+
+def test_a_commit_by_another_connection_makes_it_run_again(store: Store, db_path: Path) -> None:
+    read = Counting(store)
+    _remembered(store, read)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute(
+        "INSERT INTO organizations (id, created_at, updated_at, name, kind) "
+        "VALUES ('o1', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'Tribe', 'tribe')"
+    )
+    other.close()
+    assert _remembered(store, read) == 1
+    assert read.runs == 2
+
+
+def test_a_write_rolled_back_still_makes_it_run_again(store: Store) -> None:
+    read = Counting(store)
+    _remembered(store, read)
+    with pytest.raises(RuntimeError), store.transaction():
+        store.insert(Organization(name="Gone", kind=OrgKind.OTHER))
+        raise RuntimeError("abandon")
+    assert _remembered(store, read) == 0
+    assert read.runs == 2
+
+
+# -- capture through remembered reads ---------------------------------------------------------
+
+
+@pytest.fixture
+def meeting(demo_store: Store) -> Meeting:
+    found = upcoming(demo_store)
+    attendance.check_in(demo_store, found.id, person(demo_store, "Dana Whitfield").id)
+    live.open_meeting(demo_store, found.id, now=T0)
+    live.start_item(demo_store, agenda.items(demo_store, found.id)[0].id, now=T0)
+    return demo_store.get(Meeting, found.id)
+
+
+@pytest.fixture
+def other_window(demo_store: Store, db_path: Path) -> Iterator[Store]:
+    """The same file opened by a second Store, as a co-facilitator's window would."""
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+def _action(store: Store, meeting: Meeting, line: str) -> ActionItem:
+    result = capture.capture_line(store, meeting.id, line, DAY)
+    assert isinstance(result.entry, ActionItem)
+    return result.entry
+
+
+def test_a_guest_checked_in_after_an_action_can_own_the_next(
+    demo_store: Store, meeting: Meeting
+) -> None:
+    first = _action(demo_store, meeting, "/a Book the room @rosa due:fri")
+    assert first.owner_text == "rosa"  # nobody called Rosa yet
+    attendance.add_guest(demo_store, meeting.id, "Rosa Delgado")
+    second = _action(demo_store, meeting, "/a Send the flyer @rosa due:fri")
+    assert second.owner_text == "Rosa Delgado"
+
+
+def test_a_guest_checked_in_in_the_other_window_is_found(
+    demo_store: Store, meeting: Meeting, other_window: Store
+) -> None:
+    _action(demo_store, meeting, "/a Book the room @rosa due:fri")
+    attendance.add_guest(other_window, meeting.id, "Rosa Delgado")
+    assert _action(demo_store, meeting, "/a Send the flyer @rosa").owner_text == "Rosa Delgado"
+
+
+def test_notes_follow_the_item_the_other_window_moved_to(
+    demo_store: Store, meeting: Meeting, other_window: Store
+) -> None:
+    items = agenda.items(demo_store, meeting.id)
+    capture.capture_line(demo_store, meeting.id, "on the first item", DAY)
+    live.start_item(other_window, items[1].id, now=T0)
+    result = capture.capture_line(demo_store, meeting.id, "on the second item", DAY)
+    assert isinstance(result.entry, Note)
+    assert result.entry.agenda_item_id == items[1].id
+
+
+def test_capture_stops_once_the_other_window_approves_the_minutes(
+    demo_store: Store, meeting: Meeting, other_window: Store
+) -> None:
+    capture.capture_line(demo_store, meeting.id, "before approval", DAY)
+    approved = other_window.get(Meeting, meeting.id)
+    approved.status = MeetingStatus.APPROVED
+    other_window.save(approved)
+    with pytest.raises(CaptureError, match="approved"):
+        capture.capture_line(demo_store, meeting.id, "after approval", DAY)
