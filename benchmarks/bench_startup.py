@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 # Both apps are timed the same way: from process start until the first screen has been
@@ -99,14 +100,17 @@ def main() -> None:
             subprocess.run(
                 [facilitate, "demo", str(db), "--no-open"], check=True, capture_output=True
             )
-        rows = {
-            "python -c pass": [timed([sys.executable, "-c", "pass"]) for _ in range(args.runs)],
-            "facilitate --help": [timed([facilitate, "--help"]) for _ in range(args.runs)],
-            "bare Textual app, first frame": [self_timed(BARE_APP) for _ in range(args.runs)],
-            f"facilitate on {db.name}, first screen": [
-                self_timed(OUR_APP, str(db)) for _ in range(args.runs)
-            ],
+        cases: dict[str, Callable[[], float]] = {
+            "python -c pass": lambda: timed([sys.executable, "-c", "pass"]),
+            "facilitate --help": lambda: timed([facilitate, "--help"]),
+            "bare Textual app, first frame": lambda: self_timed(BARE_APP),
+            f"facilitate on {db.name}, first screen": lambda: self_timed(OUR_APP, str(db)),
         }
+        rows: dict[str, list[float]] = {name: [] for name in cases}
+        # Interleaved, so that drift on a shared machine hits every case alike.
+        for _ in range(args.runs):
+            for name, run in cases.items():
+                rows[name].append(run())
     for name, values in rows.items():
         print(f"{name:42} {median(values)}")
     bare = statistics.median(rows["bare Textual app, first frame"])

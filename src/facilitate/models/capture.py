@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from facilitate.models.base import Record
 from facilitate.models.enums import (
@@ -37,6 +37,8 @@ class Note(CapturedEntry):
 
 class Objection(BaseModel):
     """A stand-aside or a block, with whoever raised it and why."""
+
+    model_config = ConfigDict(defer_build=True)
 
     who: str = ""
     reason: str = ""

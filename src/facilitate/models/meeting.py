@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from facilitate.models.base import Record
 from facilitate.models.enums import (
@@ -19,18 +19,24 @@ from facilitate.models.enums import (
 class RoleDef(BaseModel):
     """One role of a series' role catalogue."""
 
+    model_config = ConfigDict(defer_build=True)
+
     key: str
     name: str
     requires_readiness: bool = False
     lead: bool = False
 
 
+# model_construct: these constants are known good, and validating them at import would build
+# pydantic's validators before the first screen needs any (see defer_build in base.py).
 DEFAULT_ROLE_CATALOGUE: tuple[RoleDef, ...] = (
-    RoleDef(key="facilitator", name="Facilitator", requires_readiness=True, lead=True),
-    RoleDef(key="co_facilitator", name="Co-facilitator", lead=True),
-    RoleDef(key="note_taker", name="Note-taker"),
-    RoleDef(key="timekeeper", name="Timekeeper"),
-    RoleDef(key="process_observer", name="Process observer"),
+    RoleDef.model_construct(
+        key="facilitator", name="Facilitator", requires_readiness=True, lead=True
+    ),
+    RoleDef.model_construct(key="co_facilitator", name="Co-facilitator", lead=True),
+    RoleDef.model_construct(key="note_taker", name="Note-taker"),
+    RoleDef.model_construct(key="timekeeper", name="Timekeeper"),
+    RoleDef.model_construct(key="process_observer", name="Process observer"),
 )
 
 

@@ -22,7 +22,7 @@ NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
-TEMPLATE_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
+TEMPLATE_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 """Shared by every file-backed template model: reject unknown keys and loose types."""
 
 
