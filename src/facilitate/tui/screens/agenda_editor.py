@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from facilitate import paths
 from facilitate.models import AgendaItem, Meeting
@@ -20,6 +20,7 @@ from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
 from facilitate.tui.dialogs.save_template import SaveTemplateDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -88,7 +89,7 @@ class AgendaEditorScreen(Screen[None]):
                 ("Template", "save_template"),
             ):
                 yield Button(label, id=f"do-{action}", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda", DataTable)

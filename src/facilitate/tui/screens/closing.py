@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus, ReflectionKind
@@ -28,6 +28,7 @@ from facilitate.services.live import LiveError
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -123,7 +124,7 @@ class ClosingScreen(Screen[bool]):
             yield Label("Next meeting", classes="field-label")
             yield Input(id="next-date", placeholder="e.g. dec 20, 12/20, in 4 weeks", compact=True)
         yield Static("", id="next-date-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#reflections", DataTable).add_columns("", "Text")

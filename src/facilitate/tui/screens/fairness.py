@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
 from facilitate.services import roles
 from facilitate.services.rotation import Tally
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -42,7 +43,7 @@ class FairnessScreen(Screen[None]):
         yield Static(id="fairness-heading")
         yield DataTable(id="fair-people", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="fair-orgs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

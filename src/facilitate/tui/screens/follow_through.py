@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import ActionStatus
@@ -23,6 +23,7 @@ from facilitate.services import follow_through
 from facilitate.services.follow_through import FollowThroughError, FollowThroughLine
 from facilitate.tui.dialogs.action_update import STATUS_LABEL, ActionUpdateDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -90,7 +91,7 @@ class FollowThroughScreen(Screen[None]):
         with Vertical(id="ft-history-box"):
             yield Static(id="ft-history-title", classes="panel-title")
             yield DataTable(id="ft-history", cursor_type="none")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#ft-history", DataTable).add_columns("When", "Status", "Note")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate import paths
 from facilitate.models import MeetingSeries
@@ -19,6 +19,7 @@ from facilitate.services.ground_rule_sets import load_ground_rule_sets
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.rules_edit import RulesEditDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -45,7 +46,7 @@ class GroundRulesScreen(Screen[None]):
         with Horizontal(id="rules-body"):
             yield DataTable(id="versions", cursor_type="row")
             yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#versions", DataTable).add_columns("Version", "Date", "Why")

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.tui.widgets.key_bar import KeyBar
 
 # Other screens are imported when first opened: the home screen must be up fast.
 
@@ -46,7 +47,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="actions-panel", classes="panel"):
             yield Static("Open action items", id="actions-title", classes="panel-title")
             yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def facilitate(self) -> FacilitateApp:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from facilitate.models import ActionItem, Person
 from facilitate.models.enums import ItemState
@@ -26,6 +26,7 @@ from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -86,7 +87,7 @@ class LiveMeetingScreen(Screen[None]):
                 yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(id="capture-feedback")
         yield Input(placeholder=PLACEHOLDER, id="capture")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#live-agenda", DataTable).add_columns("", "Item", "Min")

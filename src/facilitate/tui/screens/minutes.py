@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
+from textual.widgets import Header, ProgressBar, Static, TextArea
 
 from facilitate.export import RENDERERS
 from facilitate.export.markdown import render_minutes as render_markdown
@@ -27,6 +27,7 @@ from facilitate.services.minutes import AUDIENCE_LABELS, AUDIENCES, build_minute
 from facilitate.services.sharing import ExportError, ExportFormat, export_minutes, write_packets
 from facilitate.store import Store, StoreError
 from facilitate.tui.dialogs.export import ExportChoice, ExportDialog
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -69,7 +70,7 @@ class MinutesScreen(Screen[None]):
         )
         yield ProgressBar(id="export-progress", show_eta=False)
         yield Static("", id="export-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         meeting = self.facilitate.store.get(Meeting, self.meeting_id)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import AttendanceStatus
@@ -26,6 +26,7 @@ from facilitate.services.live import LiveError
 from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -98,7 +99,7 @@ class OpeningScreen(Screen[None]):
         with Vertical(id="rules-box"):
             yield Static(id="rules-status")
             yield DataTable(id="rules-today", cursor_type="none", show_header=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#attendance", DataTable)

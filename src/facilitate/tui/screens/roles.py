@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting, MeetingSeries, Person
 from facilitate.services import directory, roles
@@ -16,6 +16,7 @@ from facilitate.services.rotation import RotationSuggestion
 from facilitate.tui.dialogs.override_role import OverrideDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.fairness import FairnessScreen
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -44,7 +45,7 @@ class RolesScreen(Screen[None]):
         yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static("History: suggested and chosen", classes="panel-title")
         yield DataTable(id="role-history", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#roles", DataTable).add_columns("Role", "Person", "Org", "Status", "Why")

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Organization, Person, RoleDef
 from facilitate.services import directory, roster
@@ -23,6 +23,7 @@ from facilitate.tui.dialogs.organization_form import OrganizationDialog, Organiz
 from facilitate.tui.dialogs.person_form import PersonDialog, PersonFields
 from facilitate.tui.dialogs.role_catalogue import RoleCatalogueDialog, SeriesPickerDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -173,7 +174,7 @@ class RosterScreen(Screen[None]):
         yield Static(id="roster-info")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
         yield Static(id="person-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Roster"
