@@ -8,6 +8,7 @@ from datetime import date
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from facilitate.services.overview import live_meeting_id
@@ -46,6 +47,19 @@ class FacilitateApp(App[None]):
             home = self.screen
             if isinstance(home, HomeScreen):
                 home.run_meeting(meeting_id)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications quote what people typed (a title, a name, a line), never markup: a
+        "[/]" in a meeting's title must show as typed, not break the message."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

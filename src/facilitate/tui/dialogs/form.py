@@ -6,6 +6,7 @@ from typing import Generic, TypeVar
 
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label
@@ -57,7 +58,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             result = self.read()
         except ValueError as error:
-            self.query_one("#error", Label).update(str(error))
+            self.query_one("#error", Label).update(escape(str(error)))
             return
         self.dismiss(result)
 

@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +22,7 @@ from facilitate.services.directory import Choice
 from facilitate.services.roster import DEFAULT_ROLE_KEYS, RosterError
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -84,7 +86,7 @@ class RoleCatalogueDialog(ModalScreen[bool]):
                 "r needs readiness · l lead · d removes a custom role · a adds one",
                 classes="dialog-help",
             )
-            yield DataTable(id="role-table", cursor_type="row")
+            yield Table(id="role-table", cursor_type="row")
             with Horizontal(id="new-role-row", classes="field"):
                 yield field(
                     "New role",
@@ -106,7 +108,7 @@ class RoleCatalogueDialog(ModalScreen[bool]):
 
     def refresh_roles(self, select_key: str | None = None) -> None:
         series = self.store.get(MeetingSeries, self.series_id)
-        self.query_one("#roles-title", Static).update(f"Roles of {series.name}")
+        self.query_one("#roles-title", Static).update(f"Roles of {escape(series.name)}")
         table = self.query_one("#role-table", DataTable)
         keep = select_key or self.selected_key()
         table.clear()
@@ -131,13 +133,13 @@ class RoleCatalogueDialog(ModalScreen[bool]):
         return row_key.value
 
     def _say(self, message: str = "") -> None:
-        self.query_one("#error", Label).update(message)
+        self.query_one("#error", Label).update(escape(message))
 
     # -- actions ------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
         key = roster.role_key(event.value)
-        self.query_one("#new-key", Label).update(f"key: {key}" if key else "")
+        self.query_one("#new-key", Label).update(f"key: {escape(key)}" if key else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
@@ -21,6 +22,7 @@ from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
 from facilitate.tui.dialogs.save_template import SaveTemplateDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -75,7 +77,7 @@ class AgendaEditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meeting-info")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Table(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(id="total")
         with Horizontal(id="toolbar"):
             for label, action in (
@@ -105,8 +107,8 @@ class AgendaEditorScreen(Screen[None]):
         self.title = meeting.title
         venue = " (neutral venue)" if meeting.neutral_venue else ""
         self.query_one("#meeting-info", Static).update(
-            f"[b]{meeting.title}[/b]\n{meeting.starts_at:%a %b %d, %Y %H:%M} · "
-            f"{meeting.minutes} min · {meeting.location or 'place to be set'}{venue} · "
+            f"[b]{escape(meeting.title)}[/b]\n{meeting.starts_at:%a %b %d, %Y %H:%M} · "
+            f"{meeting.minutes} min · {escape(meeting.location or 'place to be set')}{venue} · "
             f"{meeting.status.value}"
         )
         table = self.query_one("#agenda", DataTable)

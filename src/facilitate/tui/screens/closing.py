@@ -29,6 +29,7 @@ from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -108,7 +109,7 @@ class ClosingScreen(Screen[bool]):
         yield Header()
         yield Static(id="review-heading")
         with Vertical(id="review-box"):
-            yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
+            yield Table(id="review", cursor_type="row", zebra_stripes=True)
         yield Static(id="review-detail")
         yield Static(
             "Plus / delta: what worked, what to change", id="round-title", classes="panel-title"
@@ -119,7 +120,7 @@ class ClosingScreen(Screen[bool]):
         )
         yield Static("", id="reflection-error", classes="form-error")
         with Vertical(id="reflections-box"):
-            yield DataTable(id="reflections", cursor_type="row", show_header=False)
+            yield Table(id="reflections", cursor_type="row", show_header=False)
         with Horizontal(classes="field"):
             yield Label("Next meeting", classes="field-label")
             yield Input(id="next-date", placeholder="e.g. dec 20, 12/20, in 4 weeks", compact=True)

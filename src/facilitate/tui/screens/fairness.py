@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -14,6 +15,7 @@ from facilitate.models import MeetingSeries
 from facilitate.services import roles
 from facilitate.services.rotation import Tally
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -41,8 +43,8 @@ class FairnessScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="fairness-heading")
-        yield DataTable(id="fair-people", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="fair-orgs", cursor_type="row", zebra_stripes=True)
+        yield Table(id="fair-people", cursor_type="row", zebra_stripes=True)
+        yield Table(id="fair-orgs", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -61,7 +63,7 @@ class FairnessScreen(Screen[None]):
         self.title = f"Fairness — {series.name}"
         window = f"since {since:%Y-%m-%d}" if since else "all time"
         self.query_one("#fairness-heading", Static).update(
-            f"[b]{series.name}[/b]: {report.meeting_count} meeting(s), {window}. "
+            f"[b]{escape(series.name)}[/b]: {report.meeting_count} meeting(s), {window}. "
             "Counts per role; last served."
         )
         names = {r.key: r.name for r in series.roles}

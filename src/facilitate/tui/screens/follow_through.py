@@ -24,6 +24,7 @@ from facilitate.services.follow_through import FollowThroughError, FollowThrough
 from facilitate.tui.dialogs.action_update import STATUS_LABEL, ActionUpdateDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -86,11 +87,11 @@ class FollowThroughScreen(Screen[None]):
         yield Header()
         yield Static(id="ft-heading")
         with Vertical(id="ft-table-box"):
-            yield DataTable(id="commitments", cursor_type="row", zebra_stripes=True)
+            yield Table(id="commitments", cursor_type="row", zebra_stripes=True)
         yield Static(id="ft-detail")
         with Vertical(id="ft-history-box"):
             yield Static(id="ft-history-title", classes="panel-title")
-            yield DataTable(id="ft-history", cursor_type="none")
+            yield Table(id="ft-history", cursor_type="none")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -20,6 +21,7 @@ from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.rules_edit import RulesEditDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -44,8 +46,8 @@ class GroundRulesScreen(Screen[None]):
         yield Header()
         yield Static(id="rules-heading")
         with Horizontal(id="rules-body"):
-            yield DataTable(id="versions", cursor_type="row")
-            yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
+            yield Table(id="versions", cursor_type="row")
+            yield Table(id="rules", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -70,7 +72,7 @@ class GroundRulesScreen(Screen[None]):
             return
         history = ground_rules.versions(store, rule_set.id)
         heading.update(
-            f"[b]{rule_set.name}[/b] — {len(history)} version(s). Meetings keep the "
+            f"[b]{escape(rule_set.name)}[/b] — {len(history)} version(s). Meetings keep the "
             "version they agreed to."
         )
         for version in reversed(history):

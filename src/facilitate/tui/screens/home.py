@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Static
 from facilitate.models import Meeting
 from facilitate.services.overview import HomeSummary, home_summary
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table, literal
 
 # Other screens are imported when first opened: the home screen must be up fast.
 
@@ -40,13 +41,13 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
                 yield Static("Meetings: ahead, then held", classes="panel-title")
-                yield DataTable(id="upcoming", cursor_type="row", zebra_stripes=True)
+                yield Table(id="upcoming", cursor_type="row", zebra_stripes=True)
             with Vertical(id="bodies-panel", classes="panel"):
                 yield Static("Bodies", classes="panel-title")
-                yield DataTable(id="bodies", cursor_type="row")
+                yield Table(id="bodies", cursor_type="row")
         with Vertical(id="actions-panel", classes="panel"):
             yield Static("Open action items", id="actions-title", classes="panel-title")
-            yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="actions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     @property
@@ -162,8 +163,8 @@ class HomeScreen(Screen[None]):
             # Held meetings follow, newest first: their minutes are a keystroke away (v).
             state = "approved" if meeting.status == "approved" else "minutes draft"
             upcoming.add_row(
-                f"[dim]{meeting.starts_at:%b %d} · {state}[/]",
-                f"[dim]{meeting.title}[/]",
+                literal(f"{meeting.starts_at:%b %d} · {state}", "dim"),
+                literal(meeting.title, "dim"),
                 meeting.location,
                 key=meeting.id,
             )
@@ -177,9 +178,9 @@ class HomeScreen(Screen[None]):
         actions.clear()
         for line in summary.actions:
             row = line.action
-            due = f"{row.due:%b %d}" if row.due else "no date"
+            due: object = f"{row.due:%b %d}" if row.due else "no date"
             if line.overdue:
-                due = f"[b red]{due} ({line.days_overdue}d late)[/]"
+                due = literal(f"{due} ({line.days_overdue}d late)", "b red")
             actions.add_row(
                 due, row.owner, row.organization, row.text, row.meeting_title, key=row.id
             )

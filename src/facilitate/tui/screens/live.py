@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
@@ -27,6 +28,7 @@ from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -82,9 +84,9 @@ class LiveMeetingScreen(Screen[None]):
         yield Static(id="live-status")
         yield Static(id="live-outcome")
         with Horizontal(id="live-body"):
-            yield DataTable(id="live-agenda", cursor_type="row", show_header=False)
+            yield Table(id="live-agenda", cursor_type="row", show_header=False)
             with Vertical(id="live-right"):
-                yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+                yield Table(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(id="capture-feedback")
         yield Input(placeholder=PLACEHOLDER, id="capture")
         yield KeyBar()
@@ -145,7 +147,7 @@ class LiveMeetingScreen(Screen[None]):
         )
         if view.time_up:
             text = (
-                f"TIME UP +{clock(timer.overrun)} · {number}. {item.title} · "
+                f"TIME UP +{clock(timer.overrun)} · {number}. {escape(item.title)} · "
                 f"ctrl+t: extend, close or park · {meeting_part}"
             )
             if self.warned_item != item.id:
@@ -157,7 +159,7 @@ class LiveMeetingScreen(Screen[None]):
                 )
         else:
             text = (
-                f"{number}. {item.title} · {clock(timer.elapsed)}/{clock(timer.planned)} · "
+                f"{number}. {escape(item.title)} · {clock(timer.elapsed)}/{clock(timer.planned)} · "
                 f"{meeting_part}"
             )
         status.update(text)
@@ -215,7 +217,9 @@ class LiveMeetingScreen(Screen[None]):
             )
         except (*LIVE_ERRORS, StoreError) as error:
             # The line is not cleared: what was typed is never lost, and Enter tries again.
-            feedback.update(f"[b red]Not saved:[/] {error}. Your text is still in the line.")
+            feedback.update(
+                f"[b red]Not saved:[/] {escape(str(error))}. Your text is still in the line."
+            )
             feedback.set_class(True, "-problem")
             return
         if result.entry is None:
@@ -226,7 +230,7 @@ class LiveMeetingScreen(Screen[None]):
         self._show_entry(result.entry)
         notes = [*result.problems, *result.warnings]
         saved = KIND_LABEL[capture.kind_of(result.entry).value]
-        feedback.update(f"Saved {saved}." + (" " + " · ".join(notes) if notes else ""))
+        feedback.update(f"Saved {saved}." + (" " + escape(" · ".join(notes)) if notes else ""))
         feedback.set_class(bool(result.problems), "-problem")
 
     # -- agenda and time ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static, TextArea
 
@@ -163,10 +164,10 @@ class MinutesScreen(Screen[None]):
         self.query_one("#export-progress", ProgressBar).update(total=max(total, 1), progress=done)
         if what != "done":
             self.query_one("#export-status", Static).update(
-                f"Packet {done + 1} of {total}: {what}…"
+                f"Packet {done + 1} of {total}: {escape(what)}…"
             )
 
     def _finished(self, message: str, failed: bool) -> None:
         self.query_one("#export-progress", ProgressBar).remove_class("running")
-        self.query_one("#export-status", Static).update(message)
+        self.query_one("#export-status", Static).update(escape(message))
         self.notify(message, severity="error" if failed else "information", timeout=6)

@@ -27,6 +27,7 @@ from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -94,11 +95,11 @@ class OpeningScreen(Screen[None]):
         yield Header()
         yield Static(id="quorum")
         with Vertical(id="attendance-box"):
-            yield DataTable(id="attendance", cursor_type="row", zebra_stripes=True)
+            yield Table(id="attendance", cursor_type="row", zebra_stripes=True)
         yield Static(id="today-roles")
         with Vertical(id="rules-box"):
             yield Static(id="rules-status")
-            yield DataTable(id="rules-today", cursor_type="none", show_header=False)
+            yield Table(id="rules-today", cursor_type="none", show_header=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -17,6 +18,7 @@ from facilitate.tui.dialogs.override_role import OverrideDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.fairness import FairnessScreen
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -42,9 +44,9 @@ class RolesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="roles-heading")
-        yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
+        yield Table(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static("History: suggested and chosen", classes="panel-title")
-        yield DataTable(id="role-history", cursor_type="row")
+        yield Table(id="role-history", cursor_type="row")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -69,7 +71,7 @@ class RolesScreen(Screen[None]):
         heading = self.query_one("#roles-heading", Static)
         if held:
             heading.update(
-                f"[b]{meeting.title}[/b] — roles recorded. o overrides one (with a "
+                f"[b]{escape(meeting.title)}[/b] — roles recorded. o overrides one (with a "
                 "reason); a takes a fresh suggestion."
             )
             for a in held:
@@ -86,7 +88,7 @@ class RolesScreen(Screen[None]):
         else:
             self.suggestion = roles.suggest(store, meeting.id)
             heading.update(
-                f"[b]{meeting.title}[/b] — suggested roles. a accepts them all; "
+                f"[b]{escape(meeting.title)}[/b] — suggested roles. a accepts them all; "
                 "o puts someone else in the highlighted role."
             )
             for pick in self.suggestion.assignments:

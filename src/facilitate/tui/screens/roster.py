@@ -24,6 +24,7 @@ from facilitate.tui.dialogs.person_form import PersonDialog, PersonFields
 from facilitate.tui.dialogs.role_catalogue import RoleCatalogueDialog, SeriesPickerDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -172,7 +173,7 @@ class RosterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="roster-info")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Table(id="people", cursor_type="row", zebra_stripes=True)
         yield Static(id="person-detail")
         yield KeyBar()
 
