@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 
@@ -41,6 +42,7 @@ class FacilitateApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(_resume_collector)
         # After a crash, a closed lid or a killed terminal: straight back into the live meeting.
         meeting_id = live_meeting_id(self.store)
         if meeting_id is not None:
@@ -81,6 +83,15 @@ class FacilitateApp(App[None]):
                 binding.tooltip or f"{binding.description} ({active.binding.key})",
                 _runner(active.node, binding.action),
             )
+
+
+def _resume_collector() -> None:
+    """Collect garbage again if start-up paused it (`cli.pause_collector`): what start-up built
+    lives as long as the app, so it is frozen out of every later collection, which keeps the
+    collector's pauses short while people type."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
