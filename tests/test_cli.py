@@ -292,3 +292,26 @@ def test_help_does_not_import_textual_or_sqlite_utils(isolated_home: Path) -> No
     )
     modules = loaded_modules(code)
     assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+
+
+def test_the_home_screen_is_drawn_without_loading_pydantic(tmp_path: Path) -> None:
+    """The first screen reads joined rows, not models: pydantic and the model classes load when
+    a screen first needs them, which keeps start-up short."""
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    build_demo(store, date(2026, 11, 22))
+    store.close()
+    code = (
+        "import asyncio\n"
+        "from facilitate.store import Store\n"
+        "from facilitate.tui.app import FacilitateApp\n"
+        "async def main():\n"
+        f"    app = FacilitateApp(Store.open({str(path)!r}))\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert app.screen.query_one('#actions').row_count > 0\n"
+        "asyncio.run(main())"
+    )
+    modules = loaded_modules(code)
+    assert "facilitate.tui.screens.home" in modules
+    assert sorted(m for m in modules if m.split(".")[0] == "pydantic") == []

@@ -1,54 +1,118 @@
-"""The domain: pydantic types and enums. No I/O here."""
+"""The domain: pydantic types and enums. No I/O here.
 
-from facilitate.models.base import Record, new_id, utcnow
-from facilitate.models.capture import (
-    ActionItem,
-    ActionUpdate,
-    Decision,
-    EntryRevision,
-    Note,
-    Objection,
-    ParkingLotItem,
-    Reflection,
-)
-from facilitate.models.meeting import (
-    DEFAULT_ROLE_CATALOGUE,
-    AgendaItem,
-    Attendance,
-    Meeting,
-    MeetingSeries,
-    RoleAssignment,
-    RoleDef,
-)
-from facilitate.models.partnership import Body, Membership, Organization, Person
-from facilitate.models.rules import GroundRule, GroundRuleSet, GroundRuleSetVersion, RuleInvocation
-from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
+Names load on first use (PEP 562). The home screen reads no model, and importing pydantic and
+building the model classes was a fifth of the app's start-up; the first screen that needs a
+model loads them then.
+"""
 
-ALL_RECORD_TYPES: tuple[type[Record], ...] = (
-    Organization,
-    Person,
-    Body,
-    Membership,
-    MeetingSeries,
-    Meeting,
-    AgendaItem,
-    RoleAssignment,
-    Attendance,
-    GroundRuleSet,
-    GroundRuleSetVersion,
-    GroundRule,
-    RuleInvocation,
-    Note,
-    Decision,
-    ActionItem,
-    ActionUpdate,
-    ParkingLotItem,
-    EntryRevision,
-    Reflection,
-    ShareRecord,
-    MinutesApproval,
-    EntryLink,
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from facilitate.models.base import Record
+    from facilitate.models.capture import (
+        ActionItem,
+        ActionUpdate,
+        Decision,
+        EntryRevision,
+        Note,
+        Objection,
+        ParkingLotItem,
+        Reflection,
+    )
+    from facilitate.models.ids import new_id, utcnow
+    from facilitate.models.meeting import (
+        DEFAULT_ROLE_CATALOGUE,
+        AgendaItem,
+        Attendance,
+        Meeting,
+        MeetingSeries,
+        RoleAssignment,
+        RoleDef,
+    )
+    from facilitate.models.partnership import Body, Membership, Organization, Person
+    from facilitate.models.rules import (
+        GroundRule,
+        GroundRuleSet,
+        GroundRuleSetVersion,
+        RuleInvocation,
+    )
+    from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
+
+    ALL_RECORD_TYPES: tuple[type[Record], ...]
+
+# Where each name lives.
+_HOMES = {
+    "Record": "base",
+    "new_id": "ids",
+    "utcnow": "ids",
+    "ActionItem": "capture",
+    "ActionUpdate": "capture",
+    "Decision": "capture",
+    "EntryRevision": "capture",
+    "Note": "capture",
+    "Objection": "capture",
+    "ParkingLotItem": "capture",
+    "Reflection": "capture",
+    "DEFAULT_ROLE_CATALOGUE": "meeting",
+    "AgendaItem": "meeting",
+    "Attendance": "meeting",
+    "Meeting": "meeting",
+    "MeetingSeries": "meeting",
+    "RoleAssignment": "meeting",
+    "RoleDef": "meeting",
+    "Body": "partnership",
+    "Membership": "partnership",
+    "Organization": "partnership",
+    "Person": "partnership",
+    "GroundRule": "rules",
+    "GroundRuleSet": "rules",
+    "GroundRuleSetVersion": "rules",
+    "RuleInvocation": "rules",
+    "EntryLink": "sharing",
+    "MinutesApproval": "sharing",
+    "ShareRecord": "sharing",
+}
+
+_RECORD_TYPE_NAMES = (
+    "Organization",
+    "Person",
+    "Body",
+    "Membership",
+    "MeetingSeries",
+    "Meeting",
+    "AgendaItem",
+    "RoleAssignment",
+    "Attendance",
+    "GroundRuleSet",
+    "GroundRuleSetVersion",
+    "GroundRule",
+    "RuleInvocation",
+    "Note",
+    "Decision",
+    "ActionItem",
+    "ActionUpdate",
+    "ParkingLotItem",
+    "EntryRevision",
+    "Reflection",
+    "ShareRecord",
+    "MinutesApproval",
+    "EntryLink",
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ALL_RECORD_TYPES":
+        value: Any = tuple(__getattr__(n) for n in _RECORD_TYPE_NAMES)
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(f"facilitate.models.{_HOMES[name]}"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ALL_RECORD_TYPES",

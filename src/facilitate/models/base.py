@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from facilitate.models.ids import new_id, utcnow
 
-def new_id() -> str:
-    """A random UUID as text: two laptops that worked offline never mint the same id."""
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    """The current time in UTC, to the microsecond, so records from two machines order cleanly."""
-    return datetime.now(UTC)
+__all__ = ["Record", "new_id", "utcnow"]
 
 
 class Record(BaseModel):

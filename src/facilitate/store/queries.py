@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from facilitate.models import ParkingLotItem
 from facilitate.models.enums import ActionStatus, MeetingStatus
 from facilitate.store.records import Store, from_row
+
+if TYPE_CHECKING:
+    from facilitate.models import ParkingLotItem
 
 OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
 
@@ -161,6 +164,8 @@ def open_actions(
 
 def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> list[ParkingLotItem]:
     """Parking-lot entries of a series' earlier meetings that nobody has resolved yet."""
+    from facilitate.models import ParkingLotItem  # models load on first use (see models)
+
     rows = store.query(
         """SELECT p.* FROM parking_lot p
            JOIN meetings m ON m.id = p.meeting_id

@@ -16,16 +16,19 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import TypeAdapter
 from sqlite_utils import Database
 
-from facilitate.models.base import Record, utcnow
+from facilitate.models.ids import utcnow
 from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_close
 from facilitate.store.errors import DatabaseCorrupt, RecordNotFound, StoreError, explain
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    # Only for types: importing pydantic is left to the first screen that reads a model.
+    from facilitate.models.base import Record
+
+R = TypeVar("R", bound="Record")
 T = TypeVar("T")
 
 # How many remembered reads a store keeps; a session reads a handful of meetings.
@@ -266,6 +269,8 @@ def _param(value: Any) -> Any:
     """A Python value as `to_row` stores it, so an equality test can match: enums as their text,
     dates and times as pydantic writes them (UTC times end in "Z", not "+00:00")."""
     if isinstance(value, (date, datetime)):
+        from pydantic import TypeAdapter
+
         return TypeAdapter(type(value)).dump_python(value, mode="json")
     if isinstance(value, str):
         return str(value)

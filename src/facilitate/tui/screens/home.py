@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from facilitate.models import Meeting
 from facilitate.services.overview import HomeSummary, home_summary
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
@@ -91,6 +90,8 @@ class HomeScreen(Screen[None]):
         if upcoming.row_count:
             meeting_id = upcoming.coordinate_to_cell_key(upcoming.cursor_coordinate)[0].value
             if meeting_id:
+                from facilitate.models import Meeting
+
                 return self.facilitate.store.get(Meeting, meeting_id).series_id
         return None
 
