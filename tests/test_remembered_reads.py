@@ -14,6 +14,7 @@ from facilitate.models import ActionItem, Meeting, Note, Organization, Person
 from facilitate.models.enums import MeetingStatus, OrgKind
 from facilitate.services import agenda, attendance, capture, live
 from facilitate.services.capture import CaptureError
+from facilitate.services.entry_feed import entries_since
 from facilitate.store import Store
 
 from .helpers.demo_lookup import person, upcoming
@@ -150,3 +151,20 @@ def test_capture_stops_once_the_other_window_approves_the_minutes(
     other_window.save(approved)
     with pytest.raises(CaptureError, match="approved"):
         capture.capture_line(demo_store, meeting.id, "after approval", DAY)
+
+
+def test_a_poll_with_nothing_new_keeps_its_cursor_and_sees_the_next_entry(
+    demo_store: Store, meeting: Meeting, other_window: Store
+) -> None:
+    first = entries_since(demo_store, meeting.id)
+    again = entries_since(demo_store, meeting.id, first.cursor)
+    assert again.is_empty and again.cursor is first.cursor  # nothing was read again
+    theirs = capture.capture_line(other_window, meeting.id, "from the other window", DAY).entry
+    assert theirs is not None
+    batch = entries_since(demo_store, meeting.id, again.cursor)
+    assert [e.id for e in batch.changed] == [theirs.id]
+    mine = capture.capture_line(demo_store, meeting.id, "from this window", DAY).entry
+    assert mine is not None
+    # An entry this window saved itself is not reported back, though the poll reads again.
+    after = entries_since(demo_store, meeting.id, batch.cursor.including(mine))
+    assert after.is_empty and after.cursor is not batch.cursor

@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from facilitate.services.capture import Entry, entries, kind_of
+from facilitate.services.capture import ENTRY_TYPES, Entry, entries, kind_of
 from facilitate.services.quick_entry import EntryKind
 from facilitate.store import Store
 
 _Key = tuple[str, str]
+ENTRY_TABLES = tuple(cls.table for cls in ENTRY_TYPES.values())
 
 
 def _key(entry: Entry) -> _Key:
@@ -34,6 +35,9 @@ class EntryCursor:
 
     seen: Mapping[_Key, datetime] = field(default_factory=dict)
     kinds: Mapping[_Key, EntryKind] = field(default_factory=dict)
+    # The entry tables' version when `seen` was read (Store.version): while it is unchanged,
+    # nothing can have been written, and a poll costs one PRAGMA instead of a read of every entry.
+    version: tuple[int, ...] | None = None
 
     def including(self, *shown: Entry) -> EntryCursor:
         """This cursor plus entries the window saved itself, so they are not reported back."""
@@ -42,7 +46,7 @@ class EntryCursor:
         for entry in shown:
             seen[_key(entry)] = entry.updated_at
             kinds[_key(entry)] = kind_of(entry)
-        return EntryCursor(seen, kinds)
+        return EntryCursor(seen, kinds, self.version)
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,15 @@ class EntryBatch:
 def entries_since(store: Store, meeting_id: str, since: EntryCursor | None = None) -> EntryBatch:
     """Entries of the meeting written since `since` (all of them when None), by any process."""
     since = since or EntryCursor()
+    # Taken before reading: an entry committed while we read makes the next poll read again.
+    version = store.version(ENTRY_TABLES)
+    if since.version is not None and since.version == version:
+        return EntryBatch([], [], since)
     now = entries(store, meeting_id)
     changed = [e for e in now if since.seen.get(_key(e)) != e.updated_at]
     present = {_key(e) for e in now}
     removed = [(since.kinds[k], k[1]) for k in since.seen if k not in present and k in since.kinds]
-    cursor = EntryCursor({_key(e): e.updated_at for e in now}, {_key(e): kind_of(e) for e in now})
+    cursor = EntryCursor(
+        {_key(e): e.updated_at for e in now}, {_key(e): kind_of(e) for e in now}, version
+    )
     return EntryBatch(changed, removed, cursor)

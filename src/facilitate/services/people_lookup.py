@@ -36,6 +36,7 @@ _TITLES = frozenset({"judge", "dr", "mr", "mrs", "ms", "mx", "rev", "hon", "prof
 _SEPARATORS = re.compile(r"[\s._\-]+")
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, accents removed, ``._-`` and runs of spaces read as one space."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
