@@ -166,29 +166,7 @@ def add_note(
     item_id: str | None = None,
 ) -> Note:
     """Save a note on the current item (or `item_id`); returns it once it is durable."""
-    return _add_note(
-        store,
-        _capturing_into(store, meeting_id),
-        text,
-        visibility=visibility,
-        attribution=attribution,
-        person_id=person_id,
-        organization_id=organization_id,
-        item_id=item_id,
-    )
-
-
-def _add_note(
-    store: Store,
-    meeting: Meeting,
-    text: str,
-    *,
-    visibility: Visibility | None = None,
-    attribution: Attribution | None = None,
-    person_id: str | None = None,
-    organization_id: str | None = None,
-    item_id: str | None = None,
-) -> Note:
+    meeting = _capturing_into(store, meeting_id)
     return _save(
         store,
         meeting,
@@ -257,31 +235,6 @@ def add_action(
     meeting = _capturing_into(store, meeting_id)
     if organization_id is None and owner_person_id is not None:
         organization_id = _person_org(store, meeting, owner_person_id)
-    return _add_action(
-        store,
-        meeting,
-        text,
-        owner_person_id=owner_person_id,
-        owner_text=owner_text,
-        due=due,
-        organization_id=organization_id,
-        visibility=visibility,
-        item_id=item_id,
-    )
-
-
-def _add_action(
-    store: Store,
-    meeting: Meeting,
-    text: str,
-    *,
-    owner_person_id: str | None,
-    owner_text: str,
-    due: date | None,
-    organization_id: str | None,
-    visibility: Visibility | None,
-    item_id: str | None = None,
-) -> ActionItem:
     return _save(
         store,
         meeting,
@@ -314,28 +267,9 @@ def add_parking(
     item_id: str | None = None,
 ) -> Parking:
     """Save a parking-lot entry, with who follows it up; returns it once it is durable."""
-    return _add_parking(
-        store,
-        _capturing_into(store, meeting_id),
-        text,
-        follow_up_person_id=follow_up_person_id,
-        visibility=visibility,
-        item_id=item_id,
-    )
-
-
-def _add_parking(
-    store: Store,
-    meeting: Meeting,
-    text: str,
-    *,
-    follow_up_person_id: str | None,
-    visibility: Visibility | None,
-    item_id: str | None = None,
-) -> Parking:
     return _save(
         store,
-        meeting,
+        _capturing_into(store, meeting_id),
         Parking,
         text,
         visibility,
@@ -439,9 +373,9 @@ def _note(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> 
             )
         else:
             org_id = org.id
-    return _add_note(
+    return add_note(
         store,
-        meeting,
+        meeting.id,
         draft.text,
         visibility=parsed.visibility,
         attribution=attribution,
@@ -473,9 +407,9 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
             )
         else:
             org_id = org.id
-    return _add_action(
+    return add_action(
         store,
-        meeting,
+        meeting.id,
         draft.text,
         owner_person_id=owner_id,
         owner_text=owner_text,
@@ -496,6 +430,6 @@ def _parking(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) 
             draft.keep(parsed, "@", why.replace("kept as typed", "kept in the text"))
     if parsed.attribution is not None:
         draft.keep(parsed, "~", "parking-lot entries are not attributed; kept in the text")
-    return _add_parking(
-        store, meeting, draft.text, follow_up_person_id=person_id, visibility=parsed.visibility
+    return add_parking(
+        store, meeting.id, draft.text, follow_up_person_id=person_id, visibility=parsed.visibility
     )
