@@ -80,3 +80,18 @@ def test_sql_lives_only_in_the_store() -> None:
         text = path.read_text("utf-8")
         offences += [f"{path.name}: {k.strip()}" for k in keywords if f'"{k}' in text]
     assert offences == []
+
+
+def test_every_model_name_is_exported_from_where_it_lives() -> None:
+    """facilitate.models loads its names lazily from a table of where each lives; the table,
+    __all__ and the modules must agree, or an import fails only when first reached."""
+    import importlib
+
+    import facilitate.models as models
+
+    assert set(models.__all__) == {"ALL_RECORD_TYPES", *models._HOMES}
+    for name, home in models._HOMES.items():
+        module = importlib.import_module(f"facilitate.models.{home}")
+        assert getattr(models, name) is getattr(module, name), name
+    assert all(issubclass(cls, models.Record) for cls in models.ALL_RECORD_TYPES)
+    assert {cls.table for cls in models.ALL_RECORD_TYPES} >= {"notes", "meetings", "people"}

@@ -15,7 +15,7 @@ from facilitate.models.enums import MeetingStatus, OrgKind
 from facilitate.services import agenda, attendance, capture, live
 from facilitate.services.capture import CaptureError
 from facilitate.services.entry_feed import entries_since
-from facilitate.store import Store
+from facilitate.store import Store, queries
 
 from .helpers.demo_lookup import person, upcoming
 
@@ -168,3 +168,23 @@ def test_a_poll_with_nothing_new_keeps_its_cursor_and_sees_the_next_entry(
     # An entry this window saved itself is not reported back, though the poll reads again.
     after = entries_since(demo_store, meeting.id, batch.cursor.including(mine))
     assert after.is_empty and after.cursor is not batch.cursor
+
+
+def test_the_room_is_remembered_against_every_table_its_query_reads(
+    demo_store: Store, meeting: Meeting
+) -> None:
+    """PEOPLE_AT_MEETING_TABLES must name each table the query reads, or a change to one of them
+    would leave the remembered room stale; SQLite's authorizer reports what is read."""
+    read: set[str] = set()
+
+    def note_reads(action: int, table: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+
+    demo_store.db.conn.set_authorizer(note_reads)
+    try:
+        queries.people_at_meeting(demo_store, meeting.id, DAY)
+    finally:
+        demo_store.db.conn.set_authorizer(None)
+    assert read == set(queries.PEOPLE_AT_MEETING_TABLES)

@@ -1,4 +1,4 @@
-"""Start-up runs with the garbage collector paused (cli.pause_collector); the app must resume it
+"""Start-up runs with the garbage collector paused (tui.collector.pause); the app must resume it
 once its first screen is drawn, and must leave a collector it did not pause alone."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from facilitate.cli import pause_collector
 from facilitate.store import Store
+from facilitate.tui import collector as start_up
 from facilitate.tui.app import FacilitateApp
 
 from .conftest import TODAY
@@ -27,7 +27,7 @@ def collector() -> Iterator[None]:
 
 @pytest.mark.usefixtures("collector")
 async def test_the_first_screen_resumes_a_paused_collector(demo_store: Store) -> None:
-    pause_collector()
+    start_up.pause()
     assert not gc.isenabled()
     async with FacilitateApp(demo_store, today=TODAY).run_test(size=(100, 30)) as pilot:
         await pilot.pause()

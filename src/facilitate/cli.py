@@ -4,7 +4,6 @@ services. Heavy imports (Textual, sqlite-utils) happen inside commands, so `--he
 
 from __future__ import annotations
 
-import gc
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from facilitate import paths
+from facilitate.tui import collector
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -63,17 +63,6 @@ def _db_path(ctx: click.Context) -> Path:
     return Path(value) if value else paths.default_db_path()
 
 
-def pause_collector() -> None:
-    """Pause the garbage collector until the app's first screen is drawn.
-
-    Start-up builds a few hundred thousand objects (modules, classes, styles) that live as long
-    as the app, and the collector would walk them all several times before the first screen:
-    about 60 ms on a 2-core laptop. The app freezes them out of later collections and resumes
-    collecting once its first screen is up (`FacilitateApp.on_mount`).
-    """
-    gc.disable()
-
-
 def run_app(store: Store, *, today: date | None = None) -> None:
     from facilitate.tui.app import FacilitateApp
 
@@ -103,7 +92,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 @friendly_errors
 def _open_app(db_path: Path, *, create: bool) -> None:
-    pause_collector()
+    collector.pause()
     with opened(db_path, create=create) as store:
         run_app(store)
 
@@ -121,7 +110,7 @@ def demo(path: Path | None, no_open: bool) -> None:
     from facilitate.services.demo import build_demo, is_empty
 
     if not no_open:
-        pause_collector()
+        collector.pause()
     throwaway = None
     if path is None:
         throwaway = tempfile.TemporaryDirectory(prefix="facilitate-demo-")

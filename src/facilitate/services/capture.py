@@ -101,7 +101,7 @@ def _capturing_into(store: Store, meeting_id: str) -> Meeting:
     The meeting returned is shared between captures: read it, never change it.
     """
     meeting = store.remember(
-        ("capturing into", meeting_id), ("meetings",), lambda: store.get(Meeting, meeting_id)
+        ("capturing into", meeting_id), (Meeting.table,), lambda: store.get(Meeting, meeting_id)
     )
     return _still_open(meeting)
 
@@ -332,19 +332,17 @@ def capture_line(store: Store, meeting_id: str, line: str, today: date) -> Captu
     entry: Entry
     if parsed.kind is EntryKind.DECISION:
         counts = parsed.counts
-        entry = _save(
+        entry = add_decision(
             store,
-            meeting,
-            Decision,
+            meeting.id,
             draft.text,
-            parsed.visibility,
-            None,
             method=parsed.method or DecisionMethod.CONSENSUS,
             outcome=parsed.outcome or DecisionOutcome.ADOPTED,
             votes_for=counts.in_favor if counts else None,
             votes_against=counts.against if counts else None,
             abstentions=counts.abstain if counts else None,
             review_date=parsed.review_date,
+            visibility=parsed.visibility,
         )
     elif parsed.kind is EntryKind.ACTION:
         entry = _action(store, meeting, parsed, draft)

@@ -164,10 +164,6 @@ def current_members(store: Store, body_id: str, day: date) -> list[Membership]:
     ]
 
 
-# What room_for reads; a write to any of them (or another window's commit) re-reads.
-_ROOM_TABLES = ("attendance", "people", "memberships", "meetings", "meeting_series")
-
-
 def room_for(store: Store, meeting: Meeting) -> Room:
     """People in the room (present, late or left early; guests too), then the body's members.
 
@@ -176,7 +172,7 @@ def room_for(store: Store, meeting: Meeting) -> Room:
     day = meeting.starts_at.date()
     return store.remember(
         ("room", meeting.id, day),
-        _ROOM_TABLES,
+        queries.PEOPLE_AT_MEETING_TABLES,
         lambda: Room(_candidates(queries.people_at_meeting(store, meeting.id, day))),
     )
 

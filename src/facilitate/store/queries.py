@@ -189,6 +189,10 @@ class PersonAtMeeting:
     status: str | None
 
 
+# What people_at_meeting reads, for Store.remember: keep it in step with the query below.
+PEOPLE_AT_MEETING_TABLES = ("attendance", "people", "meetings", "meeting_series", "memberships")
+
+
 def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAtMeeting]:
     """Attendance rows (people and guests), then the body's members on `day`, in one read."""
     rows = store.query(

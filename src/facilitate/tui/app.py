@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 
@@ -14,6 +13,7 @@ from textual.screen import Screen
 
 from facilitate.services.overview import live_meeting_id
 from facilitate.store import Store
+from facilitate.tui import collector
 from facilitate.tui.screens.home import HomeScreen
 
 
@@ -42,7 +42,7 @@ class FacilitateApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(_resume_collector)
+        self.call_after_refresh(collector.resume)
         # After a crash, a closed lid or a killed terminal: straight back into the live meeting.
         meeting_id = live_meeting_id(self.store)
         if meeting_id is not None:
@@ -83,15 +83,6 @@ class FacilitateApp(App[None]):
                 binding.tooltip or f"{binding.description} ({active.binding.key})",
                 _runner(active.node, binding.action),
             )
-
-
-def _resume_collector() -> None:
-    """Collect garbage again if start-up paused it (`cli.pause_collector`): what start-up built
-    lives as long as the app, so it is frozen out of every later collection, which keeps the
-    collector's pauses short while people type."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
