@@ -7,15 +7,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from facilitate.models.enums import ActionStatus
+from facilitate.services.minutes import STATUS_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
-STATUS_LABEL = {
-    ActionStatus.OPEN: "open",
-    ActionStatus.IN_PROGRESS: "in progress",
-    ActionStatus.BLOCKED: "blocked",
-    ActionStatus.DONE: "done",
-    ActionStatus.DROPPED: "dropped",
-}
+# The minutes' labels, in lower case for the middle of a sentence ("Mark as in progress").
+STATUS_LABEL = {status: label.lower() for status, label in STATUS_LABELS.items()}
 
 NOTE_HINT = {
     ActionStatus.DONE: "e.g. circulated to all partners on the 14th",
