@@ -38,8 +38,9 @@ from pathlib import Path
 
 from facilitate.models import Meeting, MeetingSeries, Membership, Person, new_id, utcnow
 from facilitate.models.enums import MeetingStatus
-from facilitate.services import agenda, attendance, capture, corrections, live
-from facilitate.services.entry_feed import entries_since
+from facilitate.services.plan import agenda
+from facilitate.services.run import attendance, capture, corrections, live
+from facilitate.services.run.entry_feed import entries_since
 from facilitate.store import Store
 
 DEFAULT_DB = Path(__file__).with_name("history.db")

@@ -34,10 +34,10 @@ from facilitate.models import (
     Record,
 )
 from facilitate.models.enums import MeetingStatus, Visibility
-from facilitate.services.minutes import build_minutes
-from facilitate.services.series_record import series_record
-from facilitate.services.sharing import ExportFormat, write_packets
-from facilitate.services.you_said_we_did import you_said_we_did
+from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.series_record import series_record
+from facilitate.services.record.you_said_we_did import you_said_we_did
+from facilitate.services.share.sharing import ExportFormat, write_packets
 from facilitate.store import Store
 
 T = TypeVar("T")

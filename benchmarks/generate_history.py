@@ -52,7 +52,7 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
-from facilitate.services.ground_rules import RuleText, create_rule_set
+from facilitate.services.lead.ground_rules import RuleText, create_rule_set
 from facilitate.store import Store
 
 DEFAULT_OUT = Path(__file__).with_name("history.db")

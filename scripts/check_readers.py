@@ -26,8 +26,8 @@ from facilitate.export import render_minutes
 from facilitate.models import AgendaItem, Meeting, Note
 from facilitate.models.enums import Visibility
 from facilitate.services.demo import build_demo
-from facilitate.services.minutes import build_minutes
-from facilitate.services.sharing import ExportFormat
+from facilitate.services.record.minutes import build_minutes
+from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 
 TODAY = date(2026, 11, 22)

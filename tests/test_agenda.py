@@ -16,8 +16,8 @@ from facilitate.models import (
 )
 from facilitate.models.enums import ActionStatus, ItemState, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
-from facilitate.services import agenda, carry_over
-from facilitate.services.agenda import AgendaError, MeetingPlan
+from facilitate.services.plan import agenda, carry_over
+from facilitate.services.plan.agenda import AgendaError, MeetingPlan
 from facilitate.store import Store
 
 START = datetime(2026, 12, 3, 13, 0)
@@ -199,7 +199,7 @@ def test_carry_over_fills_the_templates_own_follow_up_item(store: Store) -> None
 def test_agenda_saved_as_template_loads_back(store: Store, tmp_path: object) -> None:
     from pathlib import Path
 
-    from facilitate.services.templates import load_templates, save_template, template_filename
+    from facilitate.services.plan.templates import load_templates, save_template, template_filename
 
     series = _series(store)
     meeting = agenda.create_meeting(

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from facilitate.models import ActionItem, Body, Meeting, MeetingSeries
-from facilitate.services import agenda
+from facilitate.services.plan import agenda
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.agenda_editor import AgendaEditorScreen

@@ -16,8 +16,8 @@ from facilitate.models import (
     RoleAssignment,
 )
 from facilitate.models.enums import AttendanceStatus
-from facilitate.services import attendance
-from facilitate.services.attendance import AttendanceError
+from facilitate.services.run import attendance
+from facilitate.services.run.attendance import AttendanceError
 from facilitate.store import Store
 
 from .helpers.demo_lookup import org, person, upcoming

@@ -23,9 +23,10 @@ from facilitate.models.enums import (
     MeetingStatus,
     Visibility,
 )
-from facilitate.services import agenda, attendance, capture, corrections, follow_through, live
-from facilitate.services.capture import CaptureError
-from facilitate.services.entry_feed import EntryCursor, entries_since
+from facilitate.services.plan import agenda
+from facilitate.services.run import attendance, capture, corrections, follow_through, live
+from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import Store
 
 from .helpers.demo_lookup import org, person, series, upcoming

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from facilitate.cli import cli
 from facilitate.models import Meeting
-from facilitate.services import agenda
+from facilitate.services.plan import agenda
 from facilitate.store import Store
 
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from facilitate.cli import cli
-from facilitate.cli_minutes import register
+from facilitate.cli.minutes import register
 from facilitate.models import Meeting, ShareRecord
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.demo import build_demo

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus, ReflectionKind
-from facilitate.services import capture, closing, live
+from facilitate.services.run import capture, closing, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.confirm import ConfirmDialog

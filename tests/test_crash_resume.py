@@ -21,7 +21,8 @@ import pytest
 from facilitate.models import Meeting
 from facilitate.models.base import utcnow
 from facilitate.models.enums import ItemState, MeetingStatus
-from facilitate.services import agenda, attendance, capture, live
+from facilitate.services.plan import agenda
+from facilitate.services.run import attendance, capture, live
 from facilitate.store import Store
 from facilitate.store.maintenance import integrity_problems
 

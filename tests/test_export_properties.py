@@ -41,8 +41,8 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
-from facilitate.services.minutes import AUDIENCES, build_minutes
-from facilitate.services.sharing import ExportFormat
+from facilitate.services.record.minutes import AUDIENCES, build_minutes
+from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 
 from .test_exports import csv_rows, docx_text, html_text, ics_texts

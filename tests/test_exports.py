@@ -29,8 +29,8 @@ from facilitate.export.eml import render_email
 from facilitate.export.escape import md_cell, md_line, md_text
 from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, MinutesApproval, Note
 from facilitate.models.enums import ActionStatus, Visibility
-from facilitate.services.minutes import MinutesDocument, build_minutes
-from facilitate.services.sharing import EmailDraft, ExportFormat, RenderedFile
+from facilitate.services.record.minutes import MinutesDocument, build_minutes
+from facilitate.services.share.sharing import EmailDraft, ExportFormat, RenderedFile
 from facilitate.store import Store
 
 from .test_minutes import GENERATED, demo_meetings, enrich_october

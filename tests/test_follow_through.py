@@ -8,8 +8,8 @@ import pytest
 
 from facilitate.models import ActionItem, ActionUpdate, Meeting
 from facilitate.models.enums import ActionStatus
-from facilitate.services import capture, follow_through, live
-from facilitate.services.follow_through import FollowThroughError
+from facilitate.services.run import capture, follow_through, live
+from facilitate.services.run.follow_through import FollowThroughError
 from facilitate.store import Store, queries
 
 from .helpers.demo_lookup import upcoming

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 
 from facilitate.models import ActionItem, Meeting
 from facilitate.models.enums import ActionStatus
-from facilitate.services import follow_through, live
+from facilitate.services.run import follow_through, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.action_update import ActionUpdateDialog

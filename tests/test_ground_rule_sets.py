@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from facilitate.models.ground_rules_template import GroundRuleSetTemplate
-from facilitate.services.ground_rule_sets import (
+from facilitate.services.plan.ground_rule_sets import (
     GroundRuleSetNotFoundError,
     get_ground_rule_set,
     load_ground_rule_sets,
     shipped_ground_rules_dir,
 )
-from facilitate.services.templates import NotFoundError
+from facilitate.services.plan.templates import NotFoundError
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = {"business-meeting", "listening-session", "trauma-informed"}

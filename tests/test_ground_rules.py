@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from facilitate.cli import cli
 from facilitate.models import Body, Meeting, MeetingSeries, RuleInvocation
-from facilitate.services import ground_rules
-from facilitate.services.ground_rule_sets import get_ground_rule_set
+from facilitate.services.lead import ground_rules
+from facilitate.services.plan.ground_rule_sets import get_ground_rule_set
 from facilitate.store import Store
 
 

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Static
 
 from facilitate.models import ActionItem, Meeting
 from facilitate.models.enums import MeetingStatus
-from facilitate.services import agenda
+from facilitate.services.plan import agenda
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.live import LiveMeetingScreen

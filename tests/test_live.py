@@ -28,9 +28,10 @@ from facilitate.models.enums import (
     MeetingStatus,
     ReflectionKind,
 )
-from facilitate.services import agenda, attendance, capture, carry_over, closing, live
-from facilitate.services.ground_rules import RuleText, new_version
-from facilitate.services.live import LiveError
+from facilitate.services.lead.ground_rules import RuleText, new_version
+from facilitate.services.plan import agenda, carry_over
+from facilitate.services.run import attendance, capture, closing, live
+from facilitate.services.run.live import LiveError
 from facilitate.store import Store
 from facilitate.store.maintenance import integrity_problems
 

@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Input, Static
 
 from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, Note, ParkingLotItem
 from facilitate.models.enums import DecisionMethod, ItemState, MeetingStatus
-from facilitate.services import agenda, capture, live
+from facilitate.services.plan import agenda
+from facilitate.services.run import capture, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.live import LiveMeetingScreen

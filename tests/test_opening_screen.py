@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Select, Static
 
 from facilitate.models import Attendance, Meeting, RoleAssignment
 from facilitate.models.enums import AttendanceStatus, MeetingStatus
-from facilitate.services import attendance, live
+from facilitate.services.run import attendance, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.guest import GuestDialog

@@ -12,8 +12,8 @@ import pytest
 from facilitate.export import RENDERERS
 from facilitate.models import Note, Person, ShareRecord
 from facilitate.models.enums import Visibility
-from facilitate.services.minutes_approval import approve_minutes
-from facilitate.services.sharing import (
+from facilitate.services.record.minutes_approval import approve_minutes
+from facilitate.services.share.sharing import (
     ExportError,
     ExportFormat,
     export_minutes,

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from facilitate.models import new_id
-from facilitate.services.people_lookup import Candidate, normalize, resolve_handle
+from facilitate.services.people.people_lookup import Candidate, normalize, resolve_handle
 
 
 def _person(name: str, email: str = "", org: str | None = None) -> Candidate:

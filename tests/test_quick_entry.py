@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
-from facilitate.services import quick_entry
 from facilitate.services.dates import DATE_HINT
-from facilitate.services.quick_entry import (
+from facilitate.services.run import quick_entry
+from facilitate.services.run.quick_entry import (
     METHOD_ALIASES,
     UNEXPECTED_PROBLEM,
     EntryKind,

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
-from facilitate.services.quick_entry import (
+from facilitate.services.run.quick_entry import (
     METHOD_ALIASES,
     OUTCOME_ALIASES,
     UNEXPECTED_PROBLEM,

@@ -12,9 +12,10 @@ import pytest
 
 from facilitate.models import ActionItem, Meeting, Note, Organization, Person
 from facilitate.models.enums import MeetingStatus, OrgKind
-from facilitate.services import agenda, attendance, capture, live
-from facilitate.services.capture import CaptureError
-from facilitate.services.entry_feed import entries_since
+from facilitate.services.plan import agenda
+from facilitate.services.run import attendance, capture, live
+from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.entry_feed import entries_since
 from facilitate.store import Store, queries
 
 from .helpers.demo_lookup import person, upcoming

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Select
 
 from facilitate.cli import cli
 from facilitate.models import Meeting, MeetingSeries, Person, RoleAssignment
-from facilitate.services import roles
+from facilitate.services.lead import roles
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.fairness import FairnessScreen

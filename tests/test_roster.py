@@ -9,8 +9,8 @@ import pytest
 
 from facilitate.models import Body, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import OrgKind
-from facilitate.services import roster
-from facilitate.services.roster import RosterError
+from facilitate.services.people import roster
+from facilitate.services.people.roster import RosterError
 from facilitate.store import Store
 
 from .conftest import TODAY

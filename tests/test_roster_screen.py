@@ -17,7 +17,7 @@ from facilitate.models import (
     Person,
 )
 from facilitate.models.enums import OrgKind
-from facilitate.services import roster
+from facilitate.services.people import roster
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.memberships import MembershipsDialog

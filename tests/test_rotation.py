@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from facilitate.services.rotation import (
+from facilitate.services.lead.rotation import (
     DEFAULT_ROLES,
     Candidate,
     PastAssignment,

@@ -18,7 +18,7 @@ from typing import TypeVar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitate.services.rotation import (
+from facilitate.services.lead.rotation import (
     DEFAULT_ROLES,
     Candidate,
     PastAssignment,

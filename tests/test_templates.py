@@ -9,8 +9,8 @@ import pytest
 
 from facilitate.models.enums import MeetingKind, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
-from facilitate.services import templates
-from facilitate.services.templates import (
+from facilitate.services.plan import templates
+from facilitate.services.plan.templates import (
     TemplateNotFoundError,
     check_templates,
     get_template,

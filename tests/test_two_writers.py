@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.services import agenda, capture, live
+from facilitate.services.plan import agenda
+from facilitate.services.run import capture, live
 from facilitate.store import Store
 from facilitate.store.maintenance import integrity_problems
 

@@ -18,7 +18,7 @@ from facilitate.models import (
     Reflection,
 )
 from facilitate.models.enums import AttendanceStatus, DecisionMethod, ItemState, MeetingStatus
-from facilitate.services import live
+from facilitate.services.run import live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.closing import ClosingScreen

@@ -20,9 +20,9 @@ from facilitate.models import (
     ShareRecord,
 )
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.series_record import RecordFilter, series_record
-from facilitate.services.sharing import ExportFormat, export_loop, export_series_record
-from facilitate.services.you_said_we_did import LinkError, link_response, you_said_we_did
+from facilitate.services.record.series_record import RecordFilter, series_record
+from facilitate.services.record.you_said_we_did import LinkError, link_response, you_said_we_did
+from facilitate.services.share.sharing import ExportFormat, export_loop, export_series_record
 from facilitate.store import Store
 
 from .test_exports import csv_rows, html_text

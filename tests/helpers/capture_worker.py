@@ -22,8 +22,9 @@ import sys
 import time
 from datetime import date
 
-from facilitate.services import agenda, capture, live
-from facilitate.services.entry_feed import EntryCursor, entries_since
+from facilitate.services.plan import agenda
+from facilitate.services.run import capture, live
+from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import Store
 
 TODAY = date(2026, 11, 29)

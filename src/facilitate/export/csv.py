@@ -9,9 +9,9 @@ import csv
 import io
 from collections.abc import Sequence
 
-from facilitate.services.minutes import ActionLine, DecisionLine, MinutesDocument
-from facilitate.services.series_record import SeriesRecord
-from facilitate.services.you_said_we_did import LoopReport
+from facilitate.services.record.minutes import ActionLine, DecisionLine, MinutesDocument
+from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.you_said_we_did import LoopReport
 
 DECISION_COLUMNS = (
     "meeting_date",

@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from facilitate.services.minutes import (
+from facilitate.services.record.minutes import (
     ActionLine,
     DecisionLine,
     ItemSection,
@@ -24,8 +24,8 @@ from facilitate.services.minutes import (
     long_date,
     short_date,
 )
-from facilitate.services.series_record import SeriesRecord
-from facilitate.services.you_said_we_did import LoopReport
+from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.you_said_we_did import LoopReport
 
 _DRAFT_COLOUR = RGBColor(0x92, 0x40, 0x0E)
 _APPROVED_COLOUR = RGBColor(0x16, 0x65, 0x34)

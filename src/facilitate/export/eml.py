@@ -9,7 +9,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from facilitate.services.sharing import EmailDraft, RenderedFile
+from facilitate.services.share.sharing import EmailDraft, RenderedFile
 
 
 def _one_line(text: str) -> str:

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
-from facilitate.services.minutes import MinutesDocument, long_date
+from facilitate.services.record.minutes import MinutesDocument, long_date
 
 UID_DOMAIN = "facilitate.local"
 

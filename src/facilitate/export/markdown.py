@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facilitate.export.escape import md_cell, md_line, md_text
-from facilitate.services.minutes import (
+from facilitate.services.record.minutes import (
     ActionLine,
     DecisionLine,
     ItemSection,
@@ -17,8 +17,8 @@ from facilitate.services.minutes import (
     long_date,
     short_date,
 )
-from facilitate.services.series_record import SeriesRecord
-from facilitate.services.you_said_we_did import LoopReport
+from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.you_said_we_did import LoopReport
 
 BULLET_INDENT = "  "
 

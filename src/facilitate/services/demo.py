@@ -40,7 +40,7 @@ from facilitate.models.enums import (
     Purpose,
     Visibility,
 )
-from facilitate.services.ground_rules import RuleText, create_rule_set
+from facilitate.services.lead.ground_rules import RuleText, create_rule_set
 from facilitate.store import Store
 
 DEMO_NAME = "Harbor County Family Recovery Partnership"

@@ -8,9 +8,10 @@ from textual.app import App
 
 from facilitate import paths
 from facilitate.models import Meeting, MeetingSeries
-from facilitate.services import agenda, carry_over, directory
-from facilitate.services.directory import Choice
-from facilitate.services.templates import load_templates
+from facilitate.services.people import directory
+from facilitate.services.people.directory import Choice
+from facilitate.services.plan import agenda, carry_over
+from facilitate.services.plan.templates import load_templates
 from facilitate.store import Store
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from facilitate.services.carry_over import CarryOverOffer
+from facilitate.services.plan.carry_over import CarryOverOffer
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
 
 
 class ChoiceDialog(ModalScreen[str | None]):

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from facilitate.models import AgendaItem
 from facilitate.models.enums import Purpose
 from facilitate.services.dates import DateParseError, parse_date
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 PURPOSES = [("Inform", Purpose.INFORM), ("Discuss", Purpose.DISCUSS), ("Decide", Purpose.DECIDE)]

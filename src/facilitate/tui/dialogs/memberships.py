@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
 
 
 class MembershipsDialog(ModalScreen[frozenset[str] | None]):

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from facilitate.models.enums import MeetingKind
-from facilitate.services.agenda import MeetingPlan
 from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
+from facilitate.services.plan.agenda import MeetingPlan
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 START_LAST = "last"

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from facilitate.models import Organization
 from facilitate.models.enums import OrgKind
-from facilitate.services.roster import ORG_KIND_LABELS, require_name
+from facilitate.services.people.roster import ORG_KIND_LABELS, require_name
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 LEAVE_OPEN = "__open__"

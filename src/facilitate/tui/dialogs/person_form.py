@@ -13,8 +13,8 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from textual.widgets.selection_list import Selection
 
 from facilitate.models import Person, RoleDef
-from facilitate.services.directory import Choice
-from facilitate.services.roster import clean_email, parse_unavailable, require_name
+from facilitate.services.people.directory import Choice
+from facilitate.services.people.roster import clean_email, parse_unavailable, require_name
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 

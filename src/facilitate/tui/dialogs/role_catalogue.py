@@ -17,9 +17,9 @@ from textual.widgets import Button, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitate.models import MeetingSeries
-from facilitate.services import roster
-from facilitate.services.directory import Choice
-from facilitate.services.roster import DEFAULT_ROLE_KEYS, RosterError
+from facilitate.services.people import roster
+from facilitate.services.people.directory import Choice
+from facilitate.services.people.roster import DEFAULT_ROLE_KEYS, RosterError
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.widgets.table import Table

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
-from facilitate.services.ground_rules import RuleText, rules_from_text
+from facilitate.services.lead.ground_rules import RuleText, rules_from_text
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 

@@ -14,8 +14,9 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from facilitate import paths
 from facilitate.models import AgendaItem, Meeting
-from facilitate.services import agenda, carry_over, directory
-from facilitate.services.templates import save_template, template_filename
+from facilitate.services.people import directory
+from facilitate.services.plan import agenda, carry_over
+from facilitate.services.plan.templates import save_template, template_filename
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields

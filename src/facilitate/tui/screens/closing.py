@@ -20,11 +20,11 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus, ReflectionKind
-from facilitate.services import closing
-from facilitate.services.capture import CaptureError
-from facilitate.services.closing import ActionCheck
 from facilitate.services.dates import DateParseError, parse_date
-from facilitate.services.live import LiveError
+from facilitate.services.run import closing
+from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.closing import ActionCheck
+from facilitate.services.run.live import LiveError
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.feedback import reported

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
-from facilitate.services import roles
-from facilitate.services.rotation import Tally
+from facilitate.services.lead import roles
+from facilitate.services.lead.rotation import Tally
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 

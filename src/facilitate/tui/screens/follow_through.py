@@ -19,8 +19,8 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import ActionStatus
-from facilitate.services import follow_through
-from facilitate.services.follow_through import FollowThroughError, FollowThroughLine
+from facilitate.services.run import follow_through
+from facilitate.services.run.follow_through import FollowThroughError, FollowThroughLine
 from facilitate.tui.dialogs.action_update import STATUS_LABEL, ActionUpdateDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar

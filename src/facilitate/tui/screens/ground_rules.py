@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate import paths
 from facilitate.models import MeetingSeries
-from facilitate.services import ground_rules
-from facilitate.services.directory import Choice
-from facilitate.services.ground_rule_sets import load_ground_rule_sets
+from facilitate.services.lead import ground_rules
+from facilitate.services.people.directory import Choice
+from facilitate.services.plan.ground_rule_sets import load_ground_rule_sets
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.rules_edit import RulesEditDialog
 from facilitate.tui.feedback import reported

@@ -20,9 +20,11 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from facilitate.models import ActionItem, Person
 from facilitate.models.enums import ItemState
-from facilitate.services import capture, corrections, directory, ground_rules, live
-from facilitate.services.capture import CaptureError, CaptureResult, Entry
-from facilitate.services.entry_feed import EntryCursor, entries_since
+from facilitate.services.lead import ground_rules
+from facilitate.services.people import directory
+from facilitate.services.run import capture, corrections, live
+from facilitate.services.run.capture import CaptureError, CaptureResult, Entry
+from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog

@@ -19,10 +19,11 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import AttendanceStatus
-from facilitate.services import attendance, directory, live
-from facilitate.services.attendance import AttendanceError, RosterLine
-from facilitate.services.capture import CaptureError
-from facilitate.services.live import LiveError
+from facilitate.services.people import directory
+from facilitate.services.run import attendance, live
+from facilitate.services.run.attendance import AttendanceError, RosterLine
+from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.live import LiveError
 from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen

@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting, MeetingSeries, Person
-from facilitate.services import directory, roles
-from facilitate.services.rotation import RotationSuggestion
+from facilitate.services.lead import roles
+from facilitate.services.lead.rotation import RotationSuggestion
+from facilitate.services.people import directory
 from facilitate.tui.dialogs.override_role import OverrideDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.fairness import FairnessScreen

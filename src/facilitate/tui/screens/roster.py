@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Organization, Person, RoleDef
-from facilitate.services import directory, roster
-from facilitate.services.roster import ORG_KIND_LABELS, RosterError, RosterRow
+from facilitate.services.people import directory, roster
+from facilitate.services.people.roster import ORG_KIND_LABELS, RosterError, RosterRow
 from facilitate.tui.dialogs.memberships import MembershipsDialog
 from facilitate.tui.dialogs.organization_form import OrganizationDialog, OrganizationFields
 from facilitate.tui.dialogs.person_form import PersonDialog, PersonFields

@@ -6,61 +6,18 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from facilitate import paths
+from facilitate.cli.common import database_path, fail, friendly_errors, opened
 from facilitate.tui import collector
 
 if TYPE_CHECKING:
     from facilitate.store import Store
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> None:
-    click.echo(f"facilitate: {message}", err=True)
-    raise SystemExit(1)
-
-
-def friendly_errors(func: F) -> F:
-    """Turn a store error into one line on stderr and exit status 1; never a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from facilitate.store.errors import RecordNotFound, StoreError
-
-        try:
-            return func(*args, **kwargs)
-        except StoreError as error:
-            _fail(str(error))
-        except RecordNotFound as error:
-            _fail(str(error.args[0]) if error.args else "not found")
-        return None
-
-    return wrapper  # type: ignore[return-value]
-
-
-@contextmanager
-def opened(db_path: Path, *, create: bool = False) -> Iterator[Store]:
-    from facilitate.store import Store
-
-    store = Store.open(db_path, create=create)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _db_path(ctx: click.Context) -> Path:
-    value = ctx.obj.get("db") if ctx.obj else None
-    return Path(value) if value else paths.default_db_path()
 
 
 def run_app(store: Store, *, today: date | None = None) -> None:
@@ -87,7 +44,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
-        _open_app(_db_path(ctx), create=db is None)
+        _open_app(database_path(ctx), create=db is None)
 
 
 @friendly_errors
@@ -137,7 +94,7 @@ def db() -> None:
 @click.pass_context
 def db_path(ctx: click.Context) -> None:
     """Print the database file's path."""
-    click.echo(str(_db_path(ctx.find_root())))
+    click.echo(str(database_path(ctx.find_root())))
 
 
 @db.command("check")
@@ -147,7 +104,7 @@ def db_check(ctx: click.Context) -> None:
     """Check the file's integrity and print what it holds."""
     from facilitate.store.maintenance import integrity_problems, table_counts
 
-    path = _db_path(ctx.find_root())
+    path = database_path(ctx.find_root())
     with opened(path) as store:
         problems = integrity_problems(store)
         for name, count in table_counts(store).items():
@@ -155,7 +112,7 @@ def db_check(ctx: click.Context) -> None:
     if problems:
         for problem in problems:
             click.echo(f"problem: {problem}", err=True)
-        _fail(f"{path}: {len(problems)} problem(s) found; restore from a backup.")
+        fail(f"{path}: {len(problems)} problem(s) found; restore from a backup.")
     click.echo(f"{path}: ok")
 
 
@@ -167,7 +124,7 @@ def db_backup(ctx: click.Context, dest: Path) -> None:
     """Copy the database to DEST (safe while the app is open)."""
     from facilitate.store.maintenance import backup
 
-    with opened(_db_path(ctx.find_root())) as store:
+    with opened(database_path(ctx.find_root())) as store:
         written = backup(store, dest)
     click.echo(f"Backed up to {written}")
 
@@ -181,7 +138,7 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
     """Find notes, decisions and actions containing every word of TEXT."""
     from facilitate.store.search import search as run_search
 
-    with opened(_db_path(ctx.find_root())) as store:
+    with opened(database_path(ctx.find_root())) as store:
         hits = run_search(store, " ".join(text), limit=limit)
     if not hits:
         click.echo("No matches.")
@@ -193,11 +150,13 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 
 
 def _register_commands() -> None:
-    from facilitate import cli_agenda, cli_minutes, cli_roles
+    from facilitate.cli import agenda as agenda_commands
+    from facilitate.cli import minutes as minutes_commands
+    from facilitate.cli import roles as roles_commands
 
-    cli_agenda.register(cli)
-    cli_roles.register(cli)
-    cli_minutes.register(cli)
+    agenda_commands.register(cli)
+    roles_commands.register(cli)
+    minutes_commands.register(cli)
 
 
 _register_commands()

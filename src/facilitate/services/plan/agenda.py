@@ -11,7 +11,7 @@ from datetime import date, datetime
 from facilitate.models import AgendaItem, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
-from facilitate.services.directory import lead_label
+from facilitate.services.people.directory import lead_label
 from facilitate.store import Store
 
 

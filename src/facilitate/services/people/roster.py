@@ -28,7 +28,7 @@ from facilitate.models import (
 )
 from facilitate.models.enums import OrgKind
 from facilitate.services.dates import DateParseError, parse_date
-from facilitate.services.directory import Choice
+from facilitate.services.people.directory import Choice
 from facilitate.store import RecordNotFound, Store
 
 DEFAULT_ROLE_KEYS: tuple[str, ...] = tuple(role.key for role in DEFAULT_ROLE_CATALOGUE)

@@ -11,9 +11,9 @@ from datetime import date, datetime
 
 from facilitate.models import ActionItem, AgendaItem, Meeting, Organization, Reflection
 from facilitate.models.enums import ItemState, MeetingStatus, ReflectionKind, Visibility
-from facilitate.services.capture import capturable, default_visibility
-from facilitate.services.live import LiveError, as_utc
-from facilitate.services.people_lookup import people_by_id
+from facilitate.services.people.people_lookup import people_by_id
+from facilitate.services.run.capture import capturable, default_visibility
+from facilitate.services.run.live import LiveError, as_utc
 from facilitate.store import Store
 
 

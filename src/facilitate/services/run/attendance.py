@@ -27,9 +27,9 @@ from facilitate.models import (
     RoleDef,
 )
 from facilitate.models.enums import AttendanceStatus
-from facilitate.services.capture import capturable
-from facilitate.services.live import as_utc
-from facilitate.services.people_lookup import current_members, people_by_id
+from facilitate.services.people.people_lookup import current_members, people_by_id
+from facilitate.services.run.capture import capturable
+from facilitate.services.run.live import as_utc
 from facilitate.store import Store
 
 COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 
 from facilitate.models import ActionItem, AgendaItem, Body, Decision, Meeting, MeetingSeries
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.minutes import (
+from facilitate.services.record.minutes import (
     AUDIENCE_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,

@@ -24,14 +24,14 @@ def roles_group() -> None:
 @click.pass_context
 def roles_suggest(ctx: click.Context, meeting: str, series: str | None, accept: bool) -> None:
     """Suggest who takes each role at MEETING, and say why."""
-    from facilitate.cli import _db_path, friendly_errors, opened
+    from facilitate.cli.common import database_path, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
-        from facilitate.services import roles
+        from facilitate.services.lead import roles
         from facilitate.services.lookup import find_meeting
 
-        with opened(_db_path(ctx.find_root())) as store:
+        with opened(database_path(ctx.find_root())) as store:
             found = find_meeting(store, meeting, series=series)
             suggestion = roles.suggest(store, found.id)
             click.echo(f"Roles for {found.title} ({found.starts_at:%Y-%m-%d})")
@@ -52,23 +52,23 @@ def roles_suggest(ctx: click.Context, meeting: str, series: str | None, accept: 
 @click.pass_context
 def roles_report(ctx: click.Context, series: str, since: str | None, until: str | None) -> None:
     """Who has served in which role, per person and per organization."""
-    from facilitate.cli import _db_path, _fail, friendly_errors, opened
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
         from datetime import date
 
-        from facilitate.services import roles
         from facilitate.services.dates import DateParseError, parse_date
+        from facilitate.services.lead import roles
         from facilitate.services.lookup import find_series
 
         try:
             start = parse_date(since, date.today()) if since else None
             end = parse_date(until, date.today()) if until else None
         except DateParseError as error:
-            _fail(f"--since/--until: {error}")
+            fail(f"--since/--until: {error}")
             return
-        with opened(_db_path(ctx.find_root())) as store:
+        with opened(database_path(ctx.find_root())) as store:
             found = find_series(store, series)
             click.echo(
                 render_report(found.name, roles.report(store, found.id, since=start, until=end))
@@ -79,7 +79,7 @@ def roles_report(ctx: click.Context, series: str, since: str | None, until: str 
 
 def render_report(title: str, report: object) -> str:
     """The fairness report as a plain-text table: one column per role, then the total."""
-    from facilitate.services.rotation import FairnessReport, Tally
+    from facilitate.services.lead.rotation import FairnessReport, Tally
 
     assert isinstance(report, FairnessReport)
     keys = report.role_keys
@@ -116,18 +116,18 @@ def rules_group() -> None:
 @click.pass_context
 def rules_show(ctx: click.Context, series: str, number: int | None) -> None:
     """Print SERIES's ground rules (id, or part of its name) and their version history."""
-    from facilitate.cli import _db_path, _fail, friendly_errors, opened
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
-        from facilitate.services import ground_rules
+        from facilitate.services.lead import ground_rules
         from facilitate.services.lookup import find_series
 
-        with opened(_db_path(ctx.find_root())) as store:
+        with opened(database_path(ctx.find_root())) as store:
             found = find_series(store, series)
             rule_set = ground_rules.rule_set_of_series(store, found.id)
             if rule_set is None:
-                _fail(f"{found.name} has no ground rules yet; adopt a starting set in the app.")
+                fail(f"{found.name} has no ground rules yet; adopt a starting set in the app.")
                 return
             history = ground_rules.versions(store, rule_set.id)
             wanted = (
@@ -136,7 +136,7 @@ def rules_show(ctx: click.Context, series: str, number: int | None) -> None:
                 else next((v for v in history if v.version == number), None)
             )
             if wanted is None:
-                _fail(f"{rule_set.name} has no version {number} (it has 1–{len(history)}).")
+                fail(f"{rule_set.name} has no version {number} (it has 1–{len(history)}).")
                 return
             shown = ground_rules.version_by_id(store, wanted.id)
             click.echo(

@@ -34,7 +34,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from facilitate.models import ActionUpdate, EntryRevision, utcnow
-from facilitate.services.capture import (
+from facilitate.services.run.capture import (
     ENTRY_TYPES,
     CaptureError,
     Entry,

@@ -10,7 +10,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from facilitate.services.rotation_types import DEFAULT_ROLES, Candidate, PastAssignment, RoleLike
+from facilitate.services.lead.rotation_types import (
+    DEFAULT_ROLES,
+    Candidate,
+    PastAssignment,
+    RoleLike,
+)
 
 __all__ = ["FairnessReport", "OrgFairness", "PersonFairness", "Tally", "fairness_report"]
 

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from facilitate.models import ActionItem, ActionUpdate, Meeting, Organization, Person
 from facilitate.models.enums import ActionStatus
-from facilitate.services import agenda
-from facilitate.services.live import as_utc
+from facilitate.services.plan import agenda
+from facilitate.services.run.live import as_utc
 from facilitate.store import Store, queries
 from facilitate.store.queries import OpenActionRow
 

@@ -29,14 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from facilitate.services.rotation_report import (
+from facilitate.services.lead.rotation_report import (
     FairnessReport,
     OrgFairness,
     PersonFairness,
     Tally,
     fairness_report,
 )
-from facilitate.services.rotation_types import (
+from facilitate.services.lead.rotation_types import (
     CO_FACILITATOR,
     DEFAULT_ROLES,
     FACILITATOR,

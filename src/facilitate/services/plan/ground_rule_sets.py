@@ -2,7 +2,7 @@
 
 Shipped sets live in the `ground-rules/` subfolder of the shipped agendas folder. They load and
 report problems exactly as agenda templates do (file, rule number, field), through the same
-machinery in `facilitate.services.templates`.
+machinery in `facilitate.services.plan.templates`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.models.ground_rules_template import GroundRuleSetTemplate, GroundRuleTemplate
-from facilitate.services.templates import (
+from facilitate.services.plan.templates import (
     GROUND_RULES_FOLDER,
     SHIPPED_FOLDER,
     EntrySpec,

@@ -13,7 +13,7 @@ from facilitate import paths
 
 if TYPE_CHECKING:
     # Types only: importing these at run time would make `facilitate --help` pay for them.
-    from facilitate.services.carry_over import CarryOverOffer
+    from facilitate.services.plan.carry_over import CarryOverOffer
     from facilitate.store import Store
 
 
@@ -55,27 +55,27 @@ def agenda_new(
     carry_over: bool | None,
 ) -> None:
     """Plan a meeting in SERIES (id, or part of its name)."""
-    from facilitate.cli import _db_path, _fail, friendly_errors, opened
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
-        from facilitate.services import agenda
-        from facilitate.services import carry_over as carry
         from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
         from facilitate.services.lookup import find_series
-        from facilitate.services.templates import TemplateNotFoundError, get_template
+        from facilitate.services.plan import agenda
+        from facilitate.services.plan import carry_over as carry
+        from facilitate.services.plan.templates import TemplateNotFoundError, get_template
 
         try:
             when = datetime.combine(parse_date(day, date.today()), parse_time(at))
         except (DateParseError, TimeParseError) as error:
-            _fail(f"--date/--time: {error}")
+            fail(f"--date/--time: {error}")
         template = None
         if template_name:
             try:
                 template = get_template(template_name, paths.user_templates_dir())
             except TemplateNotFoundError as error:
-                _fail(f"--template: {error}")
-        with opened(_db_path(ctx.find_root())) as store:
+                fail(f"--template: {error}")
+        with opened(database_path(ctx.find_root())) as store:
             found = find_series(store, series)
             if template is None and not from_last and found.default_template:
                 template = get_template(found.default_template, paths.user_templates_dir())
@@ -101,7 +101,7 @@ def agenda_new(
 
 
 def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | None) -> None:
-    from facilitate.services import carry_over as carry
+    from facilitate.services.plan import carry_over as carry
 
     click.echo("Open commitments from earlier meetings of this series:")
     for action in offer.actions:
@@ -129,7 +129,8 @@ def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | 
 def render_agenda(store: Store, meeting_id: str) -> str:
     """The agenda as plain text: numbered items, time boxes, leads, proposers, running total."""
     from facilitate.models import Meeting
-    from facilitate.services import agenda, directory
+    from facilitate.services.people import directory
+    from facilitate.services.plan import agenda
 
     meeting = store.get(Meeting, meeting_id)
     lines = [
@@ -173,13 +174,13 @@ def render_agenda(store: Store, meeting_id: str) -> str:
 @click.pass_context
 def agenda_show(ctx: click.Context, meeting: str, series: str | None) -> None:
     """Print MEETING's agenda (id or prefix, date YYYY-MM-DD, or part of its title)."""
-    from facilitate.cli import _db_path, friendly_errors, opened
+    from facilitate.cli.common import database_path, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
         from facilitate.services.lookup import find_meeting
 
-        with opened(_db_path(ctx.find_root())) as store:
+        with opened(database_path(ctx.find_root())) as store:
             found = find_meeting(store, meeting, series=series)
             click.echo(render_agenda(store, found.id))
 
@@ -194,7 +195,7 @@ def templates_group() -> None:
 @templates_group.command("list")
 def templates_list() -> None:
     """List the agenda templates you can start a meeting from."""
-    from facilitate.services.templates import load_templates
+    from facilitate.services.plan.templates import load_templates
 
     loaded = load_templates(paths.user_templates_dir())
     for key in loaded.sorted_keys():
@@ -216,7 +217,7 @@ def _is_user(source: Path) -> bool:
 @templates_group.command("check")
 def templates_check() -> None:
     """Validate every template and ground-rule set; exit 1 if any is broken."""
-    from facilitate.services.templates import check_templates
+    from facilitate.services.plan.templates import check_templates
 
     problems = check_templates(paths.user_templates_dir())
     for problem in problems:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from facilitate.models import AgendaItem, Meeting, ParkingLotItem
 from facilitate.models.enums import ItemState, Purpose
-from facilitate.services import agenda
+from facilitate.services.plan import agenda
 from facilitate.store import Store, queries
 from facilitate.store.queries import OpenActionRow
 

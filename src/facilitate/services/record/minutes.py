@@ -49,7 +49,7 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
-from facilitate.services.ground_rules import version_by_id
+from facilitate.services.lead.ground_rules import version_by_id
 from facilitate.store import RecordNotFound, Store
 
 AUDIENCES: tuple[Visibility, ...] = (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL)

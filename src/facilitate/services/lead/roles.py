@@ -16,7 +16,7 @@ from facilitate.models import (
     Person,
     RoleAssignment,
 )
-from facilitate.services.rotation import (
+from facilitate.services.lead.rotation import (
     Candidate,
     FairnessReport,
     PastAssignment,

@@ -1,5 +1,5 @@
 """Inputs and outputs of the role rotation: plain frozen dataclasses, no behaviour beyond
-small predicates. See `facilitate.services.rotation` for the algorithm.
+small predicates. See `facilitate.services.lead.rotation` for the algorithm.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from facilitate.models import (
     ParkingLotItem,
 )
 from facilitate.models.enums import ActionStatus, MeetingKind, Visibility
-from facilitate.services.minutes import (
+from facilitate.services.record.minutes import (
     AUDIENCE_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,

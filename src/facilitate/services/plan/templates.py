@@ -6,7 +6,7 @@ it, so a coordinator can adapt "Steering committee" to their partnership without
 
 Loading never stops at a broken file. Every problem becomes one line a coordinator can act on,
 naming the file, the item and the field, and the remaining files still load. The file-reading and
-message-building machinery here is shared with `facilitate.services.ground_rule_sets`.
+message-building machinery here is shared with `facilitate.services.plan.ground_rule_sets`.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def shipped_agendas_dir() -> Path:
     # A zipped install would give a non-filesystem Traversable; only real folders are usable here.
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[3] / SHIPPED_FOLDER
+    checkout = Path(__file__).resolve().parents[4] / SHIPPED_FOLDER
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(
@@ -484,7 +484,7 @@ def check_templates(
     shipped layout.
     """
     # Imported here because ground_rule_sets builds on this module's loading machinery.
-    from facilitate.services.ground_rule_sets import load_ground_rule_sets
+    from facilitate.services.plan.ground_rule_sets import load_ground_rule_sets
 
     if ground_rules_user_dir is None and user_dir is not None:
         ground_rules_user_dir = user_dir / GROUND_RULES_FOLDER

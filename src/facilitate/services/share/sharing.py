@@ -31,15 +31,15 @@ from facilitate.models import (
     ShareRecord,
 )
 from facilitate.models.enums import AttendanceStatus, Visibility
-from facilitate.services.minutes import (
+from facilitate.services.record.minutes import (
     MinutesDocument,
     build_minutes,
     check_audience,
     long_date,
     short_date,
 )
-from facilitate.services.series_record import SeriesRecord
-from facilitate.services.you_said_we_did import LoopReport
+from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.you_said_we_did import LoopReport
 from facilitate.store import RecordNotFound, Store
 
 

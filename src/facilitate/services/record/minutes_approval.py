@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from facilitate.models import Meeting, MinutesApproval
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.minutes import MinutesStatus, minutes_status
+from facilitate.services.record.minutes import MinutesStatus, minutes_status
 from facilitate.store import Store
 
 

@@ -43,8 +43,8 @@ from facilitate.models.enums import (
     MeetingStatus,
     Visibility,
 )
-from facilitate.services import people_lookup
-from facilitate.services.quick_entry import EntryKind, QuickEntry, parse_line
+from facilitate.services.people import people_lookup
+from facilitate.services.run.quick_entry import EntryKind, QuickEntry, parse_line
 from facilitate.store import Store
 
 Entry = Note | Decision | ActionItem | Parking

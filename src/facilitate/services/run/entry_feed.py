@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from facilitate.services.capture import ENTRY_TYPES, Entry, entries, kind_of
-from facilitate.services.quick_entry import EntryKind
+from facilitate.services.run.capture import ENTRY_TYPES, Entry, entries, kind_of
+from facilitate.services.run.quick_entry import EntryKind
 from facilitate.store import Store
 
 _Key = tuple[str, str]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from facilitate.services.sharing import WrittenFile
+    from facilitate.services.share.sharing import WrittenFile
 
 AUDIENCE_CHOICES = ("public", "partners", "internal")
 FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
@@ -36,12 +36,12 @@ def register(group: click.Group) -> None:
 def _guarded(run: Callable[[], None]) -> None:
     """Run a command body: store errors via facilitate.cli's friendly_errors, and this module's
     own refusals as one line each."""
-    from facilitate.cli import _fail, friendly_errors
+    from facilitate.cli.common import fail, friendly_errors
     from facilitate.export import UnsupportedFormat
     from facilitate.services.lookup import MeetingReferenceError
-    from facilitate.services.minutes_approval import ApprovalError
-    from facilitate.services.sharing import ExportError
-    from facilitate.services.you_said_we_did import LinkError
+    from facilitate.services.record.minutes_approval import ApprovalError
+    from facilitate.services.record.you_said_we_did import LinkError
+    from facilitate.services.share.sharing import ExportError
 
     @friendly_errors
     def guarded() -> None:
@@ -54,15 +54,15 @@ def _guarded(run: Callable[[], None]) -> None:
             UnsupportedFormat,
             LinkError,
         ) as error:
-            _fail(str(error.args[0]) if error.args else type(error).__name__)
+            fail(str(error.args[0]) if error.args else type(error).__name__)
 
     guarded()
 
 
 def _store_path(ctx: click.Context) -> Path:
-    from facilitate.cli import _db_path
+    from facilitate.cli.common import database_path
 
-    return _db_path(ctx.find_root())
+    return database_path(ctx.find_root())
 
 
 def _echo_written(files: Sequence[WrittenFile]) -> None:
@@ -77,7 +77,7 @@ def _audience(value: str) -> Any:
 
 
 def _formats(values: Sequence[str], default: Sequence[str]) -> list[Any]:
-    from facilitate.services.sharing import ExportFormat
+    from facilitate.services.share.sharing import ExportFormat
 
     return [ExportFormat(v) for v in (values or default)]
 
@@ -128,10 +128,10 @@ def minutes_command(
     """
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.sharing import export_minutes
+        from facilitate.services.share.sharing import export_minutes
 
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))
@@ -166,10 +166,10 @@ def packets_command(
     a ready-to-send email draft (.eml) with them attached. Nothing is sent."""
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.sharing import DEFAULT_PACKET_FORMATS, write_packets
+        from facilitate.services.share.sharing import DEFAULT_PACKET_FORMATS, write_packets
 
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))
@@ -210,11 +210,11 @@ def loop_command(
     """
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_series
-        from facilitate.services.sharing import export_loop
-        from facilitate.services.you_said_we_did import you_said_we_did
+        from facilitate.services.record.you_said_we_did import you_said_we_did
+        from facilitate.services.share.sharing import export_loop
 
         with opened(_store_path(ctx)) as store:
             found = find_series(store, " ".join(series))
@@ -267,12 +267,12 @@ def series_record_command(
     """The decision log and action register of SERIES, filtered."""
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.models.enums import ActionStatus, DecisionOutcome
         from facilitate.services.lookup import find_series
-        from facilitate.services.series_record import RecordFilter, series_record
-        from facilitate.services.sharing import export_series_record
+        from facilitate.services.record.series_record import RecordFilter, series_record
+        from facilitate.services.share.sharing import export_series_record
 
         filters = RecordFilter(
             status=ActionStatus(status) if status else None,
@@ -308,10 +308,10 @@ def shared_log_command(ctx: click.Context, meeting: str | None, limit: int, veri
     """What was shared with whom: every export, newest first."""
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.sharing import share_log
-        from facilitate.services.sharing import verify as check
+        from facilitate.services.share.sharing import share_log
+        from facilitate.services.share.sharing import verify as check
 
         with opened(_store_path(ctx)) as store:
             meeting_id = find_meeting(store, meeting).id if meeting else None
@@ -354,9 +354,9 @@ def minutes_approve_command(
     """Record that the minutes of MEETING were approved at a later meeting (--at)."""
 
     def run() -> None:
-        from facilitate.cli import opened
+        from facilitate.cli.common import opened
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.minutes_approval import approve_minutes
+        from facilitate.services.record.minutes_approval import approve_minutes
 
         with opened(_store_path(ctx)) as store:
             approved = find_meeting(store, " ".join(meeting))

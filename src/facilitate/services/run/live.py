@@ -29,9 +29,10 @@ from datetime import UTC, datetime, timedelta
 from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries, ParkingLotItem
 from facilitate.models.base import utcnow
 from facilitate.models.enums import ItemState, MeetingStatus
-from facilitate.services import agenda, ground_rules
-from facilitate.services.capture import add_parking
-from facilitate.services.ground_rules import VersionedRules
+from facilitate.services.lead import ground_rules
+from facilitate.services.lead.ground_rules import VersionedRules
+from facilitate.services.plan import agenda
+from facilitate.services.run.capture import add_parking
 from facilitate.store import Store
 
 

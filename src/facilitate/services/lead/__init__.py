@@ -1,0 +1,1 @@
+"""Shared leadership: fair rotation of meeting roles and the ground rules as agreed."""

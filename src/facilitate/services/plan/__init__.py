@@ -1,0 +1,1 @@
+"""Before the meeting: agendas, templates, ground-rule starting sets, carry-over."""

@@ -1,0 +1,1 @@
+"""In the room: the live meeting, capture, attendance, corrections, follow-through, closing."""

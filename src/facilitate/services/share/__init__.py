@@ -1,0 +1,1 @@
+"""What leaves the file: exports to disk, packets and the sharing log."""
