@@ -32,7 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +50,7 @@ TYPICAL_RUNS = 60
 TODAY = date.today()
 
 
-def _bare_insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
+def _bare_insert(conn: sqlite3.Connection, table: str, row: Mapping[str, object]) -> None:
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
         f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
@@ -161,7 +161,9 @@ def bench(db: Path, runs: int) -> None:
         for _table, fn in captures.values():  # warm up, and leave a row of each kind to copy
             fn(-1)
         tables = sorted({table for table, _fn in captures.values()})
-        cases = {_bare(table): _baseline(store, table) for table in tables}
+        cases: dict[str, Callable[[int], object]] = {
+            _bare(table): _baseline(store, table) for table in tables
+        }
         cases |= {name: fn for name, (_table, fn) in captures.items()}
         against = {name: _bare(table) for name, (table, _fn) in captures.items()}
         read_reports: list[str] = []
@@ -188,7 +190,7 @@ def _bare(table: str) -> str:
 
 
 def _interleaved(
-    cases: dict[str, Callable[[int], object]],
+    cases: Mapping[str, Callable[[int], object]],
     runs: int,
     *,
     before_each: Callable[[], None] | None = None,

@@ -68,7 +68,7 @@ async def measure(app: App[None], entries: int, *, live: bool) -> list[float]:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         for n in range(entries):
-            field = app.screen.query_one("#capture" if live else Input, Input)
+            field = app.screen.query_one("#capture", Input) if live else app.screen.query_one(Input)
             field.value = f"/a Follow up item {n} @dana due:fri" if n % 3 == 0 else f"Note {n}"
             await pilot.press("enter")
             await pilot.pause()

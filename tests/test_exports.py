@@ -91,7 +91,8 @@ def html_text(data: str) -> str:
 
 
 def md_as_html(text: str) -> str:
-    return MarkdownIt("commonmark").enable("table").render(text)
+    rendered: str = MarkdownIt("commonmark").enable("table").render(text)
+    return rendered
 
 
 def docx_text(data: bytes) -> str:

@@ -112,7 +112,7 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         item = demo_store.get(AgendaItem, current)
         item.started_at = live.as_utc(None) - timedelta(minutes=item.minutes + 2)
         demo_store.save(item)
-        app.screen.refresh_view()  # type: ignore[attr-defined]
+        app.screen.refresh_view()
         status = app.screen.query_one("#live-status", Static)
         assert "TIME UP" in str(status.render())
         assert status.has_class("-over")

@@ -94,7 +94,7 @@ def test_packets_one_folder_per_partner_with_files_and_a_draft_email(
         assert recipients == sorted(address for _, address in packet.recipients)
         org_people = [p for p in people.values() if p.organization_id == packet.organization.id]
         assert set(recipients) <= {p.email for p in org_people}
-        attachments = {a.get_filename(): a.get_content() for a in message.iter_attachments()}
+        attachments = {str(a.get_filename()): a.get_content() for a in message.iter_attachments()}
         assert sorted(attachments) == sorted(n for n in names if not n.endswith(".eml"))
         for name, content in attachments.items():
             on_disk = (packet.folder / name).read_bytes()

@@ -227,6 +227,8 @@ def _fill(
             stats.person_count.get(pk, 0),
             seated.unit_load.get(unit, 0),
             stats.person_total.get(c.person_id, 0),
+            # A tie a person can explain: by name; the id only separates two people of one name.
+            c.name,
             c.person_id,
         )
 
