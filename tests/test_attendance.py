@@ -191,3 +191,28 @@ def test_roles_today_follow_the_catalogue(demo_store: Store) -> None:
     facilitator = lines[0]
     assert facilitator.person is not None and facilitator.assignment is not None
     assert lines[1].assignment is None and lines[1].person is None
+
+
+def test_quorum_as_a_fraction_of_members_and_by_sector(demo_store: Store) -> None:
+    """A body set up with "half the members" and "someone with lived experience" instead of a
+    count and named organizations: half of 8 is 4, and the sector is the one checked."""
+    from facilitate.models.enums import OrgKind
+
+    meeting = upcoming(demo_store)
+    body = demo_store.get(Body, demo_store.get(MeetingSeries, meeting.series_id).body_id)
+    body.quorum_count = None
+    body.quorum_organization_ids = []
+    body.quorum_fraction = 0.5
+    body.quorum_org_kinds = [OrgKind.FAMILY_LIVED_EXPERIENCE]
+    demo_store.save(body)
+    _check_in(demo_store, meeting, ["Dana Whitfield", "Priya Natarajan", "Judge Ellen Marsh"])
+    _check_in(demo_store, meeting, ["Keisha Brown"])
+    status = attendance.quorum(demo_store, meeting.id)
+    assert (status.met, status.counted, status.needed) == (False, 4, 4)
+    assert status.reason == (
+        "no quorum: 4 of 4 needed; someone from family / lived experience not present"
+    )
+    _check_in(demo_store, meeting, ["Tasha Greene"])  # Parent Partners: lived experience
+    assert attendance.quorum(demo_store, meeting.id).reason == (
+        "quorum met: 5 of 4 needed; required organizations present"
+    )

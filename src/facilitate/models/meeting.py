@@ -52,6 +52,12 @@ class MeetingSeries(Record):
     default_minutes: int = Field(default=90, ge=1)
     ground_rule_set_id: str | None = None
     roles: list[RoleDef] = Field(default_factory=lambda: list(DEFAULT_ROLE_CATALOGUE))
+    # How often it meets, as people say it ("monthly, second Tuesday, 13:00-15:00"); the
+    # scheduling service reads it to propose the next date (services/plan/cadence.py).
+    cadence: str = ""
+    default_place: str = ""
+    neutral_venue: bool = False
+    archived: bool = False
 
 
 class Meeting(Record):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from pydantic import Field, field_validator
@@ -24,6 +25,8 @@ class Organization(Record):
     short_name: str = ""
     kind: OrgKind = OrgKind.OTHER
     notes: str = ""
+    # A partner that has left: kept for the history that names it, offered for nothing new.
+    active: bool = True
 
     _name = field_validator("name")(_not_blank)
 
@@ -60,11 +63,34 @@ class Body(Record):
     short_name: str = ""
     kind: BodyKind = BodyKind.STEERING_COMMITTEE
     description: str = ""
+    # Quorum is a count of members, or a fraction of the current members (count wins if both).
     quorum_count: int | None = Field(default=None, ge=1)
+    quorum_fraction: float | None = Field(default=None, gt=0, le=1)
     # Organizations that must be present for quorum (e.g. a Tribe on ICWA matters).
     quorum_organization_ids: list[str] = Field(default_factory=list)
+    # Sectors (organization kinds) that must be present, e.g. family/lived experience.
+    quorum_org_kinds: list[OrgKind] = Field(default_factory=list)
+    archived: bool = False
 
     _name = field_validator("name")(_not_blank)
+
+    @property
+    def has_quorum_rule(self) -> bool:
+        return (
+            self.quorum_count is not None
+            or self.quorum_fraction is not None
+            or bool(self.quorum_organization_ids)
+            or bool(self.quorum_org_kinds)
+        )
+
+    def quorum_needed(self, member_count: int) -> int | None:
+        """How many members make quorum, given how many the body has today."""
+        if self.quorum_count is not None:
+            return self.quorum_count
+        if self.quorum_fraction is not None:
+            # "Half" of 8 is 4; a fraction of a person rounds up (half of 7 is 4).
+            return max(1, math.ceil(self.quorum_fraction * member_count - 1e-9))
+        return None
 
 
 class Membership(Record):

@@ -44,6 +44,11 @@ def m0003_follow_through(db: Database) -> None:
     _run_script(db, "schema_0003.sql")
 
 
+@migrations(name="0004_set_up")
+def m0004_set_up(db: Database) -> None:
+    _run_script(db, "schema_0004.sql")
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}

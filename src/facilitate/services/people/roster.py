@@ -44,6 +44,16 @@ ORG_KIND_LABELS: dict[OrgKind, str] = {
 }
 
 
+def missing_sectors(body: Body, kinds_present: Iterable[OrgKind]) -> tuple[str, ...]:
+    """The sectors a body requires for quorum that nobody present represents, as labels."""
+    present = set(kinds_present)
+    return tuple(
+        f"someone from {ORG_KIND_LABELS[kind].lower()}"
+        for kind in body.quorum_org_kinds
+        if kind not in present
+    )
+
+
 class RosterError(ValueError):
     """Input the roster refuses; the message says why, in words for the person at the keyboard."""
 

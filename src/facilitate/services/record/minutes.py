@@ -50,6 +50,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.lead.ground_rules import version_by_id
+from facilitate.services.people.roster import missing_sectors
 from facilitate.store import RecordNotFound, Store
 
 AUDIENCES: tuple[Visibility, ...] = (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL)
@@ -763,7 +764,7 @@ def _member_ids(store: Store, body: Body, day: date) -> set[str]:
 
 
 def _quorum(store: Store, meeting: Meeting, body: Body, names: Names) -> QuorumLine | None:
-    if body.quorum_count is None and not body.quorum_organization_ids:
+    if not body.has_quorum_rule:
         return None
     every = store.find(Attendance, meeting_id=meeting.id)
     if not every:
@@ -778,11 +779,12 @@ def _quorum(store: Store, meeting: Meeting, body: Body, names: Names) -> QuorumL
         present = len(rows)
     orgs_present = {_attendee_org(r, names) for r in rows}
     required = tuple(names.org_label(o) for o in body.quorum_organization_ids)
+    kinds_present = {o.kind for o in store.find(Organization) if o.id in orgs_present}
     missing = tuple(
         names.org_label(o) for o in body.quorum_organization_ids if o not in orgs_present
-    )
+    ) + missing_sectors(body, kinds_present)
     return QuorumLine(
-        required_count=body.quorum_count,
+        required_count=body.quorum_needed(len(members)),
         present_count=present,
         counted=counted,
         required_organizations=required,

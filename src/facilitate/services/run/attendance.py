@@ -28,6 +28,7 @@ from facilitate.models import (
 )
 from facilitate.models.enums import AttendanceStatus
 from facilitate.services.people.people_lookup import current_members, people_by_id
+from facilitate.services.people.roster import missing_sectors
 from facilitate.services.run.capture import capturable
 from facilitate.services.run.live import as_utc
 from facilitate.store import Store
@@ -183,7 +184,7 @@ def quorum(store: Store, meeting_id: str) -> Quorum:
     meeting = store.get(Meeting, meeting_id)
     body = _body(store, meeting)
     rows = [r for r in store.find(Attendance, meeting_id=meeting_id) if r.status in COUNTED]
-    if body.quorum_count is None and not body.quorum_organization_ids:
+    if not body.has_quorum_rule:
         return Quorum(False, True, len(rows), None, (), f"{body.name} has no quorum rule")
     member_ids = {m.person_id for m in _members(store, body.id, meeting)}
     counted = len({r.person_id for r in rows if r.person_id in member_ids})
@@ -193,8 +194,8 @@ def quorum(store: Store, meeting_id: str) -> Quorum:
         orgs[org_id].label if org_id in orgs else "an organization no longer on record"
         for org_id in body.quorum_organization_ids
         if org_id not in represented
-    )
-    needed = body.quorum_count
+    ) + missing_sectors(body, {orgs[o].kind for o in represented if o in orgs})
+    needed = body.quorum_needed(len(member_ids))
     short = needed is not None and counted < needed
     parts = []
     if needed is not None:
@@ -202,8 +203,9 @@ def quorum(store: Store, meeting_id: str) -> Quorum:
     parts += [f"{label} not present" for label in missing]
     met = not short and not missing
     if met:
+        required = body.quorum_organization_ids or body.quorum_org_kinds
         reason = "quorum met: " + "; ".join(
-            [*parts, *(["required organizations present"] if body.quorum_organization_ids else [])]
+            [*parts, *(["required organizations present"] if required else [])]
         )
     else:
         reason = "no quorum: " + "; ".join(parts)
