@@ -150,13 +150,10 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 
 
 def _register_commands() -> None:
-    from facilitate.cli import agenda as agenda_commands
-    from facilitate.cli import minutes as minutes_commands
-    from facilitate.cli import roles as roles_commands
+    from facilitate.cli import agenda, meetings, minutes, partnership, people, roles
 
-    agenda_commands.register(cli)
-    roles_commands.register(cli)
-    minutes_commands.register(cli)
+    for module in (partnership, people, meetings, agenda, roles, minutes):
+        module.register(cli)
 
 
 _register_commands()

@@ -1,0 +1,389 @@
+"""Set-up: a partnership's organizations, people, bodies and meeting series, step by step.
+
+Each step is a list with its own keys; `n` moves on, `1`–`4` go back to any step, and every
+step can be skipped and revisited later (Home's `s` opens this screen again).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+
+from facilitate import paths
+from facilitate.models import Body, MeetingSeries, Organization
+from facilitate.services.people import bodies, directory
+from facilitate.services.people.directory import Choice
+from facilitate.services.people.roster import ORG_KIND_LABELS
+from facilitate.services.plan import series
+from facilitate.tui import people_flows
+from facilitate.tui.dialogs.body_form import BodyDialog
+from facilitate.tui.dialogs.series_form import SeriesDialog
+from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table, literal
+
+if TYPE_CHECKING:
+    from facilitate.store import Store
+    from facilitate.tui.app import FacilitateApp
+
+STEPS = ("orgs", "people", "bodies", "series")
+HINTS = {
+    "orgs": "The partner organizations: agencies, providers, courts, Tribes, community groups.",
+    "people": "Everyone who takes part: type them in (a) or import a spreadsheet (i).",
+    "bodies": "Who meets: a steering committee, a core team… with members and quorum (m: members).",
+    "series": "How each body meets: cadence, place, agenda template and ground rules.",
+}
+# Which keys mean something on which step (the key bar shows only those).
+STEP_ACTIONS = {
+    "add": set(STEPS),
+    "edit": {"orgs", "bodies", "series"},
+    "members": {"bodies"},
+    "archive": {"bodies", "series"},
+    "import_people": {"people"},
+    "roster": {"people"},
+}
+
+
+class SetupScreen(Screen[None]):
+    """Walks a coordinator through setting up their own partnership."""
+
+    DEFAULT_CSS = """
+    SetupScreen #setup-hint { padding: 0 1; height: auto; color: $text-muted; }
+    SetupScreen TabPane { padding: 0; }
+    SetupScreen DataTable { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="setup.add"),
+        Binding("e,enter", "edit", "Edit", id="setup.edit", key_display="e"),
+        Binding("m", "members", "Members", id="setup.members"),
+        Binding("x", "archive", "Archive", id="setup.archive"),
+        Binding("i", "import_people", "Import", id="setup.import"),
+        Binding("p", "roster", "Roster", id="setup.roster"),
+        Binding("n", "next_step", "Next step", id="setup.next"),
+        Binding("1", "step('orgs')", "Organizations", id="setup.step1", show=False),
+        Binding("2", "step('people')", "People", id="setup.step2", show=False),
+        Binding("3", "step('bodies')", "Bodies", id="setup.step3", show=False),
+        Binding("4", "step('series')", "Series", id="setup.step4", show=False),
+        Binding("escape", "back", "Done", id="setup.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="setup-hint")
+        with TabbedContent(id="steps"):
+            with TabPane("1 Organizations", id="orgs"):
+                yield Table(id="orgs-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("2 People", id="people"):
+                yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("3 Bodies", id="bodies"):
+                yield Table(id="bodies-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("4 Meeting series", id="series"):
+                yield Table(id="series-table", cursor_type="row", zebra_stripes=True)
+        yield KeyBar()
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.facilitate.store
+
+    @property
+    def step(self) -> str:
+        return self.query_one(TabbedContent).active or STEPS[0]
+
+    def on_mount(self) -> None:
+        self.sub_title = "Set up your partnership"
+        self._table("orgs").add_columns("Organization", "Short", "Kind", "People")
+        self._table("people").add_columns("Name", "Organization", "E-mail", "Active")
+        self._table("bodies").add_columns("Body", "Kind", "Members", "Quorum", "Needs", "Series")
+        self._table("series").add_columns("Body", "Series", "Cadence", "Place", "Meetings")
+        self.reload()
+        self._show_step()
+
+    def _table(self, step: str) -> DataTable[object]:
+        return self.query_one(f"#{step}-table", DataTable)
+
+    def _selected(self, step: str) -> str | None:
+        table = self._table(step)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store, today = self.store, self.facilitate.today
+        people = directory.people(store, active_only=False)
+        counts: dict[str | None, int] = {}
+        for person in people:
+            counts[person.organization_id] = counts.get(person.organization_id, 0) + 1
+        orgs = store.find(Organization, order_by="name")
+        self._fill(
+            "orgs",
+            [
+                (o.id, [o.name, o.short_name, ORG_KIND_LABELS[o.kind], str(counts.get(o.id, 0))])
+                for o in orgs
+            ],
+        )
+        labels = {o.id: o.label for o in orgs}
+        self._fill(
+            "people",
+            [
+                (
+                    p.id,
+                    [
+                        p.name,
+                        labels.get(p.organization_id or "", ""),
+                        p.email,
+                        "yes" if p.active else "no",
+                    ],
+                )
+                for p in people
+            ],
+        )
+        self._fill(
+            "bodies",
+            [
+                (
+                    line.body.id,
+                    [
+                        line.body.name + (" (archived)" if line.body.archived else ""),
+                        bodies.BODY_KIND_LABELS[line.body.kind],
+                        str(line.members),
+                        line.quorum,
+                        line.required,
+                        str(line.series),
+                    ],
+                )
+                for line in bodies.body_lines(store, today)
+            ],
+        )
+        self._fill(
+            "series",
+            [
+                (
+                    line.series.id,
+                    [
+                        line.body_name,
+                        line.series.name + (" (archived)" if line.series.archived else ""),
+                        line.series.cadence or "—",
+                        line.series.default_place,
+                        str(line.meetings),
+                    ],
+                )
+                for line in series.series_lines(store)
+            ],
+        )
+
+    def _fill(self, step: str, rows: list[tuple[str, list[str]]]) -> None:
+        table = self._table(step)
+        keep = self._selected(step)
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*(literal(c) for c in cells), key=key)
+        keys = [key for key, _ in rows]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+
+    def _show_step(self) -> None:
+        step = self.step
+        number = STEPS.index(step) + 1
+        empty = "" if self._table(step).row_count else "  Nothing here yet: press a to add."
+        self.query_one("#setup-hint", Static).update(
+            f"Step {number} of 4. {HINTS[step]}{empty}  (n: next step, esc: done)"
+        )
+        self._table(step).focus()
+        self.refresh_bindings()
+
+    def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
+        self._show_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        steps = STEP_ACTIONS.get(action)
+        if steps is None or not self.is_mounted:
+            return True
+        return self.step in steps
+
+    # -- moving between steps ------------------------------------------------------------------
+
+    def action_step(self, step: str) -> None:
+        self.query_one(TabbedContent).active = step
+
+    def action_next_step(self) -> None:
+        index = STEPS.index(self.step)
+        if index + 1 < len(STEPS):
+            self.action_step(STEPS[index + 1])
+        else:
+            self.notify("Set-up done: press esc, then n on Home to plan the first meeting.")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    # -- what each step's keys do --------------------------------------------------------------
+
+    @work
+    async def action_add(self) -> None:
+        step = self.step
+        made_id: str | None = None
+        if step == "orgs":
+            org = await people_flows.add_organization(self.app, self.store)
+            made_id = org.id if org else None
+        elif step == "people":
+            person = await people_flows.add_person(self.app, self.store, self.facilitate.today)
+            made_id = person.id if person else None
+        elif step == "bodies":
+            made_id = await self._add_body()
+        else:
+            made_id = await self._add_series()
+        self.reload()
+        if made_id is not None:
+            self._select(step, made_id)
+        self._show_step()
+
+    def _select(self, step: str, key: str) -> None:
+        table = self._table(step)
+        for index, row_key in enumerate(table.rows):
+            if row_key.value == key:
+                table.move_cursor(row=index)
+
+    async def _add_body(self) -> str | None:
+        store = self.store
+        fields = await self.app.push_screen_wait(self._body_dialog(None))
+        if fields is None:
+            return None
+        with reported(self.app):
+            body = bodies.add_body(store, fields)
+            self.notify(f"Added {body.name}: press m to name its members")
+            return body.id
+        return None
+
+    async def _add_series(self) -> str | None:
+        store = self.store
+        if not bodies.bodies(store):
+            self.notify("Add a body first (step 3): a series is how a body meets.")
+            return None
+        user_dir = paths.user_templates_dir()
+        choice = await self.app.push_screen_wait(self._series_dialog(None))
+        if choice is None:
+            return None
+        with reported(self.app):
+            made = series.add_series(
+                store, choice.fields, ground_rules_from=choice.ground_rules_from, user_dir=user_dir
+            )
+            self.notify(f"Added {made.name}; plan its first meeting with n on Home")
+            return made.id
+        return None
+
+    def _body_dialog(self, body: Body | None) -> BodyDialog:
+        store = self.store
+        exclude = body.id if body else None
+        return BodyDialog(
+            [Choice(o.id, o.label) for o in store.find(Organization, order_by="name")],
+            bodies.fields_of(body) if body else None,
+            quorum=bodies.quorum_text(body) if body else "",
+            check=lambda f: bodies.check_body(store, f, exclude_id=exclude),
+        )
+
+    def _series_dialog(self, found: MeetingSeries | None) -> SeriesDialog:
+        store, user_dir = self.store, paths.user_templates_dir()
+        exclude = found.id if found else None
+        return SeriesDialog(
+            [Choice(b.id, b.name) for b in bodies.bodies(store, include_archived=True)],
+            series.template_names(user_dir),
+            series.starting_rule_sets(user_dir),
+            self.facilitate.today,
+            series.fields_of(found) if found else None,
+            check=lambda f: series.check_series(store, f, exclude_id=exclude, user_dir=user_dir),
+        )
+
+    @work
+    async def action_edit(self) -> None:
+        step, key = self.step, self._selected(self.step)
+        if key is None:
+            return
+        store = self.store
+        if step == "orgs":
+            await people_flows.edit_organization(self.app, store, store.get(Organization, key))
+        elif step == "bodies":
+            body = store.get(Body, key)
+            was = bodies.fields_of(body)
+            fields = await self.app.push_screen_wait(self._body_dialog(body))
+            if fields is not None:
+                with reported(self.app):
+                    bodies.update_body(store, key, fields, was=was)
+        elif step == "series":
+            user_dir = paths.user_templates_dir()
+            found = store.get(MeetingSeries, key)
+            was_series = series.fields_of(found)
+            choice = await self.app.push_screen_wait(self._series_dialog(found))
+            if choice is not None:
+                with reported(self.app):
+                    series.update_series(
+                        store, key, choice.fields, was=was_series, user_dir=user_dir
+                    )
+        self.reload()
+
+    @work
+    async def action_members(self) -> None:
+        from facilitate.tui.dialogs.body_members import BodyMembersDialog
+
+        key = self._selected("bodies")
+        if key is None:
+            return
+        store, today = self.store, self.facilitate.today
+        body = store.get(Body, key)
+        dialog = BodyMembersDialog(
+            body.name,
+            directory.person_choices(store),
+            bodies.current_member_ids(store, key, today),
+            today,
+        )
+        choice = await self.app.push_screen_wait(dialog)
+        if choice is None:
+            return
+        with reported(self.app):
+            change = bodies.set_members(store, key, choice.person_ids, on=choice.on)
+            self.notify(
+                f"{body.name}: {len(change.started)} joined, {len(change.ended)} left "
+                f"on {choice.on:%b %d %Y}"
+            )
+        self.reload()
+
+    def action_archive(self) -> None:
+        step, key = self.step, self._selected(self.step)
+        if key is None:
+            return
+        with reported(self.app):
+            if step == "bodies":
+                body = bodies.set_archived(self.store, key, not self.store.get(Body, key).archived)
+                state = "archived" if body.archived else "active again"
+                self.notify(f"{body.name}: {state} (x again undoes it)")
+            else:
+                found = series.set_archived(
+                    self.store, key, not self.store.get(MeetingSeries, key).archived
+                )
+                state = "archived" if found.archived else "active again"
+                self.notify(f"{found.name}: {state} (x again undoes it)")
+        self.reload()
+
+    def action_import_people(self) -> None:
+        from facilitate.tui.screens.people_import import PeopleImportScreen
+
+        self.app.push_screen(PeopleImportScreen(), lambda _: self._after_people())
+
+    def action_roster(self) -> None:
+        from facilitate.tui.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(), lambda _: self._after_people())
+
+    def _after_people(self) -> None:
+        self.reload()
+        self._show_step()
