@@ -92,7 +92,11 @@ class SeriesDialog(FormDialog[SeriesChoice]):
                     placeholder="monthly, second Tuesday, 13:00-15:00",
                 ),
             )
-            yield Static(cadence_preview(f.cadence if f else "", self.today), id="cadence-preview")
+            yield Static(
+                cadence_preview(f.cadence if f else "", self.today),
+                id="cadence-preview",
+                classes="dialog-help",
+            )
             yield field("Place", Input(f.default_place if f else "", id="place"))
             yield field(
                 "",
@@ -109,19 +113,19 @@ class SeriesDialog(FormDialog[SeriesChoice]):
                     value=f.default_template if f and f.default_template else Select.NULL,
                 ),
             )
-            yield field(
-                "Minutes", Input(str(f.default_minutes if f else 90), id="minutes", type="integer")
-            )
             if f is None:
                 yield field(
                     "Ground rules",
                     Select(
                         [(name, name) for name in self.rule_sets],
-                        id="rules",
+                        id="starting-rules",
                         prompt="(none yet)",
                         value=self.rule_sets[0] if self.rule_sets else Select.NULL,
                     ),
                 )
+            yield field(
+                "Minutes", Input(str(f.default_minutes if f else 90), id="minutes", type="integer")
+            )
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
@@ -152,7 +156,7 @@ class SeriesDialog(FormDialog[SeriesChoice]):
         )
         rules = ""
         if self.fields is None:
-            chosen = self.query_one("#rules", Select).value
+            chosen = self.query_one("#starting-rules", Select).value
             rules = chosen if isinstance(chosen, str) else ""
         if self.check is not None:
             self.check(fields)

@@ -54,7 +54,9 @@ class SetupScreen(Screen[None]):
 
     DEFAULT_CSS = """
     SetupScreen #setup-hint { padding: 0 1; height: auto; color: $text-muted; }
-    SetupScreen TabPane { padding: 0; }
+    SetupScreen TabbedContent { height: 1fr; }
+    SetupScreen ContentSwitcher { height: 1fr; }
+    SetupScreen TabPane { padding: 0; height: 1fr; }
     SetupScreen DataTable { height: 1fr; }
     """
 
@@ -103,7 +105,7 @@ class SetupScreen(Screen[None]):
         self.sub_title = "Set up your partnership"
         self._table("orgs").add_columns("Organization", "Short", "Kind", "People")
         self._table("people").add_columns("Name", "Organization", "E-mail", "Active")
-        self._table("bodies").add_columns("Body", "Kind", "Members", "Quorum", "Needs", "Series")
+        self._table("bodies").add_columns("Body", "Members", "Quorum", "Needs", "Series", "Kind")
         self._table("series").add_columns("Body", "Series", "Cadence", "Place", "Meetings")
         self.reload()
         self._show_step()
@@ -156,11 +158,11 @@ class SetupScreen(Screen[None]):
                     line.body.id,
                     [
                         line.body.name + (" (archived)" if line.body.archived else ""),
-                        bodies.BODY_KIND_LABELS[line.body.kind],
                         str(line.members),
                         line.quorum,
                         line.required,
                         str(line.series),
+                        bodies.BODY_KIND_LABELS[line.body.kind],
                     ],
                 )
                 for line in bodies.body_lines(store, today)
