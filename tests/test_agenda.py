@@ -199,7 +199,7 @@ def test_carry_over_fills_the_templates_own_follow_up_item(store: Store) -> None
 def test_agenda_saved_as_template_loads_back(store: Store, tmp_path: object) -> None:
     from pathlib import Path
 
-    from facilitate.services.plan.templates import load_templates, save_template, template_filename
+    from facilitate.services.plan.templates import load_templates, save_template
 
     series = _series(store)
     meeting = agenda.create_meeting(
@@ -215,7 +215,8 @@ def test_agenda_saved_as_template_loads_back(store: Store, tmp_path: object) -> 
     )
     template = agenda.as_template(store, store.get(Meeting, meeting.id), "Our steering agenda")
     folder = Path(str(tmp_path)) / "agendas"
-    save_template(template, folder / template_filename(template))
+    saved = save_template(template, folder)
+    assert saved == folder / "our-steering-agenda.toml"
     loaded = load_templates(folder)
     assert loaded.errors == []
     again = loaded.get("Our steering agenda")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from facilitate.models import ActionItem, Body, Meeting, MeetingSeries
 from facilitate.services.plan import agenda
@@ -142,10 +142,13 @@ async def test_carry_over_is_offered_when_a_meeting_is_created(demo_store: Store
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        # Steering Committee is the first series alphabetically? Pick it explicitly.
+        # Steering Committee is not the first series alphabetically: pick it explicitly. Its own
+        # template follows it into "Start from".
         select = app.screen.query_one("#series")
         steering = next(s for s in demo_store.find(MeetingSeries) if s.name.startswith("Steering"))
         select.value = steering.id  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.screen.query_one("#start", Select).value == "steering-committee"
         await _type(pilot, "12/27")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -155,10 +158,12 @@ async def test_carry_over_is_offered_when_a_meeting_is_created(demo_store: Store
         await pilot.pause()
         await pilot.pause()
         titles = [r[0] for r in _rows(app)]
-        assert "Follow-up on commitments" in titles
+        # The commitments join the template's own review item instead of making a second one.
+        assert "Review of action items" in titles
+        assert "Follow-up on commitments" not in titles
     meeting = demo_store.find(Meeting, series_id=steering.id, order_by="-starts_at")[0]
     follow_up = next(
-        i for i in agenda.items(demo_store, meeting.id) if i.title == "Follow-up on commitments"
+        i for i in agenda.items(demo_store, meeting.id) if i.title == "Review of action items"
     )
     open_texts = [a.text for a in demo_store.find(ActionItem) if a.status.is_open]
     steering_open = [t for t in open_texts if any(t in p for p in follow_up.prompts)]

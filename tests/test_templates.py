@@ -11,14 +11,19 @@ from facilitate.models.enums import MeetingKind, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.services.plan import templates
 from facilitate.services.plan.templates import (
+    ShippedNameError,
+    TemplateExistsError,
     TemplateNotFoundError,
     check_templates,
     get_template,
+    is_shipped_name,
     load_templates,
     save_template,
     shipped_agendas_dir,
+    suggest_template_name,
     template_filename,
     template_key,
+    template_to_toml,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -489,10 +494,10 @@ def tricky_template() -> AgendaTemplate:
 
 def test_saved_template_loads_back_equal(tmp_path: Path) -> None:
     original = tricky_template()
-    path = tmp_path / template_filename(original)
 
-    save_template(original, path)
+    path = save_template(original, tmp_path)
 
+    assert path == tmp_path / template_filename(original)
     loaded = load_templates(tmp_path)
     assert loaded.errors == []
     assert loaded.get(original.name) == original
@@ -501,15 +506,15 @@ def test_saved_template_loads_back_equal(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("key", sorted(SHIPPED))
 def test_every_shipped_template_round_trips(key: str, tmp_path: Path) -> None:
+    # Written by hand, as a coordinator adapting a shipped template would: saving refuses it.
     original = get_template(key)
-    save_template(original, tmp_path / "copy.toml")
+    (tmp_path / "copy.toml").write_text(template_to_toml(original), encoding="utf-8")
     assert get_template(key, tmp_path) == original
     assert load_templates(tmp_path).sources[key] == tmp_path / "copy.toml"
 
 
 def test_saved_file_is_plain_utf8_toml_without_defaults(tmp_path: Path) -> None:
-    path = tmp_path / "t.toml"
-    save_template(tricky_template(), path)
+    path = save_template(tricky_template(), tmp_path)
     text = path.read_text(encoding="utf-8")
 
     assert "欢迎" in text
@@ -523,29 +528,56 @@ def test_saved_file_is_plain_utf8_toml_without_defaults(tmp_path: Path) -> None:
 
 
 def test_save_refuses_to_overwrite(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.toml", "# my precious template\n")
-    with pytest.raises(FileExistsError, match="already exists"):
-        save_template(tricky_template(), path)
+    path = write(tmp_path, template_filename(tricky_template()), "# my precious template\n")
+    with pytest.raises(TemplateExistsError, match="already have a template") as raised:
+        save_template(tricky_template(), tmp_path)
+    assert raised.value.path == path
     assert path.read_text(encoding="utf-8") == "# my precious template\n"
 
 
+def test_save_refuses_a_template_of_yours_with_the_same_name_in_another_file(
+    tmp_path: Path,
+) -> None:
+    mine = write(tmp_path, "mine.toml", VALID)
+    with pytest.raises(TemplateExistsError) as raised:
+        save_template(tricky_template().model_copy(update={"name": "our  FORUM"}), tmp_path)
+    assert raised.value.path == mine
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.toml"]
+
+
 def test_save_overwrites_when_asked(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.toml", "# old\n")
-    save_template(tricky_template(), path, overwrite=True)
-    assert load_templates(tmp_path).get(tricky_template().name) == tricky_template()
+    renamed = tricky_template().model_copy(update={"name": "Our forum"})
+    path = save_template(renamed, write(tmp_path, "mine.toml", VALID).parent, replace=True)
+    assert path == tmp_path / "mine.toml"
+    assert load_templates(tmp_path).get("Our forum") == renamed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.toml"]
 
 
 def test_save_creates_the_user_folder(tmp_path: Path) -> None:
-    path = tmp_path / "new" / "folder" / "t.toml"
-    save_template(tricky_template(), path)
+    path = save_template(tricky_template(), tmp_path / "new" / "folder")
     assert path.is_file()
 
 
-def test_save_refuses_a_name_the_loader_would_ignore(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"\.toml"):
-        save_template(tricky_template(), tmp_path / "t.txt")
-    assert list(tmp_path.iterdir()) == []
+@pytest.mark.parametrize(
+    "name", ["Steering Committee", "steering_committee", "PARTNER-forum", "core/team"]
+)
+def test_save_refuses_a_shipped_templates_name(name: str, tmp_path: Path) -> None:
+    with pytest.raises(ShippedNameError, match="is a shipped template") as raised:
+        save_template(tricky_template().model_copy(update={"name": name}), tmp_path)
+    assert f'name yours "{raised.value.suggestion}"' in str(raised.value)
+    assert not is_shipped_name(raised.value.suggestion)
+    assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
+    assert load_templates(tmp_path).sources[template_key(name).replace("/", "-")].parent == (
+        shipped_agendas_dir()
+    )
+
+
+def test_suggested_names_are_never_shipped_ones() -> None:
+    assert suggest_template_name("Steering Committee") == "Steering Committee agenda"
+    assert suggest_template_name("Community Listening") == "Community Listening agenda"
+    assert suggest_template_name("  ") == "Our agenda"
+    assert is_shipped_name("steering committee")
+    assert not is_shipped_name("Steering Committee agenda")
 
 
 def test_template_filename_is_safe() -> None:

@@ -29,12 +29,18 @@ def agenda_group() -> None:
 
 @agenda_group.command("new")
 @click.argument("series")
-@click.option("--date", "day", required=True, help="e.g. 2026-12-05, 12/5, next thu")
-@click.option("--time", "at", default="13:00", show_default=True, help="e.g. 1pm, 13:00")
+@click.option(
+    "--date", "day", help="e.g. 2026-12-05, 12/5, next thu  [default: the series' next date]"
+)
+@click.option("--time", "at", help="e.g. 1pm, 13:00  [default: the series' time]")
 @click.option("--template", "template_name", help="Agenda template (see `templates list`).")
 @click.option("--from-last", is_flag=True, help="Start from the series' last meeting.")
-@click.option("--minutes", type=click.IntRange(min=1), help="Length (default: the template's).")
-@click.option("--place", default="", help="Where the meeting is held.")
+@click.option(
+    "--minutes",
+    type=click.IntRange(min=1),
+    help="Length (default: the cadence's time range, else the template's).",
+)
+@click.option("--place", help="Where the meeting is held  [default: the series' place]")
 @click.option("--neutral-venue", is_flag=True, help="A neutral community venue.")
 @click.option(
     "--carry-over/--no-carry-over",
@@ -45,16 +51,20 @@ def agenda_group() -> None:
 def agenda_new(
     ctx: click.Context,
     series: str,
-    day: str,
-    at: str,
+    day: str | None,
+    at: str | None,
     template_name: str | None,
     from_last: bool,
     minutes: int | None,
-    place: str,
+    place: str | None,
     neutral_venue: bool,
     carry_over: bool | None,
 ) -> None:
-    """Plan a meeting in SERIES (id, or part of its name)."""
+    """Plan a meeting in SERIES (id, or part of its name).
+
+    The date, time, length and place default to the series' own: the next date of its
+    cadence ("monthly, second Tuesday, 13:00-15:00") after today and after its latest meeting.
+    """
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
@@ -65,10 +75,7 @@ def agenda_new(
         from facilitate.services.plan import carry_over as carry
         from facilitate.services.plan.templates import TemplateNotFoundError, get_template
 
-        try:
-            when = datetime.combine(parse_date(day, date.today()), parse_time(at))
-        except (DateParseError, TimeParseError) as error:
-            fail(f"--date/--time: {error}")
+        today = date.today()
         template = None
         if template_name:
             try:
@@ -77,16 +84,32 @@ def agenda_new(
                 fail(f"--template: {error}")
         with opened(database_path(ctx.find_root())) as store:
             found = find_series(store, series)
+            defaults = agenda.next_meeting_defaults(store, found.id, today)
+            try:
+                on = parse_date(day, today) if day else defaults.day
+                start = parse_time(at) if at else defaults.start
+            except (DateParseError, TimeParseError) as error:
+                fail(f"--date/--time: {error}")
+                return
+            if on is None:
+                fail(f"--date: {defaults.no_day_reason}; give the date, e.g. --date 12/5")
+                return
             if template is None and not from_last and found.default_template:
-                template = get_template(found.default_template, paths.user_templates_dir())
+                try:
+                    template = get_template(found.default_template, paths.user_templates_dir())
+                except TemplateNotFoundError as error:
+                    fail(f"{found.name}'s default template: {error}; choose one with --template")
+            # The series' venue is neutral or not; a place given here is judged by --neutral-venue.
+            neutral = neutral_venue or (place is None and defaults.neutral_venue)
+            when = datetime.combine(on, start)
             meeting = agenda.create_meeting(
                 store,
                 agenda.MeetingPlan(
                     series_id=found.id,
                     starts_at=when,
-                    minutes=minutes,
-                    location=place,
-                    neutral_venue=neutral_venue or None,
+                    minutes=minutes or defaults.minutes,
+                    location=defaults.place if place is None else place,
+                    neutral_venue=neutral or None,
                 ),
                 template=template,
                 from_last=from_last,

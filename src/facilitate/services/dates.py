@@ -43,6 +43,7 @@ from datetime import date, time, timedelta
 __all__ = [
     "DATE_HINT",
     "TIME_HINT",
+    "WEEKDAYS",
     "DateParseError",
     "TimeParseError",
     "parse_date",
@@ -89,6 +90,9 @@ for _index, _names in enumerate(
 ):
     for _name in _names:
         _WEEKDAYS[_name] = _index
+
+# Public for other readers of typed days (services/plan/cadence.py): name -> 0 (Monday) to 6.
+WEEKDAYS = _WEEKDAYS
 
 _MONTHS: dict[str, int] = {}
 for _number in range(1, 13):

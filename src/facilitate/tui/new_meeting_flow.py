@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from textual.app import App
 
 from facilitate import paths
-from facilitate.models import Meeting, MeetingSeries
+from facilitate.models import Meeting
 from facilitate.services.people import directory
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan import agenda, carry_over
-from facilitate.services.plan.templates import load_templates
+from facilitate.services.plan.agenda import MeetingDefaults
+from facilitate.services.plan.templates import TemplateLoad, load_templates
 from facilitate.store import Store
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.new_meeting import START_LAST, MeetingRequest, NewMeetingDialog
 from facilitate.tui.feedback import reported
 
 
-async def plan_meeting(app: App[object], store: Store, today: date) -> str | None:
-    """Ask for the plan, create the meeting and offer carry-over; the new meeting's id, if any."""
+async def plan_meeting(
+    app: App[object], store: Store, today: date, series_id: str | None = None
+) -> str | None:
+    """Ask for the plan, create the meeting and offer carry-over; the new meeting's id, if any.
+
+    The dialog opens on `series_id` (the series of the meeting highlighted where it was asked
+    for), else on the first series.
+    """
     series = directory.series_choices(store)
     if not series:
         app.notify("Add a body and a meeting series first.", severity="warning")
@@ -28,14 +36,19 @@ async def plan_meeting(app: App[object], store: Store, today: date) -> str | Non
     for problem in loaded.errors:
         app.notify(str(problem), severity="warning", timeout=10)
     templates = [Choice(key, loaded.by_key[key].name) for key in loaded.sorted_keys()]
-    first = store.get(MeetingSeries, series[0].value)
+    defaults = {
+        choice.value: _with_template_key(
+            agenda.next_meeting_defaults(store, choice.value, today), loaded
+        )
+        for choice in series
+    }
     request: MeetingRequest | None = await app.push_screen_wait(
         NewMeetingDialog(
             series=series,
             templates=templates,
             today=today,
-            default_series=first.id,
-            default_template=first.default_template,
+            defaults=defaults,
+            default_series=series_id,
         )
     )
     if request is None:
@@ -48,6 +61,14 @@ async def plan_meeting(app: App[object], store: Store, today: date) -> str | Non
         await _offer_carry_over(app, store, meeting)
         return meeting.id
     return None
+
+
+def _with_template_key(defaults: MeetingDefaults, loaded: TemplateLoad) -> MeetingDefaults:
+    """The defaults with the series' template named by its key among the loaded ones ("" when
+    the series names none, or one that no longer loads)."""
+    found = loaded.get(defaults.template) if defaults.template else None
+    key = next((k for k, template in loaded.by_key.items() if template is found), "")
+    return replace(defaults, template=key)
 
 
 async def _offer_carry_over(app: App[object], store: Store, meeting: Meeting) -> None:

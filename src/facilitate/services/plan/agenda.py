@@ -6,13 +6,22 @@ length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from facilitate.models import AgendaItem, Meeting, MeetingSeries
+from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.services.people.directory import lead_label
+from facilitate.services.plan.cadence import CadenceError, parse_cadence
 from facilitate.store import Store
+
+DEFAULT_START = time(13, 0)
+"""When a meeting starts if neither its series' cadence nor an earlier meeting says."""
+
+# The talking points carry-over writes onto the follow-up item (carry_over.accept_carry_over):
+# this meeting's commitments, never part of an agenda's structure.
+CARRIED_ACTION = "Action: "
+CARRIED_PARKING = "Parking lot: "
 
 
 class AgendaError(ValueError):
@@ -46,10 +55,79 @@ class AgendaTiming:
         return self.planned > self.length
 
 
+@dataclass(frozen=True)
+class MeetingDefaults:
+    """What a new meeting of a series starts with, before the coordinator changes anything.
+
+    ``day`` is None when the series' cadence gives no date; ``no_day_reason`` then says why
+    (no cadence, or a cadence that cannot be read). ``cadence`` is the cadence in normalized
+    wording ("" for none). ``template`` is the series' default template name ("" for none);
+    ``ground_rules`` names the rule set its meetings agree.
+    """
+
+    series_id: str
+    day: date | None
+    start: time
+    minutes: int | None
+    place: str
+    neutral_venue: bool
+    template: str
+    ground_rules: str
+    cadence: str = ""
+    no_day_reason: str = ""
+
+
+def next_meeting_defaults(store: Store, series_id: str, today: date) -> MeetingDefaults:
+    """The defaults for the series' next meeting: the cadence's first date after both today and
+    the series' latest meeting, its time and length, and the series' place, template and rules.
+
+    Without a time in the cadence the latest meeting's start time is kept.
+    """
+    series = store.get(MeetingSeries, series_id)
+    held = meetings_of(store, series_id)
+    latest = held[-1].starts_at if held else None
+    day: date | None = None
+    reason = ""
+    try:
+        cadence = parse_cadence(series.cadence)
+    except CadenceError as error:
+        cadence, reason = None, f"{series.name}: {error}"
+    if cadence is not None:
+        anchor = latest.date() if latest else None
+        day = cadence.next_date(max(today, anchor) if anchor else today, anchor=anchor)
+    elif not reason:
+        reason = f"{series.name} has no cadence to take the date from"
+    start = DEFAULT_START if latest is None else latest.time()
+    if cadence is not None and cadence.start is not None:
+        start = cadence.start
+    rules = (
+        store.get(GroundRuleSet, series.ground_rule_set_id).name
+        if series.ground_rule_set_id
+        else ""
+    )
+    return MeetingDefaults(
+        series_id=series.id,
+        day=day,
+        start=start,
+        minutes=cadence.minutes if cadence else None,
+        place=series.default_place,
+        neutral_venue=series.neutral_venue,
+        template=series.default_template,
+        ground_rules=rules,
+        cadence=cadence.describe() if cadence else "",
+        no_day_reason=reason,
+    )
+
+
+def short_series_name(series: MeetingSeries) -> str:
+    """The series' name without its parenthesis: "Steering Committee (monthly)" -> "Steering
+    Committee"."""
+    return series.name.split(" (")[0]
+
+
 def default_title(series: MeetingSeries, day: date) -> str:
-    # "Steering Committee (monthly)" -> "Steering Committee — December 2026"
-    base = series.name.split(" (")[0]
-    return f"{base} — {day:%b %d, %Y}"
+    """A new meeting's title: "Steering Committee — Dec 08, 2026"."""
+    return f"{short_series_name(series)} — {day:%b %d, %Y}"
 
 
 def create_meeting(
@@ -61,8 +139,9 @@ def create_meeting(
 ) -> Meeting:
     """A new planned meeting whose agenda starts from a template or from the series' last meeting.
 
-    Carry-over of open commitments is *offered* separately (`carry_over_candidates`); nothing is
-    added to the agenda without the user accepting it.
+    Carry-over of open commitments is *offered* separately (`carry_over.carry_over_offer`);
+    nothing is added to the agenda without the user accepting it. Starting from the last meeting
+    therefore copies only its structure (see `structure`), never the commitments carried onto it.
     """
     if template is not None and from_last:
         raise AgendaError("start from a template or from the last meeting, not both")
@@ -103,7 +182,7 @@ def create_meeting(
             last = last_meeting(store, series.id, before=plan.starts_at)
             if last is None:
                 raise AgendaError(f"{series.name} has no earlier meeting to start from")
-            for position, old in enumerate(items(store, last.id), start=1):
+            for position, old in enumerate(structure(store, last.id), start=1):
                 store.insert(_copy_item(old, meeting.id, float(position)))
     return meeting
 
@@ -123,6 +202,32 @@ def _copy_item(old: AgendaItem, meeting_id: str, position: float) -> AgendaItem:
         prompts=list(old.prompts),
         notes=old.notes,
     )
+
+
+def is_carried_prompt(prompt: str) -> bool:
+    """True for a talking point carry-over added: one of this meeting's actions or parked items."""
+    return prompt.startswith((CARRIED_ACTION, CARRIED_PARKING))
+
+
+def belongs_to_one_meeting(item: AgendaItem) -> bool:
+    """True for an item that is this meeting's business rather than the agenda's shape: one
+    continued from an earlier meeting, or a talking point someone proposed on a date."""
+    return item.carried_from_item_id is not None or item.proposed_on is not None
+
+
+def structure(store: Store, meeting_id: str) -> list[AgendaItem]:
+    """The meeting's agenda as a shape to reuse: its items, purposes, time boxes, leads and
+    prompts, without the commitments, parked items and dated talking points of this meeting.
+
+    The items returned are copies; the stored agenda is not changed.
+    """
+    return [
+        item.model_copy(
+            update={"prompts": [p for p in item.prompts if p.strip() and not is_carried_prompt(p)]}
+        )
+        for item in items(store, meeting_id)
+        if not belongs_to_one_meeting(item)
+    ]
 
 
 def last_meeting(store: Store, series_id: str, *, before: datetime) -> Meeting | None:
@@ -240,13 +345,18 @@ def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:
 
 
 def as_template(store: Store, meeting: Meeting, name: str, description: str = "") -> AgendaTemplate:
-    """The meeting's agenda as a reusable template (what each item is for, not what happened)."""
+    """The meeting's agenda as a reusable template: its structure only (see `structure`)."""
     name = name.strip()
     if not name:
         raise AgendaError("a template needs a name")
-    agenda_items = items(store, meeting.id)
-    if not agenda_items:
+    if not items(store, meeting.id):
         raise AgendaError("this agenda has no items to save")
+    shape = structure(store, meeting.id)
+    if not shape:
+        raise AgendaError(
+            "every item on this agenda is this meeting's own (carried over or proposed for it); "
+            "there is no structure to save as a template"
+        )
     return AgendaTemplate(
         name=name,
         description=description,
@@ -264,9 +374,9 @@ def as_template(store: Store, meeting: Meeting, name: str, description: str = ""
                     if item.lead_person_id or item.lead_organization_id
                     else item.lead_text
                 ),
-                prompts=[p for p in item.prompts if p.strip()],
+                prompts=item.prompts,
                 notes=item.notes,
             )
-            for item in agenda_items
+            for item in shape
         ],
     )

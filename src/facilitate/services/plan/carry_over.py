@@ -67,7 +67,7 @@ def is_follow_up_item(title: str) -> bool:
 def _action_line(action: OpenActionRow) -> str:
     due = f", due {action.due:%b %d}" if action.due else ", no due date"
     org = f" ({action.organization})" if action.organization else ""
-    return f"Action: {action.text} — {action.owner}{org}{due}"
+    return f"{agenda.CARRIED_ACTION}{action.text} — {action.owner}{org}{due}"
 
 
 def accept_carry_over(
@@ -85,7 +85,7 @@ def accept_carry_over(
     item (the template's own, when it has one); continued items come back as items of their own.
     """
     lines = [_action_line(a) for a in offer.actions if a.id in action_ids]
-    lines += [f"Parking lot: {p.text}" for p in offer.parking if p.id in parking_ids]
+    lines += [f"{agenda.CARRIED_PARKING}{p.text}" for p in offer.parking if p.id in parking_ids]
     with store.transaction():
         current = agenda.items(store, meeting_id)
         follow_up = next((i for i in current if is_follow_up_item(i.title)), None)

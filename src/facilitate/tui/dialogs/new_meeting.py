@@ -1,27 +1,32 @@
-"""Plan a meeting: when, where, how long, and what its agenda starts from."""
+"""Plan a meeting: when, where, how long, and what its agenda starts from.
+
+Every field starts from the chosen series' defaults (its cadence's next date and time, its place,
+its template). Choosing another series refills the fields the user has not typed in.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from facilitate.models.enums import MeetingKind
 from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
 from facilitate.services.people.directory import Choice
-from facilitate.services.plan.agenda import MeetingPlan
+from facilitate.services.plan.agenda import MeetingDefaults, MeetingPlan
+from facilitate.services.record.minutes import KIND_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 START_LAST = "last"
 START_BLANK = "blank"
-KINDS = [
-    ("Business meeting", MeetingKind.BUSINESS),
-    ("Partner forum", MeetingKind.PARTNER_FORUM),
-    ("Listening session", MeetingKind.LISTENING_SESSION),
-]
+KINDS = [(label, kind) for kind, label in KIND_LABELS.items()]
+
+FieldValue = str | bool
 
 
 @dataclass(frozen=True)
@@ -32,32 +37,33 @@ class MeetingRequest:
 
 
 class NewMeetingDialog(FormDialog[MeetingRequest]):
+    """The plan of a new meeting. ``defaults`` holds each series' defaults by series id, with
+    ``template`` already a key of ``templates`` ("" when the series has none)."""
+
     def __init__(
         self,
         *,
         series: list[Choice],
         templates: list[Choice],
         today: date,
+        defaults: Mapping[str, MeetingDefaults],
         default_series: str | None = None,
-        default_template: str | None = None,
     ) -> None:
         super().__init__()
         self.series = series
         self.templates = templates
         self.today = today
-        self.default_series = default_series
-        self.default_template = default_template
+        self.defaults = defaults
+        ids = [c.value for c in series]
+        self.shown_series = default_series if default_series in ids else (ids[0] if ids else None)
+        # What this dialog last put in each field: a field holding something else was typed in.
+        self.filled: dict[str, FieldValue] = {}
 
     def compose(self) -> ComposeResult:
         starts = [(f"Template: {c.label}", c.value) for c in self.templates]
         starts += [("The series' last meeting", START_LAST), ("A blank agenda", START_BLANK)]
-        template_keys = {c.value for c in self.templates}
-        start_value = (
-            self.default_template if self.default_template in template_keys else START_BLANK
-        )
-        series_value: object = self.default_series or (
-            self.series[0].value if self.series else Select.NULL
-        )
+        values = self._values(self.shown_series)
+        self.filled = dict(values)
         with VerticalScroll(classes="dialog"):
             yield Static("Plan a meeting", classes="dialog-title")
             yield field(
@@ -66,23 +72,118 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
                     [(c.label, c.value) for c in self.series],
                     id="series",
                     allow_blank=False,
-                    value=series_value,
+                    value=self.shown_series if self.shown_series is not None else Select.NULL,
                 ),
             )
-            yield field("Date", Input(id="date", placeholder="e.g. 12/5, next thu, 2026-12-05"))
-            yield field("Time", Input("13:00", id="time", placeholder="e.g. 1pm, 13:00"))
-            yield field("Minutes", Input(id="minutes", placeholder="blank: the template's length"))
-            yield field("Place", Input(id="location", placeholder="e.g. Northside FRC"))
-            yield field("", Checkbox("Neutral community venue", id="neutral"))
+            yield Static(
+                self._series_info(self.shown_series), id="series-info", classes="dialog-help"
+            )
+            yield field(
+                "Date",
+                Input(
+                    str(values["date"]), id="date", placeholder="e.g. 12/5, next thu, 2026-12-05"
+                ),
+            )
+            yield field(
+                "Time", Input(str(values["time"]), id="time", placeholder="e.g. 1pm, 13:00")
+            )
+            yield field(
+                "Minutes",
+                Input(
+                    str(values["minutes"]), id="minutes", placeholder="blank: the template's length"
+                ),
+            )
+            yield field(
+                "Place",
+                Input(str(values["location"]), id="location", placeholder="e.g. Northside FRC"),
+            )
+            yield field(
+                "", Checkbox("Neutral community venue", bool(values["neutral"]), id="neutral")
+            )
             yield field("Kind", Select(KINDS, id="kind", prompt="(from the template)"))
             yield field(
-                "Start from", Select(starts, id="start", allow_blank=False, value=start_value)
+                "Start from", Select(starts, id="start", allow_blank=False, value=values["start"])
             )
             yield Label("", id="error", classes="form-error")
             yield buttons("Create (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
+
+    # -- following the chosen series -----------------------------------------------------------
+
+    def _values(self, series_id: str | None) -> dict[str, FieldValue]:
+        """The field values the series' defaults give, by field id."""
+        found = self.defaults.get(series_id) if series_id is not None else None
+        if found is None:
+            return {
+                "date": "",
+                "time": "13:00",
+                "minutes": "",
+                "location": "",
+                "neutral": False,
+                "start": START_BLANK,
+            }
+        keys = {c.value for c in self.templates}
+        return {
+            "date": found.day.isoformat() if found.day else "",
+            "time": f"{found.start:%H:%M}",
+            "minutes": str(found.minutes) if found.minutes else "",
+            "location": found.place,
+            "neutral": found.neutral_venue,
+            "start": found.template if found.template in keys else START_BLANK,
+        }
+
+    def _series_info(self, series_id: str | None) -> Content:
+        found = self.defaults.get(series_id) if series_id is not None else None
+        if found is None:
+            return Content("")
+        meets = f"Meets {found.cadence}" if found.cadence else found.no_day_reason
+        rules = f"ground rules: {found.ground_rules}" if found.ground_rules else "no ground rules"
+        return Content(f"{meets} · {rules}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._clear_error()
+        if event.select.id != "series" or not isinstance(event.value, str):
+            return
+        if event.value == self.shown_series:
+            return
+        self.shown_series = event.value
+        self.query_one("#series-info", Static).update(self._series_info(event.value))
+        for name, value in self._values(event.value).items():
+            if self._current(name) == self.filled.get(name):
+                self._set(name, value)
+                self.filled[name] = value
+
+    def _current(self, name: str) -> FieldValue | None:
+        if name == "neutral":
+            return self.query_one("#neutral", Checkbox).value
+        if name == "start":
+            value = self.query_one("#start", Select).value
+            return value if isinstance(value, str) else None
+        return self.query_one(f"#{name}", Input).value
+
+    def _set(self, name: str, value: FieldValue) -> None:
+        if name == "neutral":
+            self.query_one("#neutral", Checkbox).value = bool(value)
+        elif name == "start":
+            self.query_one("#start", Select).value = value
+        else:
+            self.query_one(f"#{name}", Input).value = str(value)
+
+    # -- errors follow what is typed -----------------------------------------------------------
+
+    def on_input_changed(self) -> None:
+        self._clear_error()
+
+    def on_checkbox_changed(self) -> None:
+        self._clear_error()
+
+    def _clear_error(self) -> None:
+        # A message about what was typed before is wrong once it changes; saving checks again.
+        self.query_one("#error", Label).update("")
+
+    # -- the result ----------------------------------------------------------------------------
 
     def read(self) -> MeetingRequest:
         series = self.query_one("#series", Select).value
@@ -95,8 +196,9 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
             day = parse_date(date_text, self.today)
         except DateParseError as error:
             raise ValueError(f"Date: {error}") from error
+        time_text = self.query_one("#time", Input).value
         try:
-            at = parse_time(self.query_one("#time", Input).value or "13:00")
+            at = parse_time(time_text or str(self._values(series)["time"]))
         except TimeParseError as error:
             raise ValueError(f"Time: {error}") from error
         minutes_text = self.query_one("#minutes", Input).value.strip()

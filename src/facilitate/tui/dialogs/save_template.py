@@ -1,18 +1,23 @@
-"""Name the template an agenda is saved as."""
+"""Name the template an agenda is saved as; a shipped template's name is refused right here."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Label, Static
 
-from facilitate.tui.dialogs.form import field
+from facilitate.services.plan.templates import ShippedNameError, ensure_not_shipped
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
+
+WHAT_IS_SAVED = (
+    "Saved: the items, their purposes, time boxes, leads and prompts. Not saved: this "
+    "meeting's actions, parking-lot items, carried-over commitments and dated talking points."
+)
 
 
-class SaveTemplateDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="template.cancel")]
+class SaveTemplateDialog(FormDialog[str]):
+    """The name to save under. Enter saves; a shipped name gets a line offering a new one."""
 
     def __init__(self, suggested: str, folder: str) -> None:
         super().__init__()
@@ -22,28 +27,27 @@ class SaveTemplateDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Save this agenda as a template", classes="dialog-title")
-            yield Static(f"It is written to {self.folder}", classes="dialog-help")
+            yield Static(WHAT_IS_SAVED, classes="dialog-help")
+            yield Static(Content(f"It is written to {self.folder}"), classes="dialog-help")
             yield field("Name", Input(self.suggested, id="name"))
             yield Label("", id="error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (enter)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield buttons("Save (enter)")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self._submit()
-        else:
-            self.action_cancel()
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
 
-    def on_input_submitted(self) -> None:
-        self._submit()
+    def on_input_changed(self) -> None:
+        self.query_one("#error", Label).update("")
 
-    def _submit(self) -> None:
+    def read(self) -> str:
         name = self.query_one("#name", Input).value.strip()
         if not name:
-            self.query_one("#error", Label).update("Name is empty")
-            return
-        self.dismiss(name)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            raise ValueError("Name is empty: name the template, e.g. “Core team agenda”")
+        try:
+            ensure_not_shipped(name)
+        except ShippedNameError as shipped:
+            # The name is right above this line, so the line only says what to do instead.
+            raise ValueError(
+                f"A shipped template has this name; try “{shipped.suggestion}”"
+            ) from None
+        return name

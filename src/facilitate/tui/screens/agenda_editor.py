@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -13,10 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from facilitate import paths
-from facilitate.models import AgendaItem, Meeting
+from facilitate.models import AgendaItem, Meeting, MeetingSeries
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda, carry_over
-from facilitate.services.plan.templates import save_template, template_filename
+from facilitate.services.plan.templates import (
+    TemplateExistsError,
+    save_template,
+    suggest_template_name,
+)
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
@@ -230,7 +235,7 @@ class AgendaEditorScreen(Screen[None]):
         item = self._selected_item()
         if item is None:
             return
-        if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{item.title}”?")):
+        if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{escape(item.title)}”?")):
             return
         with reported(self.app):
             agenda.delete_item(self.facilitate.store, item.id)
@@ -275,20 +280,40 @@ class AgendaEditorScreen(Screen[None]):
 
     @work
     async def action_save_template(self) -> None:
+        """Save this agenda's structure as one of your templates, under a name that is not a
+        shipped template's; replacing one of your own is asked first."""
         folder = paths.user_templates_dir()
-        suggested = self.meeting.title.split(" — ")[0]
-        name = await self.app.push_screen_wait(SaveTemplateDialog(suggested, str(folder)))
-        if name is None:
-            return
-        with reported(self.app):
-            try:
-                template = agenda.as_template(self.facilitate.store, self.meeting, name)
-                target = folder / template_filename(template)
-                save_template(template, target)
-            except (ValueError, FileExistsError, OSError) as error:
-                self.notify(f"Template not saved: {error}", severity="error", timeout=8)
+        series = self.facilitate.store.get(MeetingSeries, self.meeting.series_id)
+        name: str | None = suggest_template_name(agenda.short_series_name(series))
+        while True:
+            name = await self.app.push_screen_wait(SaveTemplateDialog(name or "", str(folder)))
+            if name is None:
                 return
-            self.notify(f"Saved as template “{name}” in {target}")
+            try:
+                saved = await self._save_template(name, folder)
+            except (ValueError, OSError) as error:
+                message = f"Template not saved: {error}"
+                self.notify(message, severity="error", timeout=8, markup=False)
+                return
+            if saved is not None:
+                self.notify(f"Saved as template “{name}” in {saved}", markup=False)
+                return
+
+    async def _save_template(self, name: str, folder: Path) -> Path | None:
+        """The file written; None when the user would rather rename than replace their own."""
+        template = agenda.as_template(self.facilitate.store, self.meeting, name)
+        try:
+            return save_template(template, folder)
+        except TemplateExistsError as existing:
+            question = (
+                f"You already have a template “{escape(name)}” ({escape(existing.path.name)}). "
+                "Replace it with this agenda?"
+            )
+            if not await self.app.push_screen_wait(
+                ConfirmDialog(question, yes="Replace", no="Rename")
+            ):
+                return None
+            return save_template(template, folder, replace=True)
 
     def action_back(self) -> None:
         self.dismiss(None)
