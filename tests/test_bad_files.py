@@ -1,5 +1,5 @@
-"""Files facilitate must refuse: missing, locked, read-only, not a database, damaged, too new,
-a folder.
+"""Files facilitate must refuse: missing, locked, read-only, not a database, another
+application's database, empty (to a command that only reads), damaged, too new, a folder.
 
 Each case gets one clear message that names the file and says what to do, a non-zero exit status
 from the CLI, no traceback, and the file is left byte-identical. Everything is a real file in
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import os
 import random
 import shutil
@@ -25,10 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from facilitate.cli import cli
+from facilitate.cli.common import may_start_record
 from facilitate.models import Organization
 from facilitate.services.demo import build_demo
 from facilitate.store import (
@@ -40,6 +43,7 @@ from facilitate.store import (
     Store,
     StoreError,
 )
+from facilitate.store.errors import DatabaseEmpty, DatabaseForeign
 from facilitate.store.maintenance import backup, integrity_problems
 
 DEMO_DAY = date(2026, 11, 22)
@@ -456,6 +460,215 @@ def test_cli_on_file_that_is_not_a_database_fails_cleanly(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]
 
 
+# -- another application's SQLite file -------------------------------------------------------
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+FOREIGN_SCHEMAS = {
+    "plain": (
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE TABLE stock (item_id INTEGER, count INTEGER);"
+        "INSERT INTO items (name) VALUES ('folding chairs');"
+    ),
+    # Another sqlite-utils application: the same bookkeeping table, its own migration set.
+    "other-migrations": (
+        "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT);"
+        "INSERT INTO _sqlite_migrations VALUES ('inventory', '0001_items', '2025-01-01');"
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE TABLE stock (item_id INTEGER, count INTEGER);"
+    ),
+}
+
+
+@pytest.fixture(params=list(FOREIGN_SCHEMAS))
+def foreign(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A SQLite file another application made: tables of its own, no facilitate migrations."""
+    path = tmp_path / "inventory.db"
+    with contextlib.closing(sqlite3.connect(str(path))) as conn:
+        conn.executescript(FOREIGN_SCHEMAS[request.param])
+        conn.commit()
+    assert snapshot(path)["-journal"] is None
+    return path
+
+
+def test_another_applications_database_is_refused_and_left_byte_identical(foreign: Path) -> None:
+    digest = sha256(foreign)
+    for create in (True, False):
+        with pytest.raises(DatabaseForeign) as caught:
+            Store.open(foreign, create=create)
+        message = str(caught.value)
+        assert message.startswith(f"{foreign}: ")
+        assert "a SQLite database of another application (tables: items, stock)" in message
+        assert "not a facilitate record; facilitate left it untouched" in message
+    assert sha256(foreign) == digest
+    assert sorted(p.name for p in foreign.parent.iterdir()) == [foreign.name]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["db", "check"], ["search", "x"], ["minutes", "2026-11-03"], ["db", "backup", "BACKUP"], []],
+    ids=["db-check", "search", "minutes", "db-backup", "open-app"],
+)
+def test_cli_refuses_another_applications_database(
+    foreign: Path, isolated_home: Path, command: list[str]
+) -> None:
+    digest = sha256(foreign)
+    args = [str(isolated_home / "backup.db") if arg == "BACKUP" else arg for arg in command]
+    result = run_cli(isolated_home, "--db", str(foreign), *args)
+    assert_refused(result, foreign, "another application", "tables: items, stock", "untouched")
+    assert sha256(foreign) == digest
+    assert sorted(p.name for p in foreign.parent.iterdir()) == [foreign.name]
+    assert not (isolated_home / "backup.db").exists()
+
+
+def test_app_refuses_another_applications_database_as_its_default_file(
+    foreign: Path, tmp_path: Path
+) -> None:
+    """The default file may be created; one that exists and is not ours is still refused."""
+    home = tmp_path / "home"
+    home.mkdir()
+    default = home / "facilitate.db"
+    foreign.rename(default)
+    digest = sha256(default)
+    assert_refused(run_cli(home), default, "another application")
+    assert sha256(default) == digest
+
+
+# -- an empty file --------------------------------------------------------------------------------
+
+EMPTY_LINE = "this file is empty: not a facilitate record yet; run `facilitate --db"
+
+
+@pytest.fixture(params=[0o644, 0o444], ids=["writable", "read-only"])
+def empty(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A 0-byte file the user made, with the mode they gave it."""
+    path = tmp_path / "empty.db"
+    path.touch()
+    path.chmod(request.param)
+    return path
+
+
+def assert_untouched(path: Path, file_mode: int) -> None:
+    assert path.stat().st_size == 0
+    assert mode(path) == file_mode
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_reading_an_empty_file_is_refused_and_leaves_it_alone(empty: Path) -> None:
+    file_mode = mode(empty)
+    with pytest.raises(DatabaseEmpty) as caught:
+        Store.open(empty, create=False)
+    assert str(caught.value).startswith(f"{empty}: {EMPTY_LINE} {empty}` to start one")
+    assert_untouched(empty, file_mode)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["db", "check"], ["search", "x"], ["minutes", "2026-11-03"], ["db", "backup", "BACKUP"]],
+    ids=["db-check", "search", "minutes", "db-backup"],
+)
+def test_read_only_commands_leave_an_empty_file_alone(
+    empty: Path, isolated_home: Path, command: list[str]
+) -> None:
+    file_mode = mode(empty)
+    backup_path = isolated_home / "backup.db"
+    args = [str(backup_path) if arg == "BACKUP" else arg for arg in command]
+    result = run_cli(isolated_home, "--db", str(empty), *args)
+    assert_refused(result, empty, EMPTY_LINE, "to start one")
+    assert_untouched(empty, file_mode)
+    assert not backup_path.exists()
+
+
+def test_starting_a_record_in_an_empty_file_keeps_the_mode_its_owner_set(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    path.touch()
+    path.chmod(0o640)
+    with permissive_umask():
+        store = Store.open(path, create=True)
+        try:
+            store.insert(Organization(name="Riverbend"))
+        finally:
+            store.close()
+    assert mode(path) == 0o640
+    assert make_db(path) == path  # reopens as a facilitate record
+    assert integrity_problems_of(path) == []
+
+
+def integrity_problems_of(path: Path) -> list[str]:
+    store = Store.open(path, create=False)
+    try:
+        return integrity_problems(store)
+    finally:
+        store.close()
+
+
+def test_demo_file_may_start_in_an_empty_file(tmp_path: Path, isolated_home: Path) -> None:
+    path = tmp_path / "demo.db"
+    path.touch()
+    path.chmod(0o644)
+    result = run_cli(isolated_home, "demo", str(path), "--no-open")
+    assert result.returncode == 0, result.stderr
+    assert mode(path) == 0o644
+    assert run_cli(isolated_home, "--db", str(path), "search", "referral").returncode == 0
+
+
+def test_starting_a_record_in_a_read_only_empty_file_is_refused(tmp_path: Path) -> None:
+    """The app and `demo FILE` may start a record in an empty file, never by making it
+    writable. As root, in a child without the power to ignore permission bits."""
+    path = tmp_path / "locked-down.db"
+    path.touch()
+    path.chmod(0o444)
+    env = {k: v for k, v in os.environ.items() if k != "FACILITATE_DB"}
+    env["FACILITATE_HOME"] = str(tmp_path / "home")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitate", "demo", str(path), "--no-open"],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+            preexec_fn=_drop_dac_override if IS_ROOT else None,
+        )
+    except subprocess.SubprocessError as error:  # no CAP_SETPCAP in this container
+        pytest.skip(f"cannot drop capabilities here: {error}")
+    assert_refused(result, path, "read-only")
+    assert_untouched(path, 0o444)
+
+
+def test_a_starting_command_may_fill_an_empty_file_but_never_makes_a_mistyped_one(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+
+    def may_start(db: Path | None) -> bool:
+        return may_start_record(click.Context(cli, obj={"db": db}))
+
+    assert may_start(None)  # the default file
+    assert may_start(empty)
+    assert not may_start(tmp_path / "mistyped.db")
+    assert not may_start(tmp_path)  # a folder: the store names it
+
+
+def test_a_sqlite_file_with_no_tables_is_empty_too(tmp_path: Path) -> None:
+    """A header and nothing else: a first start that died before its schema was written."""
+    path = tmp_path / "blank.db"
+    with contextlib.closing(sqlite3.connect(str(path))) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")  # what facilitate's first connection writes
+    assert path.stat().st_size > 0
+    digest = sha256(path)
+    with pytest.raises(DatabaseEmpty):
+        Store.open(path, create=False)
+    assert sha256(path) == digest
+    Store.open(path, create=True).close()
+    assert integrity_problems_of(path) == []
+
+
 # -- damaged pages ------------------------------------------------------------------------------
 
 
@@ -580,8 +793,12 @@ def test_folder_as_database_raises_a_clear_store_error(tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
+FOLDER_LINE = "this is a folder, not a database file"
+
+
 @pytest.mark.parametrize("via", ["option", "env"])
 def test_cli_with_folder_as_db_fails_cleanly(tmp_path: Path, isolated_home: Path, via: str) -> None:
+    """`--db FOLDER` (or FACILITATE_DB) gets the store's one line, not click's usage error."""
     folder = tmp_path / "meetings"
     folder.mkdir()
     if via == "option":
@@ -597,12 +814,19 @@ def test_cli_with_folder_as_db_fails_cleanly(tmp_path: Path, isolated_home: Path
             timeout=60,
             check=False,
         )
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    assert result.returncode != 0
-    assert str(folder) in result.stderr
-    assert "is a directory" in result.stderr
+    assert_refused(result, folder, FOLDER_LINE)
     assert list(folder.iterdir()) == []
+
+
+def test_folder_as_db_gets_the_same_line_as_through_facilitate_home(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    folder = home / "facilitate.db"  # the file FACILITATE_HOME names is a folder
+    folder.mkdir(parents=True)
+    through_home = assert_refused(run_cli(home, "search", "x"), folder, FOLDER_LINE)
+    through_option = assert_refused(
+        run_cli(tmp_path, "--db", str(folder), "search", "x"), folder, FOLDER_LINE
+    )
+    assert through_option == through_home
 
 
 # -- no traceback, in process -------------------------------------------------------------------

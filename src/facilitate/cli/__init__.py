@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 import click
 
 from facilitate import paths
-from facilitate.cli.common import database_path, fail, friendly_errors, opened
+from facilitate.cli.common import (
+    database_path,
+    fail,
+    friendly_errors,
+    may_start_record,
+    opened,
+)
 from facilitate.tui import collector
 
 if TYPE_CHECKING:
@@ -30,7 +36,8 @@ def run_app(store: Store, *, today: date | None = None) -> None:
 @click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A folder is refused by the store, in the same one line as through FACILITATE_HOME.
+    type=click.Path(path_type=Path),
     envvar="FACILITATE_DB",
     help="Database file (default: facilitate.db in FACILITATE_HOME or the user data folder).",
 )
@@ -44,7 +51,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
-        _open_app(database_path(ctx), create=db is None)
+        _open_app(database_path(ctx), create=may_start_record(ctx))
 
 
 @friendly_errors

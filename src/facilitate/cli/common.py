@@ -44,6 +44,8 @@ def friendly_errors(func: F) -> F:
 
 @contextmanager
 def opened(db_path: Path, *, create: bool = False) -> Iterator[Store]:
+    """The store at `db_path`, closed afterwards. `create` only for the commands that start a
+    record (the app, set-up, `demo`): without it a missing or empty file is refused, untouched."""
     from facilitate.store import Store
 
     store = Store.open(db_path, create=create)
@@ -56,3 +58,12 @@ def opened(db_path: Path, *, create: bool = False) -> Iterator[Store]:
 def database_path(ctx: click.Context) -> Path:
     value = ctx.obj.get("db") if ctx.obj else None
     return Path(value) if value else paths.default_db_path()
+
+
+def may_start_record(ctx: click.Context) -> bool:
+    """`create` for a command that starts a record (the app, `setup`): the default file may be
+    made; a `--db FILE` must already exist (a mistyped path is refused, not made) and may be an
+    empty file its owner made for the purpose."""
+    root = ctx.find_root()
+    value = root.obj.get("db") if root.obj else None
+    return value is None or Path(value).is_file()

@@ -51,8 +51,9 @@ def setup(ctx: click.Context) -> None:
         from facilitate.tui.app import FacilitateApp
 
         collector.pause()
-        root = ctx.find_root()
-        with opened(database_path(root), create=root.obj.get("db") is None) as store:
+        # Set-up is how a partnership starts its record: a new --db file is made here, where a
+        # bare `facilitate --db FILE` refuses a path that does not exist (it may be mistyped).
+        with opened(database_path(ctx.find_root()), create=True) as store:
             FacilitateApp(store, setup=True).run()
 
     _run(run)

@@ -15,3 +15,13 @@ def new_id() -> str:
 def utcnow() -> datetime:
     """The current time in UTC, to the microsecond, so records from two machines order cleanly."""
     return datetime.now(UTC)
+
+
+def utc_text(moment: datetime) -> str:
+    """`moment` as the store writes it: UTC, always to the microsecond, 27 characters
+    (`2026-11-03T18:30:00.000000Z`). SQLite compares the text, and only a fixed width makes text
+    order time order: pydantic's `…:00Z` sorts after `…:00.5Z`."""
+    if moment.tzinfo is None:
+        raise ValueError(f"{moment.isoformat()} has no time zone; a UTC time needs one")
+    plain = moment.astimezone(UTC).replace(tzinfo=None)
+    return plain.isoformat(timespec="microseconds") + "Z"

@@ -7,6 +7,7 @@ entry durable, and brings the schema up to date. A file it refuses is left byte-
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from sqlite_utils import Database
 
 from facilitate.store.errors import (
     DatabaseCorrupt,
+    DatabaseEmpty,
+    DatabaseForeign,
     DatabaseMissing,
     DatabaseReadOnly,
     DatabaseTooNew,
@@ -24,6 +27,10 @@ from facilitate.store.migrations import MIGRATION_SET, known_migration_names, mi
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+# sqlite-utils' bookkeeping of applied migrations, shared by every application that uses it.
+MIGRATIONS_TABLE = "_sqlite_migrations"
+# How many of another application's tables a refusal names.
+_TABLES_NAMED = 6
 
 # Files this process has open through open_db, by (device, inode). Closing *any* descriptor of a
 # file drops every POSIX lock the process holds on it, so the header check, which opens the file
@@ -65,10 +72,24 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _check_file(path: Path, *, write: bool) -> None:
-    """Refuse a file that is not ours before SQLite touches it (SQLite would rewrite headers)."""
+def _not_started(path: Path, what: str) -> DatabaseEmpty:
+    return DatabaseEmpty(
+        path,
+        f"{what}: not a facilitate record yet; "
+        f"run `facilitate --db {shlex.quote(str(path))}` to start one.",
+    )
+
+
+def _check_file(path: Path, *, write: bool, create: bool) -> None:
+    """Refuse a file that is not ours before SQLite touches it (SQLite would rewrite headers).
+
+    An empty file becomes a record only when the caller may start one (`create`): a command that
+    only reads must leave it as it is.
+    """
     if path.is_dir():
         raise StoreError(path, "this is a folder, not a database file. Name a file instead.")
+    if not create and path.stat().st_size == 0:
+        raise _not_started(path, "this file is empty")
     head = b""
     if _identity(path) not in _open_here:
         try:
@@ -90,12 +111,12 @@ def _check_file(path: Path, *, write: bool) -> None:
         )
 
 
-def _refuse_newer_schema(path: Path, busy_timeout_ms: int) -> None:
-    """Read (never write) the applied migrations and refuse any this version does not know."""
+def _refuse_what_is_not_ours(path: Path, *, create: bool, busy_timeout_ms: int) -> None:
+    """Read (never write) the file's schema and refuse it unless facilitate may change it."""
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [c.exists() for c in companions]
     try:
-        _read_migrations_or_refuse(path, busy_timeout_ms)
+        _read_schema_or_refuse(path, create=create, busy_timeout_ms=busy_timeout_ms)
     except StoreError:
         # A read-only connection cannot tidy up the -wal/-shm it made; a refused file is left
         # exactly as it was found.
@@ -105,26 +126,56 @@ def _refuse_newer_schema(path: Path, busy_timeout_ms: int) -> None:
         raise
 
 
-def _read_migrations_or_refuse(path: Path, busy_timeout_ms: int) -> None:
+def _named(tables: list[str]) -> str:
+    shown = ", ".join(tables[:_TABLES_NAMED])
+    more = len(tables) - _TABLES_NAMED
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _read_schema_or_refuse(path: Path, *, create: bool, busy_timeout_ms: int) -> None:
+    """Refuse another application's database, one written by a newer facilitate, and, unless
+    `create`, a SQLite file with no tables yet."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as error:
         raise explain(path, error) from error
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if "_sqlite_migrations" not in tables:
-            return
-        applied = {
+        tables = sorted(
             row[0]
             for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
             )
-        }
+        )
+        applied: set[str] = set()
+        other_sets = 0
+        if MIGRATIONS_TABLE in tables:
+            for name, migration_set in conn.execute(
+                f"SELECT name, migration_set FROM {MIGRATIONS_TABLE}"
+            ):
+                if migration_set == MIGRATION_SET:
+                    applied.add(name)
+                else:
+                    other_sets += 1
     except sqlite3.Error as error:
         raise explain(path, error) from error
     finally:
         conn.close()
+    if not applied:
+        # No facilitate migration ran here: someone else's tables, or nothing at all yet (a
+        # bookkeeping table alone is a first start of ours that stopped before its schema).
+        theirs = [name for name in tables if name != MIGRATIONS_TABLE]
+        if theirs or other_sets:
+            raise DatabaseForeign(
+                path,
+                f"this is a SQLite database of another application (tables: "
+                f"{_named(theirs or tables)}), not a facilitate record; "
+                "facilitate left it untouched.",
+            )
+        if not create:
+            raise _not_started(path, "this SQLite database is empty")
+        return
     unknown = sorted(applied - known_migration_names())
     if unknown:
         raise DatabaseTooNew(
@@ -157,10 +208,13 @@ def open_db(
     create: bool = True,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
 ) -> Database:
-    """Open (and, when `create`, make) the database at `path`, migrated to the current schema.
+    """Open the database at `path`, migrated to the current schema. With `create` (the app and
+    set-up), a missing file is made (private) and an empty one becomes a new record, keeping the
+    mode its owner gave it; without it, both are refused.
 
-    Raises a `StoreError` subclass with a message for the user when the file is missing, locked,
-    read-only, not a database, damaged or written by a newer facilitate. It is never altered then.
+    Raises a `StoreError` subclass with a message for the user when the file is missing, empty,
+    locked, read-only, not a database, another application's, damaged or written by a newer
+    facilitate. It is never altered then.
     """
     path = Path(path).expanduser()
     if not path.exists():
@@ -170,11 +224,8 @@ def open_db(
                 "no database here. Check the path, or run `facilitate demo` to start a sample one.",
             )
         _create_private_file(path)
-    elif path.is_file() and path.stat().st_size == 0:
-        # An empty file becomes a new record: private like one we create ourselves.
-        path.chmod(0o600)
-    _check_file(path, write=True)
-    _refuse_newer_schema(path, busy_timeout_ms)
+    _check_file(path, write=True, create=create)
+    _refuse_what_is_not_ours(path, create=create, busy_timeout_ms=busy_timeout_ms)
     db = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
         if migrations.pending(db):

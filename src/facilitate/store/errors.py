@@ -37,6 +37,15 @@ class DatabaseTooNew(StoreError):
     pass
 
 
+class DatabaseEmpty(StoreError):
+    """An empty file, or a SQLite file with no tables: not a record yet, and a command that only
+    reads must not make it one."""
+
+
+class DatabaseForeign(StoreError):
+    """A SQLite database another application made."""
+
+
 class RecordNotFound(LookupError):
     """A lookup by id or name found nothing; the message says what was looked for."""
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from importlib import resources
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from facilitate.models.ids import utc_text
 
 MIGRATION_SET = "facilitate"
 
@@ -47,6 +50,43 @@ def m0003_follow_through(db: Database) -> None:
 @migrations(name="0004_set_up")
 def m0004_set_up(db: Database) -> None:
     _run_script(db, "schema_0004.sql")
+
+
+FIXED_WIDTH_TIMES = "0005_fixed_width_times"
+# A UTC time as utc_text writes it; the rows already in this form are not read by Python.
+_FIXED_WIDTH_GLOB = "????-??-??T??:??:??.??????Z"
+
+
+def _fixed_width(stored: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """A stored UTC time rewritten as `utc_text` writes it; anything else (a wall-clock time
+    with no zone, text that is not a time) as it was."""
+    if not isinstance(stored, str):
+        return stored
+    try:
+        moment = datetime.fromisoformat(stored)
+    except ValueError:
+        return stored
+    return utc_text(moment) if moment.tzinfo is not None else stored
+
+
+@migrations(name=FIXED_WIDTH_TIMES)
+def m0005_fixed_width_times(db: Database) -> None:
+    """Rewrite UTC times stored before as pydantic wrote them: a whole second as "…:00Z", which
+    sorted after "…:00.500000Z". Time columns are those named `at` or `…_at`, as in every
+    schema so far; tables starting with "_" belong to sqlite-utils and keep their own format."""
+    db.conn.create_function("facilitate_fixed_width", 1, _fixed_width, deterministic=True)
+    for table in db.table_names():
+        if table.startswith(("_", "sqlite_")):
+            continue
+        for column in db.table(table).columns:
+            if column.name != "at" and not column.name.endswith("_at"):
+                continue
+            name = f'"{column.name}"'
+            db.execute(
+                f'UPDATE "{table}" SET {name} = facilitate_fixed_width({name}) '
+                f"WHERE {name} NOT GLOB ? AND facilitate_fixed_width({name}) IS NOT {name}",
+                [_FIXED_WIDTH_GLOB],
+            )
 
 
 def known_migration_names() -> set[str]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
-from facilitate.models.ids import utcnow
+from facilitate.models.ids import utc_text, utcnow
 from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_close
 from facilitate.store.errors import DatabaseCorrupt, RecordNotFound, StoreError, explain
 
@@ -46,8 +46,25 @@ def _json_fields(cls: type[Record]) -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _time_fields(cls: type[Record]) -> frozenset[str]:
+    """Fields that hold a datetime (or None)."""
+    return frozenset(
+        name
+        for name, field in cls.model_fields.items()
+        if field.annotation is datetime or datetime in typing.get_args(field.annotation)
+    )
+
+
 def to_row(record: Record) -> dict[str, Any]:
     row = record.model_dump(mode="json")
+    for name in _time_fields(type(record)):
+        value = getattr(record, name)
+        # UTC times fixed-width, so ORDER BY on the text is time order (see utc_text). Wall-clock
+        # times (a meeting's start, no zone) keep pydantic's form: with no terminator after the
+        # seconds, a shorter one is a prefix of a longer one and already sorts first.
+        if value is not None and value.tzinfo is not None:
+            row[name] = utc_text(value)
     for name in _json_fields(type(record)):
         value = row[name]
         # Most are empty, and json.dumps costs microseconds a keystroke should not pay.
@@ -267,7 +284,9 @@ def _where(cls: type[Record], equals: dict[str, Any]) -> tuple[str, list[Any]]:
 
 def _param(value: Any) -> Any:
     """A Python value as `to_row` stores it, so an equality test can match: enums as their text,
-    dates and times as pydantic writes them (UTC times end in "Z", not "+00:00")."""
+    UTC times fixed-width, dates and wall-clock times as pydantic writes them."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return utc_text(value)
     if isinstance(value, (date, datetime)):
         from pydantic import TypeAdapter
 
