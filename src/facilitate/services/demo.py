@@ -154,6 +154,10 @@ def _steering(store: Store, ids: _Ids, today: date) -> None:
         MeetingSeries(
             body_id=body.id,
             name="Steering Committee (monthly)",
+            # Every four weeks, as the demo's meetings are 28 days apart whatever today is.
+            cadence="Every four weeks, 13:00–15:00",
+            default_place="Northside Family Resource Center, Community Room",
+            neutral_venue=True,
             default_template="steering-committee",
             default_minutes=120,
             ground_rule_set_id=rules.rule_set.id,
@@ -401,6 +405,8 @@ def _core_team(store: Store, ids: _Ids, today: date) -> None:
         MeetingSeries(
             body_id=body.id,
             name="Core Team (every two weeks)",
+            cadence="Every two weeks, 10:00–11:00",
+            default_place="CFS Training Room B",
             default_template="core-team",
             default_minutes=60,
         )
