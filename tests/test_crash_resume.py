@@ -1,4 +1,5 @@
-"""Kill a capturing process at random moments: nothing it acknowledged may be lost.
+"""Kill a capturing process at random moments: nothing it acknowledged may be lost. And with
+more than one meeting live at start-up, the app asks which to resume and says the others are live.
 
 A worker process captures into a live meeting in a tight loop, moving through the agenda and
 extending items as it goes, and prints an acknowledgement after each call returns. The test kills
@@ -21,11 +22,13 @@ import pytest
 from facilitate.models import Meeting
 from facilitate.models.base import utcnow
 from facilitate.models.enums import ItemState, MeetingStatus
+from facilitate.services.overview import live_meetings
 from facilitate.services.plan import agenda
 from facilitate.services.run import attendance, capture, live
 from facilitate.store import Store
 from facilitate.store.maintenance import integrity_problems
 
+from .conftest import TODAY
 from .helpers.demo_lookup import person, upcoming
 from .helpers.processes import spawn_worker
 
@@ -121,3 +124,59 @@ def test_acknowledged_entries_survive_sigkill(demo_store: Store, db_path: Path) 
         assert final.get(Meeting, meeting.id).status is MeetingStatus.LIVE
     finally:
         final.close()
+
+
+# -- more than one meeting live at start-up ---------------------------------------------------
+
+
+def _two_live(store: Store) -> tuple[Meeting, Meeting]:
+    """Core Team opened first, then steering: both live, as a crash can leave them."""
+    core, steering = upcoming(store, "Core Team"), upcoming(store)
+    base = utcnow()
+    live.open_meeting(store, core.id, now=base - timedelta(hours=2))
+    live.open_meeting(store, steering.id, now=base - timedelta(hours=1))
+    return core, steering
+
+
+def test_live_meetings_come_latest_opened_last(demo_store: Store) -> None:
+    core, steering = _two_live(demo_store)
+    assert [m.id for m in live_meetings(demo_store)] == [core.id, steering.id]
+
+
+async def test_with_two_live_meetings_the_app_asks_which_to_resume(demo_store: Store) -> None:
+    from textual.widgets import OptionList
+
+    from facilitate.tui.app import FacilitateApp
+    from facilitate.tui.dialogs.choose import ChoiceDialog
+    from facilitate.tui.screens.live import LiveMeetingScreen
+
+    core, steering = _two_live(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "2 meetings are live" in app.screen.help_text
+        options = app.screen.query_one(OptionList)
+        offered = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert offered == [steering.id, core.id]  # the latest opened first
+        await pilot.press("down", "enter")  # the core team's meeting
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert app.screen.meeting_id == core.id
+        # ... and it says the other is live too.
+        assert any(f"Also live: “{steering.title}”" in str(n.message) for n in app._notifications)
+    assert demo_store.get(Meeting, steering.id).status is MeetingStatus.LIVE
+
+
+async def test_declining_to_resume_stays_home_and_says_what_is_live(demo_store: Store) -> None:
+    from facilitate.tui.app import FacilitateApp
+    from facilitate.tui.screens.home import HomeScreen
+
+    _two_live(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("2 meetings are live" in str(n.message) for n in app._notifications)

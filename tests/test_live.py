@@ -3,6 +3,7 @@ agenda's states, and timers rebuilt from stored times."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from facilitate.models import (
     Objection,
     ParkingLotItem,
     Reflection,
+    utcnow,
 )
 from facilitate.models.enums import (
     AttendanceStatus,
@@ -28,6 +30,7 @@ from facilitate.models.enums import (
     MeetingStatus,
     ReflectionKind,
 )
+from facilitate.services.lead import ground_rules, roles
 from facilitate.services.lead.ground_rules import RuleText, new_version
 from facilitate.services.plan import agenda, carry_over
 from facilitate.services.run import attendance, capture, closing, live
@@ -444,3 +447,125 @@ def test_rules_to_agree_prefers_what_the_meeting_agreed(demo_store: Store) -> No
     assert live.rules_to_agree(demo_store, core.id) is None
     with pytest.raises(LiveError, match="no ground rules"):
         live.agree_ground_rules(demo_store, core.id)
+
+
+# -- back to planned: a meeting started by mistake ------------------------------------------------
+
+
+def _started_by_mistake(store: Store, *, opened: datetime | None = None) -> Meeting:
+    """The steering meeting as the live screen leaves it on opening: live, first item running."""
+    meeting = upcoming(store)
+    view = live.open_meeting(store, meeting.id, now=opened)
+    assert view.next_pending is not None
+    live.start_item(store, view.next_pending.id)
+    return store.get(Meeting, meeting.id)
+
+
+def test_a_meeting_with_nothing_captured_goes_back_to_planned(demo_store: Store) -> None:
+    meeting = upcoming(demo_store)
+    # Before the meeting: roles accepted and a regret noted. Neither happened *in* it. The
+    # meeting "opens" a minute from now, so the order of those times is certain.
+    roles.accept(demo_store, meeting.id, roles.suggest(demo_store, meeting.id))
+    regrets = person(demo_store, "Dana Whitfield")
+    attendance.check_in(demo_store, meeting.id, regrets.id, AttendanceStatus.REGRETS)
+    _started_by_mistake(demo_store, opened=utcnow() + timedelta(minutes=1))
+    assert live.captured_in(demo_store, demo_store.get(Meeting, meeting.id)) == []
+
+    back = live.return_to_planned(demo_store, meeting.id)
+    assert (back.status, back.opened_at, back.current_item_id) == (
+        MeetingStatus.PLANNED,
+        None,
+        None,
+    )
+    stored = demo_store.get(Meeting, meeting.id)
+    assert (stored.status, stored.opened_at) == (MeetingStatus.PLANNED, None)
+    for item in agenda.items(demo_store, meeting.id):
+        assert (item.state, item.started_at, item.ended_at) == (ItemState.PENDING, None, None)
+    assert live.resume_state(demo_store) is None
+    # It can be started again, on the right day, from scratch.
+    assert live.open_meeting(demo_store, meeting.id).meeting.status is MeetingStatus.LIVE
+
+
+def _note(store: Store, meeting: Meeting) -> None:
+    capture.add_note(store, meeting.id, "Said in the room")
+
+
+def _decision(store: Store, meeting: Meeting) -> None:
+    capture.capture_line(store, meeting.id, "/d Adopt the referral form", MEETING_DAY)
+
+
+def _action(store: Store, meeting: Meeting) -> None:
+    capture.capture_line(store, meeting.id, "/a Book the room @dana due:fri", MEETING_DAY)
+
+
+def _parking(store: Store, meeting: Meeting) -> None:
+    capture.capture_line(store, meeting.id, "/p Transport vouchers", MEETING_DAY)
+
+
+def _checked_in(store: Store, meeting: Meeting) -> None:
+    attendance.check_in(store, meeting.id, person(store, "Dana Whitfield").id)
+
+
+def _roles(store: Store, meeting: Meeting) -> None:
+    roles.accept(store, meeting.id, roles.suggest(store, meeting.id))
+
+
+def _item_finished(store: Store, meeting: Meeting) -> None:
+    live.next_item(store, meeting.id)
+
+
+def _item_extended(store: Store, meeting: Meeting) -> None:
+    assert meeting.current_item_id is not None
+    live.extend_item(store, meeting.current_item_id, 5)
+
+
+def _next_date(store: Store, meeting: Meeting) -> None:
+    closing.set_next_meeting_date(store, meeting.id, date(2027, 1, 3))
+
+
+def _plus(store: Store, meeting: Meeting) -> None:
+    closing.add_reflection(store, meeting.id, ReflectionKind.PLUS, "Started on time")
+
+
+def _rule_invoked(store: Store, meeting: Meeting) -> None:
+    agreed = live.agree_ground_rules(store, meeting.id)
+    ground_rules.invoke(store, meeting.id, agreed.rules[0].id, utcnow(), agenda_item_id=None)
+
+
+@pytest.mark.parametrize(
+    ("capture_something", "named"),
+    [
+        (_note, "1 note"),
+        (_decision, "1 decision"),
+        (_action, "1 action item"),
+        (_parking, "1 parking-lot entry"),
+        (_checked_in, "1 person checked in"),
+        (_roles, "roles chosen while it ran"),
+        (_item_finished, "finished"),
+        (_item_extended, "given more time"),
+        (_next_date, "next meeting date set (Jan 03)"),
+        (_plus, "1 plus/delta remark"),
+        (_rule_invoked, "1 ground rule invoked"),
+    ],
+)
+def test_back_to_planned_is_refused_once_something_was_captured(
+    demo_store: Store, capture_something: Callable[[Store, Meeting], None], named: str
+) -> None:
+    # Opened a minute ago, so whatever follows certainly happened while it ran.
+    meeting = _started_by_mistake(demo_store, opened=utcnow() - timedelta(minutes=1))
+    capture_something(demo_store, meeting)
+    with pytest.raises(LiveError, match="cannot go back to planned") as refused:
+        live.return_to_planned(demo_store, meeting.id)
+    assert named in str(refused.value)
+    assert "Close it instead" in str(refused.value)
+    assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
+
+
+def test_only_a_live_meeting_goes_back_to_planned(demo_store: Store) -> None:
+    planned = upcoming(demo_store)
+    with pytest.raises(LiveError, match="planned already"):
+        live.return_to_planned(demo_store, planned.id)
+    closed = demo_store.find(Meeting, status=MeetingStatus.CLOSED)[0]
+    with pytest.raises(LiveError, match="is closed"):
+        live.return_to_planned(demo_store, closed.id)
+    assert demo_store.get(Meeting, closed.id).status is MeetingStatus.CLOSED

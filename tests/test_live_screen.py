@@ -175,3 +175,76 @@ async def test_running_a_closed_meeting_is_refused_with_a_message(demo_store: St
         assert not isinstance(app.screen, LiveMeetingScreen)
         assert any("Cannot run this meeting" in str(n.message) for n in app._notifications)
     assert demo_store.get(Meeting, closed.id).status is MeetingStatus.CLOSED
+
+
+# -- not started after all: back to planned ---------------------------------------------------
+
+
+def _notified(app: FacilitateApp, text: str) -> bool:
+    return any(text in str(n.message) for n in app._notifications)
+
+
+async def test_a_meeting_started_by_mistake_goes_back_to_planned(demo_store: Store) -> None:
+    from facilitate.tui.dialogs.confirm import ConfirmDialog
+    from facilitate.tui.screens.home import HomeScreen
+
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep it live after all
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert _notified(app, "is planned again")
+    stored = demo_store.get(Meeting, meeting.id)
+    assert (stored.status, stored.opened_at, stored.current_item_id) == (
+        MeetingStatus.PLANNED,
+        None,
+        None,
+    )
+    assert all(i.state is ItemState.PENDING for i in agenda.items(demo_store, meeting.id))
+
+
+async def test_back_to_planned_is_refused_with_what_was_captured(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await _enter(pilot, app, "Families want evening sessions")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        # No question to answer: the refusal says why, and the meeting runs on.
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert _notified(app, "cannot go back to planned: 1 note captured")
+    assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
+
+
+async def test_put_back_to_planned_in_the_other_window_leaves_this_one(
+    demo_store: Store, db_path: Path
+) -> None:
+    from facilitate.tui.screens.home import HomeScreen
+
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        other = Store.open(db_path)  # the co-facilitator's window
+        live.return_to_planned(other, meeting.id)
+        other.close()
+        await pilot.pause(1.3)
+        assert isinstance(app.screen, HomeScreen)
+        assert _notified(app, "put back to planned in another window")

@@ -42,8 +42,11 @@ async def test_a_whole_meeting_by_keys(demo_store: Store) -> None:
     )
     app = FacilitateApp(demo_store, today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
-        # Home: the steering meeting is the second upcoming one; m runs it.
+        # Home: the steering meeting is the second upcoming one; m runs it. It is planned for
+        # Sun Nov 29, not today, so the app asks first: yes, start it.
         await pilot.press("down", "m")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
 

@@ -157,9 +157,17 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 
 
 def _register_commands() -> None:
-    from facilitate.cli import agenda, meetings, minutes, partnership, people, roles
+    from facilitate.cli import (
+        agenda,
+        meetings,
+        minutes,
+        organizations,
+        partnership,
+        people,
+        roles,
+    )
 
-    for module in (partnership, people, meetings, agenda, roles, minutes):
+    for module in (partnership, organizations, people, meetings, agenda, roles, minutes):
         module.register(cli)
 
 

@@ -10,6 +10,8 @@ from facilitate.store.queries import MeetingRow, OpenActionRow, SeriesRow
 
 # The home screen lists this many open actions; the register has the rest.
 HOME_ACTIONS = 200
+# Home lists this many meetings already held; the Meetings screen lists them all.
+HOME_HELD = 6
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,11 @@ class HomeSummary:
     open_count: int
     overdue_count: int
 
+    @property
+    def has_partnership(self) -> bool:
+        """Whether any body exists yet: without one there is nothing to plan, only to set up."""
+        return bool(self.series)
+
 
 def home_summary(store: Store, today: date) -> HomeSummary:
     actions = [
@@ -47,15 +54,15 @@ def home_summary(store: Store, today: date) -> HomeSummary:
     return HomeSummary(
         today=today,
         series=queries.series_overview(store),
-        upcoming=queries.upcoming_meetings(store, today),
-        recent=queries.recent_meetings(store, today, limit=6),
+        # Split by status, not by date, so every meeting is in one list or the other.
+        upcoming=queries.upcoming_meetings(store),
+        recent=queries.recent_meetings(store, limit=HOME_HELD),
         actions=actions,
         open_count=open_count,
         overdue_count=overdue_count,
     )
 
 
-def live_meeting_id(store: Store) -> str | None:
-    """The meeting that was live when the app last stopped (the latest opened), if any."""
-    live = queries.live_meetings(store)
-    return live[-1].id if live else None
+def live_meetings(store: Store) -> list[MeetingRow]:
+    """The meetings live now (after a crash there may be more than one), the latest opened last."""
+    return queries.live_meetings(store)

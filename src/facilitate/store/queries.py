@@ -85,29 +85,34 @@ def _meeting_rows(rows: list[dict[str, object]]) -> list[MeetingRow]:
     ]
 
 
-def upcoming_meetings(store: Store, today: date, *, limit: int = 20) -> list[MeetingRow]:
-    """Live meetings first, then planned ones from today on, soonest first."""
+def upcoming_meetings(store: Store, *, limit: int = 20) -> list[MeetingRow]:
+    """Meetings not yet held: live ones first, then planned ones by date, whatever the date (one
+    planned for a day already past is still to be run or put right, so it stays in view)."""
     rows = store.query(
         _MEETING_SELECT
-        + """ WHERE m.status = 'live' OR (m.status = 'planned' AND m.starts_at >= ?)
+        + """ WHERE m.status IN ('live', 'planned')
               ORDER BY m.status = 'live' DESC, m.starts_at LIMIT ?""",
-        [today.isoformat(), limit],
+        [limit],
     )
     return _meeting_rows(rows)
 
 
-def recent_meetings(store: Store, today: date, *, limit: int = 20) -> list[MeetingRow]:
+def recent_meetings(store: Store, *, limit: int = 20) -> list[MeetingRow]:
+    """Meetings held (closed or approved), newest first, whatever their date: a meeting closed
+    with a date still ahead is held all the same."""
     rows = store.query(
         _MEETING_SELECT
-        + " WHERE m.starts_at < ? AND m.status IN ('closed', 'approved')"
-        + " ORDER BY m.starts_at DESC LIMIT ?",
-        [today.isoformat(), limit],
+        + " WHERE m.status IN ('closed', 'approved') ORDER BY m.starts_at DESC LIMIT ?",
+        [limit],
     )
     return _meeting_rows(rows)
 
 
 def live_meetings(store: Store) -> list[MeetingRow]:
-    return _meeting_rows(store.query(_MEETING_SELECT + " WHERE m.status = 'live'"))
+    """Live meetings, the one opened first first (the latest opened is last)."""
+    return _meeting_rows(
+        store.query(_MEETING_SELECT + " WHERE m.status = 'live' ORDER BY m.opened_at, m.id")
+    )
 
 
 def open_action_counts(store: Store, today: date) -> tuple[int, int]:
@@ -212,3 +217,103 @@ def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAt
         [meeting_id, day.isoformat()],
     )
     return [PersonAtMeeting(**row) for row in rows]
+
+
+# Bounded like every read here; decades of weekly meetings fit well under it.
+MEETINGS_LISTED = 5000
+
+
+def meetings_listing(
+    store: Store,
+    *,
+    series_id: str | None = None,
+    statuses: tuple[MeetingStatus, ...] = (),
+    limit: int = MEETINGS_LISTED,
+) -> list[MeetingRow]:
+    """Every meeting (of one series, of some statuses), by status: live, planned (soonest
+    first), closed with draft minutes, approved (newest first for both)."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if series_id is not None:
+        clauses.append("m.series_id = ?")
+        params.append(series_id)
+    if statuses:
+        clauses.append(f"m.status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(s.value for s in statuses)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = store.query(
+        _MEETING_SELECT
+        + where
+        + """ ORDER BY CASE m.status WHEN 'live' THEN 0 WHEN 'planned' THEN 1
+                                    WHEN 'closed' THEN 2 ELSE 3 END,
+                       CASE WHEN m.status = 'planned' THEN m.starts_at END,
+                       m.starts_at DESC, m.id
+              LIMIT ?""",
+        [*params, limit],
+    )
+    return _meeting_rows(rows)
+
+
+# What names a person or an organization, by kind: SQL counting what names the id given as ?1.
+# Attendance counts meetings, not rows; corrections history keeps ids inside JSON text.
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "people": (
+        ("attendance", "SELECT count(DISTINCT meeting_id) FROM attendance WHERE person_id = ?1"),
+        (
+            "role_assignments",
+            "SELECT count(*) FROM role_assignments WHERE ?1 IN (person_id, suggested_person_id)",
+        ),
+        ("action_items", "SELECT count(*) FROM action_items WHERE owner_person_id = ?1"),
+        ("notes", "SELECT count(*) FROM notes WHERE attributed_person_id = ?1"),
+        (
+            "agenda_items",
+            "SELECT count(*) FROM agenda_items WHERE ?1 IN (lead_person_id, proposed_by_person_id)",
+        ),
+        ("parking_lot", "SELECT count(*) FROM parking_lot WHERE follow_up_person_id = ?1"),
+        ("memberships", "SELECT count(*) FROM memberships WHERE person_id = ?1"),
+    ),
+    "organizations": (
+        ("people", "SELECT count(*) FROM people WHERE organization_id = ?1"),
+        (
+            "attendance",
+            "SELECT count(DISTINCT meeting_id) FROM attendance WHERE organization_id = ?1",
+        ),
+        ("action_items", "SELECT count(*) FROM action_items WHERE organization_id = ?1"),
+        ("notes", "SELECT count(*) FROM notes WHERE attributed_organization_id = ?1"),
+        (
+            "agenda_items",
+            "SELECT count(*) FROM agenda_items"
+            " WHERE ?1 IN (lead_organization_id, proposed_by_organization_id)",
+        ),
+        (
+            "bodies",
+            "SELECT count(*) FROM bodies WHERE EXISTS"
+            " (SELECT 1 FROM json_each(bodies.quorum_organization_ids) WHERE value = ?1)",
+        ),
+        ("share_log", "SELECT count(*) FROM share_log WHERE organization_id = ?1"),
+    ),
+}
+_REVISIONS = (
+    "SELECT count(*) FROM entry_revisions"
+    " WHERE instr(old_value, ?1) > 0 OR instr(new_value, ?1) > 0"
+)
+
+
+def references(store: Store, table: str, record_id: str) -> dict[str, int]:
+    """What in the record names the person (`table` "people") or organization ("organizations")
+    with this id: the kinds that do, by table name, with how many (meetings, for attendance).
+    An id kept in the corrections history counts as "entry_revisions"."""
+    parts = (*_REFERENCES[table], ("entry_revisions", _REVISIONS))
+    columns = ", ".join(f"({sql}) AS {kind}" for kind, sql in parts)
+    row = store.query(f"SELECT {columns}", [record_id])[0]
+    return {kind: int(count) for kind, count in row.items() if count}
+
+
+def email_owners(store: Store) -> dict[str, tuple[str, str]]:
+    """Every email on the roster, casefolded, with its person's id and name: one read for the
+    duplicate checks of a form or a whole imported file."""
+    rows = store.query("SELECT id, name, email FROM people WHERE email != '' ORDER BY created_at")
+    owners: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        owners.setdefault(str(row["email"]).strip().casefold(), (str(row["id"]), str(row["name"])))
+    return owners

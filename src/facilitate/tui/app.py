@@ -11,7 +11,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from facilitate.services.overview import live_meeting_id
+from facilitate.services.overview import live_meetings
 from facilitate.store import Store
 from facilitate.tui import collector
 from facilitate.tui.screens.home import HomeScreen
@@ -27,11 +27,13 @@ class FacilitateApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, *, today: date | None = None) -> None:
+    def __init__(self, store: Store, *, today: date | None = None, setup: bool = False) -> None:
+        """`setup`: open on set-up (as `facilitate setup` does) rather than on Home."""
         super().__init__()
         self.store = store
         # Tests pin the date so "overdue" and "upcoming" do not drift with the calendar.
         self.fixed_today = today
+        self.open_setup = setup
         self.sub_title = store.path.name
 
     @property
@@ -43,12 +45,50 @@ class FacilitateApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)
-        # After a crash, a closed lid or a killed terminal: straight back into the live meeting.
-        meeting_id = live_meeting_id(self.store)
-        if meeting_id is not None:
-            home = self.screen
-            if isinstance(home, HomeScreen):
-                home.run_meeting(meeting_id)
+        home = self.screen
+        if self.open_setup and isinstance(home, HomeScreen):
+            # As s on Home does: Home shows what set-up made when it is left.
+            home.action_setup()
+            return
+        self.resume_live_meeting()
+
+    def resume_live_meeting(self) -> None:
+        """After a crash, a closed lid or a killed terminal: straight back into the live meeting,
+        or, when more than one is live, a question which one, saying the others are live too."""
+        home = self.screen
+        live = live_meetings(self.store)
+        if not live or not isinstance(home, HomeScreen):
+            return
+        if len(live) == 1:
+            home.run_meeting(live[0].id)
+            return
+        from facilitate.services.people.directory import Choice
+        from facilitate.tui.dialogs.choose import ChoiceDialog
+
+        titles = {m.id: m.title for m in live}
+
+        def resume(meeting_id: str | None) -> None:
+            if meeting_id is None:
+                self.notify(f"{len(live)} meetings are live; m on one of them runs it.")
+                return
+            home.run_meeting(meeting_id)
+            others = ", ".join(f"“{t}”" for i, t in titles.items() if i != meeting_id)
+            self.notify(
+                f"Also live: {others}. Run it again from Home (m) to close it (ctrl+l) or, if "
+                "it started by mistake, to put it back to planned (ctrl+b).",
+                timeout=15,
+            )
+
+        self.push_screen(
+            ChoiceDialog(
+                "Resume which meeting?",
+                # The latest opened first: the one most likely in the room now.
+                [Choice(m.id, f"{m.title} · {m.starts_at:%a %b %d %H:%M}") for m in reversed(live)],
+                help_text=f"{len(live)} meetings are live. The others stay live until closed or "
+                "put back to planned from their live screen.",
+            ),
+            resume,
+        )
 
     def notify(
         self,

@@ -15,6 +15,9 @@ When an item's time is up the facilitator chooses one of:
   offers such items of the last meeting as agenda items of their own, and a parking entry too
   would offer the same thing twice.
 
+A meeting started by mistake (the wrong one, or on the wrong day) goes back to planned with
+`return_to_planned`, as long as nothing was captured in it (`captured_in`).
+
 Starting an item ends the one that was active (DONE). Taking up again an item already finished,
 parked or continued reopens it: it keeps its first ``started_at`` (so its timer counts from its
 first start) and its ``ended_at`` is cleared until it ends again; a parking entry made when it was
@@ -26,9 +29,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries, ParkingLotItem
-from facilitate.models.base import utcnow
-from facilitate.models.enums import ItemState, MeetingStatus
+from facilitate.models import (
+    ActionItem,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    GroundRuleSet,
+    Meeting,
+    MeetingSeries,
+    MinutesApproval,
+    Note,
+    ParkingLotItem,
+    Reflection,
+    RoleAssignment,
+    RuleInvocation,
+)
+from facilitate.models.base import Record, utcnow
+from facilitate.models.enums import AttendanceStatus, ItemState, MeetingStatus
 from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
 from facilitate.services.plan import agenda
@@ -160,7 +178,7 @@ def resume_state(store: Store, now: datetime | None = None) -> LiveView | None:
     return live_view(store, live[0].id, now) if live else None
 
 
-# -- opening --------------------------------------------------------------------------------
+# -- opening, and undoing an opening made by mistake -----------------------------------------
 
 
 def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
@@ -175,6 +193,95 @@ def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> 
             meeting.opened_at = at
             store.save(meeting)
     return live_view(store, meeting_id, at)
+
+
+# What a meeting's record holds, as "2 notes": the table, its singular and plural names.
+_COUNTED: tuple[tuple[type[Record], str, str], ...] = (
+    (Note, "note", "notes"),
+    (Decision, "decision", "decisions"),
+    (ActionItem, "action item", "action items"),
+    (ParkingLotItem, "parking-lot entry", "parking-lot entries"),
+    (RuleInvocation, "ground rule invoked", "ground rules invoked"),
+    (Reflection, "plus/delta remark", "plus/delta remarks"),
+    (ActionUpdate, "action update", "action updates"),
+)
+_IN_THE_ROOM = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+_WORKED = {
+    ItemState.DONE: "finished",
+    ItemState.PARKED: "parked",
+    ItemState.CONTINUE_NEXT_TIME: "left to continue next time",
+}
+
+
+def captured_in(store: Store, meeting: Meeting) -> list[str]:
+    """What was captured in the meeting, each as a phrase ("2 notes"); empty when nothing was,
+    and it can go back to planned.
+
+    Captured means: any note, decision, action item, parking-lot entry, ground rule invoked,
+    plus/delta remark or action update recorded at it; earlier minutes approved at it; anyone
+    checked in as present, late or left early (regrets may be noted before a meeting); roles
+    accepted or overridden since it opened; an agenda item finished, parked, left to continue
+    next time or given more time; a next meeting date. The item the live screen starts on
+    opening, merely running, is not a record; ground rules agreed stay agreed.
+    """
+    found = []
+    for cls, one, many in _COUNTED:
+        if n := store.count(cls, meeting_id=meeting.id):
+            found.append(f"{n} {one if n == 1 else many}")
+    if store.count(MinutesApproval, approved_in_meeting_id=meeting.id):
+        found.append("earlier minutes approved")
+    attended = store.find(Attendance, meeting_id=meeting.id)
+    if n := sum(1 for a in attended if a.status in _IN_THE_ROOM):
+        found.append(f"{n} {'person' if n == 1 else 'people'} checked in")
+    opened = as_utc(meeting.opened_at) if meeting.opened_at else None
+    roles = store.find(RoleAssignment, meeting_id=meeting.id)
+    if opened is not None and any(as_utc(a.updated_at) >= opened for a in roles):
+        found.append("roles chosen while it ran")
+    for item in agenda.items(store, meeting.id):
+        if item.state in _WORKED or item.extended_minutes:
+            found.append(f"item “{item.title}” {_WORKED.get(item.state, 'given more time')}")
+    if meeting.next_meeting_date is not None:
+        found.append(f"next meeting date set ({meeting.next_meeting_date:%b %d})")
+    return found
+
+
+def why_not_planned(store: Store, meeting: Meeting) -> str | None:
+    """Why `meeting` cannot go back to planned (not live, or something captured), or None."""
+    if meeting.status is not MeetingStatus.LIVE:
+        state = "planned already" if meeting.status is MeetingStatus.PLANNED else "closed"
+        return f"“{meeting.title}” is {state}; only a live meeting can go back to planned"
+    captured = captured_in(store, meeting)
+    if captured:
+        return (
+            f"“{meeting.title}” cannot go back to planned: {', '.join(captured)} captured. "
+            "Close it instead (ctrl+l), so its record is kept"
+        )
+    return None
+
+
+def return_to_planned(store: Store, meeting_id: str) -> Meeting:
+    """Live → planned, for a meeting started by mistake: as if it had never been opened (no
+    ``opened_at``, no current item, the item it started pending again with no times).
+
+    Refused with a LiveError saying why (`why_not_planned`) when anything was captured: such a
+    meeting happened, and is closed with its record rather than unstarted.
+    """
+    with store.transaction():
+        meeting = store.get(Meeting, meeting_id)
+        refusal = why_not_planned(store, meeting)
+        if refusal is not None:
+            raise LiveError(refusal)
+        for item in agenda.items(store, meeting_id):
+            if item.started_at is not None or item.state is not ItemState.PENDING:
+                item.state = ItemState.PENDING
+                item.started_at = None
+                item.ended_at = None
+                store.save(item)
+        meeting.status = MeetingStatus.PLANNED
+        meeting.opened_at = None
+        meeting.current_item_id = None
+        store.save(meeting)
+    return meeting
 
 
 def rules_to_agree(store: Store, meeting_id: str) -> VersionedRules | None:

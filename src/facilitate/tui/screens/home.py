@@ -1,7 +1,12 @@
-"""The home screen: the partnership's bodies, the meetings ahead, and open commitments."""
+"""The home screen: the partnership's bodies, the meetings ahead and held, and open commitments.
+
+With no body yet it offers set-up; every meeting is here or one key away (a: all meetings).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -11,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from facilitate.models.enums import MeetingStatus
 from facilitate.services.overview import HomeSummary, home_summary
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
@@ -20,9 +26,34 @@ from facilitate.tui.widgets.table import Table, literal
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
 
+NO_PARTNERSHIP = (
+    "No partnership here yet. Press s to set up your partnership (organizations, people, bodies, "
+    "meeting series), or run `facilitate demo` to explore."
+)
+
+
+def day_label(day: date) -> str:
+    """How a person says a date: "Tue Dec 8"."""
+    return f"{day:%a %b} {day.day}"
+
+
+def keep_cursor(table: DataTable[object], fill: Callable[[], None]) -> None:
+    """Refill `table` with `fill()`, leaving the cursor on the row (by key) it was on, so the
+    next key acts on the same meeting, not on whatever moved into its place."""
+    kept = None
+    if table.row_count:
+        kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    table.clear()
+    fill()
+    if kept is not None and kept in {key.value for key in table.rows}:
+        table.move_cursor(row=table.get_row_index(kept))
+
 
 class HomeScreen(Screen[None]):
     """Where every session starts."""
+
+    # Until the first refresh says otherwise: n offers set-up rather than an empty form.
+    has_partnership = False
 
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
@@ -31,7 +62,9 @@ class HomeScreen(Screen[None]):
         Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("v", "minutes", "Minutes", id="home.minutes"),
+        Binding("a", "all_meetings", "All meetings", id="home.all_meetings"),
         Binding("p", "people", "People", id="home.people"),
+        Binding("s", "setup", "Set up", id="home.setup"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
     ]
 
@@ -39,7 +72,8 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
-                yield Static("Meetings: ahead, then held", classes="panel-title")
+                yield Static("Meetings: ahead, then held · a: all", classes="panel-title")
+                yield Static(NO_PARTNERSHIP, id="no-partnership")
                 yield Table(id="upcoming", cursor_type="row", zebra_stripes=True)
             with Vertical(id="bodies-panel", classes="panel"):
                 yield Static("Bodies", classes="panel-title")
@@ -101,14 +135,28 @@ class HomeScreen(Screen[None]):
             return None
         return upcoming.coordinate_to_cell_key(upcoming.cursor_coordinate)[0].value
 
-    def action_run_meeting(self) -> None:
+    @work
+    async def action_run_meeting(self) -> None:
+        """Run the highlighted meeting; one planned for another day starts only when asked to."""
+        from facilitate.models import Meeting
+        from facilitate.tui.dialogs.confirm import ConfirmDialog
+
         meeting_id = self.selected_meeting_id()
         if meeting_id is None:
             self.notify("Plan a meeting first (n).", severity="warning")
             return
+        meeting = self.facilitate.store.get(Meeting, meeting_id)
+        planned_for = meeting.starts_at.date()
+        if meeting.status is MeetingStatus.PLANNED and planned_for != self.facilitate.today:
+            question = f"Start “{meeting.title}”, planned for {day_label(planned_for)}, today?"
+            if not await self.app.push_screen_wait(
+                ConfirmDialog(question, yes="Start it", no="Not now")
+            ):
+                return
         self.run_meeting(meeting_id)
 
     def run_meeting(self, meeting_id: str) -> None:
+        """Open the live screen on a meeting (it goes live there): no question asked."""
         from facilitate.tui.screens.live import LiveMeetingScreen
 
         self.app.push_screen(LiveMeetingScreen(meeting_id), lambda _: self.action_refresh())
@@ -131,6 +179,17 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(MinutesScreen(meeting_id))
 
+    def action_all_meetings(self) -> None:
+        from facilitate.tui.screens.meetings import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen(), lambda _: self.action_refresh())
+
+    def action_setup(self) -> None:
+        """Set-up, from an empty file or to revisit a partnership already set up."""
+        from facilitate.tui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen(), lambda _: self.action_refresh())
+
     def action_people(self) -> None:
         from facilitate.tui.screens.roster import RosterScreen
 
@@ -150,15 +209,42 @@ class HomeScreen(Screen[None]):
         """Plan a meeting, review what to carry over, then edit its agenda."""
         from facilitate.tui.new_meeting_flow import plan_meeting
 
-        meeting_id = await plan_meeting(self.app, self.facilitate.store, self.facilitate.today)
+        if not self.has_partnership:
+            self.notify(NO_PARTNERSHIP, severity="warning", timeout=10)
+            return
+        meeting_id = await plan_meeting(
+            self.app,
+            self.facilitate.store,
+            self.facilitate.today,
+            series_id=self.selected_series_id(),
+        )
         if meeting_id is not None:
             self.open_agenda(meeting_id)
 
     def _show(self, summary: HomeSummary) -> None:
+        self.has_partnership = summary.has_partnership
+        self.query_one("#no-partnership", Static).display = not summary.has_partnership
         upcoming = self.query_one("#upcoming", DataTable)
-        upcoming.clear()
+        keep_cursor(upcoming, lambda: self._fill_meetings(upcoming, summary))
+        bodies = self.query_one("#bodies", DataTable)
+        keep_cursor(bodies, lambda: self._fill_bodies(bodies, summary))
+        actions = self.query_one("#actions", DataTable)
+        keep_cursor(actions, lambda: self._fill_actions(actions, summary))
+        title = f"Open action items ({summary.open_count}, {summary.overdue_count} overdue)"
+        if summary.open_count > len(summary.actions):
+            title += f" — the {len(summary.actions)} due soonest"
+        self.query_one("#actions-title", Static).update(title)
+
+    def _fill_meetings(self, upcoming: DataTable[object], summary: HomeSummary) -> None:
+        today = summary.today
         for meeting in summary.upcoming:
-            when = "LIVE now" if meeting.status == "live" else f"{meeting.starts_at:%a %b %d %H:%M}"
+            if meeting.status is MeetingStatus.LIVE:
+                when: object = "LIVE now"
+            elif meeting.starts_at.date() < today:
+                # Planned, its day gone and never run: still here to run, or to move.
+                when = literal(f"{meeting.starts_at:%a %b %d} · not run", "b")
+            else:
+                when = f"{meeting.starts_at:%a %b %d %H:%M}"
             upcoming.add_row(when, meeting.title, meeting.location, key=meeting.id)
         for meeting in summary.recent:
             # Held meetings follow, newest first: their minutes are a keystroke away (v).
@@ -169,14 +255,14 @@ class HomeScreen(Screen[None]):
                 meeting.location,
                 key=meeting.id,
             )
-        bodies = self.query_one("#bodies", DataTable)
-        bodies.clear()
+
+    def _fill_bodies(self, bodies: DataTable[object], summary: HomeSummary) -> None:
         for entry in summary.series:
             # Keyed by series so g (ground rules) and the like know which series is meant.
             key = entry.series_id or f"body:{entry.body_id}"
             bodies.add_row(entry.body_name, entry.series_name or "—", entry.members, key=key)
-        actions = self.query_one("#actions", DataTable)
-        actions.clear()
+
+    def _fill_actions(self, actions: DataTable[object], summary: HomeSummary) -> None:
         for line in summary.actions:
             row = line.action
             due: object = f"{row.due:%b %d}" if row.due else "no date"
@@ -185,7 +271,3 @@ class HomeScreen(Screen[None]):
             actions.add_row(
                 due, row.owner, row.organization, row.text, row.meeting_title, key=row.id
             )
-        title = f"Open action items ({summary.open_count}, {summary.overdue_count} overdue)"
-        if summary.open_count > len(summary.actions):
-            title += f" — the {len(summary.actions)} due soonest"
-        self.query_one("#actions-title", Static).update(title)

@@ -18,8 +18,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from facilitate.models import ActionItem, Person
-from facilitate.models.enums import ItemState
+from facilitate.models import ActionItem, Meeting, Person
+from facilitate.models.enums import ItemState, MeetingStatus
 from facilitate.services.lead import ground_rules
 from facilitate.services.people import directory
 from facilitate.services.run import capture, corrections, live
@@ -27,6 +27,7 @@ from facilitate.services.run.capture import CaptureError, CaptureResult, Entry
 from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
+from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -68,6 +69,7 @@ class LiveMeetingScreen(Screen[None]):
         Binding("ctrl+o", "opening", "Opening", id="live.opening", priority=True),
         Binding("ctrl+f", "follow_through", "Follow-through", id="live.follow", priority=True),
         Binding("ctrl+l", "closing", "Close meeting", id="live.closing", priority=True),
+        Binding("ctrl+b", "not_started", "Not started", id="live.not_started", priority=True),
         Binding("escape", "leave", "Home (stays live)", id="live.leave"),
     ]
 
@@ -76,6 +78,8 @@ class LiveMeetingScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.cursor = EntryCursor()
         self.warned_item: str | None = None
+        # The meeting's status when last drawn: another window may close it or unstart it.
+        self.shown_status = MeetingStatus.LIVE
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -113,10 +117,18 @@ class LiveMeetingScreen(Screen[None]):
 
     def tick(self) -> None:
         self.refresh_view()
+        if self.shown_status is MeetingStatus.PLANNED and self.is_active:
+            # The other window put it back to planned: there is no meeting running here now.
+            # (Only from the top of the stack: dismiss pops whatever screen is on top.)
+            self.notify("This meeting was put back to planned in another window.")
+            self.dismiss(None)
+            return
         self.poll_entries()
 
     def refresh_view(self) -> None:
+        """Redraw the agenda and clocks from the record."""
         view = live.live_view(self.facilitate.store, self.meeting_id)
+        self.shown_status = view.meeting.status
         self.title = view.meeting.title
         agenda_table = self.query_one("#live-agenda", DataTable)
         marks = [
@@ -374,6 +386,31 @@ class LiveMeetingScreen(Screen[None]):
                 self.dismiss(None)
 
         self.app.push_screen(ClosingScreen(self.meeting_id), closed)
+
+    @work
+    async def action_not_started(self) -> None:
+        """Started by mistake, nothing captured: back to planned, as if never opened."""
+        store = self.facilitate.store
+        meeting = store.get(Meeting, self.meeting_id)
+        refusal = live.why_not_planned(store, meeting)
+        if refusal is not None:
+            self.notify(f"{refusal}.", severity="error", timeout=10)
+            return
+        question = (
+            f"Put “{meeting.title}” back to planned, as if it had not started? Nothing has "
+            "been captured in it."
+        )
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(question, yes="Back to planned", no="Keep it live")
+        ):
+            return
+        try:
+            live.return_to_planned(store, self.meeting_id)
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(f"{error}.", severity="error", timeout=10)
+            return
+        self.notify(f"“{meeting.title}” is planned again; nothing was kept from this start.")
+        self.dismiss(None)
 
     def action_leave(self) -> None:
         self.notify("The meeting stays live; open it again from the home screen.")

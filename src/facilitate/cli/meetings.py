@@ -1,0 +1,88 @@
+"""`facilitate meetings ...`: every meeting by status and date, and undoing a start made by
+mistake. The same services as the app's Meetings screen and live screen."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the `facilitate` group."""
+    group.add_command(meetings_group)
+
+
+@click.group("meetings")
+def meetings_group() -> None:
+    """List meetings; put one started by mistake back to planned."""
+
+
+@meetings_group.command("list")
+@click.option("--series", help="Only this series (id prefix or words of its name).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    help="planned, live, closed (or draft: minutes not yet approved), approved. Repeatable.",
+)
+@click.option("--match", "words", default="", help="Words of the title, series, body or place.")
+@click.pass_context
+def meetings_list(
+    ctx: click.Context, series: str | None, statuses: tuple[str, ...], words: str
+) -> None:
+    """Every meeting: live, planned (soonest first), then held (newest first)."""
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.lookup import find_series
+        from facilitate.services.meetings_list import (
+            STATUS_LABELS,
+            MeetingsListError,
+            list_meetings,
+            parse_status,
+        )
+
+        try:
+            wanted = [parse_status(text) for text in statuses]
+        except MeetingsListError as error:
+            fail(f"--status: {error}")
+        with opened(database_path(ctx.find_root())) as store:
+            series_id = find_series(store, series).id if series is not None else None
+            rows = list_meetings(store, series_id=series_id, statuses=wanted, words=words)
+        if not rows:
+            click.echo("No meetings match." if series or statuses or words else "No meetings.")
+            return
+        for row in rows:
+            place = f"  · {row.location}" if row.location else ""
+            click.echo(
+                f"{row.starts_at:%Y-%m-%d %H:%M}  {STATUS_LABELS[row.status]:<13}  "
+                f"{row.title}  [{row.series_name}]{place}  (id {row.id[:8]})"
+            )
+
+    run()
+
+
+@meetings_group.command("unstart")
+@click.argument("meeting")
+@click.pass_context
+def meetings_unstart(ctx: click.Context, meeting: str) -> None:
+    """Put MEETING back to planned: started by mistake, nothing captured in it.
+
+    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
+    """
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.lookup import find_meeting
+        from facilitate.services.run.live import LiveError, return_to_planned
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting)
+            try:
+                return_to_planned(store, found.id)
+            except LiveError as error:
+                fail(str(error))
+        click.echo(f"{found.title} is planned again.")
+
+    run()
