@@ -89,6 +89,20 @@ def m0005_fixed_width_times(db: Database) -> None:
             )
 
 
+@migrations(name="0006_decisions_as_decided")
+def m0006_decisions_as_decided(db: Database) -> None:
+    from facilitate.store import migration_0006
+
+    migration_0006.upgrade(db)
+
+
+@migrations(name="0007_two_laptops")
+def m0007_two_laptops(db: Database) -> None:
+    from facilitate.store import migration_0007
+
+    migration_0007.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
