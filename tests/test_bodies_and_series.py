@@ -10,14 +10,13 @@ import pytest
 
 from facilitate.models import Body, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import OrgKind
-from facilitate.services.edits import EditConflict
 from facilitate.services.lead.ground_rules import rule_set_of_series
 from facilitate.services.people import bodies
 from facilitate.services.people.bodies import BodyError, BodyFields, QuorumRule, parse_quorum
 from facilitate.services.plan import series
 from facilitate.services.plan.series import SeriesError, SeriesFields
 from facilitate.services.plan.templates import get_template
-from facilitate.store import Store
+from facilitate.store import EditConflict, Store
 
 DAY = date(2026, 1, 5)
 

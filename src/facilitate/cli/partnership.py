@@ -26,9 +26,9 @@ def register(group: click.Group) -> None:
 @contextmanager
 def _store(ctx: click.Context, *, create: bool = False) -> Iterator[Store]:
     """The store, with a service's refusal (an error that says why) as one line, exit 1."""
-    from facilitate.services.edits import EditConflict
     from facilitate.services.people.roster import RosterError
     from facilitate.services.plan.series import SeriesError
+    from facilitate.store import EditConflict
 
     with opened(database_path(ctx.find_root()), create=create) as store:
         try:

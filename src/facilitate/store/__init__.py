@@ -6,6 +6,7 @@ from facilitate.store.errors import (
     DatabaseMissing,
     DatabaseReadOnly,
     DatabaseTooNew,
+    EditConflict,
     RecordNotFound,
     StoreError,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "DatabaseMissing",
     "DatabaseReadOnly",
     "DatabaseTooNew",
+    "EditConflict",
     "RecordNotFound",
     "Store",
     "StoreError",

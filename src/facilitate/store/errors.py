@@ -46,6 +46,27 @@ class DatabaseForeign(StoreError):
     """A SQLite database another application made."""
 
 
+class EditConflict(ValueError):
+    """A field this edit changes was changed by another window since the edit's form was opened.
+
+    Nothing was written; `fields` holds the other window's values, which the message shows.
+    """
+
+    def __init__(self, what: str, fields: dict[str, object]) -> None:
+        shown = "; ".join(f"{name} is now “{_show(value)}”" for name, value in fields.items())
+        super().__init__(
+            f"{what} was changed in another window while you edited it ({shown}). "
+            "Nothing was saved: look at their version, then make your change again."
+        )
+        self.fields = fields
+
+
+def _show(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "none"
+    return "" if value is None else str(value)
+
+
 class RecordNotFound(LookupError):
     """A lookup by id or name found nothing; the message says what was looked for."""
 

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import typing
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import cache
@@ -22,7 +22,13 @@ from sqlite_utils import Database
 
 from facilitate.models.ids import utc_text, utcnow
 from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_close
-from facilitate.store.errors import DatabaseCorrupt, RecordNotFound, StoreError, explain
+from facilitate.store.errors import (
+    DatabaseCorrupt,
+    EditConflict,
+    RecordNotFound,
+    StoreError,
+    explain,
+)
 
 if TYPE_CHECKING:
     # Only for types: importing pydantic is left to the first screen that reads a model.
@@ -239,6 +245,52 @@ class Store:
         )
         if not changed:
             raise RecordNotFound(f"no {record.table} row with id {record_id}")
+        return record
+
+    def edit(
+        self,
+        cls: type[R],
+        record_id: str,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        *,
+        what: str,
+    ) -> R:
+        """Apply a form's edit as a second window would want it: write only the fields whose
+        value differs between `before` (what the form was opened with) and `after` (what it
+        holds now), on the row as it is inside this transaction. If another window changed one
+        of those same fields meanwhile, write nothing and raise EditConflict with their values;
+        its changes to other fields are kept either way."""
+        with self.transaction():
+            record = self.get(cls, record_id)
+            changed = [name for name, value in after.items() if before.get(name) != value]
+            clashes = {
+                name: getattr(record, name)
+                for name in changed
+                if getattr(record, name) not in (before.get(name), after[name])
+            }
+            if clashes:
+                raise EditConflict(what, clashes)
+            for name in changed:
+                setattr(record, name, after[name])
+            if changed:
+                self.update_fields(record, changed)
+            return record
+
+    def update_fields(self, record: R, names: Iterable[str]) -> R:
+        """Write only `names` (and `updated_at`) of a record: a concurrent change to any other
+        column of the row survives."""
+        record.updated_at = utcnow()
+        row = to_row(record)
+        columns = [*dict.fromkeys(names), "updated_at"]
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        changed = self._write(
+            record.table,
+            f"UPDATE {record.table} SET {assignments} WHERE id = ?",
+            [*(row[name] for name in columns), record.id],
+        )
+        if not changed:
+            raise RecordNotFound(f"no {record.table} row with id {record.id}")
         return record
 
     def delete(self, cls: type[Record], record_id: str) -> None:

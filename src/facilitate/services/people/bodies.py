@@ -15,7 +15,6 @@ from typing import Any
 
 from facilitate.models import Body, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import BodyKind, OrgKind
-from facilitate.services.edits import apply_changes
 from facilitate.services.people.people_lookup import current_members
 from facilitate.services.people.roster import ORG_KIND_LABELS, RosterError, require_name
 from facilitate.store import Store
@@ -178,15 +177,11 @@ def add_body(store: Store, fields: BodyFields) -> Body:
 def update_body(store: Store, body_id: str, fields: BodyFields, *, was: BodyFields) -> Body:
     """Save what the user changed between `was` (what the form was opened with) and `fields`,
     on the row as it is now: a co-facilitator's change to another field is kept, and a change
-    to the same field is an EditConflict (services/edits.py)."""
-    with store.transaction():
-        body = store.get(Body, body_id)
-        name = _check_name(store, fields.name, body_id)
-        _check_required(store, fields)
-        after = _values(fields) | {"name": name}
-        if apply_changes(body, _values(was), after, what=f"The body “{body.name}”"):
-            store.save(body)
-        return body
+    to the same field is an EditConflict (Store.edit)."""
+    name = _check_name(store, fields.name, body_id)
+    _check_required(store, fields)
+    after = _values(fields) | {"name": name}
+    return store.edit(Body, body_id, _values(was), after, what=f"The body “{was.name}”")
 
 
 def fields_of(body: Body) -> BodyFields:

@@ -5,8 +5,10 @@ length.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
@@ -301,20 +303,53 @@ def add_item(
     )
 
 
-def update_item(store: Store, item: AgendaItem) -> AgendaItem:
-    """Save an edited item (title, purpose, outcome, time box, lead, proposer)."""
+# What the item form edits. The rest of an item (its state, start time, extension, position)
+# belongs to the live meeting and the ordering, and an edit of the form never writes it.
+FORM_FIELDS = (
+    "title",
+    "purpose",
+    "desired_outcome",
+    "minutes",
+    "lead_text",
+    "lead_person_id",
+    "lead_organization_id",
+    "proposed_by_person_id",
+    "proposed_by_organization_id",
+    "proposed_on",
+)
+
+
+def form_values(item: AgendaItem) -> dict[str, Any]:
+    """The item as the form shows it: what an edit starts from."""
+    return {name: getattr(item, name) for name in FORM_FIELDS}
+
+
+def edit_item(
+    store: Store, item_id: str, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> AgendaItem:
+    """Save what the user changed in the item form (`before` → `after`), and only that: a
+    co-facilitator who started or extended the item meanwhile keeps their change, and one who
+    changed the same field is named instead of overwritten (Store.edit)."""
+    item = store.get(AgendaItem, item_id)
     _editable(store, item.meeting_id)
-    if not item.title.strip():
+    if not str(after.get("title", item.title)).strip():
         raise AgendaError("an agenda item needs a title")
-    return store.save(item)
+    return store.edit(AgendaItem, item_id, before, after, what=f"The item “{item.title}”")
+
+
+def update_fields(store: Store, item: AgendaItem, names: Sequence[str]) -> AgendaItem:
+    """Write the named fields of an item this code just changed (e.g. prompts it added)."""
+    _editable(store, item.meeting_id)
+    return store.update_fields(item, names)
 
 
 def set_minutes(store: Store, item_id: str, minutes: int) -> AgendaItem:
     if minutes < 1:
         raise AgendaError(f"time box must be at least 1 minute (got {minutes})")
     item = store.get(AgendaItem, item_id)
+    _editable(store, item.meeting_id)
     item.minutes = minutes
-    return update_item(store, item)
+    return store.update_fields(item, ["minutes"])
 
 
 def delete_item(store: Store, item_id: str) -> None:

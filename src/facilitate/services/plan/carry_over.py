@@ -105,7 +105,7 @@ def accept_carry_over(
                 *follow_up.prompts,
                 *(x for x in lines if x not in follow_up.prompts),
             ]
-            agenda.update_item(store, follow_up)
+            agenda.update_fields(store, follow_up, ["prompts"])
         anchor = follow_up.id if follow_up is not None else None
         for old in offer.continued:
             if old.id not in continued_ids:
@@ -124,6 +124,10 @@ def accept_carry_over(
             added.lead_person_id = old.lead_person_id
             added.lead_organization_id = old.lead_organization_id
             added.prompts = list(old.prompts)
-            agenda.update_item(store, added)
+            agenda.update_fields(
+                store,
+                added,
+                ["carried_from_item_id", "lead_person_id", "lead_organization_id", "prompts"],
+            )
             anchor = added.id
     return agenda.items(store, meeting_id)

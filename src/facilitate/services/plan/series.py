@@ -11,7 +11,6 @@ from typing import Any
 
 from facilitate.models import Body, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind
-from facilitate.services.edits import apply_changes
 from facilitate.services.lead import ground_rules
 from facilitate.services.people.roster import require_name
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
@@ -133,14 +132,11 @@ def update_series(
 ) -> MeetingSeries:
     """Save what the user changed between `was` and `fields`, on the row as it is now: fields the
     form does not show (roles, ground rules) and a co-facilitator's other changes are kept; the
-    same field changed in both windows is an EditConflict (services/edits.py)."""
-    with store.transaction():
-        series = store.get(MeetingSeries, series_id)
-        after = _check(store, fields, series_id, user_dir)
-        before = _as_values(was)
-        if apply_changes(series, before, after, what=f"The series “{series.name}”"):
-            store.save(series)
-        return series
+    same field changed in both windows is an EditConflict (Store.edit)."""
+    after = _check(store, fields, series_id, user_dir)
+    return store.edit(
+        MeetingSeries, series_id, _as_values(was), after, what=f"The series “{was.name}”"
+    )
 
 
 def _as_values(fields: SeriesFields) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -214,8 +214,10 @@ class AgendaEditorScreen(Screen[None]):
                 proposed_by_organization_id=fields.proposed_by_organization_id,
                 proposed_on=fields.proposed_on,
             )
-            added = _apply(added, fields)
-            agenda.update_item(self.facilitate.store, added)
+            # The form has fields add_item does not take (the lead): write them on the new item.
+            agenda.edit_item(
+                self.facilitate.store, added.id, agenda.form_values(added), _values(fields)
+            )
             self.refresh_agenda(select_id=added.id)
 
     @work
@@ -223,12 +225,13 @@ class AgendaEditorScreen(Screen[None]):
         item = self._selected_item()
         if item is None:
             return
+        before = agenda.form_values(item)
         fields = await self.app.push_screen_wait(self._dialog(item))
         if fields is None:
             return
         with reported(self.app):
-            agenda.update_item(self.facilitate.store, _apply(item, fields))
-            self.refresh_agenda(select_id=item.id)
+            agenda.edit_item(self.facilitate.store, item.id, before, _values(fields))
+        self.refresh_agenda(select_id=item.id)
 
     @work
     async def action_delete(self) -> None:
@@ -319,15 +322,6 @@ class AgendaEditorScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _apply(item: AgendaItem, fields: ItemFields) -> AgendaItem:
-    item.title = fields.title
-    item.purpose = fields.purpose
-    item.desired_outcome = fields.desired_outcome
-    item.minutes = fields.minutes
-    item.lead_text = fields.lead_text
-    item.lead_person_id = fields.lead_person_id
-    item.lead_organization_id = fields.lead_organization_id
-    item.proposed_by_person_id = fields.proposed_by_person_id
-    item.proposed_by_organization_id = fields.proposed_by_organization_id
-    item.proposed_on = fields.proposed_on
-    return item
+def _values(fields: ItemFields) -> dict[str, Any]:
+    """The form's fields, named as the item's (agenda.FORM_FIELDS)."""
+    return {name: getattr(fields, name) for name in agenda.FORM_FIELDS}
