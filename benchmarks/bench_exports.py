@@ -37,7 +37,8 @@ from facilitate.models.enums import MeetingStatus, Visibility
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.you_said_we_did import you_said_we_did
-from facilitate.services.share.sharing import ExportFormat, write_packets
+from facilitate.services.share.packets import write_packets
+from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 
 T = TypeVar("T")

@@ -1,24 +1,35 @@
-"""Property: whatever the record holds, no export carries text above its audience.
+"""Property: whatever the record holds, nothing that leaves the file carries text above its
+audience, and confidential entries never leave it at all.
 
 Random entries of every kind get a random visibility and nasty text around a distinctive marker
-token. For each audience and each format, the markers of visible entries are in the output and
-the markers of hidden ones (confidential, or above the audience) are not. Every format is read
-back the way a reader would: Markdown and HTML as bytes, Word through python-docx paragraphs and
-tables, iCalendar through icalendar, CSV through the csv module.
+token. For every output (the minutes in each format, the series record, "you said, we did" for a
+series and for one meeting, and partner packets with their e-mail drafts) and each audience, the
+markers of hidden entries (confidential, or above the audience) are absent and the markers of
+visible ones are present wherever that output carries their kind. Every format is read back the
+way a reader would: Markdown and HTML as text (and HTML's raw markup too), Word through
+python-docx and its raw XML, iCalendar through icalendar, CSV through the csv module, e-mail
+through the email package with each attachment read as its own format.
+
+What each audience may see is written out by hand here (`SEES`): the promise, not the code under
+test, is the oracle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitate.export import render_minutes
+from facilitate.export import RENDERERS, render_loop, render_minutes, render_series_record
 from facilitate.models import (
     ActionItem,
     ActionUpdate,
@@ -27,6 +38,7 @@ from facilitate.models import (
     Decision,
     Meeting,
     MeetingSeries,
+    Membership,
     Note,
     Organization,
     ParkingLotItem,
@@ -41,15 +53,26 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
-from facilitate.services.record.minutes import AUDIENCES, build_minutes
-from facilitate.services.share.sharing import ExportFormat
+from facilitate.services.record.audience import AUDIENCES, AudienceError, check_audience, visible
+from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.series_record import series_record
+from facilitate.services.record.you_said_we_did import link_response, you_said_we_did
+from facilitate.services.share.packets import write_packets
+from facilitate.services.share.sharing import ExportFormat, RenderedFile
 from facilitate.store import Store
 
 from .test_exports import csv_rows, docx_text, html_text, ics_texts
 
+# The promise, by hand: which entries each audience may read. Confidential is in no set.
+SEES: dict[Visibility, set[Visibility]] = {
+    Visibility.PUBLIC: {Visibility.PUBLIC},
+    Visibility.PARTNERS: {Visibility.PUBLIC, Visibility.PARTNERS},
+    Visibility.INTERNAL: {Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL},
+}
+
 SECRET_NAME = "Zelda Quietperson"
 KINDS = ("note", "decision", "action", "parking", "reflection", "update")
-# Which kinds each format carries at all (every format must carry none that are hidden).
+# Which kinds the minutes carry in each format (every format must carry none that are hidden).
 CARRIES = {
     ExportFormat.MD: set(KINDS),
     ExportFormat.HTML: set(KINDS),
@@ -57,6 +80,18 @@ CARRIES = {
     ExportFormat.CSV: {"decision", "action"},
     ExportFormat.ICS: {"action"},
 }
+REPORT_FORMATS = (ExportFormat.MD, ExportFormat.HTML, ExportFormat.DOCX, ExportFormat.CSV)
+# The series record lists every decision and action of the series: the updated action of an
+# "update" entry was taken on at an earlier meeting of the same series.
+RECORD_CARRIES = {"decision", "action", "update"}
+SUFFIX_FORMATS = {
+    ".md": ExportFormat.MD,
+    ".html": ExportFormat.HTML,
+    ".docx": ExportFormat.DOCX,
+    ".ics": ExportFormat.ICS,
+    ".csv": ExportFormat.CSV,
+}
+GENERATED = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 nasty = st.text(
     alphabet=st.sampled_from(list("<>&|*_`#\"'\n\\[]()-+=!~ aZé日ᐊᓂñ—;,:@")), max_size=16
@@ -89,23 +124,45 @@ specs = st.lists(
     max_size=8,
 )
 
+PROPERTY = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
 
 @dataclass
 class World:
     store: Store
-    series: MeetingSeries
+    body: Body
+    org: Organization
     person: Person
+    folder: Path
     counter: Iterator[int]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One generated meeting: its id, its series and each marker's spec."""
+
+    meeting_id: str
+    series_id: str
+    markers: dict[str, Spec]
+    listening: bool
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    store = Store.open(Path(tmp_path_factory.mktemp("props")) / "props.db")
+    folder = Path(tmp_path_factory.mktemp("props"))
+    store = Store.open(folder / "props.db")
     org = store.insert(Organization(name="Secret Org", short_name="SecretOrg"))
-    person = store.insert(Person(name=SECRET_NAME, organization_id=org.id, email="z@q.example"))
+    # The person notes are attributed to has no address, so no packet names them; a colleague
+    # in the same organization receives the packet.
+    person = store.insert(Person(name=SECRET_NAME, organization_id=org.id))
+    store.insert(Person(name="Rita Recipient", organization_id=org.id, email="rita@q.example"))
     body = store.insert(Body(name="Props body"))
-    series = store.insert(MeetingSeries(body_id=body.id, name="Props series"))
-    yield World(store, series, person, iter(range(1, 1_000_000)))
+    store.insert(Membership(body_id=body.id, person_id=person.id))
+    yield World(store, body, org, person, folder, iter(range(1, 1_000_000)))
     store.close()
 
 
@@ -113,26 +170,29 @@ def _text(spec: Spec, marker: str) -> str:
     return f"{spec.before} {marker} {spec.after}"
 
 
-def _insert(world: World, entries: list[Spec], kind: MeetingKind) -> tuple[str, dict[str, Spec]]:
-    """A new meeting holding the entries; returns its id and each marker's spec."""
+def _insert(world: World, entries: list[Spec], listening: bool) -> Example:
+    """A new series with an earlier meeting and one holding the entries. Every decision and
+    action of the meeting answers every note and parking-lot entry of it, so the loop report has
+    something to show and something to hide."""
     store, n = world.store, next(world.counter)
+    series = store.insert(MeetingSeries(body_id=world.body.id, name=f"Props series {n}"))
     start = datetime(2026, 1, 1, 13) + timedelta(days=n)
     earlier = store.insert(
-        Meeting(
-            series_id=world.series.id, title=f"Earlier {n}", starts_at=start - timedelta(hours=1)
-        )
+        Meeting(series_id=series.id, title=f"Earlier {n}", starts_at=start - timedelta(hours=1))
     )
     meeting = store.insert(
         Meeting(
-            series_id=world.series.id,
+            series_id=series.id,
             title=f"Props {n}",
             starts_at=start,
-            kind=kind,
+            kind=MeetingKind.LISTENING_SESSION if listening else MeetingKind.BUSINESS,
             status=MeetingStatus.CLOSED,
         )
     )
     item = store.insert(AgendaItem(meeting_id=meeting.id, position=1.0, title="Item"))
     markers: dict[str, Spec] = {}
+    inputs: list[Note | ParkingLotItem] = []
+    responses: list[Decision | ActionItem] = []
     for i, spec in enumerate(entries):
         marker = f"mk{n}x{i}x{spec.visibility.value}km"
         markers[marker] = spec
@@ -143,28 +203,33 @@ def _insert(world: World, entries: list[Spec], kind: MeetingKind) -> tuple[str, 
             "visibility": spec.visibility,
         }
         if spec.kind == "note":
-            store.insert(
-                Note(
-                    text=text,
-                    attribution=spec.attribution,
-                    attributed_person_id=world.person.id,
-                    **common,
+            inputs.append(
+                store.insert(
+                    Note(
+                        text=text,
+                        attribution=spec.attribution,
+                        attributed_person_id=world.person.id,
+                        **common,
+                    )
                 )
             )
         elif spec.kind == "decision":
-            store.insert(Decision(text=text, rationale=text, **common))
+            responses.append(store.insert(Decision(text=text, rationale=text, **common)))
         elif spec.kind == "action":
-            store.insert(
-                ActionItem(
-                    text=text,
-                    owner_text=marker,
-                    due=date(2026, 6, 1),
-                    status=ActionStatus.OPEN,
-                    **common,
+            responses.append(
+                store.insert(
+                    ActionItem(
+                        text=text,
+                        owner_text=marker,
+                        organization_id=world.org.id,
+                        due=date(2026, 6, 1),
+                        status=ActionStatus.OPEN,
+                        **common,
+                    )
                 )
             )
         elif spec.kind == "parking":
-            store.insert(ParkingLotItem(text=text, **common))
+            inputs.append(store.insert(ParkingLotItem(text=text, **common)))
         elif spec.kind == "reflection":
             store.insert(
                 Reflection(
@@ -187,42 +252,187 @@ def _insert(world: World, entries: list[Spec], kind: MeetingKind) -> tuple[str, 
                     at=datetime(2026, 1, 1, tzinfo=UTC),
                 )
             )
-    return meeting.id, markers
+    for response in responses:
+        for answered in inputs:
+            link_response(store, response, answered)
+    return Example(meeting.id, series.id, markers, listening)
 
 
-def _readable(fmt: ExportFormat, data: list[bytes]) -> str:
-    """The text a reader of the format would see."""
+# -- reading an output as its reader would -------------------------------------------------------
+
+
+def _readable(fmt: ExportFormat, data: bytes) -> str:
+    """The text a reader of the format would see, and for markup formats the raw markup too
+    (anything hidden in an attribute or an XML part counts as carried)."""
     if fmt is ExportFormat.MD:
-        return "\n".join(d.decode("utf-8") for d in data)
+        return data.decode("utf-8")
     if fmt is ExportFormat.HTML:
-        # Both the raw bytes (anything hidden in markup) and the parsed text.
-        return "\n".join(d.decode("utf-8") + html_text(d.decode("utf-8")) for d in data)
+        return data.decode("utf-8") + "\n" + html_text(data.decode("utf-8"))
     if fmt is ExportFormat.DOCX:
-        return "\n".join(docx_text(d) for d in data)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            raw = "\n".join(
+                package.read(name).decode("utf-8")
+                for name in package.namelist()
+                if name.endswith((".xml", ".rels"))
+            )
+        return docx_text(data) + "\n" + raw
     if fmt is ExportFormat.ICS:
-        return "\n".join(ics_texts(d) for d in data)
-    return "\n".join(str(row) for d in data for row in csv_rows(d))
+        return ics_texts(data)
+    return "\n".join(str(row) for row in csv_rows(data))
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+def _rendered_text(fmt: ExportFormat, rendered: list[RenderedFile]) -> str:
+    return "\n".join(_readable(fmt, r.data) for r in rendered)
+
+
+def _by_format(files: list[tuple[ExportFormat, bytes]]) -> dict[ExportFormat, str]:
+    """Each format's files read together (CSV comes as a decisions file and an actions file)."""
+    texts: dict[ExportFormat, list[str]] = {}
+    for fmt, data in files:
+        texts.setdefault(fmt, []).append(_readable(fmt, data))
+    return {fmt: "\n".join(parts) for fmt, parts in texts.items()}
+
+
+def _email_parts(data: bytes) -> tuple[str, list[tuple[ExportFormat, bytes]]]:
+    """The e-mail's own text (headers and body), and each attachment with its format."""
+    message = message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    own = [f"{name}: {value}" for name, value in message.items()]
+    attachments: list[tuple[ExportFormat, bytes]] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        filename = part.get_filename()
+        if filename is None:
+            own.append(part.get_content())
+            continue
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        attachments.append((SUFFIX_FORMATS[Path(filename).suffix], payload))
+    return "\n".join(own), attachments
+
+
+# -- the check -----------------------------------------------------------------------------------
+
+
+def _check(
+    text: str,
+    example: Example,
+    audience: Visibility,
+    shown: Callable[[Spec], bool],
+    where: str,
+) -> None:
+    """No participant's name and no hidden marker in `text`; every visible marker that `shown`
+    says this output carries is there."""
+    assert SECRET_NAME not in text, f"{where}: a participant's name leaked"
+    for marker, spec in example.markers.items():
+        if spec.visibility not in SEES[audience]:
+            assert marker not in text, f"{where}/{audience}: {spec} leaked"
+        elif shown(spec):
+            assert marker in text, f"{where}/{audience}: {spec} missing"
+
+
+def _kinds(kinds: set[str]) -> Callable[[Spec], bool]:
+    return lambda spec: spec.kind in kinds
+
+
+def _in_loop(example: Example, audience: Visibility) -> Callable[[Spec], bool]:
+    """What "you said, we did" shows of an entry the audience may see: every parking-lot entry;
+    a note when the meeting was a listening session or a visible response answers it; a response
+    when it answers input that is shown."""
+    seen = [s for s in example.markers.values() if s.visibility in SEES[audience]]
+    answered = any(s.kind in ("decision", "action") for s in seen)
+    parked = any(s.kind == "parking" for s in seen)
+    noted = any(s.kind == "note" for s in seen)
+
+    def shown(spec: Spec) -> bool:
+        if spec.kind == "parking":
+            return True
+        if spec.kind == "note":
+            return example.listening or answered
+        if spec.kind in ("decision", "action"):
+            return parked or noted
+        return False
+
+    return shown
+
+
+# -- the properties ------------------------------------------------------------------------------
+
+
+def test_the_audience_rule_is_the_promise() -> None:
+    for audience in AUDIENCES:
+        for visibility in Visibility:
+            assert visible(visibility, audience) == (visibility in SEES[audience])
+    assert not any(visible(v, Visibility.CONFIDENTIAL) for v in Visibility)
+    with pytest.raises(AudienceError, match="never exported"):
+        check_audience(Visibility.CONFIDENTIAL)
+
+
+@PROPERTY
 @given(entries=specs, listening=st.booleans())
-def test_no_export_carries_text_above_its_audience(
+def test_no_minutes_carry_text_above_their_audience(
     world: World, entries: list[Spec], listening: bool
 ) -> None:
-    kind = MeetingKind.LISTENING_SESSION if listening else MeetingKind.BUSINESS
-    meeting_id, markers = _insert(world, entries, kind)
+    example = _insert(world, entries, listening)
     for audience in AUDIENCES:
-        doc = build_minutes(world.store, meeting_id, audience)
+        doc = build_minutes(world.store, example.meeting_id, audience)
         for fmt in ExportFormat:
-            text = _readable(fmt, [r.data for r in render_minutes(doc, fmt)])
-            assert SECRET_NAME not in text, f"{fmt}: a participant's name leaked"
-            for marker, spec in markers.items():
-                visible = spec.visibility.visible_to(audience)
-                if not visible:
-                    assert marker not in text, f"{fmt}/{audience}: {spec} leaked"
-                elif spec.kind in CARRIES[fmt]:
-                    assert marker in text, f"{fmt}/{audience}: {spec} missing"
+            text = _rendered_text(fmt, render_minutes(doc, fmt))
+            _check(text, example, audience, _kinds(CARRIES[fmt]), f"minutes {fmt}")
+
+
+@PROPERTY
+@given(entries=specs, listening=st.booleans())
+def test_no_series_record_carries_text_above_its_audience(
+    world: World, entries: list[Spec], listening: bool
+) -> None:
+    example = _insert(world, entries, listening)
+    for audience in AUDIENCES:
+        record = series_record(world.store, example.series_id, audience=audience)
+        for fmt in REPORT_FORMATS:
+            text = _rendered_text(fmt, render_series_record(record, fmt))
+            _check(text, example, audience, _kinds(RECORD_CARRIES), f"series record {fmt}")
+
+
+@PROPERTY
+@given(entries=specs, listening=st.booleans())
+def test_no_loop_report_carries_text_above_its_audience(
+    world: World, entries: list[Spec], listening: bool
+) -> None:
+    example = _insert(world, entries, listening)
+    for audience in AUDIENCES:
+        shown = _in_loop(example, audience)
+        for scope in ("series", "meeting"):
+            report = you_said_we_did(
+                world.store,
+                series_id=example.series_id if scope == "series" else None,
+                meeting_id=example.meeting_id if scope == "meeting" else None,
+                audience=audience,
+            )
+            for fmt in REPORT_FORMATS:
+                text = _rendered_text(fmt, render_loop(report, fmt))
+                _check(text, example, audience, shown, f"loop of a {scope} {fmt}")
+
+
+@PROPERTY
+@given(entries=specs, listening=st.booleans())
+def test_no_packet_or_its_email_carries_text_above_partners(
+    world: World, entries: list[Spec], listening: bool
+) -> None:
+    example = _insert(world, entries, listening)
+    out = world.folder / f"packets-{example.meeting_id}"
+    [packet] = write_packets(
+        world.store, example.meeting_id, out, RENDERERS, formats=list(ExportFormat), now=GENERATED
+    )
+    assert packet.organization.id == world.org.id
+    partners = Visibility.PARTNERS
+    files = [(SUFFIX_FORMATS[w.path.suffix], w.path.read_bytes()) for w in packet.files]
+    for fmt, text in _by_format(files).items():
+        _check(text, example, partners, _kinds(CARRIES[fmt]), f"packet {fmt}")
+    own, attachments = _email_parts(packet.email.path.read_bytes())
+    # The draft lists the organization's own action items: every action here is the org's.
+    _check(own, example, partners, _kinds({"action"}), "packet e-mail")
+    assert sorted(attachments) == sorted(files)
+    for fmt, text in _by_format(attachments).items():
+        _check(text, example, partners, _kinds(CARRIES[fmt]), f"e-mail attachment {fmt}")

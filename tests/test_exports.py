@@ -29,8 +29,10 @@ from facilitate.export.eml import render_email
 from facilitate.export.escape import md_cell, md_line, md_text
 from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, MinutesApproval, Note
 from facilitate.models.enums import ActionStatus, Visibility
-from facilitate.services.record.minutes import MinutesDocument, build_minutes
-from facilitate.services.share.sharing import EmailDraft, ExportFormat, RenderedFile
+from facilitate.services.record.document import MinutesDocument
+from facilitate.services.record.minutes import build_minutes
+from facilitate.services.share.packets import EmailDraft
+from facilitate.services.share.sharing import ExportFormat, RenderedFile
 from facilitate.store import Store
 
 from .test_minutes import GENERATED, demo_meetings, enrich_october
@@ -404,3 +406,18 @@ def test_every_format_marks_draft_or_approved(demo_store: Store) -> None:
         for rendered in render_minutes(doc, ExportFormat.CSV):
             rows = csv_rows(rendered.data)
             assert rows and {r["minutes_status"] for r in rows} == {word.lower()}
+
+
+def test_every_format_states_quorum_in_the_same_words(demo_store: Store) -> None:
+    """One sentence, from the document; Word used to drop its closing full stop."""
+    meetings = golden_store(demo_store)
+    doc = build_minutes(demo_store, meetings["october"].id, Visibility.PARTNERS)
+    assert doc.quorum is not None
+    sentence = (
+        "met: 8 members present of 6 needed; required organizations present "
+        "(Cedar River ICWA, Parent Partners)."
+    )
+    assert doc.quorum.summary == sentence
+    assert f"**Quorum:** {sentence}\n" in one(doc, ExportFormat.MD).decode()
+    assert f"Quorum: {sentence}\n" in html_text(one(doc, ExportFormat.HTML).decode())
+    assert f"Quorum: {sentence}\n" in docx_text(one(doc, ExportFormat.DOCX)) + "\n"

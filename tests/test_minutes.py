@@ -33,13 +33,10 @@ from facilitate.models.enums import (
 from facilitate.services.lookup import MeetingReferenceError
 from facilitate.services.lookup import find_meeting as resolve_meeting
 from facilitate.services.lookup import find_series as resolve_series
-from facilitate.services.record.minutes import (
-    MinutesDocument,
-    MinutesStatus,
-    build_minutes,
-    clean_text,
-)
+from facilitate.services.record.document import MinutesDocument, MinutesStatus
+from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.minutes_approval import ApprovalError, approve_minutes
+from facilitate.services.record.wording import clean_text
 from facilitate.store import Store
 
 from .conftest import TODAY

@@ -13,15 +13,14 @@ from facilitate.export import RENDERERS
 from facilitate.models import Note, Person, ShareRecord
 from facilitate.models.enums import Visibility
 from facilitate.services.record.minutes_approval import approve_minutes
+from facilitate.services.share.packets import partner_organizations, write_packets
 from facilitate.services.share.sharing import (
     ExportError,
     ExportFormat,
     export_minutes,
-    partner_organizations,
     share_log,
     slug,
     verify,
-    write_packets,
 )
 from facilitate.store import Store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from facilitate.cli import cli
-from facilitate.models import Body, Membership, MeetingSeries, Organization, Person
+from facilitate.models import Body, MeetingSeries, Membership, Organization, Person
 from facilitate.store import Store
 
 

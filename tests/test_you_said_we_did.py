@@ -3,10 +3,14 @@ register."""
 
 from __future__ import annotations
 
+import html
+import io
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from facilitate.export import RENDERERS, UnsupportedFormat, render_loop, render_series_record
 from facilitate.models import (
@@ -20,12 +24,12 @@ from facilitate.models import (
     ShareRecord,
 )
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.record.series_record import RecordFilter, series_record
+from facilitate.services.record.series_record import RecordFilter, SeriesRecord, series_record
 from facilitate.services.record.you_said_we_did import LinkError, link_response, you_said_we_did
 from facilitate.services.share.sharing import ExportFormat, export_loop, export_series_record
 from facilitate.store import Store
 
-from .test_exports import csv_rows, html_text
+from .test_exports import csv_rows, docx_text, html_text, md_as_html
 from .test_minutes import demo_meetings
 
 
@@ -86,6 +90,31 @@ def test_listening_note_shows_its_decision_and_action_with_current_status(
     partners = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PARTNERS)
     assert len(partners.inputs) == 3  # the partners-only note too; never the confidential one
     assert all("not to be shared" not in i.text for i in partners.inputs)
+
+
+def test_every_format_says_where_a_response_came_from(demo_store: Store) -> None:
+    """The loop's details (owner, organization, due date, meeting) read alike in every format;
+    Word used to leave out the meeting a response was made at."""
+    _linked_demo(demo_store)
+    session = demo_meetings(demo_store)["listening"]
+    report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
+    [answered] = [line for line in report.inputs if line.responses]
+    decision, action = answered.responses
+    assert decision.details == ("from Steering Committee — October 2026",)
+    assert action.details == (
+        "Sofia Alvarez",
+        "Northside FRC",
+        "due Nov 29, 2026",
+        "from Steering Committee — October 2026",
+    )
+    texts = {
+        "md": render_loop(report, ExportFormat.MD)[0].data.decode(),
+        "html": html_text(render_loop(report, ExportFormat.HTML)[0].data.decode()),
+        "docx": docx_text(render_loop(report, ExportFormat.DOCX)[0].data),
+    }
+    for fmt, text in texts.items():
+        assert text.count("from Steering Committee — October 2026") == 2, fmt
+        assert "Sofia Alvarez" in text and "due Nov 29, 2026" in text, fmt
 
 
 def test_status_is_current_not_as_linked(demo_store: Store) -> None:
@@ -193,3 +222,55 @@ def test_decision_log_and_action_register_filters(demo_store: Store, tmp_path: P
     )
     assert len(written) == 4
     assert {r.document for r in demo_store.find(ShareRecord)} == {"series-record"}
+
+
+def _cells(fmt: ExportFormat, record: SeriesRecord) -> list[list[list[str]]]:
+    """Each table of the rendered record as rows of cell text, as a reader sees them."""
+    [rendered] = render_series_record(record, fmt)
+    if fmt is ExportFormat.DOCX:
+        document = Document(io.BytesIO(rendered.data))
+        return [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    page = rendered.data.decode()
+    page = md_as_html(page) if fmt is ExportFormat.MD else page
+    return [
+        [
+            [
+                html.unescape(re.sub(r"<[^>]+>", "", cell))
+                for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            ]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        ]
+        for table in re.findall(r"<table>(.*?)</table>", page, re.S)
+    ]
+
+
+def test_decision_log_and_action_register_read_the_same_in_every_format(
+    demo_store: Store,
+) -> None:
+    series_id = demo_meetings(demo_store)["october"].series_id
+    record = series_record(demo_store, series_id, audience=Visibility.PARTNERS)
+    md = _cells(ExportFormat.MD, record)
+    assert md == _cells(ExportFormat.HTML, record) == _cells(ExportFormat.DOCX, record)
+    decisions, actions = md
+    assert decisions[0] == ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"]
+    assert actions[0] == ["Meeting", "Action", "Owner", "Organization", "Due", "Status"]
+    assert (len(decisions), len(actions)) == (1 + 3, 1 + 5)
+    assert (actions[-1][:2]) == [
+        "Oct 25, 2026",
+        "Share the listening session's themes with all partners",
+    ]
+
+
+def test_an_empty_log_says_so_in_every_format(demo_store: Store) -> None:
+    """Word used to show a table of headings with no rows where the others say "No decisions."."""
+    series_id = demo_meetings(demo_store)["october"].series_id
+    nothing = series_record(demo_store, series_id, filters=RecordFilter(start=date(2030, 1, 1)))
+    assert nothing.decisions == () and nothing.actions == ()
+    texts = {
+        "md": render_series_record(nothing, ExportFormat.MD)[0].data.decode(),
+        "html": html_text(render_series_record(nothing, ExportFormat.HTML)[0].data.decode()),
+        "docx": docx_text(render_series_record(nothing, ExportFormat.DOCX)[0].data),
+    }
+    for fmt, text in texts.items():
+        assert "No decisions." in text and "No action items." in text, fmt
+    assert _cells(ExportFormat.DOCX, nothing) == []

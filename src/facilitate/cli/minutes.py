@@ -169,7 +169,7 @@ def packets_command(
         from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.share.sharing import DEFAULT_PACKET_FORMATS, write_packets
+        from facilitate.services.share.packets import DEFAULT_PACKET_FORMATS, write_packets
 
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))

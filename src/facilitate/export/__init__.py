@@ -1,8 +1,8 @@
 """Export renderers: each takes an already-filtered document and returns bytes.
 
 No renderer reads the store or decides what an audience may see; that is
-`facilitate.services.record.minutes.build_minutes`'s job. `RENDERERS` is what the sharing service is
-handed to write files, packets and the sharing log.
+`facilitate.services.record.audience`'s, asked by the builders in `services.record`. `RENDERERS`
+is what the sharing services are handed to write files, packets and the sharing log.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from facilitate.export import html as html_export
 from facilitate.export import ics as ics_export
 from facilitate.export import markdown as md_export
 from facilitate.export.eml import render_email
-from facilitate.services.record.minutes import MinutesDocument
+from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.series_record import SeriesRecord
 from facilitate.services.record.you_said_we_did import LoopReport
-from facilitate.services.share.sharing import EmailDraft, ExportFormat, RenderedFile
+from facilitate.services.share.packets import EmailDraft
+from facilitate.services.share.sharing import ExportFormat, RenderedFile
 
 MEDIA_TYPES: dict[str, str] = {
     "md": "text/markdown",

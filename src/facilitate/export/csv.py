@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from facilitate.services.record.minutes import ActionLine, DecisionLine, MinutesDocument
+from facilitate.services.record.document import ActionLine, DecisionLine, MinutesDocument
 from facilitate.services.record.series_record import SeriesRecord
 from facilitate.services.record.you_said_we_did import LoopReport
 

@@ -16,15 +16,15 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from facilitate.services.record.minutes import (
+from facilitate.export.tables import TextTable, action_items, action_register, decision_log
+from facilitate.services.record.document import (
     ActionLine,
     DecisionLine,
     ItemSection,
     MinutesDocument,
-    long_date,
-    short_date,
 )
 from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.wording import long_date, short_date
 from facilitate.services.record.you_said_we_did import LoopReport
 
 _DRAFT_COLOUR = RGBColor(0x92, 0x40, 0x0E)
@@ -94,19 +94,18 @@ def _quiet(paragraph: Paragraph, text: str) -> None:
     run.font.color.rgb = _QUIET
 
 
-def _table(
-    document: DocumentObject,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float] = (),
-) -> None:
-    """A gridded table; `widths` (inches) lets the text column take the room it needs."""
-    table = document.add_table(rows=1, cols=len(header))
+def _table(document: DocumentObject, content: TextTable, widths: Sequence[float] = ()) -> None:
+    """A gridded table, or the table's `empty` line when it has no rows; `widths` (inches) lets
+    the text column take the room it needs."""
+    if not content.rows:
+        _para(document, content.empty)
+        return
+    table = document.add_table(rows=1, cols=len(content.header))
     table._tbl.tblPr.style = _style_id(document, "Table Grid")
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    for cell, heading in zip(table.rows[0].cells, content.header, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
+        cell.paragraphs[0].add_run(heading).bold = True
+    for row in content.rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
@@ -123,18 +122,8 @@ def _table(
 def _actions(
     document: DocumentObject, actions: Sequence[ActionLine], *, status: bool = False
 ) -> None:
-    header = ["Action", "Owner", "Organization", "Due"] + (["Status"] if status else [])
     widths = (2.6, 1.4, 1.3, 1.0, 1.0) if status else (3.1, 1.4, 1.3, 1.0)
-    _table(
-        document,
-        header,
-        [
-            [a.text, a.owner, a.organization, short_date(a.due) or "no date"]
-            + ([a.status_label] if status else [])
-            for a in actions
-        ],
-        widths,
-    )
+    _table(document, action_items(actions, status=status), widths)
 
 
 def _decision(document: DocumentObject, decision: DecisionLine) -> None:
@@ -234,20 +223,7 @@ def render_minutes(doc: MinutesDocument) -> bytes:
         if attendance.absent:
             _labelled(document, "Absent", ", ".join(attendance.absent), style="List Bullet")
     if doc.quorum is not None:
-        q = doc.quorum
-        parts = []
-        if q.required_count is not None:
-            parts.append(f"{q.present_count} {q.counted} present of {q.required_count} needed")
-        if q.required_organizations:
-            needed = ", ".join(q.required_organizations)
-            if q.missing_organizations:
-                parts.append(
-                    f"required organizations ({needed}): missing "
-                    + ", ".join(q.missing_organizations)
-                )
-            else:
-                parts.append(f"required organizations present ({needed})")
-        _labelled(document, "Quorum", ("met" if q.met else "NOT met") + ": " + "; ".join(parts))
+        _labelled(document, "Quorum", doc.quorum.summary)
 
     if doc.ground_rules is not None:
         rules = doc.ground_rules
@@ -321,37 +297,9 @@ def render_series_record(record: SeriesRecord) -> bytes:
     if record.filters:
         _labelled(document, "Showing", record.filters)
     _heading(document, f"Decision log ({len(record.decisions)})", level=1)
-    _table(
-        document,
-        ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"],
-        [
-            [
-                short_date(r.meeting_date),
-                r.decision.text,
-                r.decision.method,
-                r.decision.outcome,
-                short_date(r.decision.review_date),
-                r.minutes_status.value,
-            ]
-            for r in record.decisions
-        ],
-    )
+    _table(document, decision_log(record))
     _heading(document, f"Action register ({len(record.actions)})", level=1)
-    _table(
-        document,
-        ["Meeting", "Action", "Owner", "Organization", "Due", "Status"],
-        [
-            [
-                short_date(r.meeting_date),
-                r.action.text,
-                r.action.owner,
-                r.action.organization,
-                short_date(r.action.due) or "no date",
-                r.action.status_label,
-            ]
-            for r in record.actions
-        ],
-    )
+    _table(document, action_register(record))
     return _save(document)
 
 
@@ -380,15 +328,9 @@ def render_loop(report: LoopReport) -> bytes:
             paragraph.add_run(f"{kind} ({r.status}): ").bold = True
             paragraph.add_run(r.text)
             details = [
-                p
-                for p in (
-                    r.owner,
-                    r.organization,
-                    f"due {short_date(r.due)}" if r.due else "",
-                    f"latest: {r.latest_update}" if r.latest_update else "",
-                    r.link_note,
-                )
-                if p
+                *r.details,
+                *([f"latest: {r.latest_update}"] if r.latest_update else []),
+                *([r.link_note] if r.link_note else []),
             ]
             if details:
                 paragraph.add_run().add_break(WD_BREAK.LINE)

@@ -9,7 +9,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from facilitate.services.share.sharing import EmailDraft, RenderedFile
+from facilitate.services.share.packets import EmailDraft
+from facilitate.services.share.sharing import RenderedFile
 
 
 def _one_line(text: str) -> str:

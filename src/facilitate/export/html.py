@@ -5,18 +5,13 @@ their line breaks through CSS (`white-space: pre-line`), never through inserted 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from html import escape
 
-from facilitate.services.record.minutes import (
-    ActionLine,
-    DecisionLine,
-    ItemSection,
-    MinutesDocument,
-    long_date,
-    short_date,
-)
+from facilitate.export.tables import TextTable, action_items, action_register, decision_log
+from facilitate.services.record.document import DecisionLine, ItemSection, MinutesDocument
 from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.wording import long_date, short_date
 from facilitate.services.record.you_said_we_did import LoopReport
 
 CSS = """
@@ -78,10 +73,14 @@ def _p(text: str, cls: str = "text") -> str:
     return f'<p class="{cls}">{e(text)}</p>'
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f'<th scope="col">{e(h)}</th>' for h in header)
+def _table(table: TextTable) -> str:
+    """A table, or the table's `empty` line when it has no rows."""
+    if not table.rows:
+        return _p(table.empty)
+    head = "".join(f'<th scope="col">{e(h)}</th>' for h in table.header)
     body = "".join(
-        "<tr>" + "".join(f'<td class="text">{e(c)}</td>' for c in row) + "</tr>\n" for row in rows
+        "<tr>" + "".join(f'<td class="text">{e(c)}</td>' for c in row) + "</tr>\n"
+        for row in table.rows
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
 
@@ -118,16 +117,6 @@ def _decision(decision: DecisionLine) -> str:
     )
 
 
-def _actions(actions: Sequence[ActionLine], *, status: bool = False) -> str:
-    header = ["Action", "Owner", "Organization", "Due"] + (["Status"] if status else [])
-    rows = [
-        [a.text, a.owner, a.organization, short_date(a.due) or "no date"]
-        + ([a.status_label] if status else [])
-        for a in actions
-    ]
-    return _table(header, rows)
-
-
 def _note_item(text: str, source: str) -> str:
     item = _span(text)
     if source:
@@ -155,7 +144,7 @@ def _section(section: ItemSection) -> list[str]:
         out += [_decision(d) for d in section.decisions]
     if section.actions:
         out.append("<h4>Action items</h4>")
-        out.append(_actions(section.actions))
+        out.append(_table(action_items(section.actions)))
     if section.is_empty and not section.state_note:
         out.append(_p("Nothing recorded for this audience.", "about"))
     out.append("</section>")
@@ -196,22 +185,8 @@ def _attendance(doc: MinutesDocument) -> list[str]:
         if attendance.absent:
             items.append(f"<strong>Absent:</strong> {e(', '.join(attendance.absent))}")
         out.append(_ul(items))
-    quorum = doc.quorum
-    if quorum is not None:
-        parts = []
-        if quorum.required_count is not None:
-            parts.append(
-                f"{quorum.present_count} {quorum.counted} present of {quorum.required_count} needed"
-            )
-        if quorum.required_organizations:
-            needed = ", ".join(quorum.required_organizations)
-            if quorum.missing_organizations:
-                missing = ", ".join(quorum.missing_organizations)
-                parts.append(f"required organizations ({needed}): missing {missing}")
-            else:
-                parts.append(f"required organizations present ({needed})")
-        verdict = "met" if quorum.met else "NOT met"
-        out.append(f"<p><strong>Quorum:</strong> {e(verdict + ': ' + '; '.join(parts))}.</p>")
+    if doc.quorum is not None:
+        out.append(f"<p><strong>Quorum:</strong> {e(doc.quorum.summary)}</p>")
     out.append("</section>")
     return out
 
@@ -230,7 +205,7 @@ def render_minutes(doc: MinutesDocument) -> str:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
             parts.append(f"<section>\n<h2>Action items for {e(doc.prepared_for or '')}</h2>")
-            parts += [_actions(own, status=True), "</section>"]
+            parts += [_table(action_items(own, status=True)), "</section>"]
     parts += _attendance(doc)
     if doc.ground_rules is not None:
         rules = doc.ground_rules
@@ -314,39 +289,9 @@ def render_series_record(record: SeriesRecord) -> str:
         + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>\n" for k, v in meta)
         + "</dl>",
         f"<h2>Decision log ({len(record.decisions)})</h2>",
-        _table(
-            ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"],
-            [
-                [
-                    short_date(r.meeting_date),
-                    r.decision.text,
-                    r.decision.method,
-                    r.decision.outcome,
-                    short_date(r.decision.review_date),
-                    r.minutes_status.value,
-                ]
-                for r in record.decisions
-            ],
-        )
-        if record.decisions
-        else _p("No decisions."),
+        _table(decision_log(record)),
         f"<h2>Action register ({len(record.actions)})</h2>",
-        _table(
-            ["Meeting", "Action", "Owner", "Organization", "Due", "Status"],
-            [
-                [
-                    short_date(r.meeting_date),
-                    r.action.text,
-                    r.action.owner,
-                    r.action.organization,
-                    short_date(r.action.due) or "no date",
-                    r.action.status_label,
-                ]
-                for r in record.actions
-            ],
-        )
-        if record.actions
-        else _p("No action items."),
+        _table(action_register(record)),
         f"<footer>Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate</footer>",
     ]
     return _page(f"{record.title}: decision log and action register", "record", parts)
@@ -375,18 +320,8 @@ def render_loop(report: LoopReport) -> str:
         for r in line.responses:
             kind = "Decision" if r.kind == "decision" else "Action"
             item = f"<strong>{kind}</strong> ({e(r.status)}): {_span(r.text)}"
-            details = [
-                part
-                for part in (
-                    r.owner,
-                    r.organization,
-                    f"due {short_date(r.due)}" if r.due else "",
-                    f"from {r.meeting_title}" if r.meeting_title else "",
-                )
-                if part
-            ]
-            if details:
-                item += f'<br><span class="note">{e(", ".join(details))}</span>'
+            if r.details:
+                item += f'<br><span class="note">{e(", ".join(r.details))}</span>'
             if r.latest_update:
                 item += f'<br><span class="text note">Latest: {e(r.latest_update)}</span>'
             if r.link_note:

@@ -14,7 +14,8 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
-from facilitate.services.record.minutes import MinutesDocument, long_date
+from facilitate.services.record.document import MinutesDocument
+from facilitate.services.record.wording import long_date
 
 UID_DOMAIN = "facilitate.local"
 

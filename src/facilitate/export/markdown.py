@@ -8,16 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facilitate.export.escape import md_cell, md_line, md_text
-from facilitate.services.record.minutes import (
-    ActionLine,
+from facilitate.export.tables import TextTable, action_items, action_register, decision_log
+from facilitate.services.record.document import (
     DecisionLine,
     ItemSection,
     MinutesDocument,
     NoteLine,
-    long_date,
-    short_date,
 )
 from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.wording import long_date, short_date
 from facilitate.services.record.you_said_we_did import LoopReport
 
 BULLET_INDENT = "  "
@@ -27,10 +26,14 @@ def _bullet(text: str) -> str:
     return f"- {md_text(text, indent=BULLET_INDENT)}"
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """A GFM table. Header cells are our own words; row cells are escaped record text."""
+def _table(table: TextTable) -> list[str]:
+    """A GFM table, or the table's `empty` line when it has no rows. Header cells are our own
+    words; row cells are escaped record text."""
+    if not table.rows:
+        return [table.empty]
+    header = table.header
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(md_cell(cell) for cell in row) + " |" for row in rows]
+    out += ["| " + " | ".join(md_cell(cell) for cell in row) + " |" for row in table.rows]
     return out
 
 
@@ -69,16 +72,6 @@ def decision_lines(decision: DecisionLine) -> list[str]:
     return out
 
 
-def _actions_table(actions: Sequence[ActionLine], *, status: bool = False) -> list[str]:
-    header = ["Action", "Owner", "Organization", "Due"] + (["Status"] if status else [])
-    rows = [
-        [a.text, a.owner, a.organization, short_date(a.due) or "no date"]
-        + ([a.status_label] if status else [])
-        for a in actions
-    ]
-    return _table(header, rows)
-
-
 def _section(section: ItemSection) -> list[str]:
     if section.number is not None:
         out = [f"### {section.number}. {md_line(section.title)}", ""]
@@ -101,7 +94,7 @@ def _section(section: ItemSection) -> list[str]:
             out += decision_lines(decision)
         out.append("")
     if section.actions:
-        out += ["**Action items**", "", *_actions_table(section.actions), ""]
+        out += ["**Action items**", "", *_table(action_items(section.actions)), ""]
     if section.is_empty and not section.state_note:
         out += ["*Nothing recorded for this audience.*", ""]
     return out
@@ -139,27 +132,8 @@ def _attendance(doc: MinutesDocument) -> list[str]:
             out.append("- **Absent:** " + ", ".join(md_line(p) for p in attendance.absent))
         out.append("")
     if doc.quorum is not None:
-        out += [f"**Quorum:** {_quorum_text(doc)}", ""]
+        out += [f"**Quorum:** {md_line(doc.quorum.summary)}", ""]
     return out
-
-
-def _quorum_text(doc: MinutesDocument) -> str:
-    quorum = doc.quorum
-    assert quorum is not None
-    parts = []
-    if quorum.required_count is not None:
-        parts.append(
-            f"{quorum.present_count} {quorum.counted} present of {quorum.required_count} needed"
-        )
-    if quorum.required_organizations:
-        needed = ", ".join(md_line(o) for o in quorum.required_organizations)
-        if quorum.missing_organizations:
-            missing = ", ".join(md_line(o) for o in quorum.missing_organizations)
-            parts.append(f"required organizations ({needed}): missing {missing}")
-        else:
-            parts.append(f"required organizations present ({needed})")
-    verdict = "met" if quorum.met else "NOT met"
-    return f"{verdict}: " + "; ".join(parts) + "."
 
 
 def render_minutes(doc: MinutesDocument) -> str:
@@ -168,7 +142,7 @@ def render_minutes(doc: MinutesDocument) -> str:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
             out += [f"## Action items for {md_line(doc.prepared_for or '')}", ""]
-            out += [*_actions_table(own, status=True), ""]
+            out += [*_table(action_items(own, status=True)), ""]
     out += _attendance(doc)
     if doc.ground_rules is not None:
         rules = doc.ground_rules
@@ -246,42 +220,8 @@ def render_series_record(record: SeriesRecord) -> str:
     ]
     if record.filters:
         out.append(f"- **Showing:** {md_line(record.filters)}")
-    out += ["", f"## Decision log ({len(record.decisions)})", ""]
-    if record.decisions:
-        out += _table(
-            ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"],
-            [
-                [
-                    short_date(row.meeting_date),
-                    row.decision.text,
-                    row.decision.method,
-                    row.decision.outcome,
-                    short_date(row.decision.review_date),
-                    row.minutes_status.value,
-                ]
-                for row in record.decisions
-            ],
-        )
-    else:
-        out.append("No decisions.")
-    out += ["", f"## Action register ({len(record.actions)})", ""]
-    if record.actions:
-        out += _table(
-            ["Meeting", "Action", "Owner", "Organization", "Due", "Status"],
-            [
-                [
-                    short_date(row.meeting_date),
-                    row.action.text,
-                    row.action.owner,
-                    row.action.organization,
-                    short_date(row.action.due) or "no date",
-                    row.action.status_label,
-                ]
-                for row in record.actions
-            ],
-        )
-    else:
-        out.append("No action items.")
+    out += ["", f"## Decision log ({len(record.decisions)})", "", *_table(decision_log(record))]
+    out += ["", f"## Action register ({len(record.actions)})", "", *_table(action_register(record))]
     out += ["", f"*Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate*", ""]
     return "\n".join(out)
 
@@ -307,18 +247,8 @@ def render_loop(report: LoopReport) -> str:
             kind = "Decision" if response.kind == "decision" else "Action"
             text = md_text(response.text, indent=BULLET_INDENT)
             out.append(f"- **{kind}** ({md_line(response.status)}): {text}")
-            details = [
-                part
-                for part in (
-                    response.owner,
-                    response.organization,
-                    f"due {short_date(response.due)}" if response.due else "",
-                    f"from {response.meeting_title}" if response.meeting_title else "",
-                )
-                if part
-            ]
-            if details:
-                out.append(f"{BULLET_INDENT}- {md_line(', '.join(details))}")
+            if response.details:
+                out.append(f"{BULLET_INDENT}- {md_line(', '.join(response.details))}")
             if response.latest_update:
                 update = md_text(response.latest_update, indent=BULLET_INDENT * 2)
                 out.append(f"{BULLET_INDENT}- Latest: {update}")

@@ -1,5 +1,5 @@
 """Minutes lifecycle: draft until a later meeting approves them, with any corrections and who
-moved the approval recorded beside the minutes."""
+moved the approval recorded beside the minutes; and those approvals as the minutes state them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 from facilitate.models import Meeting, MinutesApproval
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.record.minutes import MinutesStatus, minutes_status
-from facilitate.store import Store
+from facilitate.services.record.document import ApprovalLine, MinutesStatus, minutes_status
+from facilitate.services.record.wording import clean_text
+from facilitate.store import RecordNotFound, Store
 
 
 class ApprovalError(ValueError):
@@ -75,3 +76,59 @@ def approvals_of(store: Store, meeting_id: str) -> list[MinutesApproval]:
 
 def status_of(store: Store, meeting_id: str) -> MinutesStatus:
     return minutes_status(store.get(Meeting, meeting_id))
+
+
+# -- as the minutes state them -------------------------------------------------------------------
+
+
+def _meeting_or_none(store: Store, meeting_id: str | None) -> Meeting | None:
+    if meeting_id is None:
+        return None
+    try:
+        return store.get(Meeting, meeting_id)
+    except RecordNotFound:
+        return None
+
+
+def approval_line(store: Store, approval: MinutesApproval) -> ApprovalLine:
+    """One approval in words: whose minutes, approved where and when, moved by whom."""
+    approved = _meeting_or_none(store, approval.meeting_id)
+    at = _meeting_or_none(store, approval.approved_in_meeting_id)
+    return ApprovalLine(
+        meeting_title=clean_text(approved.title) if approved else "(unknown meeting)",
+        meeting_date=approved.starts_at.date() if approved else None,
+        at_meeting_title=clean_text(at.title) if at else "",
+        approved_on=at.starts_at.date() if at else approval.at.date(),
+        moved_by=clean_text(approval.moved_by),
+        approved_by=clean_text(approval.approved_by),
+        corrections=clean_text(approval.corrections),
+    )
+
+
+def own_approval(store: Store, meeting: Meeting) -> ApprovalLine | None:
+    """The approval of `meeting`'s own minutes (the latest, if recorded more than once)."""
+    rows = store.find(MinutesApproval, meeting_id=meeting.id, order_by="-at", limit=1)
+    if rows:
+        return approval_line(store, rows[0])
+    at = _meeting_or_none(store, meeting.approved_in_meeting_id)
+    if at is None and meeting.approved_at is None:
+        return None
+    return ApprovalLine(
+        meeting_title=clean_text(meeting.title),
+        meeting_date=meeting.starts_at.date(),
+        at_meeting_title=clean_text(at.title) if at else "",
+        approved_on=at.starts_at.date()
+        if at
+        else (meeting.approved_at.date() if meeting.approved_at else None),
+        moved_by="",
+        approved_by="",
+        corrections="",
+    )
+
+
+def approved_at(store: Store, meeting: Meeting) -> tuple[ApprovalLine, ...]:
+    """Earlier minutes approved at `meeting`, in the order they were approved."""
+    return tuple(
+        approval_line(store, a)
+        for a in store.find(MinutesApproval, approved_in_meeting_id=meeting.id, order_by="at")
+    )

@@ -1,7 +1,7 @@
 """A series' record across meetings: the decision log and the action register.
 
-Filtered for an audience the same way minutes are, then by what a coordinator asks for: status,
-owner, organization and a date range (of the meeting where the entry was made).
+Filtered for an audience by the rule the minutes use (`audience`), then by what a coordinator
+asks for: status, owner, organization and a date range (of the meeting where the entry was made).
 """
 
 from __future__ import annotations
@@ -11,21 +11,15 @@ from datetime import UTC, date, datetime
 
 from facilitate.models import ActionItem, AgendaItem, Body, Decision, Meeting, MeetingSeries
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.record.minutes import (
-    AUDIENCE_LABELS,
-    OUTCOME_LABELS,
-    STATUS_LABELS,
+from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible_entries
+from facilitate.services.record.document import (
     ActionLine,
     DecisionLine,
     MinutesStatus,
-    Names,
-    action_line,
-    check_audience,
-    clean_text,
-    decision_line,
     minutes_status,
-    short_date,
 )
+from facilitate.services.record.entry_lines import Names, action_line, decision_line
+from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, clean_text, short_date
 from facilitate.store import Store
 
 
@@ -135,15 +129,13 @@ def series_record(
         status = minutes_status(meeting)
         titles = {i.id: clean_text(i.title) for i in store.find(AgendaItem, meeting_id=meeting.id)}
         title = clean_text(meeting.title)
-        for decision in store.find(Decision, meeting_id=meeting.id, order_by="created_at"):
-            if not decision.visibility.visible_to(audience):
-                continue
+        decisions_made = store.find(Decision, meeting_id=meeting.id, order_by="created_at")
+        for decision in visible_entries(decisions_made, audience):
             d_line = decision_line(decision, titles)
             if filters.keeps_decision(d_line, decision.outcome):
                 decisions.append(DecisionRow(day, title, status, d_line))
-        for action in store.find(ActionItem, meeting_id=meeting.id, order_by="created_at"):
-            if not action.visibility.visible_to(audience):
-                continue
+        actions_taken = store.find(ActionItem, meeting_id=meeting.id, order_by="created_at")
+        for action in visible_entries(actions_taken, audience):
             a_line = action_line(action, titles, names)
             if filters.keeps_action(a_line):
                 actions.append(ActionRow(day, title, status, a_line))

@@ -2,7 +2,9 @@
 
 An EntryLink ties a response (a decision or an action item) to the input it answers (a note or a
 parking-lot entry). The report lists input with its responses and their current status, filtered
-for an audience exactly as minutes are: confidential input or responses never appear.
+for an audience by the rule the minutes use (`audience`): confidential input or responses never
+appear, and a response the audience may not see is left out even when the input it answers is
+shown.
 """
 
 from __future__ import annotations
@@ -21,13 +23,21 @@ from facilitate.models import (
     ParkingLotItem,
 )
 from facilitate.models.enums import ActionStatus, MeetingKind, Visibility
-from facilitate.services.record.minutes import (
+from facilitate.services.record.audience import (
     AUDIENCE_LABELS,
-    OUTCOME_LABELS,
-    STATUS_LABELS,
+    check_audience,
+    visible,
+    visible_entries,
+)
+from facilitate.services.record.entry_lines import (
     Names,
     attribution_label,
-    check_audience,
+    owner_name,
+    owner_organization_id,
+)
+from facilitate.services.record.wording import (
+    OUTCOME_LABELS,
+    STATUS_LABELS,
     clean_text,
     short_date,
 )
@@ -70,6 +80,8 @@ def link_response(store: Store, response: Response, to_input: Input, note: str =
 
 @dataclass(frozen=True)
 class ResponseLine:
+    """A decision or action that answers a piece of input, with where it stands now."""
+
     kind: str  # "decision" or "action"
     text: str
     status: str
@@ -81,6 +93,20 @@ class ResponseLine:
     latest_update: str = ""
     link_note: str = ""
     is_open: bool = False
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """Who, which organization, by when and at which meeting: each that is known."""
+        return tuple(
+            part
+            for part in (
+                self.owner,
+                self.organization,
+                f"due {short_date(self.due)}" if self.due else "",
+                f"from {self.meeting_title}" if self.meeting_title else "",
+            )
+            if part
+        )
 
 
 @dataclass(frozen=True)
@@ -149,9 +175,8 @@ def you_said_we_did(
     inputs: list[InputLine] = []
     for meeting in meetings:
         listening = meeting.kind is MeetingKind.LISTENING_SESSION
-        for note in store.find(Note, meeting_id=meeting.id, order_by="created_at"):
-            if not note.visibility.visible_to(audience):
-                continue
+        notes = store.find(Note, meeting_id=meeting.id, order_by="created_at")
+        for note in visible_entries(notes, audience):
             responses = _responses(store, note, audience, names)
             if responses or listening:
                 inputs.append(
@@ -164,9 +189,8 @@ def you_said_we_did(
                         responses=responses,
                     )
                 )
-        for item in store.find(ParkingLotItem, meeting_id=meeting.id, order_by="created_at"):
-            if not item.visibility.visible_to(audience):
-                continue
+        parked = store.find(ParkingLotItem, meeting_id=meeting.id, order_by="created_at")
+        for item in visible_entries(parked, audience):
             inputs.append(
                 InputLine(
                     kind="parking lot",
@@ -216,7 +240,7 @@ def _response_line(
 ) -> ResponseLine | None:
     if link.from_table == Decision.table:
         decision = store.get(Decision, link.from_id)
-        if not decision.visibility.visible_to(audience):
+        if not visible(decision.visibility, audience):
             return None
         title, day = _meeting_label(store, decision.meeting_id)
         status = OUTCOME_LABELS[decision.outcome]
@@ -232,24 +256,18 @@ def _response_line(
         )
     if link.from_table == ActionItem.table:
         action = store.get(ActionItem, link.from_id)
-        if not action.visibility.visible_to(audience):
+        if not visible(action.visibility, audience):
             return None
         title, day = _meeting_label(store, action.meeting_id)
         latest = store.find(ActionUpdate, action_id=action.id, order_by="-at", limit=1)
-        org_id = action.organization_id or names.org_of(action.owner_person_id)
-        owner = (
-            names.person_name(action.owner_person_id)
-            if action.owner_person_id
-            else clean_text(action.owner_text)
-        )
         return ResponseLine(
             kind="action",
             text=clean_text(action.text),
             status=STATUS_LABELS[action.status],
             meeting_title=title,
             meeting_date=day,
-            owner=owner,
-            organization=names.org_label(org_id),
+            owner=owner_name(action, names),
+            organization=names.org_label(owner_organization_id(action, names)),
             due=action.due,
             latest_update=clean_text(latest[0].note) if latest else "",
             link_note=clean_text(link.note),

@@ -1,10 +1,12 @@
-"""Sharing: writing exports to disk, per-partner packets, and the sharing log.
+"""Sharing: writing exports to disk, and the sharing log.
 
 Every file written here is logged as a ShareRecord (what, for whom, which format, where, the
 sha256 of its bytes, draft or approved), so a coordinator can answer "who got what, when".
+Per-partner packets and their e-mail drafts are in `packets`, which writes through here.
 
 Rendering belongs to the faces (`facilitate.export`), which sit above services; they are passed
-in as a `Renderers` object, so this module orchestrates without importing them.
+in as a `Renderers` object, so this module orchestrates without importing them. What an audience
+may see was decided when the document was built (`record.audience`); nothing here filters again.
 """
 
 from __future__ import annotations
@@ -21,23 +23,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from facilitate.models import (
-    Attendance,
-    Meeting,
-    MeetingSeries,
-    Membership,
-    Organization,
-    Person,
-    ShareRecord,
-)
-from facilitate.models.enums import AttendanceStatus, Visibility
-from facilitate.services.record.minutes import (
-    MinutesDocument,
-    build_minutes,
-    check_audience,
-    long_date,
-    short_date,
-)
+from facilitate.models import Meeting, MeetingSeries, Organization, ShareRecord
+from facilitate.models.enums import Visibility
+from facilitate.services.record.document import MinutesDocument
+from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.series_record import SeriesRecord
 from facilitate.services.record.you_said_we_did import LoopReport
 from facilitate.store import RecordNotFound, Store
@@ -49,13 +38,6 @@ class ExportFormat(StrEnum):
     DOCX = "docx"
     ICS = "ics"
     CSV = "csv"
-
-
-DEFAULT_PACKET_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat.HTML,
-    ExportFormat.DOCX,
-    ExportFormat.ICS,
-)
 
 
 class ExportError(Exception):
@@ -73,13 +55,6 @@ class RenderedFile:
     format: str
 
 
-@dataclass(frozen=True)
-class EmailDraft:
-    to: tuple[tuple[str, str], ...]  # (name, address)
-    subject: str
-    body: str
-
-
 class Renderers(Protocol):
     """What the export layer provides. Every method takes an already-filtered document."""
 
@@ -89,31 +64,15 @@ class Renderers(Protocol):
 
     def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]: ...
 
-    def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
-        """An RFC 5322 message (a draft: never sent) with the named files attached."""
-        ...
-
 
 @dataclass(frozen=True)
 class WrittenFile:
+    """A file on disk as the sharing log recorded it."""
+
     path: Path
     format: str
     sha256: str
     share_id: str
-
-
-@dataclass(frozen=True)
-class Packet:
-    organization: Organization
-    folder: Path
-    files: tuple[WrittenFile, ...]
-    recipients: tuple[tuple[str, str], ...]
-    email: WrittenFile
-    warnings: tuple[str, ...] = ()
-
-
-Progress = Callable[[int, int, str], None]
-"""Called as (done, total, what) while packets are written, so a screen can show progress."""
 
 
 # -- names --------------------------------------------------------------------------------------
@@ -153,7 +112,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _prepare_dir(folder: Path) -> Path:
+def prepare_folder(folder: Path) -> Path:
+    """`folder`, created if need be and checked writable, as an absolute path."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as error:
@@ -171,7 +131,9 @@ def _prepare_dir(folder: Path) -> Path:
 
 
 @dataclass(frozen=True)
-class _Meta:
+class ShareMeta:
+    """What the sharing log says about every file of one export."""
+
     document: str
     audience: Visibility
     meeting_id: str | None = None
@@ -180,17 +142,17 @@ class _Meta:
     minutes_status: str = ""
 
 
-def _write_and_log(
+def write_and_log(
     store: Store,
     folder: Path,
     files: Sequence[tuple[str, RenderedFile]],
-    meta: _Meta,
+    meta: ShareMeta,
     *,
     now: datetime | None = None,
 ) -> list[WrittenFile]:
     """Write each (file name, rendered file) into `folder`, then log every file that was
     written, even when a later one failed."""
-    folder = _prepare_dir(folder)
+    folder = prepare_folder(folder)
     written: list[tuple[Path, RenderedFile, str]] = []
     failure: ExportError | None = None
     for name, rendered in files:
@@ -226,19 +188,22 @@ def _write_and_log(
     ]
 
 
-def _named(stem: str, rendered: Sequence[RenderedFile]) -> list[tuple[str, RenderedFile]]:
-    return [(f"{stem}{r.suffix}", r) for r in rendered]
+def _named(
+    stem: str, formats: Sequence[ExportFormat], render: Callable[[ExportFormat], list[RenderedFile]]
+) -> list[tuple[str, RenderedFile]]:
+    """Every requested format (each once, in the order asked) with its file name."""
+    return [
+        (f"{stem}{rendered.suffix}", rendered)
+        for fmt in dict.fromkeys(formats)
+        for rendered in render(ExportFormat(fmt))
+    ]
 
 
 def render_minutes_files(
     doc: MinutesDocument, formats: Sequence[ExportFormat], renderers: Renderers
 ) -> list[tuple[str, RenderedFile]]:
     """Every requested format of one document, with its file name."""
-    stem = minutes_stem(doc)
-    files: list[tuple[str, RenderedFile]] = []
-    for fmt in dict.fromkeys(formats):
-        files += _named(stem, renderers.minutes(doc, ExportFormat(fmt)))
-    return files
+    return _named(minutes_stem(doc), formats, lambda fmt: renderers.minutes(doc, fmt))
 
 
 def export_minutes(
@@ -252,13 +217,12 @@ def export_minutes(
     now: datetime | None = None,
 ) -> list[WrittenFile]:
     """Write the minutes of a meeting for an audience in each format, and log each file."""
-    check_audience(audience)
     doc = build_minutes(store, meeting_id, audience, generated_at=now)
-    return _write_and_log(
+    return write_and_log(
         store,
         out_dir,
         render_minutes_files(doc, formats, renderers),
-        _Meta(
+        ShareMeta(
             document="minutes",
             audience=audience,
             meeting_id=doc.meeting_id,
@@ -267,6 +231,11 @@ def export_minutes(
         ),
         now=now,
     )
+
+
+def _report_stem(generated_at: datetime, title: str, what: str, audience: Visibility) -> str:
+    """ "2026-11-22-steering-committee-record-partners"."""
+    return f"{generated_at:%Y-%m-%d}-{slug(title, fallback='series')}-{what}-{audience.value}"
 
 
 def export_series_record(
@@ -278,17 +247,13 @@ def export_series_record(
     *,
     now: datetime | None = None,
 ) -> list[WrittenFile]:
-    stem = f"{record.generated_at:%Y-%m-%d}-{slug(record.title, fallback='series')}-record-" + (
-        record.audience.value
-    )
-    files: list[tuple[str, RenderedFile]] = []
-    for fmt in dict.fromkeys(formats):
-        files += _named(stem, renderers.series_record(record, ExportFormat(fmt)))
-    return _write_and_log(
+    """Write a series' decision log and action register in each format, and log each file."""
+    stem = _report_stem(record.generated_at, record.title, "record", record.audience)
+    return write_and_log(
         store,
         out_dir,
-        files,
-        _Meta(document="series-record", audience=record.audience, series_id=record.series_id),
+        _named(stem, formats, lambda fmt: renderers.series_record(record, fmt)),
+        ShareMeta(document="series-record", audience=record.audience, series_id=record.series_id),
         now=now,
     )
 
@@ -302,17 +267,13 @@ def export_loop(
     *,
     now: datetime | None = None,
 ) -> list[WrittenFile]:
-    stem = f"{report.generated_at:%Y-%m-%d}-{slug(report.title, fallback='series')}-you-said-" + (
-        f"we-did-{report.audience.value}"
-    )
-    files: list[tuple[str, RenderedFile]] = []
-    for fmt in dict.fromkeys(formats):
-        files += _named(stem, renderers.loop(report, ExportFormat(fmt)))
-    return _write_and_log(
+    """Write a "you said, we did" report in each format, and log each file."""
+    stem = _report_stem(report.generated_at, report.title, "you-said-we-did", report.audience)
+    return write_and_log(
         store,
         out_dir,
-        files,
-        _Meta(
+        _named(stem, formats, lambda fmt: renderers.loop(report, fmt)),
+        ShareMeta(
             document="you-said-we-did",
             audience=report.audience,
             series_id=report.series_id,
@@ -322,199 +283,13 @@ def export_loop(
     )
 
 
-# -- packets ------------------------------------------------------------------------------------
-
-
-def partner_organizations(store: Store, meeting_id: str) -> list[Organization]:
-    """Organizations with a member in the meeting's body, or someone at the meeting."""
-    meeting = store.get(Meeting, meeting_id)
-    series = store.get(MeetingSeries, meeting.series_id)
-    day = meeting.starts_at.date()
-    org_ids: dict[str, None] = {}
-    for membership in store.find(Membership, body_id=series.body_id):
-        if membership.end_date is not None and membership.end_date < day:
-            continue
-        person = _person(store, membership.person_id)
-        if person is not None and person.organization_id:
-            org_ids[person.organization_id] = None
-    for row in store.find(Attendance, meeting_id=meeting.id):
-        org_id = row.organization_id
-        if org_id is None and row.person_id:
-            person = _person(store, row.person_id)
-            org_id = person.organization_id if person else None
-        if org_id:
-            org_ids[org_id] = None
-    orgs = []
-    for org_id in org_ids:
-        try:
-            orgs.append(store.get(Organization, org_id))
-        except RecordNotFound:
-            continue
-    return sorted(orgs, key=lambda o: o.label.casefold())
-
-
-def _person(store: Store, person_id: str) -> Person | None:
-    try:
-        return store.get(Person, person_id)
-    except RecordNotFound:
-        return None
-
-
-_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
-
-
-def recipients(store: Store, meeting_id: str, organization: Organization) -> list[Person]:
-    """The organization's active people with an email address who sit on the body or were at
-    the meeting; if none, every active person of the organization with an email address."""
-    meeting = store.get(Meeting, meeting_id)
-    series = store.get(MeetingSeries, meeting.series_id)
-    people = [
-        p
-        for p in store.find(Person, organization_id=organization.id, order_by="name")
-        if p.active and p.email.strip()
-    ]
-    involved = {m.person_id for m in store.find(Membership, body_id=series.body_id)} | {
-        a.person_id
-        for a in store.find(Attendance, meeting_id=meeting.id)
-        if a.person_id and a.status is not AttendanceStatus.ABSENT
-    }
-    closer = [p for p in people if p.id in involved]
-    return closer or people
-
-
-def email_draft(
-    doc: MinutesDocument, to: Sequence[tuple[str, str]], files: Sequence[str]
-) -> EmailDraft:
-    """The covering email for one organization's packet: plain, short, and honest about status."""
-    status = "Approved" if doc.status.value == "approved" else "Draft"
-    org = doc.prepared_for or "partners"
-    lines = [
-        f"Hello {org} colleagues,",
-        "",
-        f"Attached are the {status.lower()} minutes of the {doc.body} meeting held "
-        f"{long_date(doc.day)} ({doc.title}), in the version shared with partners.",
-        "",
-    ]
-    if status == "Draft":
-        review = f" at the next meeting ({long_date(doc.next_meeting)})" if doc.next_meeting else ""
-        lines += [
-            f"These minutes are a DRAFT. They will come up for approval{review}; please send any "
-            "corrections before then.",
-            "",
-        ]
-    else:
-        lines += [doc.status_banner, ""]
-    own = doc.actions_for(doc.prepared_for_id) if doc.prepared_for_id else []
-    if own:
-        lines.append(f"Action items for {org}:")
-        for action in own:
-            details = ", ".join(
-                part
-                for part in (
-                    action.owner,
-                    f"due {short_date(action.due)}" if action.due else "",
-                    action.status_label,
-                )
-                if part
-            )
-            lines.append(f"- {action.text} ({details})")
-        lines.append("")
-    lines.append("Attached:")
-    lines += [f"- {name}" for name in files]
-    lines.append("")
-    if any(name.endswith(".ics") for name in files):
-        lines += ["Open the .ics file to add the action items' due dates to your calendar.", ""]
-    lines.append("Thank you,")
-    return EmailDraft(
-        to=tuple(to),
-        subject=f"{status} minutes: {doc.title}",
-        body="\n".join(lines) + "\n",
-    )
-
-
-def write_packets(
-    store: Store,
-    meeting_id: str,
-    out_dir: Path,
-    renderers: Renderers,
-    *,
-    formats: Sequence[ExportFormat] = DEFAULT_PACKET_FORMATS,
-    organization_ids: Sequence[str] | None = None,
-    now: datetime | None = None,
-    progress: Progress | None = None,
-) -> list[Packet]:
-    """One folder per partner organization: its minutes (audience partners) in each format and
-    a ready-to-send .eml draft with the files attached. Nothing is sent."""
-    orgs = partner_organizations(store, meeting_id)
-    if organization_ids is not None:
-        wanted = set(organization_ids)
-        orgs = [o for o in orgs if o.id in wanted]
-    root = _prepare_dir(out_dir)
-    packets: list[Packet] = []
-    used: set[str] = set()
-    for done, org in enumerate(orgs):
-        if progress is not None:
-            progress(done, len(orgs), org.label)
-        folder_name = slug(org.label, fallback="organization")
-        while folder_name in used:
-            folder_name += "-" + org.id[:4]
-        used.add(folder_name)
-        doc = build_minutes(
-            store, meeting_id, Visibility.PARTNERS, organization_id=org.id, generated_at=now
-        )
-        meta = _Meta(
-            document="minutes",
-            audience=Visibility.PARTNERS,
-            meeting_id=doc.meeting_id,
-            series_id=doc.series_id,
-            organization_id=org.id,
-            minutes_status=doc.status.value,
-        )
-        named = render_minutes_files(doc, formats, renderers)
-        written = _write_and_log(store, root / folder_name, named, meta, now=now)
-        warnings: list[str] = []
-        people = recipients(store, meeting_id, org)
-        to: list[tuple[str, str]] = []
-        for person in people:
-            address = person.email.strip()
-            if _EMAIL.match(address):
-                to.append((person.name, address))
-            else:
-                warnings.append(f"{person.name}: {address!r} is not an email address; left out")
-        if not to:
-            warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
-        draft = email_draft(doc, to, [name for name, _ in named])
-        eml = renderers.email(draft, named)
-        email_file = RenderedFile(
-            suffix="-email.eml", data=eml, media_type="message/rfc822", format="eml"
-        )
-        [email_written] = _write_and_log(
-            store,
-            root / folder_name,
-            [(f"{minutes_stem(doc)}-email.eml", email_file)],
-            meta,
-            now=now,
-        )
-        packets.append(
-            Packet(
-                organization=org,
-                folder=root / folder_name,
-                files=tuple(written),
-                recipients=tuple(to),
-                email=email_written,
-                warnings=tuple(warnings),
-            )
-        )
-    if progress is not None:
-        progress(len(orgs), len(orgs), "done")
-    return packets
-
-
 # -- the log ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ShareLine:
+    """One logged file with the names of what it was about, for reading."""
+
     record: ShareRecord
     meeting_title: str
     series_name: str

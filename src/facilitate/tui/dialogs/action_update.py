@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from facilitate.models.enums import ActionStatus
-from facilitate.services.record.minutes import STATUS_LABELS
+from facilitate.services.record.wording import STATUS_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 # The minutes' labels, in lower case for the middle of a sentence ("Mark as in progress").

@@ -19,7 +19,7 @@ from facilitate.models.enums import MeetingKind
 from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan.agenda import MeetingDefaults, MeetingPlan
-from facilitate.services.record.minutes import KIND_LABELS
+from facilitate.services.record.wording import KIND_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 START_LAST = "last"

@@ -16,7 +16,7 @@ from facilitate.models.enums import MeetingKind
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
 from facilitate.services.plan.series import SeriesFields
-from facilitate.services.record.minutes import KIND_LABELS
+from facilitate.services.record.wording import KIND_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 

@@ -24,13 +24,10 @@ from facilitate.export import RENDERERS
 from facilitate.export.markdown import render_minutes as render_markdown
 from facilitate.models import Meeting
 from facilitate.models.enums import Visibility
-from facilitate.services.record.minutes import AUDIENCE_LABELS, AUDIENCES, build_minutes
-from facilitate.services.share.sharing import (
-    ExportError,
-    ExportFormat,
-    export_minutes,
-    write_packets,
-)
+from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.minutes import build_minutes
+from facilitate.services.share.packets import write_packets
+from facilitate.services.share.sharing import ExportError, ExportFormat, export_minutes
 from facilitate.store import Store, StoreError
 from facilitate.tui.dialogs.export import ExportChoice, ExportDialog
 from facilitate.tui.widgets.key_bar import KeyBar

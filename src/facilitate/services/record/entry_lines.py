@@ -1,0 +1,131 @@
+"""One captured entry as a line of an output, with names as an audience may read them.
+
+The minutes, the series record and "you said, we did" show the same decision, action item or
+note; they all turn it into words here, so an owner, an organization or a note's source reads the
+same in each. Which entries an audience may see is not decided here but in `audience`.
+"""
+
+from __future__ import annotations
+
+from facilitate.models import ActionItem, Decision, Note, Objection, Organization, Person
+from facilitate.models.enums import Attribution
+from facilitate.services.record.document import ActionLine, DecisionLine, ObjectionLine
+from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS, clean_text
+from facilitate.store import RecordNotFound, Store
+
+
+class Names:
+    """Cached name look-ups; a missing row reads as "(unknown)" rather than failing the export."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._people: dict[str, Person | None] = {}
+        self._orgs: dict[str, Organization | None] = {}
+
+    def person(self, person_id: str | None) -> Person | None:
+        if person_id is None:
+            return None
+        if person_id not in self._people:
+            try:
+                self._people[person_id] = self.store.get(Person, person_id)
+            except RecordNotFound:
+                self._people[person_id] = None
+        return self._people[person_id]
+
+    def org(self, org_id: str | None) -> Organization | None:
+        if org_id is None:
+            return None
+        if org_id not in self._orgs:
+            try:
+                self._orgs[org_id] = self.store.get(Organization, org_id)
+            except RecordNotFound:
+                self._orgs[org_id] = None
+        return self._orgs[org_id]
+
+    def person_name(self, person_id: str | None) -> str:
+        person = self.person(person_id)
+        return clean_text(person.name) if person else ("(unknown)" if person_id else "")
+
+    def org_label(self, org_id: str | None) -> str:
+        org = self.org(org_id)
+        return clean_text(org.label) if org else ""
+
+    def org_of(self, person_id: str | None) -> str | None:
+        person = self.person(person_id)
+        return person.organization_id if person else None
+
+
+def attribution_label(note: Note, names: Names) -> str:
+    """How a note's source may be named. Participant and unattributed notes never name anyone;
+    organization attribution shows the organization only."""
+    if note.attribution is Attribution.PERSON and note.attributed_person_id:
+        name = names.person_name(note.attributed_person_id)
+        org = names.org_label(
+            note.attributed_organization_id or names.org_of(note.attributed_person_id)
+        )
+        return f"{name} ({org})" if org else name
+    if note.attribution is Attribution.ORGANIZATION:
+        org_id = note.attributed_organization_id or names.org_of(note.attributed_person_id)
+        return names.org_label(org_id)
+    if note.attribution is Attribution.PARTICIPANT:
+        return "a participant"
+    return ""
+
+
+def owner_name(action: ActionItem, names: Names) -> str:
+    """The action's owner: a person from the roster, or the name typed for someone outside it."""
+    if action.owner_person_id:
+        return names.person_name(action.owner_person_id)
+    return clean_text(action.owner_text)
+
+
+def owner_organization_id(action: ActionItem, names: Names) -> str | None:
+    """The organization an action belongs to: the one given, else its owner's."""
+    return action.organization_id or names.org_of(action.owner_person_id)
+
+
+def _objections(items: list[Objection]) -> tuple[ObjectionLine, ...]:
+    return tuple(ObjectionLine(who=clean_text(o.who), reason=clean_text(o.reason)) for o in items)
+
+
+def _distribution(values: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    pairs = [(clean_text(str(k)), int(v)) for k, v in values.items()]
+    if pairs and all(k.lstrip("-").isdigit() for k, _ in pairs):
+        # Fist-to-five and numeric scales read best from full support down.
+        pairs.sort(key=lambda kv: -int(kv[0]))
+    return tuple(pairs)
+
+
+def decision_line(decision: Decision, item_titles: dict[str, str]) -> DecisionLine:
+    """`decision` in words; `item_titles` names its agenda item."""
+    return DecisionLine(
+        text=clean_text(decision.text),
+        method=METHOD_LABELS[decision.method],
+        outcome=OUTCOME_LABELS[decision.outcome],
+        votes_for=decision.votes_for,
+        votes_against=decision.votes_against,
+        abstentions=decision.abstentions,
+        distribution=_distribution(decision.distribution),
+        stand_asides=_objections(decision.stand_asides),
+        blocks=_objections(decision.blocks),
+        rationale=clean_text(decision.rationale),
+        review_date=decision.review_date,
+        agenda_item=item_titles.get(decision.agenda_item_id or "", ""),
+        visibility=decision.visibility,
+    )
+
+
+def action_line(action: ActionItem, item_titles: dict[str, str], names: Names) -> ActionLine:
+    """`action` in words; `item_titles` names its agenda item."""
+    org_id = owner_organization_id(action, names)
+    return ActionLine(
+        id=action.id,
+        text=clean_text(action.text),
+        owner=owner_name(action, names),
+        organization=names.org_label(org_id),
+        organization_id=org_id,
+        due=action.due,
+        status=action.status,
+        agenda_item=item_titles.get(action.agenda_item_id or "", ""),
+        visibility=action.visibility,
+    )
