@@ -255,3 +255,13 @@ def test_loop_and_series_record(demo_db: Path, tmp_path: Path) -> None:
 def test_empty_shared_log(demo_db: Path) -> None:
     result = run(demo_db, "shared-log")
     assert result.output == "Nothing has been shared yet.\n"
+
+
+def test_the_commands_offer_every_format_and_audience_there_is() -> None:
+    from facilitate.cli.minutes import AUDIENCE_CHOICES, FORMAT_CHOICES
+    from facilitate.services.share.sharing import ExportFormat
+    from facilitate.tui.dialogs.export import FORMATS
+
+    assert set(FORMAT_CHOICES) == {f.value for f in ExportFormat}
+    assert {value for value, _ in FORMATS} == {f.value for f in ExportFormat}
+    assert AUDIENCE_CHOICES == ("public", "partners", "internal")

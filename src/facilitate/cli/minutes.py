@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from facilitate.services.record.audience import AUDIENCES
+
 if TYPE_CHECKING:
     from facilitate.services.share.sharing import WrittenFile
 
-AUDIENCE_CHOICES = ("public", "partners", "internal")
+AUDIENCE_CHOICES = tuple(audience.value for audience in AUDIENCES)
+# Spelled out so `--help` does not import the exporters; a test holds it equal to ExportFormat.
 FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
 
 
