@@ -103,6 +103,13 @@ def m0007_two_laptops(db: Database) -> None:
     migration_0007.upgrade(db)
 
 
+@migrations(name="0008_minutes_partners_forward")
+def m0008_minutes_partners_forward(db: Database) -> None:
+    from facilitate.store import migration_0008
+
+    migration_0008.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
