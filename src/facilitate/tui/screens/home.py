@@ -66,6 +66,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "people", "People", id="home.people"),
         Binding("s", "setup", "Set up", id="home.setup"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
+        Binding("y", "sync", "Sync", id="home.sync"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -189,6 +190,12 @@ class HomeScreen(Screen[None]):
         from facilitate.tui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen(), lambda _: self.action_refresh())
+
+    def action_sync(self) -> None:
+        """Merge another laptop's record: a file it exported, or a copy of its database."""
+        from facilitate.tui.screens.sync import SyncScreen
+
+        self.app.push_screen(SyncScreen(), lambda _: self.action_refresh())
 
     def action_people(self) -> None:
         from facilitate.tui.screens.roster import RosterScreen
