@@ -23,10 +23,11 @@ LAYERS = {
     "services": 3,
     "export": 4,
     "tui": 5,
+    "line": 5,  # line mode: a face beside the app, for screen readers and scripts
     "cli": 6,
     "__main__": 7,
 }
-HEADLESS = ("models", "store", "services", "export", "paths")
+HEADLESS = ("models", "store", "services", "export", "paths", "line")
 
 
 def _modules() -> Iterator[tuple[Path, tuple[str, ...]]]:

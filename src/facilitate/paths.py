@@ -25,3 +25,8 @@ def default_db_path() -> Path:
 def user_templates_dir() -> Path:
     """The user's own agenda templates; same-named files override the shipped ones."""
     return data_dir() / "agendas"
+
+
+def keymap_path() -> Path:
+    """The user's own keys (see docs/room-and-line-mode.md), read when the app starts."""
+    return data_dir() / "keymap.toml"

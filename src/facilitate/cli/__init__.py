@@ -159,15 +159,19 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 def _register_commands() -> None:
     from facilitate.cli import (
         agenda,
+        capture,
         meetings,
         minutes,
         organizations,
         partnership,
         people,
         roles,
+        room,
+        sync,
     )
 
-    for module in (partnership, organizations, people, meetings, agenda, roles, minutes):
+    modules = (partnership, organizations, people, meetings, agenda, roles, minutes)
+    for module in (*modules, capture, room, sync):
         module.register(cli)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 
@@ -11,9 +12,11 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from facilitate import paths
 from facilitate.services.overview import live_meetings
 from facilitate.store import Store
 from facilitate.tui import collector
+from facilitate.tui.keymap import read_keymap
 from facilitate.tui.screens.home import HomeScreen
 
 
@@ -35,6 +38,11 @@ class FacilitateApp(App[None]):
         self.fixed_today = today
         self.open_setup = setup
         self.sub_title = store.path.name
+        # The person's own keys (keymap.toml); what it gets wrong is said once the app is up.
+        keymap = read_keymap(paths.keymap_path())
+        self.keymap_problems = keymap.problems
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
 
     @property
     def today(self) -> date:
@@ -45,6 +53,8 @@ class FacilitateApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)
+        for problem in self.keymap_problems:
+            self.notify(problem, title="Your keymap", severity="warning", timeout=20)
         home = self.screen
         if self.open_setup and isinstance(home, HomeScreen):
             # As s on Home does: Home shows what set-up made when it is left.
@@ -110,19 +120,41 @@ class FacilitateApp(App[None]):
             self.action_show_help_panel()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key binding of the current screen is also a command in the palette."""
-        yield from super().get_system_commands(screen)
-        seen = {"Keys", "Quit"}
+        """The palette: the app's own commands where the person is, each named with its place
+        and key, then Textual's own (theme, screenshot) unless the app has one of that name.
+
+        The app's commands are its bindings with an id (every one has one; see keymap.py).
+        Textual's cursor and editing keys have none: they are keys, not commands, and are left
+        out.
+        """
+        seen: set[str] = set()
+        titles: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.description in seen or binding.system:
+            if binding.id is None or not binding.description or binding.system:
                 continue
-            seen.add(binding.description)
+            if binding.id in seen:
+                continue
+            seen.add(binding.id)
+            titles.add(binding.description)
+            where = f"{place(active.node)} · {self.get_key_display(binding)}"
             yield SystemCommand(
                 binding.description,
-                binding.tooltip or f"{binding.description} ({active.binding.key})",
+                f"{where} · {binding.tooltip}" if binding.tooltip else where,
                 _runner(active.node, binding.action),
             )
+        for command in super().get_system_commands(screen):
+            if command.title not in titles:
+                yield command
+
+
+def place(node: DOMNode) -> str:
+    """Where a command belongs, as people say it: "Live meeting", "Anywhere"."""
+    if isinstance(node, App):
+        return "Anywhere"
+    name = type(node).__name__.removesuffix("Screen")
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name) or [name]
+    return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
 def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
