@@ -196,3 +196,15 @@ def test_a_series_is_renamed_and_archived(store: Store) -> None:
     series.set_archived(store, made.id, True)
     assert series.series_lines(store, include_archived=False) == []
     assert store.count(MeetingSeries) == 1
+
+
+def test_unticked_and_ticked_again_the_same_day_is_still_a_member(store: Store) -> None:
+    made = bodies.add_body(store, BodyFields(name="Core Team"))
+    ana = store.insert(Person(name="Ana"))
+    bodies.set_members(store, made.id, {ana.id}, on=DAY)
+    later = date(2026, 3, 1)
+    bodies.set_members(store, made.id, set(), on=later)
+    bodies.set_members(store, made.id, {ana.id}, on=later)  # a slip, put right at once
+    (row,) = store.find(Membership, body_id=made.id)
+    assert (row.start_date, row.end_date) == (DAY, None)
+    assert bodies.current_member_ids(store, made.id, date(2026, 6, 1)) == {ana.id}

@@ -86,3 +86,38 @@ def meetings_unstart(ctx: click.Context, meeting: str) -> None:
         click.echo(f"{found.title} is planned again.")
 
     run()
+
+
+@meetings_group.command("close")
+@click.argument("meeting")
+@click.option("--next-date", "next_date", help="The next meeting's date, e.g. 2027-01-12.")
+@click.pass_context
+def meetings_close(ctx: click.Context, meeting: str, next_date: str | None) -> None:
+    """Close MEETING, as the closing screen does: its minutes are then a draft.
+
+    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
+    """
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.dates import DateParseError, parse_date
+        from facilitate.services.lookup import find_meeting
+        from facilitate.services.run import closing
+        from facilitate.services.run.live import LiveError
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting)
+            try:
+                day = parse_date(next_date, found.starts_at.date()) if next_date else None
+                closing.close_meeting(store, found.id, next_meeting_date=day)
+            except DateParseError as error:
+                fail(f"--next-date: {error}")
+            except LiveError as error:
+                fail(str(error))
+            flagged = [c for c in closing.closing_review(store, found.id) if not c.ok]
+        click.echo(f"Closed {found.title}; its minutes are a draft until approved.")
+        for check in flagged:
+            click.echo(f"  to check: {check.action.text}: {'; '.join(check.problems)}")
+
+    run()

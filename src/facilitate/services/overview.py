@@ -53,7 +53,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
     actions.sort(key=lambda a: (not a.overdue, a.action.owner, a.action.organization))
     return HomeSummary(
         today=today,
-        series=queries.series_overview(store),
+        series=queries.series_overview(store, today),
         # Split by status, not by date, so every meeting is in one list or the other.
         upcoming=queries.upcoming_meetings(store),
         recent=queries.recent_meetings(store, limit=HOME_HELD),

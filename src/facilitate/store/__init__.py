@@ -10,7 +10,7 @@ from facilitate.store.errors import (
     RecordNotFound,
     StoreError,
 )
-from facilitate.store.records import Store
+from facilitate.store.records import Store, apply_edit
 
 __all__ = [
     "DatabaseCorrupt",
@@ -22,4 +22,5 @@ __all__ = [
     "RecordNotFound",
     "Store",
     "StoreError",
+    "apply_edit",
 ]

@@ -51,14 +51,21 @@ class SeriesRow:
     series_name: str
 
 
-def series_overview(store: Store) -> list[SeriesRow]:
+def series_overview(store: Store, today: date) -> list[SeriesRow]:
+    """Bodies and their series as Home lists them: archived ones left out, members counted as
+    on `today` (the same rule as people_lookup.member_on: started, and not ended before)."""
+    day = today.isoformat()
     rows = store.query(
         """SELECT b.id AS body_id, COALESCE(NULLIF(b.short_name, ''), b.name) AS body_name,
                   b.kind AS body_kind,
-                  (SELECT count(*) FROM memberships WHERE body_id = b.id) AS members,
+                  (SELECT count(*) FROM memberships
+                   WHERE body_id = b.id AND (start_date IS NULL OR start_date <= ?)
+                     AND (end_date IS NULL OR end_date >= ?)) AS members,
                   s.id AS series_id, COALESCE(s.name, '') AS series_name
-           FROM bodies b LEFT JOIN meeting_series s ON s.body_id = b.id
-           ORDER BY b.name, s.name"""
+           FROM bodies b LEFT JOIN meeting_series s ON s.body_id = b.id AND NOT s.archived
+           WHERE NOT b.archived
+           ORDER BY b.name, s.name""",
+        [day, day],
     )
     return [SeriesRow(**row) for row in rows]
 

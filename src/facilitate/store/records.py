@@ -91,6 +91,27 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
     return cls.model_validate(data)
 
 
+def apply_edit(
+    record: Record, before: Mapping[str, Any], after: Mapping[str, Any], *, what: str
+) -> list[str]:
+    """The one rule for an edit made through a form, on `record` as freshly read inside the
+    write's transaction: set the fields whose value differs between `before` (what the form was
+    opened with) and `after` (what it holds now), and return their names. If one of them no
+    longer holds `before`'s value (another window changed it, to something else than this
+    edit's), set nothing and raise EditConflict naming the other window's values."""
+    changed = [name for name, value in after.items() if before.get(name) != value]
+    clashes = {
+        name: getattr(record, name)
+        for name in changed
+        if getattr(record, name) not in (before.get(name), after[name])
+    }
+    if clashes:
+        raise EditConflict(what, clashes)
+    for name in changed:
+        setattr(record, name, after[name])
+    return changed
+
+
 class Store:
     """An open facilitate database. Build one with `Store.open(path)`."""
 
@@ -263,16 +284,7 @@ class Store:
         its changes to other fields are kept either way."""
         with self.transaction():
             record = self.get(cls, record_id)
-            changed = [name for name, value in after.items() if before.get(name) != value]
-            clashes = {
-                name: getattr(record, name)
-                for name in changed
-                if getattr(record, name) not in (before.get(name), after[name])
-            }
-            if clashes:
-                raise EditConflict(what, clashes)
-            for name in changed:
-                setattr(record, name, after[name])
+            changed = apply_edit(record, before, after, what=what)
             if changed:
                 self.update_fields(record, changed)
             return record

@@ -33,27 +33,29 @@ async def add_organization(app: App[object], store: Store) -> Organization | Non
 
 
 async def edit_organization(app: App[object], store: Store, org: Organization) -> bool:
+    """Edit an organization: only what the user changed is written, and a field another window
+    changed meanwhile is named instead of overwritten."""
+
     def check(fields: OrganizationFields) -> None:
         roster.check_organization(store, fields.name, exclude_id=org.id)
 
+    was = roster.organization_fields(org)
     fields = await app.push_screen_wait(OrganizationDialog(org, check=check))
     if fields is None:
         return False
     with reported(app):
-        org.name = fields.name
-        org.short_name = fields.short_name
-        org.kind = fields.kind
-        org.notes = fields.notes
-        roster.update_organization(store, org)
+        roster.edit_organization(store, org.id, fields, was=was)
         return True
     return False
 
 
 async def add_person(app: App[object], store: Store, today: date) -> Person | None:
     dialog = PersonDialog(
-        organizations=directory.organization_choices(store),
+        organizations=directory.organization_choices(store, include_retired=False),
         roles=roster.all_role_defs(store),
         today=today,
+        # A duplicate e-mail is said on the form's error line, with everything typed kept.
+        check=lambda f: roster.check_email_free(store, f.email),
     )
     fields = await app.push_screen_wait(dialog)
     if fields is None:

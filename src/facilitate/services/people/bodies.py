@@ -16,7 +16,12 @@ from typing import Any
 from facilitate.models import Body, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import BodyKind, OrgKind
 from facilitate.services.people.people_lookup import current_members
-from facilitate.services.people.roster import ORG_KIND_LABELS, RosterError, require_name
+from facilitate.services.people.roster import (
+    ORG_KIND_LABELS,
+    RosterError,
+    reconcile_memberships,
+    require_name,
+)
 from facilitate.store import Store
 
 BODY_KIND_LABELS: dict[BodyKind, str] = {
@@ -241,8 +246,9 @@ class MembersChange:
 def set_members(
     store: Store, body_id: str, person_ids: Iterable[str], *, on: date, role: str = "member"
 ) -> MembersChange:
-    """Make exactly `person_ids` the body's members from `on`: newcomers get a membership that
-    starts that day; those no longer wanted have theirs ended that day, kept as history."""
+    """Make exactly `person_ids` the body's members from `on`, by the roster's one rule
+    (roster.reconcile_memberships): newcomers start that day, those no longer wanted end that
+    day and stay on record."""
     wanted = set(person_ids)
     with store.transaction():
         store.get(Body, body_id)
@@ -250,19 +256,16 @@ def set_members(
         strangers = wanted - people
         if strangers:
             raise BodyError(f"Not on the roster: {', '.join(sorted(strangers))}")
-        rows = current_members(store, body_id, on)
-        have = {m.person_id for m in rows}
-        for person_id in sorted(wanted - have):
-            store.insert(Membership(body_id=body_id, person_id=person_id, role=role, start_date=on))
-        for row in rows:
-            if row.person_id not in wanted:
-                if row.start_date == on:
-                    # Added and removed on the same day: a slip, not history worth keeping.
-                    store.delete(Membership, row.id)
-                else:
-                    row.end_date = on
-                    store.save(row)
-    return MembersChange(tuple(sorted(wanted - have)), tuple(sorted(have - wanted)))
+        added, removed = reconcile_memberships(
+            store,
+            store.find(Membership, body_id=body_id),
+            {(body_id, person_id) for person_id in wanted},
+            on,
+            role=role,
+        )
+    return MembersChange(
+        tuple(person for _, person in added), tuple(person for _, person in removed)
+    )
 
 
 # -- what the set-up screen lists --------------------------------------------------------------

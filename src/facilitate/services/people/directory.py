@@ -41,8 +41,16 @@ def person_choices(store: Store) -> list[Choice]:
     ]
 
 
-def organization_choices(store: Store) -> list[Choice]:
-    return [Choice(o.id, o.label) for o in organizations(store)]
+def organization_choices(
+    store: Store, *, include_retired: bool = True, keep: str | None = None
+) -> list[Choice]:
+    """Organizations by name. Without `include_retired`, only those a new choice may name,
+    plus `keep` (the one already chosen), marked "(retired)" if it is."""
+    return [
+        Choice(o.id, o.label if o.active else f"{o.label} (retired)")
+        for o in organizations(store)
+        if include_retired or o.active or o.id == keep
+    ]
 
 
 def lead_label(store: Store, person_id: str | None, org_id: str | None, text: str) -> str:

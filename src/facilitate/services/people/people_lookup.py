@@ -154,14 +154,23 @@ def people_by_id(store: Store, ids: Iterable[str | None]) -> dict[str, Person]:
     return found
 
 
+def member_on(membership: Membership, day: date) -> bool:
+    """Whether the membership holds on `day`. Its end date is the last day as a member, so a
+    meeting held the day someone steps down still counts them."""
+    return (membership.start_date is None or membership.start_date <= day) and (
+        membership.end_date is None or membership.end_date >= day
+    )
+
+
+def continues_after(membership: Membership, day: date) -> bool:
+    """Whether the membership has not ended by the close of `day`: what the roster shows as a
+    body someone sits on. One ended today was left today, though it still counts for today."""
+    return membership.end_date is None or membership.end_date > day
+
+
 def current_members(store: Store, body_id: str, day: date) -> list[Membership]:
     """Memberships of a body that had started and not ended on `day`."""
-    return [
-        m
-        for m in store.find(Membership, body_id=body_id)
-        if (m.start_date is None or m.start_date <= day)
-        and (m.end_date is None or m.end_date >= day)
-    ]
+    return [m for m in store.find(Membership, body_id=body_id) if member_on(m, day)]
 
 
 def room_for(store: Store, meeting: Meeting) -> Room:

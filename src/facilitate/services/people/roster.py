@@ -7,15 +7,19 @@ Rules kept here so every caller gets them:
   to their willing roles.
 * Unavailable dates are kept sorted and without repeats.
 * The five standard roles stay in every series' catalogue; only custom roles can be removed.
+* A name, email or organization name is at most 200 characters; an email belongs to one person.
+* Nothing the record names is deleted: a person or organization still named somewhere is
+  deactivated or retired instead, and a membership ends with an end date.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from facilitate.models import (
     DEFAULT_ROLE_CATALOGUE,
@@ -29,9 +33,13 @@ from facilitate.models import (
 from facilitate.models.enums import OrgKind
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people.directory import Choice
-from facilitate.store import RecordNotFound, Store
+from facilitate.services.people.people_lookup import continues_after, member_on
+from facilitate.store import RecordNotFound, Store, apply_edit, queries
 
 DEFAULT_ROLE_KEYS: tuple[str, ...] = tuple(role.key for role in DEFAULT_ROLE_CATALOGUE)
+
+# The longest name, email or organization name kept: anything longer is a paste gone wrong.
+MAX_LENGTH = 200
 
 ORG_KIND_LABELS: dict[OrgKind, str] = {
     OrgKind.AGENCY: "Agency",
@@ -95,18 +103,56 @@ class MembershipChange:
 # -- checks shared by the service and the forms ------------------------------------------------
 
 
+def _check_length(what: str, text: str) -> None:
+    if len(text) > MAX_LENGTH:
+        raise RosterError(f"{what} is {len(text)} characters long: at most {MAX_LENGTH} are kept")
+
+
 def require_name(text: str, what: str = "Name") -> str:
+    """`text` with its spaces tidied; refused when empty or over 200 characters."""
     name = " ".join(text.split())
     if not name:
         raise RosterError(f"{what} is empty: it is required")
+    _check_length(what, name)
     return name
 
 
 def clean_email(text: str) -> str:
+    """An email address as typed, trimmed; empty is allowed. One @, no spaces, a dotted domain:
+    enough to catch two addresses pasted into one cell or a name typed in the wrong column."""
     email = text.strip()
-    if email and ("@" not in email or " " in email or email.startswith("@") or email[-1] == "@"):
+    _check_length("Email", email)
+    if not email:
+        return email
+    local, at, domain = email.partition("@")
+    if (
+        not at
+        or not local
+        or "@" in domain
+        or any(c.isspace() for c in email)
+        or "." not in domain.strip(".")
+        or domain.startswith(".")
+        or domain.endswith(".")
+    ):
         raise RosterError(f"Email “{email}” does not look like an address (name@example.org)")
     return email
+
+
+# An email, casefolded -> (person id, name): `queries.email_owners`.
+EmailOwners = Mapping[str, tuple[str, str]]
+
+
+def check_email_free(store: Store, email: str, *, person_id: str | None = None) -> None:
+    """Refuse an email another person (not `person_id`) already has, in any case."""
+    if email:
+        refuse_taken_email(queries.email_owners(store), email, person_id=person_id)
+
+
+def refuse_taken_email(owners: EmailOwners, email: str, *, person_id: str | None = None) -> None:
+    """`check_email_free` against `queries.email_owners` read once, for a whole file."""
+    found = owners.get(email.casefold()) if email else None
+    if found is not None and found[0] != person_id:
+        raise RosterError(f"Email “{email}” is already {found[1]}'s")
 
 
 def parse_unavailable(text: str, today: date) -> list[date]:
@@ -150,18 +196,13 @@ def _unique(keys: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _normalize(store: Store, person: Person) -> Person:
+def tidy_person(person: Person) -> Person:
+    """The rules every saved person obeys, typed or imported: a name, fields trimmed and not too
+    long, a plausible email, ready roles also willing, away dates sorted without repeats."""
     person.name = require_name(person.name)
     person.email = clean_email(person.email)
     person.phone = person.phone.strip()
     person.notes = person.notes.strip()
-    if person.organization_id is not None:
-        try:
-            store.get(Organization, person.organization_id)
-        except RecordNotFound:
-            raise RosterError(
-                "That organization is no longer in the roster; pick another"
-            ) from None
     ready = _unique(person.ready_roles)
     willing = _unique(person.willing_roles)
     person.ready_roles = ready
@@ -170,7 +211,49 @@ def _normalize(store: Store, person: Person) -> Person:
     return person
 
 
+def _check_organization_pick(store: Store, organization_id: str) -> None:
+    """A person may be placed only in an organization on record that has not been retired."""
+    try:
+        organization = store.get(Organization, organization_id)
+    except RecordNotFound:
+        raise RosterError("That organization is no longer in the roster; pick another") from None
+    if not organization.active:
+        raise RosterError(
+            f"{organization.name} is retired: pick another organization, or reactivate it first"
+        )
+
+
 # -- people ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonFields:
+    """A person as a form shows them. `unavailable` holds dates from today on only."""
+
+    name: str
+    organization_id: str | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    active: bool = True
+    willing_roles: tuple[str, ...] = ()
+    ready_roles: tuple[str, ...] = ()
+    unavailable: tuple[date, ...] = ()
+
+
+def person_fields(person: Person, today: date) -> PersonFields:
+    """What a form opens with for `person`: the `was` of a later `update_person`."""
+    return PersonFields(
+        name=person.name,
+        organization_id=person.organization_id,
+        email=person.email,
+        phone=person.phone,
+        notes=person.notes,
+        active=person.active,
+        willing_roles=tuple(person.willing_roles),
+        ready_roles=tuple(person.ready_roles),
+        unavailable=tuple(sorted(d for d in set(person.unavailable) if d >= today)),
+    )
 
 
 def add_person(
@@ -186,9 +269,10 @@ def add_person(
     ready_roles: Iterable[str] = (),
     unavailable: Iterable[date] = (),
 ) -> Person:
-    name = require_name(name)
+    """A new person, refused (nothing written) when a rule of `tidy_person` fails, the email
+    is someone else's, or the organization is gone or retired."""
     person = Person(
-        name=name,
+        name=require_name(name),
         organization_id=organization_id,
         email=email,
         phone=phone,
@@ -198,21 +282,115 @@ def add_person(
         ready_roles=list(ready_roles),
         unavailable=list(unavailable),
     )
-    return store.insert(_normalize(store, person))
+    tidy_person(person)
+    with store.transaction():
+        if person.organization_id is not None:
+            _check_organization_pick(store, person.organization_id)
+        check_email_free(store, person.email)
+        return store.insert(person)
 
 
-def update_person(store: Store, person: Person) -> Person:
-    """Save an edited person: name required, ready roles also willing, dates sorted and unique."""
-    return store.save(_normalize(store, person))
+def _person_values(fields: PersonFields, past: list[date]) -> dict[str, Any]:
+    return {
+        "name": fields.name,
+        "organization_id": fields.organization_id,
+        "email": fields.email,
+        "phone": fields.phone,
+        "notes": fields.notes,
+        "active": fields.active,
+        "willing_roles": list(fields.willing_roles),
+        "ready_roles": list(fields.ready_roles),
+        "unavailable": sorted({*past, *fields.unavailable}),
+    }
+
+
+def update_person(
+    store: Store, person_id: str, fields: PersonFields, *, was: PersonFields, today: date
+) -> Person:
+    """Save what the user changed between `was` (what the form opened with) and `fields`, on
+    the row as it is now (a second window's change to another field is kept; to the same field,
+    an EditConflict). Away dates before `today` are history the form does not show: kept."""
+    # Refused before anything is set on the record, so the message is ours, not pydantic's.
+    fields = replace(fields, name=require_name(fields.name), email=clean_email(fields.email))
+    with store.transaction():
+        person = store.get(Person, person_id)
+        past = [d for d in person.unavailable if d < today]
+        before = _person_values(was, past)
+        after = _person_values(fields, past)
+        changed = apply_edit(person, before, after, what=f"{person.name}'s record")
+        if not changed:
+            return person
+        tidy_person(person)
+        if "organization_id" in changed and person.organization_id is not None:
+            _check_organization_pick(store, person.organization_id)
+        if "email" in changed:
+            check_email_free(store, person.email, person_id=person.id)
+        return store.save(person)
 
 
 def set_active(store: Store, person_id: str, active: bool) -> Person:
-    person = store.get(Person, person_id)
-    person.active = active
-    return store.save(person)
+    """Deactivate a person (kept in the record, suggested for nothing) or bring them back."""
+    with store.transaction():
+        person = store.get(Person, person_id)
+        person.active = active
+        return store.save(person)
+
+
+# How each kind of reference reads in a refusal: (one, many).
+_REFERENCE_WORDS: dict[str, tuple[str, str]] = {
+    "people": ("person's record", "people's records"),
+    "attendance": ("meeting's attendance", "meetings' attendance"),
+    "role_assignments": ("role assignment", "role assignments"),
+    "action_items": ("action item", "action items"),
+    "notes": ("note", "notes"),
+    "agenda_items": ("agenda item", "agenda items"),
+    "parking_lot": ("parking-lot item", "parking-lot items"),
+    "memberships": ("membership", "memberships"),
+    "bodies": ("body's quorum rule", "bodies' quorum rules"),
+    "share_log": ("entry of the sharing log", "entries of the sharing log"),
+    "entry_revisions": ("correction kept in the history", "corrections kept in the history"),
+}
+
+
+def describe_references(counts: Mapping[str, int]) -> str:
+    """What `queries.references` counted, in words: "3 meetings' attendance and 2 action
+    items"."""
+    parts = [f"{n} {_REFERENCE_WORDS[kind][0 if n == 1 else 1]}" for kind, n in counts.items() if n]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def delete_person(store: Store, person_id: str) -> str:
+    """Delete someone nothing in the record names (say, a person added by mistake), returning
+    their name. Anyone named anywhere is refused, saying where: deactivate them instead."""
+    with store.transaction():
+        person = store.get(Person, person_id)
+        counts = queries.references(store, "people", person_id)
+        if counts:
+            raise RosterError(
+                f"{person.name} is named in {describe_references(counts)}: "
+                "deactivate instead, which keeps the history"
+            )
+        store.delete(Person, person_id)
+    return person.name
 
 
 # -- organizations -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganizationFields:
+    """An organization as a form shows it."""
+
+    name: str
+    short_name: str = ""
+    kind: OrgKind = OrgKind.OTHER
+    notes: str = ""
+
+
+def organization_fields(organization: Organization) -> OrganizationFields:
+    return OrganizationFields(
+        organization.name, organization.short_name, organization.kind, organization.notes
+    )
 
 
 def _check_organization_name(store: Store, name: str, exclude_id: str | None) -> str:
@@ -224,8 +402,17 @@ def _check_organization_name(store: Store, name: str, exclude_id: str | None) ->
 
 
 def check_organization(store: Store, name: str, *, exclude_id: str | None = None) -> None:
-    """Raise RosterError when `name` is empty or already used by another organization."""
+    """Raise RosterError when `name` is empty, too long or already another organization's."""
     _check_organization_name(store, name, exclude_id)
+
+
+def _organization_values(fields: OrganizationFields) -> dict[str, Any]:
+    return {
+        "name": " ".join(fields.name.split()),
+        "short_name": fields.short_name.strip(),
+        "kind": fields.kind,
+        "notes": fields.notes.strip(),
+    }
 
 
 def add_organization(
@@ -236,59 +423,170 @@ def add_organization(
     kind: OrgKind = OrgKind.OTHER,
     notes: str = "",
 ) -> Organization:
-    name = _check_organization_name(store, name, None)
-    return store.insert(
-        Organization(name=name, short_name=short_name.strip(), kind=kind, notes=notes.strip())
-    )
+    with store.transaction():
+        name = _check_organization_name(store, name, None)
+        return store.insert(
+            Organization(name=name, short_name=short_name.strip(), kind=kind, notes=notes.strip())
+        )
+
+
+def edit_organization(
+    store: Store, organization_id: str, fields: OrganizationFields, *, was: OrganizationFields
+) -> Organization:
+    """Save what the user changed between `was` and `fields` on the row as it is now (see
+    `update_person`)."""
+    with store.transaction():
+        organization = store.get(Organization, organization_id)
+        _check_organization_name(store, fields.name, organization_id)
+        if apply_edit(
+            organization,
+            _organization_values(was),
+            _organization_values(fields),
+            what=f"The organization “{organization.name}”",
+        ):
+            store.save(organization)
+        return organization
 
 
 def update_organization(store: Store, organization: Organization) -> Organization:
-    organization.name = _check_organization_name(store, organization.name, organization.id)
-    organization.short_name = organization.short_name.strip()
-    organization.notes = organization.notes.strip()
-    return store.save(organization)
+    """Save an edited record's name, short name, kind and notes onto the row as it is now (its
+    other fields, such as whether it is retired, stay as stored). A form should prefer
+    `edit_organization`, which writes only what the user changed."""
+    with store.transaction():
+        stored = store.get(Organization, organization.id)
+        return edit_organization(
+            store,
+            organization.id,
+            organization_fields(organization),
+            was=organization_fields(stored),
+        )
+
+
+def set_organization_active(store: Store, organization_id: str, active: bool) -> Organization:
+    """Retire a partner that has left (still shown wherever the record names it, offered for
+    nothing new), or bring it back."""
+    with store.transaction():
+        organization = store.get(Organization, organization_id)
+        organization.active = active
+        return store.save(organization)
+
+
+def delete_organization(store: Store, organization_id: str) -> str:
+    """Delete an organization nothing names (say, one added by mistake), returning its name;
+    one still named anywhere is refused, saying where: retire it instead."""
+    with store.transaction():
+        organization = store.get(Organization, organization_id)
+        counts = queries.references(store, "organizations", organization_id)
+        if counts:
+            raise RosterError(
+                f"{organization.name} is named in {describe_references(counts)}: "
+                "retire it instead, which keeps the history"
+            )
+        store.delete(Organization, organization_id)
+    return organization.name
 
 
 # -- memberships -------------------------------------------------------------------------------
 
 
-def _is_current(membership: Membership, today: date | None) -> bool:
-    return today is None or membership.end_date is None or membership.end_date >= today
+def body_choices(store: Store, *, keep: Iterable[str] = ()) -> list[Choice]:
+    """Bodies to tick: those not archived, and archived ones in `keep` (already held)."""
+    held = set(keep)
+    return [
+        Choice(b.id, b.name)
+        for b in store.find(Body, order_by="name")
+        if not b.archived or b.id in held
+    ]
 
 
-def body_choices(store: Store) -> list[Choice]:
-    return [Choice(b.id, b.name) for b in store.find(Body, order_by="name")]
-
-
-def current_body_ids(store: Store, person_id: str, today: date | None = None) -> set[str]:
-    """Bodies the person sits on: every membership, or with `today` those not yet ended."""
-    return {m.body_id for m in store.find(Membership, person_id=person_id) if _is_current(m, today)}
+def current_body_ids(store: Store, person_id: str, today: date) -> set[str]:
+    """Bodies the person sits on after today: memberships not ended (one ended today was left
+    today), including ones starting later."""
+    return {
+        m.body_id for m in store.find(Membership, person_id=person_id) if continues_after(m, today)
+    }
 
 
 def set_memberships(
-    store: Store, person_id: str, body_ids: Iterable[str], *, today: date | None = None
+    store: Store, person_id: str, body_ids: Iterable[str], *, today: date
 ) -> MembershipChange:
-    """Make the person a member of exactly `body_ids`.
+    """Make the person a member of exactly `body_ids` from `today`, keeping history.
 
-    Memberships of bodies still wanted are left as they are (their role and dates kept); new
-    bodies get a plain "member" row; rows of bodies no longer wanted are removed. With `today`,
-    memberships that already ended are history and are neither counted nor removed.
+    Memberships still wanted are left as they are (role and dates kept). A body newly wanted
+    gets a membership starting today, or, if one was ended today, that one goes on as before.
+    A membership no longer wanted ends today (its end date is the last day as a member); one
+    that had not started before today was never in effect and is removed.
     """
-    store.get(Person, person_id)
     wanted = set(body_ids)
-    for body_id in wanted:
-        store.get(Body, body_id)
-    rows = [m for m in store.find(Membership, person_id=person_id) if _is_current(m, today)]
-    have = {m.body_id for m in rows}
+    with store.transaction():
+        store.get(Person, person_id)
+        for body_id in wanted:
+            store.get(Body, body_id)
+        added, removed = reconcile_memberships(
+            store,
+            store.find(Membership, person_id=person_id),
+            {(body_id, person_id) for body_id in wanted},
+            today,
+        )
+    return MembershipChange(
+        added=tuple(body for body, _ in added), removed=tuple(body for body, _ in removed)
+    )
+
+
+Pair = tuple[str, str]  # (body_id, person_id)
+
+
+def reconcile_memberships(
+    store: Store, rows: list[Membership], wanted: set[Pair], on: date, *, role: str = "member"
+) -> tuple[list[Pair], list[Pair]]:
+    """The one rule for joining and leaving a body, for the person-by-person roster and the
+    body-by-body set-up alike. Among `rows` (a person's or a body's memberships), make exactly
+    the `wanted` (body, person) pairs go on after `on`, keeping history:
+
+    - a pair still wanted is left as it is (role and dates kept);
+    - a pair newly wanted starts on `on`, or, if its membership was ended on `on`, that one goes
+      on as before;
+    - a pair no longer wanted ends on `on` (its last day as a member); one that had not started
+      before `on` was never in effect and is removed.
+
+    Returns the pairs added and removed. Call it inside a transaction."""
+    going_on = [m for m in rows if continues_after(m, on)]
+    have = {(m.body_id, m.person_id) for m in going_on}
     added = sorted(wanted - have)
     removed = sorted(have - wanted)
-    with store.transaction():
-        for body_id in added:
-            store.insert(Membership(body_id=body_id, person_id=person_id))
-        for row in rows:
-            if row.body_id in removed:
-                store.delete(Membership, row.id)
-    return MembershipChange(added=tuple(added), removed=tuple(removed))
+    for body_id, person_id in added:
+        ended = [
+            m for m in rows if (m.body_id, m.person_id) == (body_id, person_id) and m.end_date == on
+        ]
+        if ended:
+            ended[0].end_date = None
+            store.update_fields(ended[0], ["end_date"])
+        else:
+            store.insert(Membership(body_id=body_id, person_id=person_id, role=role, start_date=on))
+    for row in going_on:
+        if (row.body_id, row.person_id) not in removed:
+            continue
+        if row.start_date is not None and row.start_date >= on:
+            store.delete(Membership, row.id)
+        else:
+            row.end_date = on
+            store.update_fields(row, ["end_date"])
+    return added, removed
+
+
+def membership_history(store: Store, person_id: str, today: date) -> list[str]:
+    """The memberships the person has left, oldest first, as "Core Team (to Mar 02, 2026)"."""
+    bodies = {b.id: b.name for b in store.find(Body)}
+    ended = [
+        m
+        for m in store.find(Membership, person_id=person_id)
+        if not continues_after(m, today) and m.body_id in bodies
+    ]
+    lines = []
+    for m in sorted(ended, key=lambda m: (m.end_date or today, bodies[m.body_id])):
+        since = f"{m.start_date:%b %d, %Y} " if m.start_date else ""
+        lines.append(f"{bodies[m.body_id]} ({since}to {m.end_date:%b %d, %Y})")
+    return lines
 
 
 # -- the roster table --------------------------------------------------------------------------
@@ -300,7 +598,9 @@ def roster_rows(store: Store, today: date) -> list[RosterRow]:
     bodies = {b.id: b.short_name or b.name for b in store.find(Body)}
     sits_on: dict[str, set[str]] = {}
     for membership in store.find(Membership):
-        if _is_current(membership, today) and membership.body_id in bodies:
+        # The bodies someone sits on now: started, and not left (today included).
+        current = member_on(membership, today) and continues_after(membership, today)
+        if current and membership.body_id in bodies:
             sits_on.setdefault(membership.person_id, set()).add(bodies[membership.body_id])
     people = sorted(store.find(Person), key=lambda p: (p.name.casefold(), p.id))
     return [

@@ -1,9 +1,11 @@
-"""Which bodies a person sits on: tick or untick each body."""
+"""Which bodies a person sits on: tick or untick each body. Unticking ends the membership
+today and keeps it as history; the memberships already ended are listed under the bodies."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,24 +24,38 @@ class MembershipsDialog(ModalScreen[frozenset[str] | None]):
         Binding("escape", "cancel", "Cancel", id="memberships.cancel"),
     ]
 
-    def __init__(self, person_name: str, bodies: Sequence[Choice], current: Iterable[str]) -> None:
+    def __init__(
+        self,
+        person_name: str,
+        bodies: Sequence[Choice],
+        current: Iterable[str],
+        *,
+        history: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.person_name = person_name
         self.bodies = list(bodies)
         self.current = set(current)
+        self.history = list(history)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"Bodies {self.person_name} sits on", classes="dialog-title")
             yield Static(
-                "Space ticks or unticks a body; ctrl+s saves. Unchanged memberships keep their "
-                "role and dates.",
+                "Space ticks or unticks a body; ctrl+s saves. Unticking ends the membership "
+                "today (kept as history); ticking starts one today. Unchanged memberships keep "
+                "their role and dates.",
                 classes="dialog-help",
             )
             yield SelectionList[str](
                 *(Selection(c.label, c.value, c.value in self.current) for c in self.bodies),
                 id="bodies",
             )
+            if self.history:
+                yield Static(
+                    Text("Earlier: " + "; ".join(self.history), style="dim"),
+                    id="membership-history",
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)

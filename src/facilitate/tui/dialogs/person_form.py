@@ -1,10 +1,9 @@
 """Add or edit one partner: contact details, which roles they will take and are ready for, and
-the dates they are away."""
+the dates they are away. Also the smaller form that fixes one row of a spreadsheet import."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -14,22 +13,13 @@ from textual.widgets.selection_list import Selection
 
 from facilitate.models import Person, RoleDef
 from facilitate.services.people.directory import Choice
-from facilitate.services.people.roster import clean_email, parse_unavailable, require_name
+from facilitate.services.people.roster import PersonFields as PersonFields  # callers' import
+from facilitate.services.people.roster import (
+    clean_email,
+    parse_unavailable,
+    require_name,
+)
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
-
-
-@dataclass(frozen=True)
-class PersonFields:
-    name: str
-    organization_id: str | None
-    email: str
-    phone: str
-    notes: str
-    active: bool
-    willing_roles: tuple[str, ...]
-    ready_roles: tuple[str, ...]
-    # Dates from today on; the caller keeps any past ones the person already had.
-    unavailable: tuple[date, ...]
 
 
 class PersonDialog(FormDialog[PersonFields]):
@@ -166,3 +156,45 @@ class PersonDialog(FormDialog[PersonFields]):
                 parse_unavailable(self.query_one("#unavailable", Input).value, self.today)
             ),
         )
+
+
+class ImportRowDialog(FormDialog[dict[str, str]]):
+    """Fix one row of a spreadsheet import: returns its values by field, or None when
+    cancelled. `check` names what is still wrong; the form stays open until nothing is."""
+
+    def __init__(
+        self,
+        line: int,
+        values: Mapping[str, str],
+        *,
+        labels: Mapping[str, str],
+        check: Callable[[dict[str, str]], Sequence[str]],
+    ) -> None:
+        super().__init__()
+        self.line = line
+        self.values = dict(values)
+        self.labels = dict(labels)
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(f"Fix row {self.line}", classes="dialog-title")
+            yield Static(
+                "Roles: names separated by commas (e.g. Note-taker, Timekeeper). "
+                "The spreadsheet itself is not changed.",
+                classes="dialog-help",
+            )
+            for name, label in self.labels.items():
+                yield field(label, Input(self.values.get(name, ""), id=f"row-{name}"))
+            yield Label("", id="error", classes="form-error")
+            yield buttons("Keep (ctrl+s)")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def read(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#row-{name}", Input).value for name in self.labels}
+        problems = self.check(values)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return values

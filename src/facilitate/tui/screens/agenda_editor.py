@@ -188,9 +188,10 @@ class AgendaEditorScreen(Screen[None]):
 
     def _dialog(self, item: AgendaItem | None) -> ItemDialog:
         store = self.facilitate.store
+        keep = item.lead_organization_id or item.proposed_by_organization_id if item else None
         return ItemDialog(
             people=directory.person_choices(store),
-            organizations=directory.organization_choices(store),
+            organizations=directory.organization_choices(store, include_retired=False, keep=keep),
             today=self.facilitate.today,
             item=item,
         )

@@ -1,28 +1,33 @@
 """The roster: who the partners are, which roles each will take and is ready for, when they are
-away, and which bodies they sit on. Shared leadership starts from an honest roster."""
+away, and which bodies they sit on. Shared leadership starts from an honest roster.
+
+People are added, imported from a spreadsheet, edited, deactivated, and deleted only when
+nothing in the record names them; organizations are managed from their own list (o)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Organization, Person, RoleDef
 from facilitate.services.people import directory, roster
-from facilitate.services.people.roster import ORG_KIND_LABELS, RosterError, RosterRow
+from facilitate.services.people.roster import ORG_KIND_LABELS, PersonFields, RosterError, RosterRow
+from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.memberships import MembershipsDialog
-from facilitate.tui.dialogs.organization_form import OrganizationDialog, OrganizationFields
-from facilitate.tui.dialogs.person_form import PersonDialog, PersonFields
+from facilitate.tui.dialogs.organization_form import OrganizationsDialog, edit_organization
+from facilitate.tui.dialogs.person_form import PersonDialog
 from facilitate.tui.dialogs.role_catalogue import RoleCatalogueDialog, SeriesPickerDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.screens.people_import import PeopleImportScreen
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 
@@ -126,11 +131,25 @@ class RosterScreen(Screen[None]):
             tooltip="Mark the person active or inactive (x)",
         ),
         Binding(
+            "d,delete",
+            "delete_person",
+            "Delete",
+            id="roster.delete_person",
+            tooltip="Delete a person nothing in the record names, e.g. added by mistake (d)",
+        ),
+        Binding(
+            "i",
+            "import_people",
+            "Import",
+            id="roster.import",
+            tooltip="Import people from a spreadsheet (CSV) (i)",
+        ),
+        Binding(
             "o",
-            "add_organization",
-            "New org",
-            id="roster.add_organization",
-            tooltip="Add an organization (o)",
+            "organizations",
+            "Orgs",
+            id="roster.organizations",
+            tooltip="Organizations: add, edit, retire, delete (o)",
         ),
         Binding(
             "O,shift+o",
@@ -138,6 +157,7 @@ class RosterScreen(Screen[None]):
             "Edit org",
             id="roster.edit_organization",
             key_display="O",
+            show=False,
             tooltip="Edit the selected person's organization (O)",
         ),
         Binding(
@@ -230,7 +250,10 @@ class RosterScreen(Screen[None]):
         person_id = self.selected_id()
         row = self._rows.get(person_id) if person_id else None
         if row is None:
-            detail.update("Nobody on the roster yet: press a to add a person, o an organization.")
+            detail.update(
+                "Nobody on the roster yet: a adds a person, i imports a spreadsheet, "
+                "o lists the organizations."
+            )
             return
         detail.update(_detail_text(self.store, row, self._catalogue))
 
@@ -257,11 +280,22 @@ class RosterScreen(Screen[None]):
     # -- people -------------------------------------------------------------------------------
 
     def _person_dialog(self, person: Person | None) -> PersonDialog:
+        store = self.store
+        person_id = person.id if person else None
+
+        def check(fields: PersonFields) -> None:
+            # In the form, so the line names the clash and what was typed stays.
+            if person is None or fields.email.casefold() != person.email.casefold():
+                roster.check_email_free(store, fields.email, person_id=person_id)
+
         return PersonDialog(
-            organizations=directory.organization_choices(self.store),
-            roles=roster.all_role_defs(self.store),
+            organizations=directory.organization_choices(
+                store, include_retired=False, keep=person.organization_id if person else None
+            ),
+            roles=roster.all_role_defs(store),
             today=self.facilitate.today,
             person=person,
+            check=check,
         )
 
     @work
@@ -290,11 +324,13 @@ class RosterScreen(Screen[None]):
         person = self._selected_person()
         if person is None:
             return
+        today = self.facilitate.today
+        was = roster.person_fields(person, today)
         fields = await self.app.push_screen_wait(self._person_dialog(person))
         if fields is None:
             return
         with refused(self.app):
-            roster.update_person(self.store, _apply(person, fields, self.facilitate.today))
+            roster.update_person(self.store, person.id, fields, was=was, today=today)
             self.refresh_roster(select_id=person.id)
 
     def action_toggle_active(self) -> None:
@@ -311,28 +347,34 @@ class RosterScreen(Screen[None]):
             else:
                 self.notify(f"{person.name} is active again")
 
+    @work
+    async def action_delete_person(self) -> None:
+        person = self._selected_person()
+        if person is None:
+            return
+        question = f"Delete {escape(person.name)}? Only someone nothing in the record names can go."
+        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+            return
+        with refused(self.app):
+            name = roster.delete_person(self.store, person.id)
+            self.refresh_roster()
+            self.notify(f"Deleted {name}")
+
+    @work
+    async def action_import_people(self) -> None:
+        imported = await self.app.push_screen_wait(PeopleImportScreen())
+        if imported:
+            self.refresh_roster()
+
     # -- organizations ------------------------------------------------------------------------
 
     @work
-    async def action_add_organization(self) -> None:
-        store = self.store
-
-        def check(fields: OrganizationFields) -> None:
-            roster.check_organization(store, fields.name)
-
-        fields = await self.app.push_screen_wait(OrganizationDialog(check=check))
-        if fields is None:
-            return
-        with refused(self.app):
-            org = roster.add_organization(
-                store,
-                fields.name,
-                short_name=fields.short_name,
-                kind=fields.kind,
-                notes=fields.notes,
-            )
+    async def action_organizations(self) -> None:
+        person_id = self.selected_id()
+        row = self._rows.get(person_id) if person_id else None
+        selected = row.organization_id if row else None
+        if await self.app.push_screen_wait(OrganizationsDialog(selected)):
             self.refresh_roster()
-            self.notify(f"Added {org.name}; press e on a person to place them in it")
 
     @work
     async def action_edit_organization(self) -> None:
@@ -341,25 +383,11 @@ class RosterScreen(Screen[None]):
             return
         if person.organization_id is None:
             self.notify(
-                f"{person.name} has no organization: e picks one, o adds a new one",
+                f"{person.name} has no organization: e picks one, o lists them all",
                 severity="warning",
             )
             return
-        store = self.store
-        org = store.get(Organization, person.organization_id)
-
-        def check(fields: OrganizationFields) -> None:
-            roster.check_organization(store, fields.name, exclude_id=org.id)
-
-        fields = await self.app.push_screen_wait(OrganizationDialog(org, check=check))
-        if fields is None:
-            return
-        with refused(self.app):
-            org.name = fields.name
-            org.short_name = fields.short_name
-            org.kind = fields.kind
-            org.notes = fields.notes
-            roster.update_organization(store, org)
+        if await edit_organization(self, person.organization_id):
             self.refresh_roster(select_id=person.id)
 
     # -- memberships and roles ----------------------------------------------------------------
@@ -371,12 +399,15 @@ class RosterScreen(Screen[None]):
             return
         store = self.store
         today = self.facilitate.today
-        bodies = roster.body_choices(store)
+        current = roster.current_body_ids(store, person.id, today)
+        bodies = roster.body_choices(store, keep=current)
         if not bodies:
             self.notify("There are no bodies yet to be a member of.", severity="warning")
             return
-        current = roster.current_body_ids(store, person.id, today)
-        chosen = await self.app.push_screen_wait(MembershipsDialog(person.name, bodies, current))
+        history = roster.membership_history(store, person.id, today)
+        chosen = await self.app.push_screen_wait(
+            MembershipsDialog(person.name, bodies, current, history=history)
+        )
         if chosen is None:
             return
         with refused(self.app):
@@ -385,7 +416,7 @@ class RosterScreen(Screen[None]):
             names = {c.value: c.label for c in bodies}
             said = [
                 *(f"joined {names[b]}" for b in change.added),
-                *(f"left {names[b]}" for b in change.removed),
+                *(f"left {names[b]} (ends today, kept as history)" for b in change.removed),
             ]
             self.notify(f"{person.name}: {'; '.join(said)}" if said else "No change to bodies")
 
@@ -409,21 +440,6 @@ class RosterScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _apply(person: Person, fields: PersonFields, today: date) -> Person:
-    person.name = fields.name
-    person.organization_id = fields.organization_id
-    person.email = fields.email
-    person.phone = fields.phone
-    person.notes = fields.notes
-    person.active = fields.active
-    person.willing_roles = list(fields.willing_roles)
-    person.ready_roles = list(fields.ready_roles)
-    # The form shows dates from today on; earlier ones are history and stay as they were.
-    past = [d for d in person.unavailable if d < today]
-    person.unavailable = [*past, *fields.unavailable]
-    return person
-
-
 def _cells(row: RosterRow, catalogue: Sequence[RoleDef]) -> tuple[str, ...]:
     return (
         row.name,
@@ -445,6 +461,8 @@ def _detail_text(store: Store, row: RosterRow, catalogue: Sequence[RoleDef]) -> 
     if row.organization_id:
         organization = store.get(Organization, row.organization_id)
         text.append(f" · {organization.name} ({ORG_KIND_LABELS[organization.kind]})")
+        if not organization.active:
+            text.append(" retired", style="dim")
     contact = " · ".join(part for part in (row.email, row.phone) if part)
     if contact:
         text.append(f"\n{contact}")

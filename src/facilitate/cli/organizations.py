@@ -1,0 +1,150 @@
+"""`facilitate org ...`: the partner organizations for scripts: add, list, edit, retire, bring
+back, delete. The same services as the organizations list of the roster screen."""
+
+from __future__ import annotations
+
+import click
+
+from facilitate.cli.common import friendly_errors
+
+# The values of `OrgKind`, listed here so `--help` needs no model import.
+ORG_KINDS = (
+    "agency",
+    "treatment_provider",
+    "court",
+    "tribe",
+    "community_organization",
+    "family_lived_experience",
+    "other",
+)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(org_group)
+
+
+@click.group("org")
+def org_group() -> None:
+    """Partner organizations: add, list, edit, retire, delete."""
+
+
+@org_group.command("add")
+@click.argument("name")
+@click.option("--short", "short_name", default="", help="The short name tables show, e.g. CFS.")
+@click.option("--kind", type=click.Choice(ORG_KINDS), default="other", show_default=True)
+@click.pass_context
+@friendly_errors
+def org_add(ctx: click.Context, name: str, short_name: str, kind: str) -> None:
+    """Add the organization NAME."""
+    from facilitate.cli.people import refusals
+    from facilitate.models.enums import OrgKind
+    from facilitate.services.people import roster
+
+    with refusals(ctx, create=True) as store:
+        org = roster.add_organization(store, name, short_name=short_name, kind=OrgKind(kind))
+    click.echo(f"Added {org.name}.")
+
+
+@org_group.command("list")
+@click.pass_context
+@friendly_errors
+def org_list(ctx: click.Context) -> None:
+    """Every organization, retired ones marked, with how many people are in each."""
+    from collections import Counter
+
+    from facilitate.cli.people import refusals
+    from facilitate.models import Person
+    from facilitate.services.people import directory
+    from facilitate.services.people.roster import ORG_KIND_LABELS
+
+    with refusals(ctx) as store:
+        orgs = directory.organizations(store)
+        people = Counter(p.organization_id for p in store.find(Person))
+    if not orgs:
+        click.echo("No organizations yet: `facilitate org add NAME --short S --kind K`.")
+        return
+    width = min(max(len(o.name) for o in orgs), 44)
+    for org in orgs:
+        retired = "  (retired)" if not org.active else ""
+        click.echo(
+            f"{org.name:<{width}}  {org.short_name:<16}  {ORG_KIND_LABELS[org.kind]:<26}"
+            f"  {people[org.id]:>3} people{retired}"
+        )
+
+
+@org_group.command("edit")
+@click.argument("org")
+@click.option("--name", default=None, help="A new name.")
+@click.option("--short", "short_name", default=None, help="A new short name.")
+@click.option("--kind", type=click.Choice(ORG_KINDS), default=None)
+@click.pass_context
+@friendly_errors
+def org_edit(
+    ctx: click.Context, org: str, name: str | None, short_name: str | None, kind: str | None
+) -> None:
+    """Change the name, short name or kind of ORG (name, short name or id)."""
+    from dataclasses import replace
+
+    from facilitate.cli.common import fail
+    from facilitate.cli.people import refusals
+    from facilitate.models.enums import OrgKind
+    from facilitate.services.people import find, roster
+
+    if name is None and short_name is None and kind is None:
+        fail("org edit: say what to change (--name, --short, --kind)")
+    with refusals(ctx) as store:
+        found = find.find_organization(store, org)
+        was = roster.organization_fields(found)
+        fields = replace(
+            was,
+            name=was.name if name is None else name,
+            short_name=was.short_name if short_name is None else short_name,
+            kind=was.kind if kind is None else OrgKind(kind),
+        )
+        saved = roster.edit_organization(store, found.id, fields, was=was)
+    click.echo(f"Saved {saved.name}.")
+
+
+@org_group.command("retire")
+@click.argument("org")
+@click.pass_context
+@friendly_errors
+def org_retire(ctx: click.Context, org: str) -> None:
+    """Retire ORG: kept wherever the record names it, offered for nothing new."""
+    _set_active(ctx, org, False)
+
+
+@org_group.command("reactivate")
+@click.argument("org")
+@click.pass_context
+@friendly_errors
+def org_reactivate(ctx: click.Context, org: str) -> None:
+    """Bring a retired ORG back."""
+    _set_active(ctx, org, True)
+
+
+def _set_active(ctx: click.Context, ref: str, active: bool) -> None:
+    from facilitate.cli.people import refusals
+    from facilitate.services.people import find, roster
+
+    with refusals(ctx) as store:
+        org = roster.set_organization_active(store, find.find_organization(store, ref).id, active)
+    if active:
+        click.echo(f"{org.name} is active again.")
+    else:
+        click.echo(f"{org.name} is retired: kept in the record, offered for nothing new.")
+
+
+@org_group.command("delete")
+@click.argument("org")
+@click.pass_context
+@friendly_errors
+def org_delete(ctx: click.Context, org: str) -> None:
+    """Delete ORG, only if nothing in the record names it; otherwise say what does (retire it
+    instead)."""
+    from facilitate.cli.people import refusals
+    from facilitate.services.people import find, roster
+
+    with refusals(ctx) as store:
+        name = roster.delete_organization(store, find.find_organization(store, org).id)
+    click.echo(f"Deleted {name}.")
