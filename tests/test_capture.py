@@ -24,7 +24,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.plan import agenda
-from facilitate.services.run import attendance, capture, corrections, follow_through, live
+from facilitate.services.run import attendance, capture, corrections, drafts, follow_through, live
 from facilitate.services.run.capture import CaptureError
 from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import Store
@@ -76,16 +76,52 @@ def test_a_blank_line_saves_nothing(demo_store: Store, meeting: Meeting) -> None
     assert capture.entries(demo_store, meeting.id) == []
 
 
-def test_an_unreadable_line_is_a_note_with_the_whole_line(
+def test_an_unreadable_line_is_kept_as_a_draft_not_a_note(
     demo_store: Store, meeting: Meeting
 ) -> None:
-    line = "/a Send figures @dana due:someday #conf"
+    line = "/a Send figures @dana due:blursday #conf"
     result = _line(demo_store, meeting, f"  {line} ")
-    assert isinstance(result.entry, Note)
-    assert result.entry.text == line
+    # Nothing enters the record: no note whose text starts with "/a".
+    assert result.entry is None
+    assert capture.entries(demo_store, meeting.id) == []
     assert result.problems and "due date" in result.problems[0]
-    # The narrowest tag found in a broken line still protects it.
-    assert demo_store.get(Note, result.entry.id).visibility is Visibility.CONFIDENTIAL
+    # What was typed is stored at once, exactly, with why it could not be read.
+    assert result.draft is not None
+    [kept] = drafts.open_drafts(demo_store, meeting.id)
+    assert (kept.id, kept.line, kept.problems) == (
+        result.draft.id,
+        f"  {line} ",
+        list(result.problems),
+    )
+    assert kept.agenda_item_id == meeting.current_item_id
+
+
+def test_a_draft_fixed_and_sent_again_becomes_the_entry_and_is_gone(
+    demo_store: Store, meeting: Meeting
+) -> None:
+    failed = _line(demo_store, meeting, "/a Send figures @dana due:blursday")
+    assert failed.draft is not None
+    # Still wrong: the same draft holds the newer words.
+    again = capture.capture_line(
+        demo_store, meeting.id, "/a Send figures @dana due:thursdai", draft_id=failed.draft.id
+    )
+    assert again.draft is not None and again.draft.id == failed.draft.id
+    [kept] = drafts.open_drafts(demo_store, meeting.id)
+    assert kept.line == "/a Send figures @dana due:thursdai"
+    fixed = capture.capture_line(
+        demo_store, meeting.id, "/a Send figures @dana due:thu", draft_id=failed.draft.id
+    )
+    assert isinstance(fixed.entry, ActionItem)
+    assert fixed.entry.text == "Send figures"
+    assert drafts.open_drafts(demo_store, meeting.id) == []
+
+
+def test_a_draft_can_be_discarded(demo_store: Store, meeting: Meeting) -> None:
+    failed = _line(demo_store, meeting, "/x not a command")
+    assert failed.draft is not None
+    drafts.discard(demo_store, failed.draft.id)
+    assert drafts.open_drafts(demo_store, meeting.id) == []
+    assert capture.entries(demo_store, meeting.id) == []
 
 
 def test_tags_override_the_default_visibility(demo_store: Store, meeting: Meeting) -> None:

@@ -199,3 +199,50 @@ async def test_nothing_flagged_and_escape_leaves_the_meeting_running(
         assert reopened.get(Meeting, meeting.id).status is MeetingStatus.LIVE
     finally:
         reopened.close()
+
+
+async def test_decisions_without_a_method_and_lines_never_saved_are_flagged_and_fixed_here(
+    demo_store: Store,
+) -> None:
+    from textual.widgets import Select
+
+    from facilitate.models import Decision
+    from facilitate.models.enums import DecisionMethod
+    from facilitate.services.run import drafts
+    from facilitate.tui.dialogs.correct_entry import CorrectDialog
+
+    meeting = _running(demo_store, flagged=False)
+    capture.capture_line(demo_store, meeting.id, "/d Fund the pilot")
+    capture.capture_line(demo_store, meeting.id, "/a Call the court due:blursday")
+    rules = live.agree_ground_rules(demo_store, meeting.id)
+    capture.invoke_rule(demo_store, meeting.id, rules.rules[0].id)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ClosingScreen(meeting.id))
+        await pilot.pause()
+        summary = _text(app, "#summary")
+        assert summary.startswith("Captured: 1 decision · 1 action item · 1 ground rule invoked")
+        assert "1 decision has no method recorded: “Fund the pilot”" in summary
+        assert "1 typed line was never saved as an entry" in summary
+        # ctrl+d: the decision, its method set in the correction dialog.
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CorrectDialog)
+        dialog.query_one("#method", Select).value = DecisionMethod.CONSENT
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "no method recorded" not in _text(app, "#summary")
+        # ctrl+x: the line never saved, discarded.
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        await pilot.press("enter")  # the only line
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "Discard it"
+        await pilot.pause()
+        assert "never saved" not in _text(app, "#summary")
+    [decision] = demo_store.find(Decision, meeting_id=meeting.id)
+    assert decision.method is DecisionMethod.CONSENT
+    assert drafts.open_drafts(demo_store, meeting.id) == []

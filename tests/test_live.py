@@ -204,7 +204,7 @@ def test_a_whole_meeting_through_the_services(demo_store: Store, db_path: Path) 
         assert [i.state for i in untouched] == [ItemState.PENDING] * 2
 
         decisions = reopened.find(Decision, meeting_id=meeting.id)
-        assert {d.method for d in decisions} == set(DecisionMethod)
+        assert {d.method for d in decisions} == set(DecisionMethod) - {DecisionMethod.NOT_RECORDED}
         vote = next(d for d in decisions if d.method is DecisionMethod.MAJORITY_VOTE)
         assert (vote.votes_for, vote.votes_against, vote.abstentions) == (6, 0, 1)
         assert vote.agenda_item_id == minutes_item.id
@@ -529,6 +529,11 @@ def _plus(store: Store, meeting: Meeting) -> None:
 
 def _rule_invoked(store: Store, meeting: Meeting) -> None:
     agreed = live.agree_ground_rules(store, meeting.id)
+    capture.invoke_rule(store, meeting.id, agreed.rules[0].id)
+
+
+def _rule_invoked_before_schema_6(store: Store, meeting: Meeting) -> None:
+    agreed = live.agree_ground_rules(store, meeting.id)
     ground_rules.invoke(store, meeting.id, agreed.rules[0].id, utcnow(), agenda_item_id=None)
 
 
@@ -546,6 +551,7 @@ def _rule_invoked(store: Store, meeting: Meeting) -> None:
         (_next_date, "next meeting date set (Jan 03)"),
         (_plus, "1 plus/delta remark"),
         (_rule_invoked, "1 ground rule invoked"),
+        (_rule_invoked_before_schema_6, "1 ground rule invoked"),
     ],
 )
 def test_back_to_planned_is_refused_once_something_was_captured(

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Static
 from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, Note, ParkingLotItem
 from facilitate.models.enums import DecisionMethod, ItemState, MeetingStatus
 from facilitate.services.plan import agenda
-from facilitate.services.run import capture, live
+from facilitate.services.run import capture, drafts, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.live import LiveMeetingScreen
@@ -88,24 +88,37 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         assert actions[2].visibility.value == "internal"
         assert len(demo_store.find(ParkingLotItem, meeting_id=meeting.id)) == 1
 
-        # A line that cannot be read is kept whole as a note, and the problem is shown.
-        await _enter(pilot, app, "/a Fix it due:someday")
+        # A line that cannot be read is not saved as an entry: it stays in the line with what
+        # is wrong, and is stored as a draft meanwhile.
+        await _enter(pilot, app, "/a Fix it @dana due:blursday")
         await pilot.pause()
-        assert _entries(app)[-1][3] == "/a Fix it due:someday"
-        assert "someday" in str(app.screen.query_one("#capture-feedback", Static).render())
+        assert app.screen.query_one("#capture", Input).value == "/a Fix it @dana due:blursday"
+        assert "blursday" in str(app.screen.query_one("#capture-feedback", Static).render())
+        assert _entries(app)[-1][3] == "Transportation to treatment"
+        assert [d.line for d in drafts.open_drafts(demo_store, meeting.id)] == [
+            "/a Fix it @dana due:blursday"
+        ]
+        # Fixed and sent again, it is the action it was meant to be, and the draft is gone.
+        await _enter(pilot, app, "/a Fix it @dana due:fri")
+        await pilot.pause()
+        assert _entries(app)[-1][1:3] == ["ACTION", "partners"]
+        assert _entries(app)[-1][3].startswith("Fix it  (Dana Whitfield, due")
+        assert drafts.open_drafts(demo_store, meeting.id) == []
 
-        # Correct the last entry; then undo the correction.
+        # Correct the last entry in the dialog; its history puts the earlier text back.
         await pilot.press("ctrl+r")
         await pilot.pause()
-        field = app.screen.query_one("#text", Input)
-        field.value = "Fix the form by Friday"
-        await pilot.press("enter")
+        app.screen.query_one("#text", Input).value = "Fix the form by Friday"
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-        assert _entries(app)[-1][3] == "Fix the form by Friday"
-        await pilot.press("ctrl+z")
+        assert _entries(app)[-1][3].startswith("Fix the form by Friday")
+        await pilot.press("f2")
         await pilot.pause()
-        assert _entries(app)[-1][3] == "/a Fix it due:someday"
+        await pilot.press("enter")  # the newest change: text
+        await pilot.pause()
+        await pilot.pause()
+        assert _entries(app)[-1][3].startswith("Fix it  (")
 
         # Overrun: the item started longer ago than its time box; extend it by 10.
         current = demo_store.get(Meeting, meeting.id).current_item_id or ""
@@ -248,3 +261,55 @@ async def test_put_back_to_planned_in_the_other_window_leaves_this_one(
         await pilot.pause(1.3)
         assert isinstance(app.screen, HomeScreen)
         assert _notified(app, "put back to planned in another window")
+
+
+async def test_a_line_not_yet_saved_is_back_in_the_line_after_a_restart(db_path: Path) -> None:
+    from facilitate.services.demo import build_demo
+    from facilitate.tui.dialogs.confirm import ConfirmDialog
+
+    store = Store.open(db_path)
+    build_demo(store, TODAY)
+    meeting = _steering(store)
+    live.open_meeting(store, meeting.id)
+    failed = capture.capture_line(store, meeting.id, "/a Call the court due:blursday")
+    assert failed.entry is None and failed.draft is not None
+    store.close()
+
+    reopened = Store.open(db_path)
+    app = FacilitateApp(reopened, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert app.screen.query_one("#capture", Input).value == "/a Call the court due:blursday"
+        feedback = str(app.screen.query_one("#capture-feedback", Static).render())
+        assert "blursday" in feedback and "ctrl+x" in feedback
+        # Discarding is a choice, asked once.
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#capture", Input).value == ""
+        assert drafts.open_drafts(reopened, meeting.id) == []
+        # With no draft held, ctrl+x is the line's own key again (cut), not a discard.
+        app.screen.query_one("#capture", Input).value = "typed"
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+    reopened.close()
+
+
+async def test_f3_shows_the_room_view_and_escape_comes_back(demo_store: Store) -> None:
+    from facilitate.tui.room.screen import RoomScreen
+
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(LiveMeetingScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)

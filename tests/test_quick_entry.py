@@ -297,7 +297,7 @@ def test_past_review_date_is_a_warning() -> None:
     entry = parse("/d x review:2026-01-01")
     assert entry.kind is EntryKind.DECISION
     assert entry.review_date == date(2026, 1, 1)
-    assert entry.warnings == ("review date 2026-01-01 is already past",)
+    assert entry.warnings == ("review date 2026-01-01 is before the meeting (2026-11-20)",)
 
 
 def test_action_tokens_are_text_in_a_decision() -> None:
@@ -426,11 +426,11 @@ def test_action_without_owner_or_due_date_is_still_an_action_with_warnings() -> 
     assert parse("/a find a room due:fri @jo").warnings == ()
 
 
-def test_past_due_date_is_a_warning_not_a_problem() -> None:
+def test_a_due_date_before_the_meeting_is_questioned_not_refused() -> None:
     entry = parse("/a file the report @jo due:2026-11-01")
     assert entry.kind is EntryKind.ACTION
     assert entry.due == date(2026, 11, 1)
-    assert entry.warnings == ("due date 2026-11-01 is already past",)
+    assert entry.warnings == ("due date 2026-11-01 is before the meeting (2026-11-20)",)
 
 
 def test_a_lone_at_sign_is_text() -> None:
@@ -562,7 +562,8 @@ def test_unreadable_dates(line: str, problem: str) -> None:
         ),
         (
             "/d x outcome:maybe",
-            'unknown outcome "maybe": use adopted, rejected or deferred, e.g. outcome:adopted',
+            'unknown outcome "maybe": use adopted, not-adopted, deferred or referred:BODY, e.g.'
+            " outcome:adopted",
         ),
         ("/d x for:abc", 'could not read count "for:abc": use a whole number, e.g. for:5'),
         ("/d x for:-1", 'could not read count "for:-1": use a whole number, e.g. for:5'),

@@ -18,6 +18,8 @@ from facilitate.services.run.quick_entry import (
     VISIBILITY_TAGS,
     EntryKind,
     QuickEntry,
+    Raised,
+    Stance,
     VoteCounts,
     parse_line,
 )
@@ -95,11 +97,16 @@ READABLE_PIECES = [
     "#confidential", "#conf", "#CONF", "#budget", "method:consensus", "method:fist-to-five",
     "outcome:adopted", "outcome:rejected", "for:5", "against:1", "abstain:2", "review:12/5",
     'review:"in 2 weeks"', "fri", "next", "the", "report", "ÅŠ", "日本", "a/b", "/", "'", ":",
+    "aside:@dana", '"the bench"', "block:@pp", 'block:@"Parent Partners"', 'objection:"cost"',
+    "objection:@tom", 'resolved:"county pays"', "resolved:moved", 'override:"deadline"',
+    "outcome:referred:exec", 'outcome:referred:"County Board"', "levels:5=3,4=2", "method:fist",
+    "outcome:not-adopted", "method:not_recorded",
 ]  # fmt: skip
 UNREADABLE_PIECES = [
     "/x", '@"Maria', 'Lopez"', "@3pm", "@jo,", '@""', "due:notadate", "due:", 'due:"',
     "due:2/30", "org:", "org:a,b", "~org:", "#conf,", "method:xyz", "method:", "outcome:maybe",
-    "for:abc", "for:", '"', 'due:fri"', "\u200b",
+    "for:abc", "for:", '"', 'due:fri"', "\u200b", "aside:dana", "aside:@", "levels:x",
+    "levels:5=", "resolved:", "outcome:referred", "override:", 'objection:"',
 ]  # fmt: skip
 COMMANDS = st.sampled_from(["/a", "/d", "/p", "/n", "/A", "/action", "/park", ""])
 WHITESPACE = st.sampled_from([" ", "  ", "\t", "\u3000", "\u00a0", "\n", " \u2028 "])
@@ -200,6 +207,74 @@ OUTCOMES = st.sampled_from(sorted(OUTCOME_ALIASES.items())).map(
     lambda item: (f"outcome:{item[0]}", item[1])
 )
 COUNT = st.integers(0, 99)
+PHRASES = st.one_of(
+    st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True).map(lambda w: (w, w)),
+    st.lists(st.from_regex(r"[A-Za-z'][a-z,.']{0,8}", fullmatch=True), min_size=1, max_size=4).map(
+        lambda words: (f'"{" ".join(words)}"', " ".join(words))
+    ),
+)
+QUOTED_PHRASES = PHRASES.filter(lambda phrase: phrase[0].startswith('"'))
+LEVELED = {
+    DecisionMethod.FIST_TO_FIVE: st.integers(0, 5),
+    DecisionMethod.GRADIENTS_OF_AGREEMENT: st.integers(1, 8),
+}
+
+
+@st.composite
+def stances(draw: st.DrawFn, key: str) -> tuple[tuple[str, ...], Stance]:
+    """``aside:@who`` or ``block:@who``, with a quoted reason or none."""
+    handle, who = draw(HANDLES)
+    reason = draw(st.none() | QUOTED_PHRASES)
+    token = f"{key}:{handle}" + (f" {reason[0]}" if reason else "")
+    return (token,), Stance(who, reason[1] if reason else "")
+
+
+@st.composite
+def raised(draw: st.DrawFn) -> tuple[tuple[str, ...], Raised]:
+    """A consent objection, by someone or not, resolved or not: one or two tokens."""
+    said, objection = draw(PHRASES)
+    who = draw(st.none() | HANDLES)
+    if who is not None:
+        said = draw(QUOTED_PHRASES)[0]
+        objection = said[1:-1]
+    first = f"objection:{who[0]} {said}" if who else f"objection:{said}"
+    if (resolution := draw(st.none() | PHRASES)) is None:
+        return (first,), Raised(objection, who[1] if who else None)
+    tokens = (first, f"resolved:{resolution[0]}")
+    return tokens, Raised(objection, who[1] if who else None, resolution[1])
+
+
+@st.composite
+def decision_pieces(draw: st.DrawFn) -> list[tuple[str, tuple[str, ...], Any]]:
+    """The tokens of a decision as decided, each readable and together consistent."""
+    pieces: list[tuple[str, tuple[str, ...], Any]] = []
+    method = draw(_optional(METHODS))
+    if method:
+        pieces.append(("method", (method[0],), method[1]))
+        if method[1] in LEVELED and draw(st.booleans()):
+            levels = draw(st.dictionaries(LEVELED[method[1]], COUNT, min_size=1, max_size=4))
+            token = "levels:" + ",".join(f"{level}={n}" for level, n in levels.items())
+            pieces.append(("levels", (token,), tuple((str(k), v) for k, v in levels.items())))
+    if draw(st.booleans()):
+        body = draw(st.one_of(SHORT_NAMES.map(lambda b: (b, b)), QUOTED_PHRASES))
+        pieces.append(("referred", (f"outcome:referred:{body[0]}",), body[1]))
+    elif outcome := draw(_optional(OUTCOMES)):
+        pieces.append(("outcome", (outcome[0],), outcome[1]))
+    for key in ("for", "against", "abstain"):
+        if (count := draw(st.none() | COUNT)) is not None:
+            pieces.append((key, (f"{key}:{count}",), count))
+    for key, field in (("aside", "stand_asides"), ("block", "blocks")):
+        for tokens, stance in draw(st.lists(stances(key), max_size=2)):
+            pieces.append((field, tokens, stance))
+    if any(field == "blocks" for field, _, _ in pieces):
+        # A consensus decision with a block needs the group's override to stay as typed.
+        reason = draw(PHRASES)
+        pieces.append(("override", (f"override:{reason[0]}",), reason[1]))
+    for tokens, objection in draw(st.lists(raised(), max_size=2)):
+        pieces.append(("objections", tokens, objection))
+    if review := draw(_optional(_rendered_dates())):
+        pieces.append(("review_date", (f"review:{review[0]}",), review[1]))
+    return pieces
 
 
 def _optional(strategy: st.SearchStrategy[tuple[str, Any]]) -> st.SearchStrategy[Any]:
@@ -210,53 +285,55 @@ def _optional(strategy: st.SearchStrategy[tuple[str, Any]]) -> st.SearchStrategy
 def well_formed(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     """A line built from the grammar, and the fields it must read back as."""
     kind = draw(st.sampled_from(EntryKind))
-    pieces: list[tuple[str, str, Any]] = []  # (field, token, value)
+    pieces: list[tuple[str, tuple[str, ...], Any]] = []  # (field, tokens, value)
     visibility = draw(_optional(VISIBILITIES))
     if visibility:
-        pieces.append(("visibility", *visibility))
+        pieces.append(("visibility", (visibility[0],), visibility[1]))
     if kind in (EntryKind.ACTION, EntryKind.PARKING) and (owner := draw(_optional(HANDLES))):
-        pieces.append(("owner_handle", *owner))
+        pieces.append(("owner_handle", (owner[0],), owner[1]))
     if kind in (EntryKind.NOTE, EntryKind.PARKING) and (
         attribution := draw(_optional(ATTRIBUTIONS))
     ):
-        pieces.append(("attribution", *attribution))
+        pieces.append(("attribution", (attribution[0],), attribution[1]))
     if kind is EntryKind.ACTION:
         if due := draw(_optional(_rendered_dates())):
-            pieces.append(("due", f"due:{due[0]}", due[1]))
+            pieces.append(("due", (f"due:{due[0]}",), due[1]))
         if org := draw(st.none() | SHORT_NAMES):
-            pieces.append(("org_short", f"org:{org}", org))
+            pieces.append(("org_short", (f"org:{org}",), org))
     if kind is EntryKind.DECISION:
-        for strategy, field in ((METHODS, "method"), (OUTCOMES, "outcome")):
-            if chosen := draw(_optional(strategy)):
-                pieces.append((field, *chosen))
-        for key in ("for", "against", "abstain"):
-            if (count := draw(st.none() | COUNT)) is not None:
-                pieces.append((key, f"{key}:{count}", count))
-        if review := draw(_optional(_rendered_dates())):
-            pieces.append(("review_date", f"review:{review[0]}", review[1]))
+        pieces += draw(decision_pieces())
     text = draw(TEXT_WORDS)
-    items = draw(st.permutations([("text", word, word) for word in text] + pieces))
+    words_and_pieces: list[tuple[str, tuple[str, ...], Any]] = [
+        ("text", (word,), word) for word in text
+    ]
+    items: list[tuple[str, tuple[str, ...], Any]] = draw(st.permutations(words_and_pieces + pieces))
     command = {
         EntryKind.NOTE: draw(st.sampled_from(["", "/n", "/note", "/N"])),
         EntryKind.DECISION: draw(st.sampled_from(["/d", "/decision", "/D"])),
         EntryKind.ACTION: draw(st.sampled_from(["/a", "/action"])),
         EntryKind.PARKING: draw(st.sampled_from(["/p", "/park", "/parking"])),
     }[kind]
-    words = ([command] if command else []) + [token for _, token, _ in items]
+    # A piece of two tokens (an objection and its resolution) is typed with one space between.
+    words = ([command] if command else []) + [" ".join(tokens) for _, tokens, _ in items]
     spaces = draw(st.lists(WHITESPACE, min_size=len(words) + 1, max_size=len(words) + 1))
     line = spaces[0] + "".join(word + space for word, space in zip(words, spaces[1:], strict=True))
-    found = {field: value for field, _, value in items if field != "text"}
+    listed = ("stand_asides", "blocks", "objections")
+    found = {field: value for field, _, value in items if field not in ("text", *listed)}
     counts = {key: found.pop(key) for key in ("for", "against", "abstain") if key in found}
     attribution, attribution_org = found.pop("attribution", (None, None))
+    if "referred" in found:
+        found["outcome"], found["referred_to"] = DecisionOutcome.REFERRED, found.pop("referred")
+    tokens = [token for field, group, _ in items if field != "text" for token in group]
     expected = {
         "kind": kind,
-        "text": " ".join(word for field, word, _ in items if field == "text"),
-        "tokens": tuple(([command] if command else []) + [t for f, t, _ in items if f != "text"]),
+        "text": " ".join(group[0] for field, group, _ in items if field == "text"),
+        "tokens": tuple(([command] if command else []) + tokens),
         "counts": VoteCounts(counts.get("for"), counts.get("against"), counts.get("abstain"))
         if counts
         else None,
         "attribution": attribution,
         "attribution_org": attribution_org,
+        **{field: tuple(v for f, _, v in items if f == field) for field in listed},
         **found,
     }
     return line, expected
@@ -277,8 +354,11 @@ def test_well_formed_lines_read_back_exactly(case: tuple[str, dict[str, Any]]) -
         "outcome",
         "review_date",
         "visibility",
+        "override",
+        "referred_to",
     ):
         expected.setdefault(field, None)
+    expected.setdefault("levels", ())
     actual = {field: getattr(entry, field) for field in expected}
     assert actual == expected
     check_nothing_dropped(line, entry)
@@ -305,5 +385,7 @@ def test_one_unreadable_token_turns_any_line_into_a_whole_line_note(
 
 def test_methods_and_outcomes_cover_their_enums() -> None:
     assert set(METHOD_ALIASES.values()) == set(DecisionMethod)
-    assert set(OUTCOME_ALIASES.values()) == set(DecisionOutcome)
+    # A referral also names the body (outcome:referred:BODY), so it has words of its own.
+    assert set(OUTCOME_ALIASES.values()) == set(DecisionOutcome) - {DecisionOutcome.REFERRED}
+    assert parse_line("/d x outcome:referred:exec", TODAY).outcome is DecisionOutcome.REFERRED
     assert set(VISIBILITY_TAGS.values()) == set(Visibility)

@@ -14,6 +14,7 @@ from facilitate.models import (
     AgendaItem,
     Attendance,
     Body,
+    CaptureDraft,
     Decision,
     GroundRule,
     GroundRuleSet,
@@ -259,6 +260,12 @@ def full_record() -> list[Record]:
             to_table="notes",
             to_id="n1",
             note="responds to families' request",
+        ),
+        CaptureDraft(
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            line="/a Call the court due:blursday",
+            problems=['could not read due date "blursday"'],
         ),
     ]
 

@@ -194,9 +194,14 @@ def old_file(db_path: Path) -> Iterator[list[Record]]:
     ]
     db = Database(db_path)
     migrations.apply(db, stop_before=FIXED_WIDTH_TIMES)
+    # Only the tables and columns schema 4 has: later schemas' are not in this file yet.
+    records = [r for r in records if db.table(r.table).exists()]
     with db.atomic():
         for record in records:
-            db.table(record.table).insert(old_row(record))
+            columns = db.table(record.table).columns_dict
+            db.table(record.table).insert(
+                {k: v for k, v in old_row(record).items() if k in columns}
+            )
     before = db.execute("SELECT created_at FROM notes WHERE text = 'first'").fetchone()
     assert before == ("2026-11-03T18:30:00Z",)  # the old format, or this test proves nothing
     db.close()

@@ -15,12 +15,15 @@ if TYPE_CHECKING:
     from facilitate.models.capture import (
         ActionItem,
         ActionUpdate,
+        CaptureDraft,
+        ConsentObjection,
         Decision,
         EntryRevision,
         Note,
         Objection,
         ParkingLotItem,
         Reflection,
+        Someone,
     )
     from facilitate.models.ids import new_id, utcnow
     from facilitate.models.meeting import (
@@ -50,12 +53,15 @@ _HOMES = {
     "utcnow": "ids",
     "ActionItem": "capture",
     "ActionUpdate": "capture",
+    "CaptureDraft": "capture",
+    "ConsentObjection": "capture",
     "Decision": "capture",
     "EntryRevision": "capture",
     "Note": "capture",
     "Objection": "capture",
     "ParkingLotItem": "capture",
     "Reflection": "capture",
+    "Someone": "capture",
     "DEFAULT_ROLE_CATALOGUE": "meeting",
     "AgendaItem": "meeting",
     "Attendance": "meeting",
@@ -100,6 +106,7 @@ _RECORD_TYPE_NAMES = (
     "ShareRecord",
     "MinutesApproval",
     "EntryLink",
+    "CaptureDraft",
 )
 
 
@@ -122,6 +129,8 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "Body",
+    "CaptureDraft",
+    "ConsentObjection",
     "Decision",
     "EntryLink",
     "EntryRevision",
@@ -143,6 +152,7 @@ __all__ = [
     "RoleDef",
     "RuleInvocation",
     "ShareRecord",
+    "Someone",
     "new_id",
     "utcnow",
 ]

@@ -33,22 +33,46 @@ class Note(CapturedEntry):
     attribution: Attribution = Attribution.NONE
     attributed_person_id: str | None = None
     attributed_organization_id: str | None = None
+    # Set when the note records a ground rule invoked in the room (internal by default).
+    ground_rule_id: str | None = None
 
 
-class Objection(BaseModel):
-    """A stand-aside or a block, with whoever raised it and why."""
+class Someone(BaseModel):
+    """Who took a position in a decision: a person or an organization on record, or a name kept
+    as typed when it matched neither. `who` is always the name to print.
+
+    Stand-asides, blocks and consent objections name someone today; a motion's mover and
+    seconder (issue #17) are the same shape.
+    """
 
     model_config = ConfigDict(defer_build=True)
 
     who: str = ""
+    person_id: str | None = None
+    organization_id: str | None = None
+
+
+class Objection(Someone):
+    """A stand-aside or a block, with whoever raised it and why."""
+
     reason: str = ""
+
+
+class ConsentObjection(Someone):
+    """An objection raised under consent, and how the group resolved it ("" while open)."""
+
+    objection: str
+    resolution: str = ""
 
 
 class Decision(CapturedEntry):
     table = "decisions"
 
-    method: DecisionMethod = DecisionMethod.CONSENSUS
+    # What the facilitator said; nothing said is NOT_RECORDED, never a guessed default.
+    method: DecisionMethod = DecisionMethod.NOT_RECORDED
     outcome: DecisionOutcome = DecisionOutcome.ADOPTED
+    # The body a REFERRED decision was sent to.
+    referred_to: str = ""
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
@@ -56,8 +80,19 @@ class Decision(CapturedEntry):
     distribution: dict[str, int] = Field(default_factory=dict)
     stand_asides: list[Objection] = Field(default_factory=list)
     blocks: list[Objection] = Field(default_factory=list)
+    objections: list[ConsentObjection] = Field(default_factory=list)
+    # Why the group adopted a consensus decision despite a block; "" when it did not.
+    override_reason: str = ""
     rationale: str = ""
     review_date: date | None = None
+    # Quorum when the decision was taken, as the one quorum rule (services/quorum.py) judged it.
+    # quorum_defined is None for decisions recorded before schema 6: no snapshot was taken.
+    quorum_defined: bool | None = None
+    quorum_met: bool | None = None
+    quorum_counted: int | None = None
+    quorum_needed: int | None = None
+    quorum_missing: list[str] = Field(default_factory=list)
+    quorum_reason: str = ""
 
 
 class ActionItem(CapturedEntry):
@@ -101,6 +136,18 @@ class EntryRevision(Record):
     old_value: str
     new_value: str
     at: datetime
+
+
+class CaptureDraft(Record):
+    """A quick-entry line that could not be read, kept exactly as typed until it is fixed and
+    saved as an entry, or discarded. Drafts are not part of the record: no output shows them."""
+
+    table = "capture_drafts"
+
+    meeting_id: str
+    agenda_item_id: str | None = None
+    line: str
+    problems: list[str] = Field(default_factory=list)
 
 
 class Reflection(Record):

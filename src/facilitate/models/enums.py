@@ -75,6 +75,9 @@ class Purpose(StrEnum):
 
 
 class DecisionMethod(StrEnum):
+    """How a group decided. NOT_RECORDED is what nobody said: the record never guesses a method."""
+
+    NOT_RECORDED = "not_recorded"
     CONSENSUS = "consensus"
     CONSENT = "consent"
     FIST_TO_FIVE = "fist_to_five"
@@ -87,6 +90,8 @@ class DecisionOutcome(StrEnum):
     ADOPTED = "adopted"
     NOT_ADOPTED = "not_adopted"
     DEFERRED = "deferred"
+    # Sent to another body to decide; `Decision.referred_to` names it.
+    REFERRED = "referred"
 
 
 class ActionStatus(StrEnum):

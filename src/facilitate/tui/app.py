@@ -26,7 +26,8 @@ class FacilitateApp(App[None]):
     TITLE = "facilitate"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("question_mark", "toggle_help", "Keys", id="app.help"),
+        # F1 anywhere; ? too, except where a text field takes it as a character.
+        Binding("f1,question_mark", "screen_help", "Keys", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -113,11 +114,13 @@ class FacilitateApp(App[None]):
         "[/]" in a meeting's title must show as typed, not break the message."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+    def action_screen_help(self) -> None:
+        """This screen's keys first, then the app's: what a person can do here, by key."""
+        from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
+
+        screen = self.screen
+        title = f"Keys — {screen.sub_title or screen.title or self.title}"
+        self.push_screen(ScreenHelp(title, screen_keys(screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette: the app's own commands where the person is, each named with its place

@@ -90,7 +90,13 @@ def rules_of(store: Store, version_id: str) -> list[GroundRule]:
 def invoke(
     store: Store, meeting_id: str, rule_id: str, at: datetime, *, agenda_item_id: str | None
 ) -> RuleInvocation:
-    """Note in the record that a rule was invoked: which rule and when, never by whom."""
+    """Note that a rule was invoked: which rule and when, never by whom.
+
+    The bare fact, as meetings before schema 6 kept it. The live meeting now records an invoked
+    rule as an entry of the meeting (`facilitate.services.run.capture.invoke_rule`: a note,
+    internal by default), which can be corrected, removed and restored like any entry and is
+    counted at closing; both forms are counted as "ground rules invoked".
+    """
     return store.insert(
         RuleInvocation(
             meeting_id=meeting_id, ground_rule_id=rule_id, agenda_item_id=agenda_item_id, at=at

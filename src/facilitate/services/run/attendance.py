@@ -1,13 +1,7 @@
 """Who is here: check-in, guests, today's roles, and whether the body has quorum.
 
-Quorum, where a body defines one, is worked out from who is in the room *now*:
-
-* the count is of the body's members checked in as present or late. Someone who left early no
-  longer counts (quorum is needed when a decision is taken, and they are gone); regrets and
-  absences never count; guests and non-members never count toward the number;
-* each organization the body requires (`Body.quorum_organization_ids`, e.g. the Tribe on ICWA
-  matters) must have someone present or late for it, member or not: a Tribe may send a delegate;
-* a body that defines neither has no quorum rule, and `quorum` says so rather than "met".
+Quorum is the one rule of `facilitate.services.quorum`, re-exported here for the screens that
+take attendance; nothing here restates it.
 """
 
 from __future__ import annotations
@@ -28,12 +22,26 @@ from facilitate.models import (
 )
 from facilitate.models.enums import AttendanceStatus
 from facilitate.services.people.people_lookup import current_members, people_by_id
-from facilitate.services.people.roster import missing_sectors
+from facilitate.services.quorum import NOW_COUNTED, Quorum, quorum
 from facilitate.services.run.capture import capturable
 from facilitate.services.run.live import as_utc
 from facilitate.store import Store
 
-COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
+__all__ = [
+    "COUNTED",
+    "AttendanceError",
+    "Quorum",
+    "RoleLine",
+    "RosterLine",
+    "add_guest",
+    "check_in",
+    "quorum",
+    "roles_today",
+    "roster",
+    "set_status",
+]
+
+COUNTED = NOW_COUNTED
 
 
 class AttendanceError(ValueError):
@@ -166,50 +174,6 @@ def roster(store: Store, meeting_id: str) -> list[RosterLine]:
         name = person.name if person else row.guest_name
         lines.append(RosterLine(name, orgs.get(row.organization_id or "", ""), False, person, row))
     return sorted(lines, key=lambda line: (not line.member, line.organization, line.name))
-
-
-@dataclass(frozen=True)
-class Quorum:
-    """Whether the body can decide right now, and why (see the module docstring)."""
-
-    defined: bool
-    met: bool
-    counted: int
-    needed: int | None
-    missing_organizations: tuple[str, ...]
-    reason: str
-
-
-def quorum(store: Store, meeting_id: str) -> Quorum:
-    meeting = store.get(Meeting, meeting_id)
-    body = _body(store, meeting)
-    rows = [r for r in store.find(Attendance, meeting_id=meeting_id) if r.status in COUNTED]
-    if not body.has_quorum_rule:
-        return Quorum(False, True, len(rows), None, (), f"{body.name} has no quorum rule")
-    member_ids = {m.person_id for m in _members(store, body.id, meeting)}
-    counted = len({r.person_id for r in rows if r.person_id in member_ids})
-    represented = {r.organization_id for r in rows if r.organization_id}
-    orgs = {o.id: o for o in store.find(Organization)}
-    missing = tuple(
-        orgs[org_id].label if org_id in orgs else "an organization no longer on record"
-        for org_id in body.quorum_organization_ids
-        if org_id not in represented
-    ) + missing_sectors(body, {orgs[o].kind for o in represented if o in orgs})
-    needed = body.quorum_needed(len(member_ids))
-    short = needed is not None and counted < needed
-    parts = []
-    if needed is not None:
-        parts.append(f"{counted} of {needed} needed")
-    parts += [f"{label} not present" for label in missing]
-    met = not short and not missing
-    if met:
-        required = body.quorum_organization_ids or body.quorum_org_kinds
-        reason = "quorum met: " + "; ".join(
-            [*parts, *(["required organizations present"] if required else [])]
-        )
-    else:
-        reason = "no quorum: " + "; ".join(parts)
-    return Quorum(True, met, counted, needed, missing, reason)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,19 @@ captured until the minutes are approved (a closed meeting's minutes are still a 
 Visibility and attribution start from the meeting's kind (`default_visibility`,
 `default_attribution`) and a quick-entry ``#tag`` or ``~attribution`` overrides them per entry.
 
-Nothing typed is dropped. A line the parser cannot read is saved as a note holding the whole line.
-A token the record has no place for (an ``@handle`` that matches nobody on a parking-lot entry,
-``org:X`` naming no known organization, ``~org:X`` on a parking-lot entry) stays in the entry's
-text as typed, and the result's ``problems`` says so. An unmatched action owner is kept in
-``owner_text``.
+Relative dates typed in a line (``due:fri``, ``due:eom``) count from the meeting's date, not from
+the day the line is typed; a date before the meeting is questioned in the result's warnings.
+
+Nothing typed is dropped. A line the parser cannot read is not saved as an entry: it is kept as a
+draft (`drafts`) with what could not be read, and the screen keeps it in the capture line to be
+fixed; saving the fixed line (``draft_id``) removes the draft. A token the record has no place
+for (an ``@handle`` that matches nobody on a parking-lot entry, ``org:X`` naming no known
+organization, ``~org:X`` on a parking-lot entry) stays in the entry's text as typed, and the
+result's ``problems`` says so. An unmatched action owner is kept in ``owner_text``; an unmatched
+name in a stand-aside, block or objection is kept as typed.
+
+A decision keeps quorum as it stood when it was recorded (`decisions.quorum_now`), and is
+checked against the decision rules (`decision_rules`) wherever it comes from.
 """
 
 from __future__ import annotations
@@ -26,7 +34,10 @@ from typing import Any, TypeVar
 
 from facilitate.models import (
     ActionItem,
+    CaptureDraft,
+    ConsentObjection,
     Decision,
+    GroundRule,
     Meeting,
     Note,
     Objection,
@@ -44,6 +55,8 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.people import people_lookup
+from facilitate.services.run import decisions, drafts
+from facilitate.services.run.decision_rules import check_levels, settle_outcome
 from facilitate.services.run.quick_entry import EntryKind, QuickEntry, parse_line
 from facilitate.store import Store
 
@@ -114,10 +127,10 @@ def _still_open(meeting: Meeting) -> Meeting:
     return meeting
 
 
-def _fresh() -> dict[str, datetime]:
+def _fresh(now: datetime | None = None) -> dict[str, datetime]:
     """A new entry's timestamps: ``updated_at`` equal to ``created_at`` until it is first saved
     again, which lets undo skip, exactly, the entries that were never corrected."""
-    now = utcnow()
+    now = now or utcnow()
     return {"created_at": now, "updated_at": now}
 
 
@@ -138,6 +151,8 @@ def _save(
     text: str,
     visibility: Visibility | None,
     item_id: str | None,
+    *,
+    now: datetime | None = None,
     **fields: Any,
 ) -> E:
     """Insert one entry of `meeting`, on the current item unless told otherwise, with the
@@ -145,7 +160,7 @@ def _save(
     return store.insert(
         cls(
             meeting_id=meeting.id,
-            **_fresh(),
+            **_fresh(now),
             agenda_item_id=item_id or meeting.current_item_id,
             text=_text(text),
             visibility=visibility or default_visibility(meeting),
@@ -185,38 +200,92 @@ def add_decision(
     meeting_id: str,
     text: str,
     *,
-    method: DecisionMethod = DecisionMethod.CONSENSUS,
-    outcome: DecisionOutcome = DecisionOutcome.ADOPTED,
+    method: DecisionMethod = DecisionMethod.NOT_RECORDED,
+    outcome: DecisionOutcome | None = None,
+    referred_to: str = "",
     votes_for: int | None = None,
     votes_against: int | None = None,
     abstentions: int | None = None,
     distribution: Mapping[str, int] | None = None,
     stand_asides: Sequence[Objection] = (),
     blocks: Sequence[Objection] = (),
+    objections: Sequence[ConsentObjection] = (),
+    override_reason: str = "",
     rationale: str = "",
     review_date: date | None = None,
     visibility: Visibility | None = None,
     item_id: str | None = None,
+    now: datetime | None = None,
 ) -> Decision:
-    """Save a decision with how it was made; returns it once it is durable."""
+    """Save a decision as it was taken, with quorum as it stands now; returns it once durable.
+
+    No method given is "method not recorded". No outcome given is adopted, except that
+    consensus with a block and no override is not adopted; a CaptureError says what breaks the
+    decision rules (`decision_rules`), and nothing is saved then.
+    """
+    meeting = _capturing_into(store, meeting_id)
+    settled = settle_outcome(
+        method,
+        outcome,
+        blocks=len(blocks),
+        override=override_reason,
+        referred_to=referred_to,
+    )
+    problem = settled.problem or check_levels(method, dict(distribution or {}))
+    if problem:
+        raise CaptureError(problem)
     return _save(
         store,
-        _capturing_into(store, meeting_id),
+        meeting,
         Decision,
         text,
         visibility,
         item_id,
+        now=now,
         method=method,
-        outcome=outcome,
+        outcome=settled.outcome,
+        referred_to=referred_to.strip() if settled.outcome is DecisionOutcome.REFERRED else "",
         votes_for=votes_for,
         votes_against=votes_against,
         abstentions=abstentions,
         distribution=dict(distribution or {}),
         stand_asides=list(stand_asides),
         blocks=list(blocks),
+        objections=list(objections),
+        override_reason=override_reason.strip(),
         rationale=rationale.strip(),
         review_date=review_date,
+        **decisions.quorum_now(store, meeting.id),
     )
+
+
+def invoke_rule(
+    store: Store,
+    meeting_id: str,
+    rule_id: str,
+    *,
+    visibility: Visibility | None = None,
+    item_id: str | None = None,
+) -> Note:
+    """Record that a ground rule was invoked, as a note of the meeting: which rule, on which
+    item, when; never by whom. Internal unless said otherwise, since it is about how the
+    group works rather than what it decided."""
+    rule = store.get(GroundRule, rule_id)
+    return _save(
+        store,
+        _capturing_into(store, meeting_id),
+        Note,
+        f"Ground rule invoked: {rule.short or rule.text}",
+        visibility or Visibility.INTERNAL,
+        item_id,
+        attribution=Attribution.NONE,
+        ground_rule_id=rule.id,
+    )
+
+
+def is_rule_invoked(entry: Entry) -> bool:
+    """True for the note that records a ground rule invoked."""
+    return isinstance(entry, Note) and entry.ground_rule_id is not None
 
 
 def add_action(
@@ -291,14 +360,18 @@ def entries(store: Store, meeting_id: str) -> list[Entry]:
 
 @dataclass(frozen=True)
 class CaptureResult:
-    """What one quick-entry line became. `entry` is None only for a blank line."""
+    """What one quick-entry line became: an entry, a draft (a line that could not be read), or
+    nothing (a blank line)."""
 
     entry: Entry | None
     parsed: QuickEntry
-    # Input that could not be read or matched; the entry was still saved (see module docstring).
+    # With an entry: names that could not be matched, kept as typed. With a draft: what could
+    # not be read, so nothing was saved as an entry.
     problems: tuple[str, ...] = ()
-    # Things to finish later (no owner yet, due date past); they never change what was saved.
+    # Things to finish later (no owner yet, a due date before the meeting); they never change
+    # what was saved.
     warnings: tuple[str, ...] = ()
+    draft: CaptureDraft | None = None
 
     @property
     def kind(self) -> EntryKind | None:
@@ -318,39 +391,86 @@ class _Draft:
         self.problems.append(problem)
 
 
-def capture_line(store: Store, meeting_id: str, line: str, today: date) -> CaptureResult:
+def meeting_day(meeting: Meeting) -> date:
+    """The date relative dates typed at this meeting count from."""
+    return meeting.starts_at.date()
+
+
+def capture_line(
+    store: Store,
+    meeting_id: str,
+    line: str,
+    today: date | None = None,
+    *,
+    draft_id: str | None = None,
+) -> CaptureResult:
     """Read one quick-entry line and save what it says; blank lines save nothing.
 
-    Returns the saved entry with the parser's problems and warnings and any name that could not
-    be matched, so the screen can show them beside the entry.
+    Returns the saved entry with the parser's warnings and any name that could not be matched,
+    so the screen can show them beside the entry. A line that cannot be read saves no entry: it
+    is kept as a draft (updating `draft_id`, the draft being fixed, if given) and returned with
+    its problems. A line saved as an entry removes the draft `draft_id`, in the same transaction.
+
+    `today` is not used: relative dates count from the meeting's date. It is accepted so that
+    callers written before that still work.
     """
-    parsed = parse_line(line, today)
-    if parsed.is_empty:
-        return CaptureResult(entry=None, parsed=parsed)
+    del today
+    if not line.strip():
+        return CaptureResult(entry=None, parsed=QuickEntry(kind=EntryKind.NOTE, text="", raw=line))
     meeting = _capturing_into(store, meeting_id)
-    draft = _Draft(parsed.text, list(parsed.problems))
-    entry: Entry
-    if parsed.kind is EntryKind.DECISION:
-        counts = parsed.counts
-        entry = add_decision(
+    parsed = parse_line(line, meeting_day(meeting))
+    if parsed.problems:
+        kept = drafts.keep(
             store,
             meeting.id,
-            draft.text,
-            method=parsed.method or DecisionMethod.CONSENSUS,
-            outcome=parsed.outcome or DecisionOutcome.ADOPTED,
-            votes_for=counts.in_favor if counts else None,
-            votes_against=counts.against if counts else None,
-            abstentions=counts.abstain if counts else None,
-            review_date=parsed.review_date,
-            visibility=parsed.visibility,
+            line,
+            parsed.problems,
+            item_id=meeting.current_item_id,
+            draft_id=draft_id,
         )
-    elif parsed.kind is EntryKind.ACTION:
-        entry = _action(store, meeting, parsed, draft)
-    elif parsed.kind is EntryKind.PARKING:
-        entry = _parking(store, meeting, parsed, draft)
-    else:
-        entry = _note(store, meeting, parsed, draft)
+        return CaptureResult(None, parsed, parsed.problems, draft=kept)
+    draft = _Draft(parsed.text)
+    with store.transaction():
+        entry = _entry(store, meeting, parsed, draft)
+        if draft_id is not None:
+            drafts.discard(store, draft_id)
     return CaptureResult(entry, parsed, tuple(draft.problems), parsed.warnings)
+
+
+def _entry(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> Entry:
+    if parsed.kind is EntryKind.DECISION:
+        return _decision(store, meeting, parsed, draft)
+    if parsed.kind is EntryKind.ACTION:
+        return _action(store, meeting, parsed, draft)
+    if parsed.kind is EntryKind.PARKING:
+        return _parking(store, meeting, parsed, draft)
+    return _note(store, meeting, parsed, draft)
+
+
+def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> Decision:
+    counts = parsed.counts
+    asides, unmatched = decisions.positions(store, meeting, parsed.stand_asides)
+    blocks, more = decisions.positions(store, meeting, parsed.blocks)
+    raised, still_more = decisions.objections(store, meeting, parsed.objections)
+    draft.problems += [*unmatched, *more, *still_more]
+    return add_decision(
+        store,
+        meeting.id,
+        draft.text,
+        method=parsed.method or DecisionMethod.NOT_RECORDED,
+        outcome=parsed.outcome,
+        referred_to=parsed.referred_to or "",
+        votes_for=counts.in_favor if counts else None,
+        votes_against=counts.against if counts else None,
+        abstentions=counts.abstain if counts else None,
+        distribution=dict(parsed.levels),
+        stand_asides=asides,
+        blocks=blocks,
+        objections=raised,
+        override_reason=parsed.override or "",
+        review_date=parsed.review_date,
+        visibility=parsed.visibility,
+    )
 
 
 def _organization(store: Store, short: str) -> Organization | None:
@@ -381,22 +501,37 @@ def _note(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> 
     )
 
 
+@dataclass(frozen=True)
+class Owner:
+    """An action's owner as stored: a person on record, else the name kept as typed, with the
+    organization they are here for; `problem` when the name matched nobody, or several."""
+
+    person_id: str | None = None
+    text: str = ""
+    organization_id: str | None = None
+    problem: str | None = None
+
+
+def owner(store: Store, meeting: Meeting, handle: str) -> Owner:
+    """Who ``@handle`` (without the ``@``) names as an action's owner at this meeting."""
+    match = people_lookup.resolve(store, meeting, handle)
+    if match.candidate is None:
+        return Owner(text=handle, problem=match.problem)
+    found = match.candidate
+    if found.person_id is not None:
+        return Owner(person_id=found.person_id, organization_id=found.organization_id)
+    return Owner(text=found.name, organization_id=found.organization_id)
+
+
 def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> ActionItem:
     owner_id: str | None = None
     owner_text = ""
     org_id: str | None = None
     if parsed.owner_handle is not None:
-        match = people_lookup.resolve(store, meeting, parsed.owner_handle)
-        if match.candidate is None:
-            owner_text = parsed.owner_handle
-            if match.problem:
-                draft.problems.append(match.problem)
-        else:
-            org_id = match.candidate.organization_id
-            if match.candidate.person_id is not None:
-                owner_id = match.candidate.person_id
-            else:
-                owner_text = match.candidate.name
+        named = owner(store, meeting, parsed.owner_handle)
+        owner_id, owner_text, org_id = named.person_id, named.text, named.organization_id
+        if named.problem:
+            draft.problems.append(named.problem)
     if parsed.org_short is not None:
         org = _organization(store, parsed.org_short)
         if org is None:

@@ -1,7 +1,10 @@
-"""Closing a meeting: review today's actions, a plus/delta round, the next date, then close.
+"""Closing a meeting: review today's actions and decisions, a plus/delta round, the next date,
+then close.
 
 Closing makes the record a draft: the minutes stay editable (`corrections`) until another
-meeting approves them.
+meeting approves them. The summary counts what was captured (ground rules invoked among it)
+and flags what the record cannot say yet: decisions without a method, decisions taken without
+quorum, lines typed but never saved as entries (drafts).
 """
 
 from __future__ import annotations
@@ -9,9 +12,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from facilitate.models import ActionItem, AgendaItem, Meeting, Organization, Reflection
-from facilitate.models.enums import ItemState, MeetingStatus, ReflectionKind, Visibility
+from facilitate.models import (
+    ActionItem,
+    AgendaItem,
+    CaptureDraft,
+    Decision,
+    Meeting,
+    Note,
+    Organization,
+    ParkingLotItem,
+    Reflection,
+    RuleInvocation,
+)
+from facilitate.models.enums import (
+    DecisionMethod,
+    ItemState,
+    MeetingStatus,
+    ReflectionKind,
+    Visibility,
+)
 from facilitate.services.people.people_lookup import people_by_id
+from facilitate.services.run import drafts
 from facilitate.services.run.capture import capturable, default_visibility
 from facilitate.services.run.live import LiveError, as_utc
 from facilitate.store import Store
@@ -53,6 +74,78 @@ def closing_review(store: Store, meeting_id: str) -> list[ActionCheck]:
         org = orgs.get(action.organization_id) if action.organization_id else None
         checks.append(ActionCheck(action, owner, org.label if org else "", tuple(problems)))
     return checks
+
+
+@dataclass(frozen=True)
+class ClosingSummary:
+    """What the meeting captured, and what in it still needs a word before the record is right."""
+
+    notes: int
+    decisions: int
+    actions: int
+    parking: int
+    rules_invoked: int
+    without_method: tuple[Decision, ...]
+    without_quorum: tuple[Decision, ...]
+    drafts: tuple[CaptureDraft, ...]
+
+    @property
+    def counts(self) -> str:
+        """ "4 notes · 2 decisions · ..." (kinds with none left out), or "nothing captured"."""
+        parts = [
+            _count(self.notes, "note", "notes"),
+            _count(self.decisions, "decision", "decisions"),
+            _count(self.actions, "action item", "action items"),
+            _count(self.parking, "parking-lot entry", "parking-lot entries"),
+            _count(self.rules_invoked, "ground rule invoked", "ground rules invoked"),
+        ]
+        return " · ".join(part for part in parts if part) or "nothing captured"
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """One sentence per thing to look at before closing."""
+        found = []
+        if self.without_method:
+            found.append(
+                _count(len(self.without_method), "decision has", "decisions have")
+                + " no method recorded: "
+                + "; ".join(f"“{d.text}”" for d in self.without_method)
+            )
+        if self.without_quorum:
+            found.append(
+                _count(len(self.without_quorum), "decision was", "decisions were")
+                + " taken without quorum: "
+                + "; ".join(f"“{d.text}”" for d in self.without_quorum)
+            )
+        if self.drafts:
+            found.append(
+                _count(len(self.drafts), "typed line was", "typed lines were")
+                + " never saved as an entry: "
+                + "; ".join(f"“{d.line.strip()}”" for d in self.drafts)
+            )
+        return tuple(found)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}" if n else ""
+
+
+def summary(store: Store, meeting_id: str) -> ClosingSummary:
+    """Counts of today's entries, ground rules invoked among them, and what to look at."""
+    notes = store.find(Note, meeting_id=meeting_id)
+    decided = store.find(Decision, meeting_id=meeting_id, order_by="created_at")
+    rule_notes = sum(1 for note in notes if note.ground_rule_id is not None)
+    return ClosingSummary(
+        notes=len(notes) - rule_notes,
+        decisions=len(decided),
+        actions=store.count(ActionItem, meeting_id=meeting_id),
+        parking=store.count(ParkingLotItem, meeting_id=meeting_id),
+        # Rules invoked before schema 6 were kept only as invocations.
+        rules_invoked=rule_notes + store.count(RuleInvocation, meeting_id=meeting_id),
+        without_method=tuple(d for d in decided if d.method is DecisionMethod.NOT_RECORDED),
+        without_quorum=tuple(d for d in decided if d.quorum_defined and not d.quorum_met),
+        drafts=tuple(drafts.open_drafts(store, meeting_id)),
+    )
 
 
 def add_reflection(

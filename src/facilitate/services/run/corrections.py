@@ -21,6 +21,18 @@ Undo
     undo again goes further back rather than redoing. Everything is read from stored rows, so
     undo works the same after a crash or from the second facilitator's window. ``only`` limits
     undo to some entry ids (say, those this window captured).
+
+Removing, restoring, changing kind
+    `remove_entry` removes the entry the facilitator chose (never simply the newest), kept whole
+    as a ``"*"`` revision; `removed_entries` lists what can be brought back and `restore_entry`
+    brings one back with its id and capture time, recording a ``"*"`` revision whose
+    ``old_value`` is empty. `change_kind` turns a note into an action (and so on): the entry
+    keeps its id, text, item, visibility and capture time in the other kind's table; the old
+    record is kept whole (a ``"*"`` revision whose ``new_value`` names the new table) and a
+    ``"kind"`` revision records the change. `history` and `describe` show all of it.
+
+A decision is checked against the decision rules (`decision_rules`) after every correction, and
+its quorum snapshot is never corrected: it says how things stood when it was taken.
 """
 
 from __future__ import annotations
@@ -33,7 +45,9 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from facilitate.models import ActionUpdate, EntryRevision, utcnow
+from facilitate.models import ActionUpdate, AgendaItem, Decision, EntryRevision, utcnow
+from facilitate.services.quorum import quorum
+from facilitate.services.run import decisions
 from facilitate.services.run.capture import (
     ENTRY_TYPES,
     CaptureError,
@@ -42,12 +56,28 @@ from facilitate.services.run.capture import (
     entries,
     kind_of,
 )
-from facilitate.store import Store
+from facilitate.services.run.decision_rules import check_levels, settle_outcome
+from facilitate.services.run.quick_entry import EntryKind
+from facilitate.store import RecordNotFound, Store
 
 REMOVED = "*"
 """The ``field`` of a revision that keeps a whole removed entry."""
+KIND = "kind"
+"""The ``field`` of a revision recording that an entry became another kind."""
+MOVED = "moved to "
+"""How the ``new_value`` of a ``"*"`` revision starts when the entry changed kind."""
 
-FIXED_FIELDS = frozenset({"id", "created_at", "updated_at", "meeting_id", "status"})
+FIXED_FIELDS = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "meeting_id",
+        "status",
+        "ground_rule_id",
+        *decisions.SNAPSHOT_FIELDS,
+    }
+)
 _TABLES = {cls.table: cls for cls in ENTRY_TYPES.values()}
 
 
@@ -93,6 +123,8 @@ def _apply(
             )
     if not entry.text.strip():
         raise CaptureError("an entry needs its text; undo removes a whole entry")
+    if isinstance(entry, Decision):
+        _check_decision(entry)
     if revisions:
         store.save(entry)
         store.insert_all(revisions)
@@ -115,9 +147,61 @@ def correct_entry(
     return current
 
 
+def _check_decision(decision: Decision) -> None:
+    """A corrected decision still follows the decision rules, as a new one must."""
+    settled = settle_outcome(
+        decision.method,
+        decision.outcome,
+        blocks=len(decision.blocks),
+        override=decision.override_reason,
+        referred_to=decision.referred_to,
+    )
+    problem = settled.problem or check_levels(decision.method, decision.distribution)
+    if problem:
+        raise CaptureError(problem)
+
+
 def history(store: Store, entry: Entry) -> list[EntryRevision]:
-    """Every revision of one entry, oldest first: the text it had before each correction."""
-    return store.find(EntryRevision, entry_table=entry.table, entry_id=entry.id, order_by="at")
+    """Every revision of one entry, oldest first, including those it had as another kind."""
+    return store.find(EntryRevision, entry_id=entry.id, order_by="at")
+
+
+def put_back(
+    store: Store, entry: Entry, revision: EntryRevision, *, now: datetime | None = None
+) -> Entry:
+    """Correct one field of `entry` back to the value `revision` replaced (a correction of its
+    own, so the history keeps both)."""
+    cls = type(entry)
+    if revision.field in (REMOVED, KIND) or revision.field not in cls.model_fields:
+        raise CaptureError(
+            "only a corrected field can be put back; restore a removed entry from the list "
+            "of removed entries, and change the kind in the correction dialog"
+        )
+    return correct_entry(
+        store, entry, {revision.field: _decode(cls, revision.field, revision.old_value)}, now=now
+    )
+
+
+def describe(revision: EntryRevision) -> str:
+    """One revision in words, for the history the screen shows on request."""
+    if revision.field == REMOVED:
+        if not revision.old_value:
+            return "restored"
+        if revision.new_value.startswith(MOVED):
+            return f"kept whole when it became another kind ({revision.new_value})"
+        return "removed (kept whole, can be restored)"
+    return f"{revision.field}: {_shown(revision.old_value)} → {_shown(revision.new_value)}"
+
+
+def _shown(stored: str) -> str:
+    """A revision's value as a person reads it: JSON strings unquoted, nothing as "(none)"."""
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        value = stored
+    if value in (None, "", [], {}):
+        return "(none)"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 # -- undo -----------------------------------------------------------------------------------
@@ -154,8 +238,8 @@ def _live_corrections(store: Store, captured: list[Entry]) -> list[_Step]:
         if entry.updated_at == entry.created_at:
             continue  # captured and never saved since, so never corrected (see capture._fresh)
         for revision in history(store, entry):
-            if revision.field == REMOVED:
-                continue
+            if revision.field in (REMOVED, KIND):
+                continue  # removal, restore and change of kind are not corrections of fields
             key = (revision.entry_table, revision.entry_id, revision.at)
             step = steps.setdefault(key, _Step(*key, fields={}))
             step.fields[revision.field] = (revision.old_value, revision.new_value)
@@ -201,6 +285,125 @@ def undo_last(
         return UndoResult(
             "removed", newest_capture, f"{kind_of(newest_capture).value} removed (kept in history)"
         )
+
+
+def remove_entry(store: Store, entry: Entry, *, now: datetime | None = None) -> None:
+    """Remove this entry (the one chosen, not the newest), keeping it whole to restore."""
+    _remove(store, entry, now or utcnow())
+
+
+@dataclass(frozen=True)
+class Removed:
+    """An entry removed from a meeting, as it was, and when it was removed."""
+
+    entry: Entry
+    removed_at: datetime
+
+
+def removed_entries(store: Store, meeting_id: str) -> list[Removed]:
+    """The meeting's removed entries that can be restored, most recently removed first."""
+    latest: dict[tuple[str, str], EntryRevision] = {}
+    for revision in store.find(EntryRevision, field=REMOVED, order_by="at"):
+        latest[(revision.entry_table, revision.entry_id)] = revision
+    found = []
+    for (table, _entry_id), revision in latest.items():
+        if revision.new_value or table not in _TABLES:
+            continue  # restored since, or moved to another kind
+        entry = _TABLES[table].model_validate_json(revision.old_value)
+        if entry.meeting_id == meeting_id and not store.count(type(entry), id=entry.id):
+            found.append(Removed(entry, revision.at))
+    return sorted(found, key=lambda removed: removed.removed_at, reverse=True)
+
+
+def restore_entry(store: Store, removed: Entry, *, now: datetime | None = None) -> Entry:
+    """Bring back a removed entry with its id and capture time, on its item if that still
+    exists; the restore is a revision of its own."""
+    at = now or utcnow()
+    with store.transaction():
+        capturable(store, removed.meeting_id)
+        cls = type(removed)
+        if store.count(cls, id=removed.id):
+            raise CaptureError(f"this {kind_of(removed).value} is in the record already")
+        entry = removed.model_copy(update={"updated_at": at})
+        if entry.agenda_item_id and not store.count(AgendaItem, id=entry.agenda_item_id):
+            entry.agenda_item_id = None
+        store.insert(entry)
+        store.insert(
+            EntryRevision(
+                entry_table=cls.table,
+                entry_id=entry.id,
+                field=REMOVED,
+                old_value="",
+                new_value=entry.model_dump_json(),
+                at=at,
+            )
+        )
+    return entry
+
+
+def change_kind(
+    store: Store, entry: Entry, kind: EntryKind, *, now: datetime | None = None
+) -> Entry:
+    """Make `entry` a `kind` entry (a note that was an action, ...), keeping its id, text, item,
+    visibility and capture time. A new decision keeps quorum as it stood when the entry was
+    captured; what the old kind alone held stays in the history."""
+    at = now or utcnow()
+    target = ENTRY_TYPES[kind]
+    with store.transaction():
+        capturable(store, entry.meeting_id)
+        stored = store.get(type(entry), entry.id)
+        if isinstance(stored, target):
+            return stored
+        if store.count(ActionUpdate, action_id=stored.id):
+            raise CaptureError("this action already has status updates; it stays an action")
+        extra: dict[str, object] = {}
+        if target is Decision:
+            status = quorum(store, stored.meeting_id, at=stored.created_at)
+            extra = decisions.snapshot(status)
+        changed = target(
+            id=stored.id,
+            created_at=stored.created_at,
+            updated_at=at,
+            meeting_id=stored.meeting_id,
+            agenda_item_id=stored.agenda_item_id,
+            text=stored.text,
+            visibility=stored.visibility,
+            **extra,
+        )
+        store.insert(
+            EntryRevision(
+                entry_table=stored.table,
+                entry_id=stored.id,
+                field=REMOVED,
+                old_value=stored.model_dump_json(),
+                new_value=MOVED + target.table,
+                at=at,
+            )
+        )
+        store.delete(type(stored), stored.id)
+        store.insert(changed)
+        store.insert(
+            EntryRevision(
+                entry_table=target.table,
+                entry_id=stored.id,
+                field=KIND,
+                old_value=kind_of(stored).value,
+                new_value=kind.value,
+                at=at,
+            )
+        )
+    return changed
+
+
+def find_entry(store: Store, meeting_id: str, entry_id: str) -> Entry | None:
+    """The meeting's entry with this id, whatever its kind, or None when there is none."""
+    for cls in ENTRY_TYPES.values():
+        try:
+            entry = store.get(cls, entry_id)
+        except RecordNotFound:
+            continue
+        return entry if entry.meeting_id == meeting_id else None
+    return None
 
 
 def _remove(store: Store, entry: Entry, at: datetime) -> None:

@@ -224,9 +224,14 @@ def captured_in(store: Store, meeting: Meeting) -> list[str]:
     next time or given more time; a next meeting date. The item the live screen starts on
     opening, merely running, is not a record; ground rules agreed stay agreed.
     """
+    counts = {cls: store.count(cls, meeting_id=meeting.id) for cls, _, _ in _COUNTED}
+    # A ground rule invoked is a note of its own kind (internal by default): named as such.
+    invoked = sum(1 for n in store.find(Note, meeting_id=meeting.id) if n.ground_rule_id)
+    counts[Note] -= invoked
+    counts[RuleInvocation] += invoked
     found = []
     for cls, one, many in _COUNTED:
-        if n := store.count(cls, meeting_id=meeting.id):
+        if n := counts[cls]:
             found.append(f"{n} {one if n == 1 else many}")
     if store.count(MinutesApproval, approved_in_meeting_id=meeting.id):
         found.append("earlier minutes approved")

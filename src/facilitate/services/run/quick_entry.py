@@ -2,7 +2,9 @@
 
 Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere after the command)::
 
-    /d TEXT  [method:M] [outcome:O] [for:N] [against:N] [abstain:N] [review:DATE]   decision
+    /d TEXT  [method:M] [outcome:O] [for:N] [against:N] [abstain:N] [levels:L=N,...]
+             [aside:@WHO ["reason"]] [block:@WHO ["reason"]] [override:"why"]
+             [objection:[@WHO] "what" [resolved:"how"]] [review:DATE]         decision
     /a TEXT  [@owner] [due:DATE] [org:SHORT]                                        action item
     /p TEXT  [@person]                                                              parking lot
     /n TEXT      or plain TEXT                                                      note
@@ -19,9 +21,19 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
   be quoted (``due:"next week"``) or typed plainly (``due:next week``, ``due:dec 5 2026``): the
   parser takes the longest run of up to four words after the key that reads as a date.
 * ``method:`` takes a :class:`DecisionMethod` value or an alias (``fist``, ``fist-to-five``,
-  ``vote``, ``majority``, ``gradients``, ``consent``, ...); ``outcome:`` takes ``adopted``,
-  ``not_adopted``, ``deferred`` or an alias (``rejected``, ``approved``, ``failed``, ...).
-  Counts are whole numbers.
+  ``vote``, ``majority``, ``gradients``, ``consent``, ...); a decision with none is recorded as
+  "method not recorded", never as a guessed method. ``outcome:`` takes ``adopted``,
+  ``not-adopted``, ``deferred``, an alias (``rejected``, ``approved``, ``failed``, ...) or
+  ``referred:BODY`` (``outcome:referred:exec``, ``outcome:referred:"County Board"``): sent to
+  another body. Counts are whole numbers; ``levels:5=3,4=2`` counts support by level for
+  ``method:fist`` (0-5) and ``method:gradients`` (1-8).
+* ``aside:@WHO`` and ``block:@WHO`` record a stand-aside and a block; WHO is a handle, a quoted
+  name or an organization's short name (``block:@pp``), and a quoted word right after it is the
+  reason (``aside:@dana "needs the bench's review"``). ``objection:"what"`` (or
+  ``objection:@WHO "what"``) records a consent objection and ``resolved:"how"`` how the group
+  resolved the objection before it. ``override:"why"`` records that the group adopted a
+  consensus decision despite a block, and why. The rules between them (consensus with a block
+  is not adopted unless overridden, ...) are :mod:`decision_rules`'.
 * A first word of ``/`` and a letter is a command; ``N/A`` or ``/ 5`` are just text.
 * A token is only recognised on the kinds it belongs to; elsewhere it is an ordinary word of the
   text (``@maria`` in a note, ``due:fri`` in a decision). Other ``#hashtags``, ``~words`` and a
@@ -38,11 +50,15 @@ a missing closing quote, ...) the whole line becomes a NOTE whose text is the ra
 its outer whitespace stripped, and ``problems`` says what could not be read, one short sentence
 per issue. Such a fallback note keeps the narrowest visibility tag found anywhere in the line,
 even an unreadable one such as ``#conf,``, so a confidential line that failed to parse is never
-shown more widely than was asked.
+shown more widely than was asked. (Capture does not save such a line as a note: it keeps it as a
+draft to be fixed; see `capture.capture_line`.)
+
+Relative dates count from ``day``, the meeting's date, not from the day the line is typed.
 
 An action without an owner or a due date is still an action: the closing review lists actions
-missing them. That is reported in ``warnings`` (as are due and review dates already past), which
-never change how the line was read; ``problems`` is only for input that could not be read.
+missing them. That is reported in ``warnings`` (as are due and review dates before the meeting,
+and a consensus decision recorded as not adopted because of a block), which never change how
+the line was read; ``problems`` is only for input that could not be read.
 
 A blank line gives an entry whose ``is_empty`` is true; callers should not save it.
 """
@@ -56,14 +72,21 @@ from enum import StrEnum
 
 from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.dates import DATE_HINT, DateParseError, parse_date
+from facilitate.services.run.decision_rules import check_levels, settle_outcome
 
 __all__ = [
+    "COMMANDS",
+    "HANDLE",
+    "KEYS",
     "METHOD_ALIASES",
     "OUTCOME_ALIASES",
+    "REFERRAL_WORDS",
     "UNEXPECTED_PROBLEM",
     "VISIBILITY_TAGS",
     "EntryKind",
     "QuickEntry",
+    "Raised",
+    "Stance",
     "VoteCounts",
     "parse_line",
 ]
@@ -86,6 +109,23 @@ class VoteCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class Stance:
+    """A stand-aside or a block as typed: who (handle or name, without ``@``) and why."""
+
+    who: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Raised:
+    """A consent objection as typed, with who raised it (if named) and how it was resolved."""
+
+    objection: str
+    who: str | None = None
+    resolution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class QuickEntry:
     """One parsed quick-entry line. See the module docstring for the grammar."""
 
@@ -98,6 +138,12 @@ class QuickEntry:
     method: DecisionMethod | None = None
     outcome: DecisionOutcome | None = None
     counts: VoteCounts | None = None
+    levels: tuple[tuple[str, int], ...] = ()
+    stand_asides: tuple[Stance, ...] = ()
+    blocks: tuple[Stance, ...] = ()
+    objections: tuple[Raised, ...] = ()
+    override: str | None = None
+    referred_to: str | None = None
     review_date: date | None = None
     visibility: Visibility | None = None
     attribution: Attribution | None = None
@@ -123,6 +169,8 @@ _COMMANDS: dict[str, EntryKind] = {
     "/n": EntryKind.NOTE,
     "/note": EntryKind.NOTE,
 }
+COMMANDS = _COMMANDS
+"""The words that start a line of each kind (``/d``, ``/decision``, ...)."""
 _EXAMPLES: dict[EntryKind, str] = {
     EntryKind.DECISION: "/d adopt the referral protocol method:consensus",
     EntryKind.ACTION: "/a send the MOU draft @maria due:fri",
@@ -158,17 +206,21 @@ METHOD_ALIASES: dict[str, DecisionMethod] = {
 """Words accepted after ``method:``, with ``-`` read as ``_`` (so ``fist-to-five`` works)."""
 
 OUTCOME_ALIASES: dict[str, DecisionOutcome] = {
-    **{outcome.value: outcome for outcome in DecisionOutcome},
+    **{o.value: o for o in DecisionOutcome if o is not DecisionOutcome.REFERRED},
     "approved": DecisionOutcome.ADOPTED,
     "passed": DecisionOutcome.ADOPTED,
     "rejected": DecisionOutcome.NOT_ADOPTED,
     "failed": DecisionOutcome.NOT_ADOPTED,
     "postponed": DecisionOutcome.DEFERRED,
+    "tabled": DecisionOutcome.DEFERRED,
 }
-"""Words accepted after ``outcome:``, with ``-`` read as ``_``."""
+"""Words accepted after ``outcome:``, with ``-`` read as ``_``; a referral also names the body
+(``outcome:referred:BODY``), so its words are `REFERRAL_WORDS`."""
+
+REFERRAL_WORDS = frozenset({"referred", "sent", "referred_to", "sent_to"})
 
 _METHOD_HINT = "use consensus, consent, fist, gradients, vote or other, e.g. method:consensus"
-_OUTCOME_HINT = "use adopted, rejected or deferred, e.g. outcome:adopted"
+_OUTCOME_HINT = "use adopted, not-adopted, deferred or referred:BODY, e.g. outcome:adopted"
 
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
@@ -176,24 +228,52 @@ _WORD = re.compile(r"\S+")
 _COMMAND_LIKE = re.compile(r"/[^\W\d_]")
 _KEY = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
 _QUOTED_KEY = re.compile(r'([A-Za-z]+):"')
+_QUOTED_WHO = re.compile(r'([A-Za-z]+):@"')
+_QUOTED_REFERRAL = re.compile(r'outcome:referred:"', re.IGNORECASE)
 # Trailing punctuation glued to a tag is read as a typo for the tag, not as a hashtag of its own,
 # so that "#conf," can never pass as ordinary text and leave a confidential line unprotected.
 _VISIBILITY_LIKE = re.compile(
     r"#(public|partners?|internal|conf(?:idential)?)([.,;:!?)\]'\"]*)", re.IGNORECASE
 )
 _HANDLE = re.compile(r"[^\W\d_](?:[\w.\-]*\w)?")
+HANDLE = _HANDLE
+"""A handle as ``@handle`` takes it: a letter first, letters, digits and ``._-``, a letter or
+digit last."""
 _NAME = re.compile(r"[\w .'\-]*[^\W\d_][\w .'\-]*")
 _SHORT_NAME = re.compile(r"\w(?:[\w.&\-]*\w)?")
 _COUNT = re.compile(r"[0-9]{1,6}")
+_LEVEL = re.compile(r"([0-9]{1,2})=([0-9]{1,6})")
 _MAX_DATE_WORDS = 4
 
-_KEYS: dict[EntryKind, frozenset[str]] = {
-    EntryKind.DECISION: frozenset({"method", "outcome", "for", "against", "abstain", "review"}),
+KEYS: dict[EntryKind, frozenset[str]] = {
+    EntryKind.DECISION: frozenset(
+        {
+            "method",
+            "outcome",
+            "for",
+            "against",
+            "abstain",
+            "levels",
+            "aside",
+            "block",
+            "objection",
+            "resolved",
+            "override",
+            "review",
+        }
+    ),
     EntryKind.ACTION: frozenset({"due", "org"}),
     EntryKind.PARKING: frozenset(),
     EntryKind.NOTE: frozenset(),
 }
+"""The ``key:`` tokens each kind reads; elsewhere such a word is text."""
+_KEYS = KEYS
 _DATE_KEYS = frozenset({"due", "review"})
+# Keys whose value may be quoted to hold several words.
+_PHRASE_KEYS = frozenset({"objection", "resolved", "override"})
+# Keys that name someone, and may be followed by a quoted reason (or objection).
+_WHO_KEYS = frozenset({"aside", "block", "objection"})
+_COUNT_KEYS = frozenset({"for", "against", "abstain"})
 _OWNER_KINDS = frozenset({EntryKind.ACTION, EntryKind.PARKING})
 _ATTRIBUTION_KINDS = frozenset({EntryKind.NOTE, EntryKind.PARKING})
 
@@ -213,8 +293,9 @@ UNEXPECTED_PROBLEM = "this line could not be read because of a fault in facilita
 """The problem reported if the parser itself fails; the tests check it never appears."""
 
 
-def parse_line(line: str, today: date) -> QuickEntry:
-    """Read one quick-entry line; ``today`` anchors relative dates such as ``fri``.
+def parse_line(line: str, day: date) -> QuickEntry:
+    """Read one quick-entry line; ``day``, the meeting's date, anchors relative dates such as
+    ``fri``, and a due date before it is questioned in ``warnings``.
 
     Never raises. ``raw`` is always ``line`` unchanged. See the module docstring for the grammar
     and for what happens to lines that cannot be read.
@@ -223,7 +304,7 @@ def parse_line(line: str, today: date) -> QuickEntry:
     if not stripped:
         return QuickEntry(kind=EntryKind.NOTE, text="", raw=line)
     try:
-        return _parse(line, stripped, today)
+        return _parse(line, stripped, day)
     except Exception:
         # The line is typed live and committed on Enter: a parser bug must cost the structure,
         # never the words.
@@ -248,6 +329,7 @@ def _parse(line: str, stripped: str, today: date) -> QuickEntry:
         kind, command = EntryKind.NOTE, ""
     reader = _Reader(kind, today, stripped)
     reader.read(skip_first=bool(command))
+    reader.settle()
     if not reader.text_words and not reader.problems:
         if command:
             reader.problems.append(
@@ -304,10 +386,17 @@ class _Reader:
         self.method: DecisionMethod | None = None
         self.outcome: DecisionOutcome | None = None
         self.counts: dict[str, int] = {}
+        self.levels: dict[str, int] = {}
+        self.stand_asides: list[Stance] = []
+        self.blocks: list[Stance] = []
+        self.objections: list[Raised] = []
+        self.override: str | None = None
+        self.referred_to: str | None = None
         self.review: date | None = None
         self.visibility: Visibility | None = None
         self.attribution: Attribution | None = None
         self.attribution_org: str | None = None
+        self.warnings: list[str] = []
 
     def read(self, *, skip_first: bool) -> None:
         words = self._split()
@@ -321,6 +410,27 @@ class _Reader:
                 self.text_words.append(words[index].text)
                 index += 1
 
+    def settle(self) -> None:
+        """Apply the decision rules once every token is read (see `decision_rules`)."""
+        if self.kind is not EntryKind.DECISION or self.problems:
+            return
+        method = self.method or DecisionMethod.NOT_RECORDED
+        if problem := check_levels(method, self.levels):
+            self.problems.append(problem)
+        settled = settle_outcome(
+            method,
+            self.outcome,
+            blocks=len(self.blocks),
+            override=self.override or "",
+            referred_to=self.referred_to or "",
+        )
+        if settled.problem:
+            self.problems.append(settled.problem)
+        elif settled.warning:
+            # Decided by the rules rather than typed (a block stops consensus): say so.
+            self.outcome = settled.outcome
+            self.warnings.append(settled.warning)
+
     def entry(self, raw: str, command: tuple[str, ...]) -> QuickEntry:
         warnings: list[str] = []
         if self.kind is EntryKind.ACTION:
@@ -328,10 +438,12 @@ class _Reader:
                 warnings.append('no owner yet: add @name or @"Full Name"')
             if self.due is None:
                 warnings.append("no due date yet: add due:DATE, e.g. due:fri")
+        day = self.today.isoformat()
         if self.due is not None and self.due < self.today:
-            warnings.append(f"due date {self.due.isoformat()} is already past")
+            warnings.append(f"due date {self.due.isoformat()} is before the meeting ({day})")
         if self.review is not None and self.review < self.today:
-            warnings.append(f"review date {self.review.isoformat()} is already past")
+            warnings.append(f"review date {self.review.isoformat()} is before the meeting ({day})")
+        warnings += self.warnings
         counts = None
         if self.counts:
             counts = VoteCounts(
@@ -349,6 +461,12 @@ class _Reader:
             method=self.method,
             outcome=self.outcome,
             counts=counts,
+            levels=tuple(self.levels.items()),
+            stand_asides=tuple(self.stand_asides),
+            blocks=tuple(self.blocks),
+            objections=tuple(self.objections),
+            override=self.override,
+            referred_to=self.referred_to,
             review_date=self.review,
             visibility=self.visibility,
             attribution=self.attribution,
@@ -359,14 +477,35 @@ class _Reader:
 
     # -- splitting -------------------------------------------------------------------------
 
-    def _quote_prefix(self, word: str) -> int:
-        """Length of the opening ``@"`` or ``key:"`` when this word starts a quoted token."""
+    def _quote_prefix(self, word: str, previous: _Word | None) -> int:
+        """Length of the opening ``@"``, ``key:"``, ``key:@"`` or ``"`` when this word starts a
+        quoted token (a lone ``"`` only right after a token that names someone)."""
         if word.startswith('@"') and self.kind in _OWNER_KINDS:
             return 2
         match = _QUOTED_KEY.match(word)
-        if match and match[1].lower() in self.keys & _DATE_KEYS:
+        if match and match[1].lower() in self.keys & (_DATE_KEYS | _PHRASE_KEYS):
             return match.end()
+        match = _QUOTED_WHO.match(word)
+        if match and match[1].lower() in self.keys & _WHO_KEYS:
+            return match.end()
+        if self.kind is EntryKind.DECISION:
+            match = _QUOTED_REFERRAL.match(word)
+            if match:
+                return match.end()
+            if word.startswith('"') and previous is not None and self._names_someone(previous):
+                return 1
         return 0
+
+    def _names_someone(self, word: _Word) -> bool:
+        """True for an ``aside:@…``, ``block:@…`` or ``objection:@…`` word: a quoted word right
+        after it is its reason."""
+        match = _KEY.fullmatch(word.text)
+        return (
+            not word.broken
+            and match is not None
+            and match[1].lower() in _WHO_KEYS
+            and match[2].startswith("@")
+        )
 
     def _split(self) -> list[_Word]:
         """Split on whitespace, except that a quoted token runs to its closing quote."""
@@ -378,7 +517,7 @@ class _Reader:
         while match := _NON_SPACE.search(line, position):
             start = match.start()
             end = _next_space(line, start)
-            prefix = self._quote_prefix(line[start:end])
+            prefix = self._quote_prefix(line[start:end], words[-1] if words else None)
             if not prefix:
                 words.append(_Word(line[start:end], start, end))
                 position = end
@@ -419,14 +558,20 @@ class _Reader:
         key, value = match[1].lower(), match[2]
         if key in _DATE_KEYS:
             return self._date(words, index, key, value)
+        if key in _WHO_KEYS and value.startswith("@"):
+            return self._someone(words, index, key)
         if key == "org":
             self._org(text, value)
         elif key == "method":
             self._choice(text, key, value, METHOD_ALIASES, "decision method", _METHOD_HINT)
         elif key == "outcome":
-            self._choice(text, key, value, OUTCOME_ALIASES, "outcome", _OUTCOME_HINT)
-        else:
+            self._outcome(word, value)
+        elif key in _COUNT_KEYS:
             self._count(text, key, value)
+        elif key == "levels":
+            self._levels(text, value)
+        else:
+            self._phrase(word, key, value)
         return 1
 
     def _claim(self, slot: str, token: str, twice: str, advice: str = "keep one") -> bool:
@@ -552,3 +697,121 @@ class _Reader:
             self.problems.append(f'could not read count "{text}": use a whole number, e.g. {key}:5')
         elif self._claim(key, text, f"{key}: given twice"):
             self.counts[key] = int(value)
+
+    # -- decisions as decided ----------------------------------------------------------------
+
+    def _outcome(self, word: _Word, value: str) -> None:
+        head, colon, body = value.partition(":")
+        referral = head.lower().replace("-", "_") in REFERRAL_WORDS
+        if not colon and not referral:
+            self._choice(word.text, "outcome", value, OUTCOME_ALIASES, "outcome", _OUTCOME_HINT)
+            return
+        if not referral:
+            self.problems.append(f'unknown outcome "{value}": {_OUTCOME_HINT}')
+            return
+        body = _unquote(body, word.quoted)
+        if not body:
+            self.problems.append("say which body it was sent to, e.g. outcome:referred:exec")
+        elif self._claim("outcome", word.text, "more than one outcome"):
+            self.outcome, self.referred_to = DecisionOutcome.REFERRED, body
+
+    def _levels(self, text: str, value: str) -> None:
+        pairs = [_LEVEL.fullmatch(part) for part in value.split(",")]
+        if not value or not all(pairs):
+            self.problems.append(
+                f'could not read levels "{text}": use level=count pairs, e.g. levels:5=3,4=2'
+            )
+            return
+        levels: dict[str, int] = {}
+        for pair in pairs:
+            assert pair is not None  # checked above
+            if pair[1] in levels:
+                self.problems.append(f"level {pair[1]} given twice in {text}: keep one")
+                return
+            levels[pair[1]] = int(pair[2])
+        if self._claim("levels", text, "levels given twice"):
+            self.levels = levels
+
+    def _phrase(self, word: _Word, key: str, value: str) -> None:
+        """``objection:``, ``resolved:`` and ``override:`` with one word or a quoted phrase."""
+        if key in _WHO_KEYS and key != "objection":
+            self.problems.append(
+                f'could not read who in "{word.text}": start with @, e.g. {key}:@dana or {key}:@pp'
+            )
+            return
+        phrase = _unquote(value, word.quoted)
+        if not phrase:
+            self.problems.append(f'{key}: needs words, e.g. {key}:"{_PHRASE_EXAMPLES[key]}"')
+        elif key == "objection":
+            self.objections.append(Raised(phrase))
+        elif key == "resolved":
+            self._resolved(word.text, phrase)
+        elif self._claim("override", word.text, "more than one override"):
+            self.override = phrase
+
+    def _resolved(self, text: str, how: str) -> None:
+        if not self.objections:
+            self.problems.append(
+                f'nothing to resolve in {text}: put it after its objection, e.g. objection:"cost" '
+                'resolved:"county covers it"'
+            )
+        elif self.objections[-1].resolution:
+            self.problems.append(
+                f"the objection before {text} is already resolved: one resolved: each"
+            )
+        else:
+            last = self.objections[-1]
+            self.objections[-1] = Raised(last.objection, last.who, how)
+
+    def _someone(self, words: list[_Word], index: int, key: str) -> int:
+        """``aside:@WHO``, ``block:@WHO`` or ``objection:@WHO``, and the quoted word after it."""
+        word = words[index]
+        after = word.text.split(":", 1)[1][1:]
+        if word.quoted:
+            who = " ".join(after[1:-1].split())
+            readable = _NAME.fullmatch(who) is not None
+        else:
+            who = after
+            readable = _HANDLE.fullmatch(who) is not None
+        follows = words[index + 1] if index + 1 < len(words) else None
+        quoted_next = (
+            follows is not None and follows.text.startswith('"') and self._names_someone(word)
+        )
+        used = 2 if quoted_next else 1
+        if not readable:
+            self.problems.append(
+                f'could not read who in "{word.text}": use @handle, @"Full Name" or an '
+                f"organization's short name, e.g. {key}:@dana"
+            )
+            return used
+        said = ""
+        if quoted_next and follows is not None:
+            if follows.broken or not follows.quoted:
+                return used  # the splitter has said what is wrong with the quote
+            said = " ".join(follows.text[1:-1].split())
+        if key == "objection":
+            if not said:
+                self.problems.append(
+                    f'say what the objection was after {word.text}, e.g. {word.text} "cost"'
+                )
+            else:
+                self.objections.append(Raised(said, who))
+        elif key == "aside":
+            self.stand_asides.append(Stance(who, said))
+        else:
+            self.blocks.append(Stance(who, said))
+        return used
+
+
+_PHRASE_EXAMPLES = {
+    "objection": "the timeline is too short",
+    "resolved": "start moved to March",
+    "override": "the county deadline cannot move",
+}
+
+
+def _unquote(value: str, quoted: bool) -> str:
+    """A token's value without its quotes, whitespace collapsed."""
+    if quoted and value.startswith('"') and value.endswith('"') and len(value) >= 2:
+        value = value[1:-1]
+    return " ".join(value.split())

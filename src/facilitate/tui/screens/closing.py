@@ -1,7 +1,11 @@
-"""The end of a meeting: check today's actions, a plus/delta round, the next date, then close.
+"""The end of a meeting: check today's actions and decisions, a plus/delta round, the next date,
+then close.
 
 Each reflection and the next date are saved the moment Enter is pressed; closing is the only
-step that asks first, and it says which actions still lack an owner or a date.
+step that asks first, and it says which actions still lack an owner or a date, which decisions
+have no method recorded or were taken without quorum, and which typed lines were never saved.
+A summary counts what was captured, ground rules invoked among it. ctrl+d fixes a decision's
+method (and anything else of it) here; ctrl+x deals with a line never saved.
 """
 
 from __future__ import annotations
@@ -18,17 +22,23 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from facilitate.models import Meeting
-from facilitate.models.enums import MeetingStatus, ReflectionKind
+from facilitate.models import Decision, Meeting
+from facilitate.models.enums import DecisionMethod, MeetingStatus, ReflectionKind
 from facilitate.services.dates import DateParseError, parse_date
-from facilitate.services.run import closing
+from facilitate.services.people import directory
+from facilitate.services.plan import agenda
+from facilitate.services.run import capture, closing, correct_form, drafts
 from facilitate.services.run.capture import CaptureError
-from facilitate.services.run.closing import ActionCheck
+from facilitate.services.run.closing import ActionCheck, ClosingSummary
 from facilitate.services.run.live import LiveError
+from facilitate.store import StoreError
+from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
@@ -77,6 +87,8 @@ class ClosingScreen(Screen[bool]):
     ClosingScreen #review-box { height: 1fr; min-height: 4; }
     ClosingScreen #review { overflow-x: hidden; }
     ClosingScreen #review-detail { padding: 0 1; height: auto; max-height: 2; color: $error; }
+    ClosingScreen #summary { padding: 0 1; height: auto; max-height: 4; color: $text-muted; }
+    ClosingScreen #summary.-flagged { color: $warning; }
     ClosingScreen #round-title { border-top: solid $primary-darken-2; height: auto; }
     ClosingScreen .field { padding: 0 1; }
     ClosingScreen #reflection-error, ClosingScreen #next-date-status { padding: 0 1; }
@@ -88,6 +100,10 @@ class ClosingScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("ctrl+k", "close_meeting", "Close meeting", id="closing.close", priority=True),
+        Binding("ctrl+d", "decisions", "Decisions", id="closing.decisions", priority=True),
+        Binding("ctrl+x", "unsaved", "Unsaved lines", id="closing.unsaved", priority=True),
+        Binding("f1", "help", "Keys", id="closing.help", priority=True),
+        Binding("question_mark", "help", "Keys", show=False, id="closing.help_key"),
         Binding("escape", "back", "Back", id="closing.back"),
     ]
 
@@ -111,6 +127,7 @@ class ClosingScreen(Screen[bool]):
         with Vertical(id="review-box"):
             yield Table(id="review", cursor_type="row", zebra_stripes=True)
         yield Static(id="review-detail")
+        yield Static(id="summary")
         yield Static(
             "Plus / delta: what worked, what to change", id="round-title", classes="panel-title"
         )
@@ -135,8 +152,26 @@ class ClosingScreen(Screen[bool]):
             self.query_one("#next-date", Input).value = meeting.next_meeting_date.isoformat()
             self._date_saved(meeting.next_meeting_date)
         self.show_review()
+        self.show_summary()
         self.show_reflections()
         self.query_one("#reflection", Input).focus()
+
+    def show_summary(self) -> ClosingSummary:
+        """What was captured, and the decisions and lines that still need a word."""
+        found = closing.summary(self.facilitate.store, self.meeting_id)
+        widget = self.query_one("#summary", Static)
+        lines = [f"Captured: {found.counts}"]
+        lines += [f"⚠ {flag}" for flag in found.flags]
+        widget.update(Text("\n".join(lines)))
+        widget.set_class(bool(found.flags), "-flagged")
+        self.refresh_bindings()
+        return found
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+x only while a typed line waits; otherwise the key is the field's own (cut)."""
+        if action == "unsaved":
+            return bool(drafts.open_drafts(self.facilitate.store, self.meeting_id))
+        return True
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -292,14 +327,18 @@ class ClosingScreen(Screen[bool]):
             self.query_one("#next-date", Input).focus()
             return
         checks = self.show_review()
+        found = self.show_summary()
         flagged = [c for c in checks if not c.ok]
         question = f"Close “{escape(meeting.title)}”?"
         if flagged:
             question += (
                 f"\n\n⚠ {len(flagged)} of today's actions still lack an owner or a due date:\n"
-                f"{flagged_summary(flagged)}\n\nClose anyway? They can be fixed in the draft "
-                "minutes later."
+                f"{flagged_summary(flagged)}"
             )
+        for flag in found.flags:
+            question += f"\n\n⚠ {escape(flag)}"
+        if flagged or found.flags:
+            question += "\n\nClose anyway? They can be fixed in the draft minutes later."
         else:
             question += "\n\nThe minutes become a draft until a later meeting approves them."
         if not await self.app.push_screen_wait(
@@ -313,6 +352,93 @@ class ClosingScreen(Screen[bool]):
                 self.notify(str(problem), severity="error", timeout=8)
                 return
             self.dismiss(True)
+
+    # -- decisions and lines not saved ----------------------------------------------------------
+
+    @work
+    async def action_decisions(self) -> None:
+        """Correct one of today's decisions (those without a method first): its method, counts,
+        stand-asides, blocks... as in the live screen's correction dialog."""
+        store = self.facilitate.store
+        decided = store.find(Decision, meeting_id=self.meeting_id, order_by="created_at")
+        if not decided:
+            self.notify("No decisions were captured in this meeting.")
+            return
+        decided.sort(key=lambda d: d.method is not DecisionMethod.NOT_RECORDED)
+        choices = [
+            directory.Choice(
+                d.id,
+                ("⚠ no method · " if d.method is DecisionMethod.NOT_RECORDED else "") + d.text,
+            )
+            for d in decided
+        ]
+        chosen = await self.app.push_screen_wait(ChoiceDialog("Correct which decision?", choices))
+        if chosen is None:
+            return
+        decision = store.get(Decision, chosen)
+        meeting = self.meeting
+        items = [directory.Choice(i.id, i.title) for i in agenda.items(store, meeting.id)]
+        form = correct_form.from_entry(store, decision)
+        error = ""
+        while True:
+            answer = await self.app.push_screen_wait(
+                CorrectDialog(
+                    form,
+                    items=items,
+                    organizations=directory.organization_choices(store),
+                    day=capture.meeting_day(meeting),
+                    error=error,
+                )
+            )
+            if answer is None:
+                return
+            form = answer
+            try:
+                correct_form.apply(store, decision, form)
+            except (CaptureError, StoreError) as problem:
+                error = str(problem)
+                continue
+            break
+        self.show_summary()
+        self.notify("Decision corrected; the earlier values are in its history.")
+
+    @work
+    async def action_unsaved(self) -> None:
+        """A line typed but never read: discard it, or keep its words as a note after all."""
+        store = self.facilitate.store
+        waiting = {d.id: d for d in drafts.open_drafts(store, self.meeting_id)}
+        if not waiting:
+            return
+        chosen = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Which line?",
+                [directory.Choice(d.id, d.line.strip()) for d in waiting.values()],
+                help_text="Typed in the live meeting but never saved: it could not be read.",
+            )
+        )
+        if chosen is None:
+            return
+        draft = waiting[chosen]
+        what = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"“{draft.line.strip()}”",
+                [
+                    directory.Choice("note", "Keep its words as a note"),
+                    directory.Choice("discard", "Discard it"),
+                ],
+                help_text="Or leave it (escape) and fix it in the live meeting's capture line.",
+            )
+        )
+        with reported(self.app):
+            if what == "note":
+                capture.add_note(store, self.meeting_id, draft.line, item_id=draft.agenda_item_id)
+                drafts.discard(store, draft.id)
+            elif what == "discard":
+                drafts.discard(store, draft.id)
+        self.show_summary()
+
+    def action_help(self) -> None:
+        self.app.push_screen(ScreenHelp("Keys — closing", screen_keys(self)))
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -1,8 +1,9 @@
-"""The running meeting: the current item and its clock, and one line to capture into.
+"""The running meeting: the current item and its clock, quorum, and one line to capture into.
 
-Every entry is committed to SQLite when Enter is pressed, and shown only once it is saved. The
-clocks are recomputed from stored times every second, and entries saved by a co-facilitator's
-window on the same file appear within about a second.
+Every entry is committed to SQLite when Enter is pressed, and shown only once it is saved. A line
+that cannot be read stays in the line with what is wrong, stored as a draft, until it is fixed
+or discarded. The clocks and quorum are recomputed from the record every second, and entries
+saved by a co-facilitator's window on the same file appear within about a second.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,19 +20,33 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from facilitate.models import ActionItem, Meeting, Person
+from facilitate.models import Meeting, Person
 from facilitate.models.enums import ItemState, MeetingStatus
+from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
 from facilitate.services.people import directory
-from facilitate.services.run import capture, corrections, live
+from facilitate.services.plan import agenda
+from facilitate.services.run import (
+    capture,
+    completion,
+    correct_form,
+    corrections,
+    decision_form,
+    drafts,
+    live,
+    quick_entry,
+)
 from facilitate.services.run.capture import CaptureError, CaptureResult, Entry
 from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
-from facilitate.tui.dialogs.correct_entry import CorrectDialog
-from facilitate.tui.feedback import reported
+from facilitate.tui.dialogs.correct_entry import CorrectDialog, HistoryDialog
+from facilitate.tui.dialogs.decision import DecisionDialog
+from facilitate.tui.widgets.capture_box import CaptureBox
+from facilitate.tui.widgets.entries_table import EntriesTable, kind_label
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
@@ -43,9 +59,25 @@ STATE_MARK = {
     ItemState.PARKED: "P",
     ItemState.CONTINUE_NEXT_TIME: "↻",
 }
-KIND_LABEL = {"note": "note", "decision": "DECISION", "action": "ACTION", "parking": "parked"}
-PLACEHOLDER = "Type a note · /d decision · /a action @owner due:fri · /p parking lot · #internal"
+PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 keys"
 LIVE_ERRORS = (live.LiveError, CaptureError)
+
+CAPTURE_HELP = (
+    ("text", "a note (plain text)"),
+    ("/d TEXT", "a decision; ctrl+d opens the decision dialog instead"),
+    ("  method:M", "consensus, consent, fist, gradients, vote, other (none: not recorded)"),
+    ("  outcome:O", "adopted, not-adopted, deferred, referred:BODY"),
+    ("  for:N against:N abstain:N", "vote counts; levels:5=3,4=2 for fist or gradients"),
+    ('  aside:@WHO "reason"', 'a stand-aside (WHO: @handle, @"Full Name" or @ORG)'),
+    ('  block:@WHO "reason"', 'a block; override:"why" if the group adopted it anyway'),
+    ('  objection:"what" resolved:"how"', "a consent objection and how it was resolved"),
+    ("/a TEXT @owner due:DATE", "an action (dates count from the meeting's date); org:SHORT"),
+    ("/p TEXT @person", "the parking lot"),
+    ("#public #partners #internal #conf", "who may see the entry"),
+    ("~org:SHORT ~participant ~none", "who said a note"),
+    ("tab / up / down", "take / move through the completion list"),
+    ("up / down", "(no list open) select an entry: ctrl+r corrects, ctrl+z removes, F2 history"),
+)
 
 
 def clock(delta: timedelta) -> str:
@@ -53,23 +85,29 @@ def clock(delta: timedelta) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def entry_key(entry: Entry) -> str:
-    return f"{entry.table}:{entry.id}"
-
-
 class LiveMeetingScreen(Screen[None]):
     """A facilitator and note-taker live here for two hours."""
 
     BINDINGS = [
+        # First, so the key bar always shows where every other key is explained.
+        Binding("f1", "help", "Keys", id="live.help", priority=True),
         Binding("ctrl+n", "next_item", "Next item", id="live.next", priority=True),
         Binding("ctrl+t", "time_choice", "Extend/close/park", id="live.time", priority=True),
+        Binding("ctrl+d", "decision", "Decision", id="live.decision", priority=True),
         Binding("ctrl+g", "invoke_rule", "Ground rule", id="live.rule", priority=True),
         Binding("ctrl+r", "correct", "Correct", id="live.correct", priority=True),
-        Binding("ctrl+z", "undo", "Undo", id="live.undo", priority=True),
+        Binding("ctrl+z", "remove", "Remove", id="live.remove", priority=True),
+        Binding("ctrl+y", "restore", "Restore", id="live.restore", priority=True),
+        Binding("f2", "history", "History", id="live.history", priority=True),
+        Binding("ctrl+x", "discard_draft", "Discard line", id="live.discard", priority=True),
         Binding("ctrl+o", "opening", "Opening", id="live.opening", priority=True),
         Binding("ctrl+f", "follow_through", "Follow-through", id="live.follow", priority=True),
         Binding("ctrl+l", "closing", "Close meeting", id="live.closing", priority=True),
         Binding("ctrl+b", "not_started", "Not started", id="live.not_started", priority=True),
+        Binding("f3", "room_view", "Room view", id="live.room", priority=True),
+        Binding("question_mark", "help", "Keys", show=False, id="live.help_key"),
+        Binding("up", "select(-1)", "Previous entry", show=False, id="live.up"),
+        Binding("down", "select(1)", "Next entry", show=False, id="live.down"),
         Binding("escape", "leave", "Home (stays live)", id="live.leave"),
     ]
 
@@ -85,6 +123,10 @@ class LiveMeetingScreen(Screen[None]):
     def facilitate(self) -> FacilitateApp:
         return cast("FacilitateApp", self.app)
 
+    @property
+    def meeting(self) -> Meeting:
+        return self.facilitate.store.get(Meeting, self.meeting_id)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="live-status")
@@ -92,26 +134,39 @@ class LiveMeetingScreen(Screen[None]):
         with Horizontal(id="live-body"):
             yield Table(id="live-agenda", cursor_type="row", show_header=False)
             with Vertical(id="live-right"):
-                yield Table(id="entries", cursor_type="row", zebra_stripes=True)
+                yield EntriesTable(self._person_name, id="entries")
         yield Static(id="capture-feedback")
-        yield Input(placeholder=PLACEHOLDER, id="capture")
+        yield CaptureBox(PLACEHOLDER)
         yield KeyBar()
+
+    @property
+    def entries(self) -> EntriesTable:
+        return self.query_one("#entries", EntriesTable)
+
+    @property
+    def box(self) -> CaptureBox:
+        return self.query_one(CaptureBox)
+
+    def _person_name(self, person_id: str) -> str:
+        return self.facilitate.store.get(Person, person_id).name
 
     def on_mount(self) -> None:
         self.query_one("#live-agenda", DataTable).add_columns("", "Item", "Min")
-        self.query_one("#entries", DataTable).add_columns("At", "Kind", "Vis", "Entry")
+        store = self.facilitate.store
         try:
-            view = live.open_meeting(self.facilitate.store, self.meeting_id)
+            view = live.open_meeting(store, self.meeting_id)
             if view.current is None and view.next_pending is not None:
-                live.start_item(self.facilitate.store, view.next_pending.id)
+                live.start_item(store, view.next_pending.id)
         except (*LIVE_ERRORS, StoreError) as error:
             self.notify(f"Cannot run this meeting: {error}", severity="error", timeout=8)
             self.app.call_later(self.app.pop_screen)
             return
+        self.box.names = completion.names_for(store, view.meeting)
         self.refresh_view()
         self.poll_entries()
+        self._resume_draft()
         self.set_interval(1.0, self.tick)
-        self.query_one("#capture", Input).focus()
+        self.box.line.focus()
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -126,7 +181,7 @@ class LiveMeetingScreen(Screen[None]):
         self.poll_entries()
 
     def refresh_view(self) -> None:
-        """Redraw the agenda and clocks from the record."""
+        """Redraw the agenda, clocks and quorum from the record."""
         view = live.live_view(self.facilitate.store, self.meeting_id)
         self.shown_status = view.meeting.status
         self.title = view.meeting.title
@@ -149,9 +204,10 @@ class LiveMeetingScreen(Screen[None]):
             f"meeting {clock(meeting_clock.elapsed)}/"
             f"{int(meeting_clock.planned.total_seconds() // 60)}m"
         )
+        quorum_mark = self._quorum_mark()
         if view.current is None or view.item_timer is None:
             status.update(f"No item running · {meeting_part} · ctrl+n starts the next item")
-            outcome.update("")
+            outcome.update(quorum_mark)
             status.set_class(False, "-over")
             return
         item, timer = view.current, view.item_timer
@@ -183,40 +239,31 @@ class LiveMeetingScreen(Screen[None]):
             details.append(f"outcome: {item.desired_outcome}")
         if lead:
             details.append(f"lead: {lead}")
+        details.append(quorum_mark)
         outcome.update(" · ".join(details))
+
+    def _quorum_mark(self) -> str:
+        """Quorum now, by the one rule: what a decision taken now will record."""
+        status = quorum.quorum(self.facilitate.store, self.meeting_id)
+        if not status.defined:
+            return "no quorum rule"
+        needed = f"{status.counted}/{status.needed}" if status.needed is not None else ""
+        return f"quorum ✓ {needed}".rstrip() if status.met else f"NO QUORUM {needed}".rstrip()
 
     def poll_entries(self) -> None:
         batch = entries_since(self.facilitate.store, self.meeting_id, self.cursor)
         self.cursor = batch.cursor
         if batch.is_empty:
             return
-        table = self.query_one("#entries", DataTable)
-        keys = {row.value for row in table.rows}
         for _kind, entry_id in batch.removed:
-            for key in list(keys):
-                if key and key.endswith(f":{entry_id}"):
-                    table.remove_row(key)
+            self.entries.forget(entry_id)
         for entry in batch.changed:
-            self._show_entry(entry, replace=entry_key(entry) in keys)
+            self.entries.show(entry)
 
-    def _show_entry(self, entry: Entry, *, replace: bool = False) -> None:
-        table = self.query_one("#entries", DataTable)
-        key = entry_key(entry)
-        kind = KIND_LABEL[capture.kind_of(entry).value]
-        text = entry.text
-        if isinstance(entry, ActionItem):
-            owner = entry.owner_text or "no owner"
-            if entry.owner_person_id:
-                owner = self.facilitate.store.get(Person, entry.owner_person_id).name
-            due = f", due {entry.due:%b %d}" if entry.due else ", no date"
-            text += f"  ({owner}{due})"
-        row = (f"{entry.created_at.astimezone():%H:%M}", kind, entry.visibility.value, text)
-        if replace and key in {r.value for r in table.rows}:
-            for column, value in zip(table.columns, row, strict=True):
-                table.update_cell(key, column, value)
-            return
-        table.add_row(*row, key=key)
-        table.move_cursor(row=table.row_count - 1)
+    def _feedback(self, text: str, *, problem: bool = False) -> None:
+        feedback = self.query_one("#capture-feedback", Static)
+        feedback.update(text)
+        feedback.set_class(problem, "-problem")
 
     # -- capture ------------------------------------------------------------------------------
 
@@ -224,28 +271,121 @@ class LiveMeetingScreen(Screen[None]):
         if event.input.id != "capture":
             return
         line = event.value
-        feedback = self.query_one("#capture-feedback", Static)
         try:
             result: CaptureResult = capture.capture_line(
-                self.facilitate.store, self.meeting_id, line, self.facilitate.today
+                self.facilitate.store, self.meeting_id, line, draft_id=self.box.draft_id
             )
         except (*LIVE_ERRORS, StoreError) as error:
             # The line is not cleared: what was typed is never lost, and Enter tries again.
-            feedback.update(
-                f"[b red]Not saved:[/] {escape(str(error))}. Your text is still in the line."
+            self._feedback(
+                f"[b red]Not saved:[/] {escape(str(error))}. Your text is still in the line.",
+                problem=True,
             )
-            feedback.set_class(True, "-problem")
+            return
+        if result.draft is not None:
+            self._held(result.draft.id, result.problems)
             return
         if result.entry is None:
             return
         # Saved: only now is the line cleared and the entry shown.
+        self.box.draft_id = None
         event.input.value = ""
-        self.cursor = self.cursor.including(result.entry)
-        self._show_entry(result.entry)
-        notes = [*result.problems, *result.warnings]
-        saved = KIND_LABEL[capture.kind_of(result.entry).value]
-        feedback.update(f"Saved {saved}." + (" " + escape(" · ".join(notes)) if notes else ""))
-        feedback.set_class(bool(result.problems), "-problem")
+        self._saved(result.entry, [*result.problems, *result.warnings], bool(result.problems))
+
+    def _held(self, draft_id: str, problems: tuple[str, ...]) -> None:
+        """A line that could not be read: it stays in the line, stored as a draft."""
+        self.box.draft_id = draft_id
+        self.refresh_bindings()
+        self._feedback(
+            f"[b]Not saved yet:[/] {escape(' · '.join(problems))}. Fix the line and press Enter"
+            " (kept meanwhile), or ctrl+x to discard it.",
+            problem=True,
+        )
+
+    def _saved(self, entry: Entry, notes: list[str], problem: bool) -> None:
+        self.cursor = self.cursor.including(entry)
+        self.entries.show(entry, follow=True)
+        self.refresh_bindings()
+        saved = kind_label(entry)
+        self._feedback(
+            f"Saved {saved}." + (" " + escape(" · ".join(notes)) if notes else ""), problem=problem
+        )
+
+    def _resume_draft(self) -> None:
+        """After a crash or a restart, the newest line not yet saved is back in the line."""
+        waiting = drafts.open_drafts(self.facilitate.store, self.meeting_id)
+        if not waiting or self.box.line.value:
+            return
+        newest = waiting[-1]
+        self.box.line.value = newest.line
+        self._held(newest.id, tuple(newest.problems))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+x (discard the line) only while the line holds a draft; otherwise the key is the
+        line's own (cut)."""
+        if action == "discard_draft":
+            box = self.query(CaptureBox).first() if self.query(CaptureBox) else None
+            return box is not None and box.draft_id is not None
+        return True
+
+    @work
+    async def action_discard_draft(self) -> None:
+        draft_id = self.box.draft_id
+        if draft_id is None:
+            return
+        question = f"Discard “{self.box.line.value.strip()}”? It was never saved as an entry."
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(question, yes="Discard it", no="Keep it")
+        ):
+            return
+        drafts.discard(self.facilitate.store, draft_id)
+        self.box.draft_id = None
+        self.box.line.value = ""
+        self.refresh_bindings()
+        self._feedback("The line was discarded.")
+
+    def action_select(self, step: int) -> None:
+        """Up/down in the capture line move through the entries, to correct or remove one."""
+        table = self.entries
+        if self.focused is not self.box.line or not table.row_count:
+            raise SkipAction()
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    # -- decisions ------------------------------------------------------------------------------
+
+    @work
+    async def action_decision(self) -> None:
+        """The decision dialog, filled from what is in the capture line."""
+        store, line = self.facilitate.store, self.box.line.value
+        meeting = self.meeting
+        parsed = quick_entry.parse_line(line, capture.meeting_day(meeting))
+        if line.strip() and parsed.kind is not quick_entry.EntryKind.DECISION:
+            parsed = quick_entry.parse_line(f"/d {line}", capture.meeting_day(meeting))
+        form = decision_form.from_line(parsed)
+        problems = parsed.problems
+        while True:
+            answer = await self.app.push_screen_wait(DecisionDialog(form, problems=problems))
+            if answer is None:
+                return
+            form = answer
+            try:
+                resolved = decision_form.resolve(store, meeting, form)
+                saved = capture.add_decision(
+                    store,
+                    self.meeting_id,
+                    form.text,
+                    visibility=form.visibility,
+                    **decision_form.fields(form, resolved),
+                )
+            except LIVE_ERRORS as error:
+                problems = (str(error),)
+                continue
+            break
+        if self.box.draft_id is not None:
+            drafts.discard(store, self.box.draft_id)
+            self.box.draft_id = None
+        self.box.line.value = ""
+        self._saved(saved, list(resolved.problems), bool(resolved.problems))
 
     # -- agenda and time ------------------------------------------------------------------------
 
@@ -300,6 +440,7 @@ class LiveMeetingScreen(Screen[None]):
 
     @work
     async def action_invoke_rule(self) -> None:
+        """A ground rule invoked is an entry of the meeting (internal unless corrected)."""
         store = self.facilitate.store
         view = live.live_view(store, self.meeting_id)
         version_id = view.meeting.ground_rule_version_id
@@ -313,33 +454,20 @@ class LiveMeetingScreen(Screen[None]):
         )
         if rule_id is None:
             return
-        rule = next(r for r in rules if r.id == rule_id)
-        with reported(self.app):
-            ground_rules.invoke(
-                store,
-                self.meeting_id,
-                rule_id,
-                view.now,
-                agenda_item_id=view.current.id if view.current else None,
-            )
-            self.notify(f"Ground rule noted: {rule.short or rule.text}")
+        try:
+            entry = capture.invoke_rule(store, self.meeting_id, rule_id)
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self._saved(entry, ["internal: ctrl+r to change who may see it"], False)
 
     # -- corrections ----------------------------------------------------------------------------
 
     def _selected_entry(self) -> Entry | None:
-        table = self.query_one("#entries", DataTable)
-        if not table.row_count:
+        entry_id = self.entries.selected_id
+        if entry_id is None:
             return None
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
-        entry_id = key.split(":", 1)[1]
-        return next(
-            (
-                e
-                for e in capture.entries(self.facilitate.store, self.meeting_id)
-                if e.id == entry_id
-            ),
-            None,
-        )
+        return corrections.find_entry(self.facilitate.store, self.meeting_id, entry_id)
 
     @work
     async def action_correct(self) -> None:
@@ -347,31 +475,119 @@ class LiveMeetingScreen(Screen[None]):
         if entry is None:
             self.notify("Nothing to correct yet.")
             return
-        kind = capture.kind_of(entry).value
-        text = await self.app.push_screen_wait(CorrectDialog(kind, entry.text))
-        if text is None or text == entry.text:
+        store, meeting = self.facilitate.store, self.meeting
+        items = [directory.Choice(i.id, i.title) for i in agenda.items(store, meeting.id)]
+        organizations = directory.organization_choices(store)
+        form = correct_form.from_entry(store, entry)
+        error = ""
+        while True:
+            dialog = CorrectDialog(
+                form,
+                items=items,
+                organizations=organizations,
+                day=capture.meeting_day(meeting),
+                error=error,
+            )
+            answer = await self.app.push_screen_wait(dialog)
+            if answer is None:
+                return
+            form = answer
+            try:
+                applied = correct_form.apply(store, entry, form)
+            except (*LIVE_ERRORS, StoreError) as problem:
+                error = str(problem)
+                continue
+            break
+        self.poll_entries()
+        notes = [*applied.problems, *applied.warnings]
+        self.notify(
+            "Corrected; the earlier values are in its history (F2)."
+            + (" " + " · ".join(notes) if notes else ""),
+            severity="warning" if notes else "information",
+        )
+
+    @work
+    async def action_remove(self) -> None:
+        """Remove the selected entry, after asking; it is kept whole and can be restored."""
+        entry = self._selected_entry()
+        if entry is None:
+            self.notify("Nothing to remove: select an entry (up/down) first.")
+            return
+        label = kind_label(entry).lower()
+        question = (
+            f"Remove this {label}: “{entry.text}”?\n\nIt is kept whole in its history; ctrl+y "
+            "restores it."
+        )
+        if not await self.app.push_screen_wait(ConfirmDialog(question, yes="Remove", no="Keep it")):
             return
         try:
-            corrections.correct_entry(self.facilitate.store, entry, {"text": text})
-        except LIVE_ERRORS as error:
-            self.notify(str(error), severity="error")
-        self.poll_entries()
-
-    def action_undo(self) -> None:
-        try:
-            result = corrections.undo_last(self.facilitate.store, self.meeting_id)
-        except LIVE_ERRORS as error:
-            self.notify(str(error), severity="error")
+            corrections.remove_entry(self.facilitate.store, entry)
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
             return
-        self.notify(result.message)
         self.poll_entries()
+        self.notify(f"Removed the {label} (ctrl+y restores it).")
 
-    # -- other screens ----------------------------------------------------------------------------
+    @work
+    async def action_restore(self) -> None:
+        store = self.facilitate.store
+        removed = corrections.removed_entries(store, self.meeting_id)
+        if not removed:
+            self.notify("Nothing removed from this meeting.")
+            return
+        by_id = {r.entry.id: r.entry for r in removed}
+        choices = [
+            directory.Choice(
+                r.entry.id, f"{kind_label(r.entry)} · {r.entry.text} (removed {r.removed_at:%H:%M})"
+            )
+            for r in removed
+        ]
+        chosen = await self.app.push_screen_wait(ChoiceDialog("Restore which entry?", choices))
+        if chosen is None:
+            return
+        try:
+            entry = corrections.restore_entry(store, by_id[chosen])
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.poll_entries()
+        self.notify(f"Restored: {entry.text}")
+
+    @work
+    async def action_history(self) -> None:
+        entry = self._selected_entry()
+        if entry is None:
+            self.notify("Nothing selected.")
+            return
+        store = self.facilitate.store
+        revisions = corrections.history(store, entry)
+        revision = await self.app.push_screen_wait(
+            HistoryDialog(f"History of “{entry.text}”", revisions)
+        )
+        if revision is None:
+            return
+        try:
+            corrections.put_back(store, entry, revision)
+        except (*LIVE_ERRORS, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.poll_entries()
+        self.notify(f"{revision.field} put back (kept in the history).")
+
+    # -- help and other screens -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        sections = [*screen_keys(self), ("The capture line", CAPTURE_HELP)]
+        self.app.push_screen(ScreenHelp("Keys — live meeting", sections))
 
     def action_opening(self) -> None:
         from facilitate.tui.screens.opening import OpeningScreen
 
-        self.app.push_screen(OpeningScreen(self.meeting_id), lambda _: self.refresh_view())
+        def back(_: None) -> None:
+            self.box.names = completion.names_for(self.facilitate.store, self.meeting)
+            self.refresh_view()
+
+        self.app.push_screen(OpeningScreen(self.meeting_id), back)
 
     def action_follow_through(self) -> None:
         from facilitate.tui.screens.follow_through import FollowThroughScreen
@@ -384,6 +600,8 @@ class LiveMeetingScreen(Screen[None]):
         def closed(done: bool | None) -> None:
             if done:
                 self.dismiss(None)
+            else:
+                self.poll_entries()
 
         self.app.push_screen(ClosingScreen(self.meeting_id), closed)
 
@@ -411,6 +629,13 @@ class LiveMeetingScreen(Screen[None]):
             return
         self.notify(f"“{meeting.title}” is planned again; nothing was kept from this start.")
         self.dismiss(None)
+
+    def action_room_view(self) -> None:
+        """The room's view of this meeting, full screen, for a projector on this terminal;
+        escape comes back."""
+        from facilitate.tui.room.screen import RoomScreen
+
+        self.app.push_screen(RoomScreen(self.facilitate.store, self.meeting_id))
 
     def action_leave(self) -> None:
         self.notify("The meeting stays live; open it again from the home screen.")

@@ -1,7 +1,8 @@
 """The start of a meeting: who is here, whether the body can decide, today's roles, ground rules.
 
 Every key press is saved the moment it is made; the quorum line is worked out again from the
-record after each check-in, so it always says what the stored attendance says.
+record after each check-in by the one quorum rule (`facilitate.services.quorum`), so it always
+says what the stored attendance says, and what a decision taken now will record.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen
 from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class OpeningScreen(Screen[None]):
         Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
         Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
         Binding("a", "agree", "Agree rules", id="opening.agree", tooltip="Ground rules agreed"),
+        Binding("f1,question_mark", "help", "Keys", id="opening.help"),
         Binding("escape", "back", "Back", id="opening.back"),
     ]
 
@@ -254,6 +257,9 @@ class OpeningScreen(Screen[None]):
                 return
             self.notify(f"Ground rules agreed: version {rules.version.version}.")
             self.reload()
+
+    def action_help(self) -> None:
+        self.app.push_screen(ScreenHelp("Keys — opening", screen_keys(self)))
 
     def action_back(self) -> None:
         self.dismiss(None)

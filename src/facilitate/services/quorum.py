@@ -1,0 +1,130 @@
+"""The one quorum rule: whether a body can decide, now or at a given moment of a meeting.
+
+The live screen, the opening screen, each decision's snapshot and the minutes all ask here, so
+they cannot disagree. The rule, where a body defines one (`Body.has_quorum_rule`):
+
+* **Who counts:** the body's members (memberships current on the meeting's date) who are in the
+  room. Regrets and absences never count. Guests (checked in by name, not on record) and people
+  who are not members never count toward the number.
+* **In the room at a moment:** someone checked in as present or late counts from their arrival
+  (``arrived_at``; a row with no arrival time counts from the start). Someone who left early
+  stops counting at their departure (``left_at``); one marked left early with no time recorded
+  does not count, since nobody can say when they went.
+* **In the room now** (no moment given): present or late; left early does not count. For a
+  meeting recorded as it happened the two agree; they differ only when a person who left came
+  back, which one attendance row cannot tell (the row keeps the first arrival), and that is why
+  each decision keeps its own snapshot.
+* **Required organizations and sectors:** each organization the body requires must have someone
+  in the room sitting for it (the organization on their attendance row), member or not: a Tribe
+  may send a delegate, and a guest may sit for a partner. Each required sector (organization
+  kind) likewise.
+* **A body with no members** on the meeting's date counts nobody and says so.
+* A body with no rule is "no quorum rule", never "met".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Organization
+from facilitate.models.enums import AttendanceStatus
+from facilitate.services.people.people_lookup import current_members
+from facilitate.services.people.roster import missing_sectors
+from facilitate.store import Store
+
+NOW_COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
+"""Statuses in the room now."""
+
+_ATTENDED = NOW_COUNTED | {AttendanceStatus.LEFT_EARLY}
+_GONE_ORGANIZATION = "an organization no longer on record"
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """Whether the body can decide, and why, in words for the screen and the minutes."""
+
+    defined: bool
+    met: bool
+    counted: int
+    needed: int | None
+    missing_organizations: tuple[str, ...]
+    reason: str
+    # Members on the body on the meeting's date; 0 means nobody can count.
+    members: int = 0
+    # Whether anyone's attendance was recorded at all (the minutes say nothing otherwise).
+    attendance_taken: bool = False
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def in_the_room(row: Attendance, at: datetime | None = None) -> bool:
+    """Whether this attendance row puts someone in the room at `at` (now when None)."""
+    if at is None:
+        return row.status in NOW_COUNTED
+    if row.status not in _ATTENDED:
+        return False
+    moment = _utc(at)
+    if row.arrived_at is not None and _utc(row.arrived_at) > moment:
+        return False
+    if row.left_at is not None:
+        return _utc(row.left_at) > moment
+    return row.status is not AttendanceStatus.LEFT_EARLY
+
+
+def judge(
+    body: Body,
+    member_ids: set[str],
+    rows: Iterable[Attendance],
+    organizations: Mapping[str, Organization],
+    *,
+    at: datetime | None = None,
+) -> Quorum:
+    """The rule itself, on rows already read: pure, so a test can drive it with any timeline."""
+    every = list(rows)
+    here = [row for row in every if in_the_room(row, at)]
+    taken = bool(every)
+    if not body.has_quorum_rule:
+        reason = f"{body.name} has no quorum rule"
+        return Quorum(False, True, len(here), None, (), reason, len(member_ids), taken)
+    counted = len({row.person_id for row in here if row.person_id in member_ids})
+    represented = {row.organization_id for row in here if row.organization_id}
+    missing = tuple(
+        organizations[org_id].label if org_id in organizations else _GONE_ORGANIZATION
+        for org_id in body.quorum_organization_ids
+        if org_id not in represented
+    ) + missing_sectors(body, {organizations[o].kind for o in represented if o in organizations})
+    needed = body.quorum_needed(len(member_ids))
+    short = needed is not None and counted < needed
+    parts = []
+    if needed is not None:
+        parts.append(f"{counted} of {needed} needed")
+        if not member_ids:
+            parts.append(f"{body.name} has no members on record, so nobody counts")
+    parts += [f"{label} not present" for label in missing]
+    met = not short and not missing
+    if met:
+        required = body.quorum_organization_ids or body.quorum_org_kinds
+        reason = "quorum met: " + "; ".join(
+            [*parts, *(["required organizations present"] if required else [])]
+        )
+    else:
+        reason = "no quorum: " + "; ".join(parts)
+    return Quorum(True, met, counted, needed, missing, reason, len(member_ids), taken)
+
+
+def body_of(store: Store, meeting: Meeting) -> Body:
+    return store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
+
+
+def quorum(store: Store, meeting_id: str, at: datetime | None = None) -> Quorum:
+    """Quorum of the meeting's body now (`at` None) or at a moment of the meeting."""
+    meeting = store.get(Meeting, meeting_id)
+    body = body_of(store, meeting)
+    members = {m.person_id for m in current_members(store, body.id, meeting.starts_at.date())}
+    rows = store.find(Attendance, meeting_id=meeting_id)
+    organizations = {o.id: o for o in store.find(Organization)}
+    return judge(body, members, rows, organizations, at=at)

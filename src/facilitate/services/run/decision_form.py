@@ -1,0 +1,239 @@
+"""The decision dialog's fields as text, read into a decision and written back for a correction.
+
+The dialog is quick entry laid out in fields, and reads the same way:
+
+* stand-asides and blocks: ``@WHO reason; @WHO reason`` (WHO as in quick entry: ``@dana``,
+  ``@"Dana Whitfield"`` or an organization's short name such as ``@pp``; the reason may be
+  quoted or not, and may be left out);
+* consent objections: ``[@WHO] what was objected => how it was resolved; ...`` (the resolution
+  may be left out while the objection is open);
+* levels: ``5=3, 4=2`` (or separated by spaces);
+* counts: whole numbers, or nothing for a count nobody gave.
+
+Reading never guesses: text that cannot be read raises a `CaptureError` naming the field, and
+everything typed stays in the dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitate.models import ConsentObjection, Decision, Meeting, Objection
+from facilitate.models.enums import DecisionMethod, DecisionOutcome, Visibility
+from facilitate.services.run import decisions
+from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.decision_rules import settle_outcome
+from facilitate.services.run.quick_entry import QuickEntry, Raised, Stance
+from facilitate.store import Store
+
+_WHO = re.compile(r'@(?:"(?P<name>[^"]+)"|(?P<handle>\S+))\s*(?P<rest>.*)', re.DOTALL)
+_LEVEL = re.compile(r"(\w[\w ]*?)\s*=\s*([0-9]{1,6})")
+RESOLVED = "=>"
+
+
+@dataclass
+class DecisionInput:
+    """A decision as the dialog holds it. `outcome` None: not said (adopted, unless a block
+    stops consensus)."""
+
+    text: str = ""
+    method: DecisionMethod = DecisionMethod.NOT_RECORDED
+    outcome: DecisionOutcome | None = None
+    referred_to: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    levels: dict[str, int] = field(default_factory=dict)
+    stand_asides: list[Stance] = field(default_factory=list)
+    blocks: list[Stance] = field(default_factory=list)
+    objections: list[Raised] = field(default_factory=list)
+    override: str = ""
+    visibility: Visibility | None = None
+
+
+# -- reading the fields ---------------------------------------------------------------------------
+
+
+def read_count(text: str, label: str) -> int | None:
+    """A count field: a whole number, or None when empty."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise CaptureError(f"{label}: a whole number, or nothing (got “{text}”)")
+    return int(text)
+
+
+def read_levels(text: str) -> dict[str, int]:
+    """``5=3, 4=2`` as {"5": 3, "4": 2}; a level may be a gradient's name (``endorse=4``)."""
+    levels: dict[str, int] = {}
+    rest = text.strip()
+    while rest:
+        match = _LEVEL.match(rest)
+        if match is None:
+            raise CaptureError(f"Levels: write level=count pairs, e.g. 5=3, 4=2 (at “{rest}”)")
+        levels[match[1].strip()] = int(match[2])
+        rest = rest[match.end() :].lstrip(" ,;")
+    return levels
+
+
+def _who(part: str, label: str) -> tuple[str, str]:
+    match = _WHO.fullmatch(part.strip())
+    if match is None:
+        raise CaptureError(f'{label}: start each with who, e.g. @dana or @"Dana Whitfield"')
+    return (match["name"] or match["handle"]).strip(), match["rest"].strip()
+
+
+def _unquoted(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        text = text[1:-1]
+    return " ".join(text.split())
+
+
+def read_positions(text: str, label: str) -> list[Stance]:
+    """Stand-asides or blocks: ``@WHO reason; ...``."""
+    stances = []
+    for part in text.split(";"):
+        if part.strip():
+            who, reason = _who(part, label)
+            stances.append(Stance(who, _unquoted(reason)))
+    return stances
+
+
+def read_objections(text: str) -> list[Raised]:
+    """Consent objections: ``[@WHO] what => how; ...``."""
+    raised = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        who: str | None = None
+        if part.strip().startswith("@"):
+            who, part = _who(part, "Objections")
+        said, _, how = part.partition(RESOLVED)
+        if not _unquoted(said):
+            raise CaptureError("Objections: say what was objected to, e.g. cost => county pays")
+        raised.append(Raised(_unquoted(said), who, _unquoted(how)))
+    return raised
+
+
+# -- writing the fields ---------------------------------------------------------------------------
+
+
+def _named(who: str) -> str:
+    return f"@{who}" if re.fullmatch(r"[^\W\d_](?:[\w.\-]*\w)?", who) else f'@"{who}"'
+
+
+def positions_text(stances: Sequence[Stance]) -> str:
+    return "; ".join(f"{_named(s.who)} {s.reason}".strip() for s in stances)
+
+
+def objections_text(raised: Sequence[Raised]) -> str:
+    parts = []
+    for objection in raised:
+        part = f"{_named(objection.who)} " if objection.who else ""
+        part += objection.objection
+        if objection.resolution:
+            part += f" {RESOLVED} {objection.resolution}"
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def levels_text(levels: dict[str, int]) -> str:
+    return ", ".join(f"{level}={count}" for level, count in levels.items())
+
+
+def from_line(parsed: QuickEntry) -> DecisionInput:
+    """What the capture line said, to start the dialog from (text only, for a line that is not
+    a readable decision)."""
+    counts = parsed.counts
+    return DecisionInput(
+        text=parsed.text if not parsed.problems else parsed.raw.strip().removeprefix("/d "),
+        method=parsed.method or DecisionMethod.NOT_RECORDED,
+        outcome=parsed.outcome,
+        referred_to=parsed.referred_to or "",
+        votes_for=counts.in_favor if counts else None,
+        votes_against=counts.against if counts else None,
+        abstentions=counts.abstain if counts else None,
+        levels=dict(parsed.levels),
+        stand_asides=list(parsed.stand_asides),
+        blocks=list(parsed.blocks),
+        objections=list(parsed.objections),
+        override=parsed.override or "",
+        visibility=parsed.visibility,
+    )
+
+
+def _stance(objection: Objection) -> Stance:
+    return Stance(objection.who, objection.reason)
+
+
+def from_decision(decision: Decision) -> DecisionInput:
+    """A stored decision, to correct it in the same fields."""
+    return DecisionInput(
+        text=decision.text,
+        method=decision.method,
+        outcome=decision.outcome,
+        referred_to=decision.referred_to,
+        votes_for=decision.votes_for,
+        votes_against=decision.votes_against,
+        abstentions=decision.abstentions,
+        levels=dict(decision.distribution),
+        stand_asides=[_stance(o) for o in decision.stand_asides],
+        blocks=[_stance(o) for o in decision.blocks],
+        objections=[Raised(o.objection, o.who or None, o.resolution) for o in decision.objections],
+        override=decision.override_reason,
+        visibility=decision.visibility,
+    )
+
+
+# -- into the record ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The people and organizations a decision names, matched, and the names that were not."""
+
+    stand_asides: list[Objection]
+    blocks: list[Objection]
+    objections: list[ConsentObjection]
+    problems: tuple[str, ...]
+
+
+def resolve(store: Store, meeting: Meeting, form: DecisionInput) -> Resolved:
+    asides, first = decisions.positions(store, meeting, form.stand_asides)
+    blocks, second = decisions.positions(store, meeting, form.blocks)
+    raised, third = decisions.objections(store, meeting, form.objections)
+    return Resolved(asides, blocks, raised, (*first, *second, *third))
+
+
+def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
+    """The decision's fields as `capture.add_decision` and `corrections.correct_entry` take
+    them (text and visibility aside), the outcome settled by the decision rules; a CaptureError
+    when they refuse it."""
+    settled = settle_outcome(
+        form.method,
+        form.outcome,
+        blocks=len(resolved.blocks),
+        override=form.override,
+        referred_to=form.referred_to,
+    )
+    if settled.problem:
+        raise CaptureError(settled.problem)
+    referral = settled.outcome is DecisionOutcome.REFERRED
+    return {
+        "method": form.method,
+        "outcome": settled.outcome,
+        "referred_to": form.referred_to.strip() if referral else "",
+        "votes_for": form.votes_for,
+        "votes_against": form.votes_against,
+        "abstentions": form.abstentions,
+        "distribution": dict(form.levels),
+        "stand_asides": resolved.stand_asides,
+        "blocks": resolved.blocks,
+        "objections": resolved.objections,
+        "override_reason": form.override,
+    }

@@ -1,0 +1,88 @@
+"""What a decision may say: the rules quick entry, the decision dialog and corrections share.
+
+* The method is what the facilitator said; nothing said is ``NOT_RECORDED``.
+* Consensus with a block is not adopted, unless the group records an override and why. With
+  no outcome given it is recorded as not adopted (and the screen says so); ``adopted`` given
+  without an override is refused.
+* An override answers a block: without a block there is nothing to override.
+* A decision sent to another body names that body.
+* Levels (a distribution such as fist-to-five's 5=3 4=2) belong to a method that has levels:
+  fist-to-five 0 to 5, gradients of agreement 1 to 8 or the gradient's name.
+
+Pure functions of the typed values: no store, so the parser can use them on every keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from facilitate.models.enums import DecisionMethod, DecisionOutcome
+
+LEVEL_RANGES: dict[DecisionMethod, range] = {
+    DecisionMethod.FIST_TO_FIVE: range(0, 6),
+    # The eight-point gradients of agreement, from endorsement (1) to block (8).
+    DecisionMethod.GRADIENTS_OF_AGREEMENT: range(1, 9),
+}
+"""Methods whose support is counted by level, and the levels each has."""
+
+BLOCK_STOPS_CONSENSUS = (
+    'a block stops consensus: recorded as not adopted (add override:"why" if the group overrode it)'
+)
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The outcome to store, or the problem that stops the decision being recorded as typed."""
+
+    outcome: DecisionOutcome
+    problem: str | None = None
+    warning: str | None = None
+
+
+def settle_outcome(
+    method: DecisionMethod,
+    outcome: DecisionOutcome | None,
+    *,
+    blocks: int,
+    override: str,
+    referred_to: str = "",
+) -> Settled:
+    """The outcome a decision is recorded with, given what was typed (None: not typed)."""
+    override = override.strip()
+    if override and not blocks:
+        return Settled(outcome or DecisionOutcome.ADOPTED, "an override answers a block: name it")
+    if outcome is DecisionOutcome.REFERRED and not referred_to.strip():
+        return Settled(outcome, "say which body it was sent to, e.g. outcome:referred:exec")
+    blocked = method is DecisionMethod.CONSENSUS and blocks and not override
+    if not blocked:
+        return Settled(outcome or DecisionOutcome.ADOPTED)
+    if outcome is None:
+        return Settled(DecisionOutcome.NOT_ADOPTED, warning=BLOCK_STOPS_CONSENSUS)
+    if outcome is DecisionOutcome.ADOPTED:
+        return Settled(
+            outcome,
+            "consensus with a block is not adopted unless the group overrides it: add "
+            'override:"why", or record it as not adopted',
+        )
+    return Settled(outcome)
+
+
+def check_levels(method: DecisionMethod, levels: Mapping[str, int]) -> str | None:
+    """Why these levels cannot go with this method, or None when they can (or there are none)."""
+    if not levels:
+        return None
+    allowed = LEVEL_RANGES.get(method)
+    if allowed is None:
+        return "levels go with method:fist or method:gradients; name the method"
+    # Gradients are also kept by name ("endorse", "agree with reservations"); a number must be
+    # one of the scale's.
+    named = method is DecisionMethod.GRADIENTS_OF_AGREEMENT
+    wrong = [
+        level
+        for level in levels
+        if (int(level) not in allowed if level.isdigit() else not (named and level.strip()))
+    ]
+    if wrong:
+        return f"{', '.join(wrong)}: levels run {allowed.start} to {allowed.stop - 1}"
+    return None

@@ -1,0 +1,113 @@
+"""The meeting's entries as the live screen lists them: time, kind, visibility and what was said.
+
+A decision shows how it was taken (method, outcome, stand-asides, blocks, objections), and says
+"method not recorded" rather than nothing; an action shows its owner and due date; a ground
+rule invoked shows as RULE. The row under the cursor is the entry correct, remove and history
+act on; only an entry captured in this window moves the cursor, so a co-facilitator's entries
+arriving never change what is selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from facilitate.models import ActionItem, Decision
+from facilitate.models.enums import DecisionMethod
+from facilitate.services.run.capture import Entry, is_rule_invoked, kind_of
+from facilitate.tui.dialogs.decision import method_label, outcome_label
+from facilitate.tui.widgets.table import Table
+
+KIND_LABEL = {"note": "note", "decision": "DECISION", "action": "ACTION", "parking": "parked"}
+
+
+def entry_key(entry: Entry) -> str:
+    return f"{entry.table}:{entry.id}"
+
+
+def kind_label(entry: Entry) -> str:
+    return "RULE" if is_rule_invoked(entry) else KIND_LABEL[kind_of(entry).value]
+
+
+def decision_details(decision: Decision) -> str:
+    """ "consensus · not adopted · 1 block" — how it was taken, in a few words."""
+    if decision.method is DecisionMethod.NOT_RECORDED:
+        parts = ["method not recorded"]
+    else:
+        parts = [method_label(decision.method).lower()]
+    outcome = outcome_label(decision.outcome).lower()
+    parts.append(f"{outcome}: {decision.referred_to}" if decision.referred_to else outcome)
+    counts = (
+        ("for", decision.votes_for),
+        ("against", decision.votes_against),
+        ("abstain", decision.abstentions),
+    )
+    # Only the counts given: a count nobody gave is not zero.
+    given = [f"{label} {count}" for label, count in counts if count is not None]
+    if given:
+        parts.append(", ".join(given))
+    for count, one, many in (
+        (len(decision.stand_asides), "stand-aside", "stand-asides"),
+        (len(decision.blocks), "block", "blocks"),
+        (len(decision.objections), "objection", "objections"),
+    ):
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    if decision.override_reason:
+        parts.append("block overridden")
+    if decision.quorum_defined and not decision.quorum_met:
+        parts.append("no quorum")
+    return " · ".join(parts)
+
+
+class EntriesTable(Table):
+    """Rows keyed ``table:id``; `owner_name` turns an owner's id into a name."""
+
+    def __init__(self, owner_name: Callable[[str], str], *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.owner_name = owner_name
+
+    def on_mount(self) -> None:
+        self.add_columns("At", "Kind", "Vis", "Entry")
+
+    def _text(self, entry: Entry) -> str:
+        text = entry.text
+        if isinstance(entry, ActionItem):
+            owner = entry.owner_text or "no owner"
+            if entry.owner_person_id:
+                owner = self.owner_name(entry.owner_person_id)
+            due = f", due {entry.due:%b %d}" if entry.due else ", no date"
+            text += f"  ({owner}{due})"
+        elif isinstance(entry, Decision):
+            text += f"  ({decision_details(entry)})"
+        return text
+
+    def show(self, entry: Entry, *, follow: bool = False) -> None:
+        """Add the entry, or redraw its row; `follow` moves the cursor to it."""
+        key = entry_key(entry)
+        row = (
+            f"{entry.created_at.astimezone():%H:%M}",
+            kind_label(entry),
+            entry.visibility.value,
+            self._text(entry),
+        )
+        if key in {r.value for r in self.rows}:
+            for column, value in zip(self.columns, row, strict=True):
+                self.update_cell(key, column, value)
+        else:
+            self.add_row(*row, key=key)
+        if follow:
+            self.move_cursor(row=self.get_row_index(key))
+
+    def forget(self, entry_id: str) -> None:
+        """Remove the row of the entry with this id, whatever its kind was."""
+        for key in [row.value for row in self.rows]:
+            if key and key.endswith(f":{entry_id}"):
+                self.remove_row(key)
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the entry under the cursor."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate)[0].value
+        return str(key).split(":", 1)[1] if key else None
