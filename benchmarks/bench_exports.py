@@ -1,18 +1,31 @@
-"""Time the minutes exports: a 40-item meeting in every format, packets for 8 organizations,
-and (given a five-year history from generate_history.py) a series record and "you said, we did"
-across the whole history.
+"""Time the minutes exports: a 40-item, 320-entry meeting in every format, in-process and from
+the command line, each beside its baseline measured in the same run; and (given a history from
+generate_history.py) a series record and "you said, we did" across the whole history.
 
-    .venv/bin/python benchmarks/bench_exports.py [--history benchmarks/history.db]
+    .venv/bin/python benchmarks/bench_exports.py [--runs 7] [--history benchmarks/history.db]
+        [--before OLD_SRC]
 
-Prints one line per measurement (best of --repeat runs, in milliseconds).
+Command-line cases run as separate processes, interleaved so drift hits each alike, medians:
+
+- `python -c pass` and `facilitate --help`: the baselines (issue #15's goals: all five formats
+  under 0.5 s wall, `-f md` alone within 3x `facilitate --help`);
+- `facilitate minutes MEETING -f md`, and with all five formats.
+
+With `--before OLD_SRC` (the `src` folder of an earlier checkout, e.g. from `git archive`), the
+same commands also run on that code, on its own copy of the meeting, in the same rounds.
+Bytecode is written and warm before timing, as an installed facilitate has it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -37,12 +50,13 @@ from facilitate.models.enums import MeetingStatus, Visibility
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.you_said_we_did import you_said_we_did
-from facilitate.services.share.packets import write_packets
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 
 T = TypeVar("T")
 VISIBILITIES = list(Visibility)
+HERE = Path(__file__).parent
+ALL_FORMATS = ["-f", "md", "-f", "html", "-f", "docx", "-f", "ics", "-f", "csv"]
 
 
 def timed(label: str, func: Callable[[], T], repeat: int) -> T:
@@ -119,6 +133,90 @@ def build_big_meeting(store: Store, items: int = 40, orgs: int = 8) -> Meeting:
     return meeting
 
 
+# -- separate processes -------------------------------------------------------------------------
+
+
+def process_env(src: Path | None = None) -> dict[str, str]:
+    """The environment a user's shell gives facilitate: bytecode written and reused (a session
+    that sets PYTHONDONTWRITEBYTECODE would time compiling every module), and `src` first on the
+    path when timing an older checkout."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    return env
+
+
+def facilitate_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "facilitate", *args]
+
+
+def make_meeting_db(folder: Path, src: Path | None = None) -> tuple[Path, str]:
+    """A database holding the 40-item meeting, built by the code under `src` (or this code) in
+    its own process, so each version reads a file its own schema made."""
+    path = folder / ("before.db" if src is not None else "now.db")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[2])\n"
+        "from bench_exports import build_big_meeting\n"
+        "from facilitate.store import Store\n"
+        "store = Store.open(sys.argv[1]); print(build_big_meeting(store).id); store.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(HERE)],
+        env=process_env(src),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return path, result.stdout.strip()
+
+
+def median_runs(
+    cases: Sequence[tuple[str, list[str], dict[str, str]]], runs: int
+) -> dict[str, float]:
+    """Each case run once to warm up (and write bytecode), then `runs` interleaved rounds;
+    the median wall time of each, in milliseconds."""
+    times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+    for label, argv, env in cases:
+        result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if result.returncode:
+            raise SystemExit(f"{label} failed: {result.stderr.strip()[-500:]}")
+    for _ in range(runs):
+        for label, argv, env in cases:
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, capture_output=True, check=True)
+            times[label].append((time.perf_counter() - start) * 1000)
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
+def print_medians(medians: dict[str, float], base: str) -> None:
+    for label, value in medians.items():
+        print(f"{label:58} {value:9.1f} ms  {value / medians[base]:5.1f}x {base}")
+
+
+def bench_cli(folder: Path, runs: int, before: Path | None) -> None:
+    versions: list[tuple[str, Path | None]] = [("", None)]
+    if before is not None:
+        versions.append(("before: ", before))
+    cases: list[tuple[str, list[str], dict[str, str]]] = [
+        ("python -c pass", [sys.executable, "-c", "pass"], process_env()),
+        ("facilitate --help", facilitate_argv("--help"), process_env()),
+    ]
+    for prefix, src in versions:
+        db, meeting = make_meeting_db(folder, src)
+        out = folder / f"out-{'before' if src else 'now'}"
+        common = ["--db", str(db), "minutes", meeting, "--out", str(out)]
+        env = process_env(src)
+        cases += [
+            (f"{prefix}minutes -f md", facilitate_argv(*common, "-f", "md"), env),
+            (f"{prefix}minutes, all five formats", facilitate_argv(*common, *ALL_FORMATS), env),
+        ]
+    print(f"command line, median of {runs} interleaved runs:")
+    print_medians(median_runs(cases, runs), "facilitate --help")
+
+
+# -- in one process -----------------------------------------------------------------------------
+
+
 def bench_meeting(store: Store, meeting: Meeting, repeat: int) -> None:
     doc = timed(
         "build_minutes (40 items, partners)",
@@ -129,20 +227,8 @@ def bench_meeting(store: Store, meeting: Meeting, repeat: int) -> None:
         rendered = timed(f"render {fmt.value}", partial(render_minutes, doc, fmt), repeat)
         size = sum(len(f.data) for f in rendered)
         print(f"{'':58} {size / 1024:9.1f} KiB")
-    with tempfile.TemporaryDirectory() as folder:
-        packets = timed(
-            "write_packets (8 orgs x md, html, docx, ics, csv + .eml)",
-            lambda: write_packets(
-                store,
-                meeting.id,
-                Path(folder) / f"run-{time.perf_counter_ns()}",
-                RENDERERS,
-                formats=list(ExportFormat),
-            ),
-            repeat,
-        )
-        files = sum(len(p.files) + 1 for p in packets)
-        print(f"{'':58} {len(packets)} packets, {files} files logged")
+    spanish = build_minutes(store, meeting.id, Visibility.PARTNERS, language="es")
+    timed("render docx in Spanish", partial(render_minutes, spanish, ExportFormat.DOCX), repeat)
 
 
 def bench_history(path: Path, repeat: int) -> None:
@@ -160,7 +246,7 @@ def bench_history(path: Path, repeat: int) -> None:
             repeat,
         )
         print(f"{'':58} {len(record.decisions)} decisions, {len(record.actions)} actions")
-        for fmt in (ExportFormat.MD, ExportFormat.HTML, ExportFormat.CSV):
+        for fmt in (ExportFormat.MD, ExportFormat.HTML, ExportFormat.DOCX, ExportFormat.CSV):
             timed(
                 f"render series record {fmt.value}",
                 partial(RENDERERS.series_record, record, fmt),
@@ -191,7 +277,9 @@ def bench_history(path: Path, repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--history", type=Path, help="A database from generate_history.py.")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="In-process: best of this many.")
+    parser.add_argument("--runs", type=int, default=7, help="Command line: median of this many.")
+    parser.add_argument("--before", type=Path, help="An earlier checkout's src folder.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "bench.db")
@@ -204,6 +292,7 @@ def main() -> None:
             bench_meeting(store, meeting, args.repeat)
         finally:
             store.close()
+        bench_cli(Path(folder), args.runs, args.before)
     if args.history is not None:
         bench_history(args.history, args.repeat)
     print(f"done at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC")

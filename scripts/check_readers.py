@@ -1,6 +1,10 @@
 """Open the exports in real readers, as partners would: the HTML minutes in headless Chromium
 (screenshot and print to PDF), the Word minutes through LibreOffice (converted to PDF), and the
-PDFs turned into PNG pages with pdftoppm so a person can look at them.
+PDFs turned into PNG pages with pdftoppm so a person can look at them. The Spanish minutes go
+through both readers too.
+
+What a partner would notice is checked as well: the partners' version of a normal meeting prints
+on at most two pages, and the Word minutes' PDF shows the page numbers and the DRAFT header.
 
 Not part of the test suite (it needs Debian packages the suite must not depend on):
 
@@ -27,6 +31,7 @@ from facilitate.models import AgendaItem, Meeting, Note
 from facilitate.models.enums import Visibility
 from facilitate.services.demo import build_demo
 from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.settings import TIME_ZONE, set_setting
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 
@@ -60,11 +65,15 @@ def _run(command: list[str], timeout: int = 180) -> subprocess.CompletedProcess[
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def build_files(out: Path) -> tuple[Path, Path]:
+MAX_PRINTED_PAGES = 2
+
+
+def build_files(out: Path, language: str = "en") -> tuple[Path, Path]:
     folder = Path(tempfile.mkdtemp(prefix="facilitate-readers-"))
     store = Store.open(folder / "demo.db")
     try:
         build_demo(store, TODAY)
+        set_setting(store, TIME_ZONE, "America/Los_Angeles")
         october = next(
             m for m in store.find(Meeting) if m.title == "Steering Committee — October 2026"
         )
@@ -77,11 +86,12 @@ def build_files(out: Path) -> tuple[Path, Path]:
                 visibility=Visibility.CONFIDENTIAL,
             )
         )
-        doc = build_minutes(store, october.id, Visibility.PARTNERS)
+        doc = build_minutes(store, october.id, Visibility.PARTNERS, language=language)
     finally:
         store.close()
-    html = out / "minutes.html"
-    docx = out / "minutes.docx"
+    suffix = "" if language == "en" else f".{language}"
+    html = out / f"minutes{suffix}.html"
+    docx = out / f"minutes{suffix}.docx"
     html.write_bytes(render_minutes(doc, ExportFormat.HTML)[0].data)
     docx.write_bytes(render_minutes(doc, ExportFormat.DOCX)[0].data)
     return html, docx
@@ -90,7 +100,7 @@ def build_files(out: Path) -> tuple[Path, Path]:
 def check_html(chromium: str, html: Path, out: Path) -> list[str]:
     problems = []
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
-    shot = out / "minutes-html.png"
+    shot = out / f"{html.stem}-html.png"
     result = _run(
         [
             chromium,
@@ -107,7 +117,7 @@ def check_html(chromium: str, html: Path, out: Path) -> list[str]:
     )
     if not shot.exists():
         problems.append(f"chromium wrote no screenshot: {result.stderr.strip()[-300:]}")
-    pdf = out / "minutes-html-print.pdf"
+    pdf = out / f"{html.stem}-html-print.pdf"
     result = _run(
         [
             chromium,
@@ -122,7 +132,10 @@ def check_html(chromium: str, html: Path, out: Path) -> list[str]:
     if not pdf.exists():
         problems.append("chromium printed no PDF")
     else:
-        problems += pdf_pages(pdf, out / "minutes-html-print")
+        problems += pdf_pages(pdf, out / f"{html.stem}-html-print")
+        pages = len(sorted(out.glob(f"{html.stem}-html-print-*.png")))
+        if pages > MAX_PRINTED_PAGES:
+            problems.append(f"{html.name} prints on {pages} pages (at most {MAX_PRINTED_PAGES})")
     dom = _run(
         [
             chromium,
@@ -148,15 +161,21 @@ def check_docx(office: str, docx: Path, out: Path) -> list[str]:
         [office, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
         timeout=300,
     )
-    pdf = out / "minutes.pdf"
+    pdf = out / f"{docx.stem}.pdf"
     print(f"libreoffice convert-to pdf: exit {result.returncode}: {result.stdout.strip()}")
     if not pdf.exists():
         return [f"LibreOffice made no PDF: {result.stderr.strip()[-300:]}"]
-    problems = pdf_pages(pdf, out / "minutes-docx")
+    problems = pdf_pages(pdf, out / f"{docx.stem}-docx")
     text_tool = _find("pdftotext")
     if text_tool:
         text = _run([text_tool, "-layout", str(pdf), "-"]).stdout
-        for expected in ("DRAFT minutes", "ᐊᓂᔑᓈᐯᒧᐎᓐ", '<script>alert("x")</script>', "Attendance"):
+        spanish = docx.stem.endswith(".es")
+        expected_words = (
+            ("Acta en BORRADOR", "Asistencia", "Página 1 de", "BORRADOR · Steering")
+            if spanish
+            else ("DRAFT minutes", "Attendance", "Page 1 of", "DRAFT · Steering Committee")
+        )
+        for expected in ("ᐊᓂᔑᓈᐯᒧᐎᓐ", '<script>alert("x")</script>', *expected_words):
             if expected not in text:
                 problems.append(f"the Word minutes' PDF lacks {expected!r}")
         if "CONFIDENTIAL-MARKER" in text:
@@ -188,21 +207,22 @@ def main() -> int:
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    html, docx = build_files(out)
+    files = [build_files(out, language) for language in ("en", "es")]
     print(f"exports in {out}")
     problems: list[str] = []
     chromium = _find("chromium", "chromium-browser", "google-chrome")
+    office = _find("libreoffice", "soffice")
     if chromium is None:
         problems.append("chromium is not installed (apt-get install -y chromium)")
-    else:
-        problems += check_html(chromium, html, out)
-    office = _find("libreoffice", "soffice")
     if office is None:
         problems.append(
             "LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)"
         )
-    else:
-        problems += check_docx(office, docx, out)
+    for html, docx in files:
+        if chromium is not None:
+            problems += check_html(chromium, html, out)
+        if office is not None:
+            problems += check_docx(office, docx, out)
     for problem in problems:
         print(f"PROBLEM: {problem}")
     print("all readers opened the exports" if not problems else f"{len(problems)} problem(s)")

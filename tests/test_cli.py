@@ -116,8 +116,10 @@ def test_demo_file_then_search_check_and_path(tmp_path: Path, isolated_home: Pat
     found = run_cli(isolated_home, "--db", str(path), "search", "referral")
     no_traceback(found)
     assert found.returncode == 0, found.stderr
-    hits = [line for line in found.stdout.splitlines() if not line.startswith("    ")]
-    texts = [line.strip() for line in found.stdout.splitlines() if line.startswith("    ")]
+    *listed, total = found.stdout.splitlines()
+    assert re.fullmatch(r"\d+ of \d+ matches\.", total), total
+    hits = [line for line in listed if not line.startswith("    ")]
+    texts = [line.strip() for line in listed if line.startswith("    ")]
     assert len(hits) == len(texts) >= 2
     assert all("referral" in text.lower() for text in texts)
     assert all(re.match(r"\d{4}-\d{2}-\d{2}  \w+ +\[\w+\] ", hit) for hit in hits), hits
@@ -144,7 +146,9 @@ def test_search_without_a_match_says_so(demo_file: Path) -> None:
 def test_search_limit_is_respected(demo_file: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(demo_file), "search", "referral", "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert len(result.output.strip().splitlines()) == 2  # one hit: a heading and its text
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 3  # one hit (a heading and its text), then how many there were
+    assert re.fullmatch(r"1 of \d+ matches\.", lines[-1]), lines[-1]
 
 
 def test_db_path_defaults_to_facilitate_home(isolated_home: Path) -> None:

@@ -81,6 +81,7 @@ def test_minutes_by_date_and_series_words(demo_db: Path, tmp_path: Path) -> None
     assert names == [
         "2026-10-25-steering-committee-minutes-public-actions.csv",
         "2026-10-25-steering-committee-minutes-public-decisions.csv",
+        "2026-10-25-steering-committee-minutes-public-notes.csv",
         "2026-10-25-steering-committee-minutes-public.md",
     ]
     md = (out / names[-1]).read_text("utf-8")
@@ -257,11 +258,28 @@ def test_empty_shared_log(demo_db: Path) -> None:
     assert result.output == "Nothing has been shared yet.\n"
 
 
-def test_the_commands_offer_every_format_and_audience_there_is() -> None:
-    from facilitate.cli.minutes import AUDIENCE_CHOICES, FORMAT_CHOICES
+def test_a_calendar_with_nothing_dated_is_not_written_and_the_command_says_so(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    session = meetings(demo_db)["listening"]
+    out = tmp_path / "out"
+    result = run(demo_db, "minutes", session.id[:8], "-f", "ics", "-f", "md", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.suffix for p in out.iterdir()] == [".md"]
+    assert "No calendar file: nothing in these minutes has a date to add" in result.output
+    packets = run(demo_db, "packets", session.id[:8], "--out", str(tmp_path / "p"))
+    assert packets.exit_code == 0, packets.output
+    assert packets.output.count("No calendar file") == 1
+    assert not list((tmp_path / "p").rglob("*.ics"))
+
+
+def test_the_commands_offer_every_format_audience_and_language_there_is() -> None:
+    from facilitate.cli.minutes import AUDIENCE_CHOICES, FORMAT_CHOICES, LANGUAGE_CHOICES
+    from facilitate.services.record.i18n import LANGUAGES
     from facilitate.services.share.sharing import ExportFormat
     from facilitate.tui.dialogs.export import FORMATS
 
+    assert LANGUAGE_CHOICES == LANGUAGES
     assert set(FORMAT_CHOICES) == {f.value for f in ExportFormat}
     assert {value for value, _ in FORMATS} == {f.value for f in ExportFormat}
     assert AUDIENCE_CHOICES == ("public", "partners", "internal")

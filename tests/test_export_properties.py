@@ -54,6 +54,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.record.audience import AUDIENCES, AudienceError, check_audience, visible
+from facilitate.services.record.i18n import LANGUAGES
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.you_said_we_did import link_response, you_said_we_did
@@ -77,7 +78,7 @@ CARRIES = {
     ExportFormat.MD: set(KINDS),
     ExportFormat.HTML: set(KINDS),
     ExportFormat.DOCX: set(KINDS),
-    ExportFormat.CSV: {"decision", "action"},
+    ExportFormat.CSV: {"note", "decision", "action"},
     ExportFormat.ICS: {"action"},
 }
 REPORT_FORMATS = (ExportFormat.MD, ExportFormat.HTML, ExportFormat.DOCX, ExportFormat.CSV)
@@ -370,13 +371,13 @@ def test_the_audience_rule_is_the_promise() -> None:
 
 
 @PROPERTY
-@given(entries=specs, listening=st.booleans())
+@given(entries=specs, listening=st.booleans(), language=st.sampled_from(LANGUAGES))
 def test_no_minutes_carry_text_above_their_audience(
-    world: World, entries: list[Spec], listening: bool
+    world: World, entries: list[Spec], listening: bool, language: str
 ) -> None:
     example = _insert(world, entries, listening)
     for audience in AUDIENCES:
-        doc = build_minutes(world.store, example.meeting_id, audience)
+        doc = build_minutes(world.store, example.meeting_id, audience, language=language)
         for fmt in ExportFormat:
             text = _rendered_text(fmt, render_minutes(doc, fmt))
             _check(text, example, audience, _kinds(CARRIES[fmt]), f"minutes {fmt}")

@@ -31,6 +31,7 @@ from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, Minutes
 from facilitate.models.enums import ActionStatus, Visibility
 from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.settings import TIME_ZONE, set_setting
 from facilitate.services.share.packets import EmailDraft
 from facilitate.services.share.sharing import ExportFormat, RenderedFile
 from facilitate.store import Store
@@ -131,7 +132,9 @@ def one(doc: MinutesDocument, fmt: ExportFormat) -> bytes:
 
 
 def golden_store(store: Store) -> dict[str, Meeting]:
-    """The demo, with October filled in and September's minutes approved at October."""
+    """The demo, with October filled in, September's minutes approved at October, and the
+    partnership's time zone set (else the minutes would say this computer's)."""
+    set_setting(store, TIME_ZONE, "America/Los_Angeles")
     meetings = demo_meetings(store)
     enrich_october(store)
     september = meetings["september"]
@@ -227,10 +230,16 @@ def test_docx_has_headings_tables_and_status(demo_store: Store) -> None:
     assert ("Heading 1", "Approval of previous minutes") in headings
     assert document.paragraphs[1].text.startswith("DRAFT minutes")
     header = document.sections[0].header.paragraphs[0].text
-    assert header.startswith("DRAFT · Steering Committee — October 2026")
+    assert header == "DRAFT · Steering Committee — October 2026 · Partners version"
     tables = document.tables
     assert tables, "action items should be a real table"
-    assert [c.text for c in tables[0].rows[0].cells] == ["Action", "Owner", "Organization", "Due"]
+    assert [c.text for c in tables[0].rows[0].cells] == [
+        "Action",
+        "Owner",
+        "Organization",
+        "Due",
+        "Status",
+    ]
     assert document.core_properties.author == "facilitate"
 
 
@@ -267,7 +276,7 @@ def test_ics_has_all_day_events_with_stable_uids(demo_store: Store) -> None:
 def test_csv_has_one_row_per_decision_and_action(demo_store: Store) -> None:
     meetings = demo_meetings(demo_store)
     doc = build_minutes(demo_store, meetings["september"].id, Visibility.PARTNERS)
-    decisions, actions = render_minutes(doc, ExportFormat.CSV)
+    decisions, actions, _ = render_minutes(doc, ExportFormat.CSV)
     assert decisions.data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8
     [row] = csv_rows(decisions.data)
     assert row["decision"] == "Use one shared referral form for Family Treatment Court."
@@ -314,9 +323,9 @@ def test_markdown_escaping_renders_the_literal_text(nasty_doc: MinutesDocument) 
     # Notes and decisions keep every line; table cells hold it on one line: both read literally.
     assert squash(NASTY) in text
     assert text.count(squash(NASTY)) >= 4  # note, decision, rationale, action cell (+owner)
-    # The action table still has exactly four columns in every row.
+    # The action table still has exactly five columns in every row.
     rows = [line for line in markdown.splitlines() if line.startswith("| ")]
-    assert all(len(re.split(r"(?<!\\)\|", row)) - 2 == 4 for row in rows)
+    assert rows and all(len(re.split(r"(?<!\\)\|", row)) - 2 == 5 for row in rows)
 
 
 def test_markdown_escape_helpers() -> None:
@@ -357,7 +366,8 @@ def test_ics_escaping_round_trips(nasty_doc: MinutesDocument) -> None:
 
 
 def test_csv_escaping_round_trips(nasty_doc: MinutesDocument) -> None:
-    decisions, actions = render_minutes(nasty_doc, ExportFormat.CSV)
+    decisions, actions, notes = render_minutes(nasty_doc, ExportFormat.CSV)
+    assert NASTY in [r["note"] for r in csv_rows(notes.data)]
     assert NASTY in [r["decision"] for r in csv_rows(decisions.data)]
     assert NASTY in [r["rationale"] for r in csv_rows(decisions.data)]
     assert NASTY in [r["action"] for r in csv_rows(actions.data)]
@@ -414,10 +424,10 @@ def test_every_format_states_quorum_in_the_same_words(demo_store: Store) -> None
     doc = build_minutes(demo_store, meetings["october"].id, Visibility.PARTNERS)
     assert doc.quorum is not None
     sentence = (
-        "met: 8 members present of 6 needed; required organizations present "
+        "Quorum met: 8 members present (6 needed); required organizations present "
         "(Cedar River ICWA, Parent Partners)."
     )
     assert doc.quorum.summary == sentence
-    assert f"**Quorum:** {sentence}\n" in one(doc, ExportFormat.MD).decode()
-    assert f"Quorum: {sentence}\n" in html_text(one(doc, ExportFormat.HTML).decode())
-    assert f"Quorum: {sentence}\n" in docx_text(one(doc, ExportFormat.DOCX)) + "\n"
+    assert f"{sentence}\n" in html_text(md_as_html(one(doc, ExportFormat.MD).decode()))
+    assert f"{sentence}\n" in html_text(one(doc, ExportFormat.HTML).decode())
+    assert f"{sentence}\n" in docx_text(one(doc, ExportFormat.DOCX)) + "\n"

@@ -3,7 +3,8 @@ the approval lifecycle, and finding a meeting from what a person types."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -166,7 +167,10 @@ def test_header_roles_attendance_quorum_and_rules(demo_store: Store) -> None:
     assert doc.ground_rules.name == "Steering Committee agreements"
     assert doc.ground_rules.version == 1
     assert len(doc.ground_rules.rules) == 7
-    assert doc.next_meeting == september.starts_at.date() + timedelta(days=28)
+    # The series' next planned meeting (October), with its time and place.
+    assert doc.next_meeting is not None
+    assert doc.next_meeting.day == september.starts_at.date() + timedelta(days=28)
+    assert (doc.next_meeting.starts, doc.next_meeting.ends) == (time(13), time(15))
     assert doc.status is MinutesStatus.APPROVED
 
 
@@ -206,12 +210,12 @@ def test_follow_ups_come_from_updates_recorded_at_the_meeting(demo_store: Store)
     assert len(build_minutes(demo_store, october.id, Visibility.INTERNAL).follow_ups) == 1
 
 
-def test_entries_without_an_agenda_item_go_to_other_notes(demo_store: Store) -> None:
+def test_entries_without_an_agenda_item_go_to_other_business(demo_store: Store) -> None:
     meeting = enrich_october(demo_store)
     doc = build_minutes(demo_store, meeting.id, Visibility.PARTNERS)
     other = [n.text for n in doc.other.notes]
     assert "Sofia will bring the listening session's themes to November." in other
-    assert [s.title for s in doc.sections()][-1] == "Other notes"
+    assert [s.title for s in doc.sections()][-1] == "Other business"
 
 
 def test_listening_session_names_nobody(demo_store: Store) -> None:
@@ -246,7 +250,11 @@ def test_listening_session_names_nobody(demo_store: Store) -> None:
     assert doc.attendance is not None and doc.attendance.anonymous
     assert all(g.people == () for g in doc.attendance.present)
     assert doc.attendance.present_count == 2
-    everything = repr(doc)
+    # The session's hosts are named as hosts; what participants said and who came never are.
+    assert [(r.role, r.name) for r in doc.roles] == [
+        ("Hosts", "Miguel Santos, Sofia Alvarez, Tasha Greene")
+    ]
+    everything = repr(replace(doc, roles=()))
     assert "Tasha" not in everything and "Rosa" not in everything
     assert "not to be shared" not in everything  # the confidential note
 

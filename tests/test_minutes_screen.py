@@ -122,3 +122,35 @@ async def test_export_to_an_unwritable_place_says_so(demo_store: Store, tmp_path
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)
     assert demo_store.count(ShareRecord) == 0
+
+
+async def test_l_previews_and_exports_the_minutes_in_spanish(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    october = demo_meetings(demo_store)["october"]
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.push_screen(MinutesScreen(october.id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MinutesScreen)
+        assert "## Attendance" in screen.markdown_source
+        await pilot.press("l")
+        await pilot.pause()
+        assert "## Asistencia" in screen.markdown_source
+        assert "Español" in str(screen.query_one("#minutes-bar").render())
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-formats", SelectionList).deselect("docx")
+        dialog.query_one("#export-folder", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [page] = tmp_path.glob("*.html")
+        assert '<html lang="es">' in page.read_text("utf-8")
+        await pilot.press("l")  # and back
+        await pilot.pause()
+        assert "## Attendance" in screen.markdown_source

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from facilitate.export import RENDERERS
 from facilitate.models import Note, Person, ShareRecord
 from facilitate.models.enums import Visibility
+from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.minutes_approval import approve_minutes
-from facilitate.services.share.packets import partner_organizations, write_packets
+from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.settings import (
+    COORDINATOR_EMAIL,
+    COORDINATOR_NAME,
+    set_organization_language,
+    set_setting,
+)
+from facilitate.services.record.settings import read as read_settings
+from facilitate.services.record.you_said_we_did import LoopReport
+from facilitate.services.share.packets import (
+    EmailDraft,
+    Packet,
+    partner_organizations,
+    settings_warnings,
+    write_packets,
+)
 from facilitate.services.share.sharing import (
     ExportError,
     ExportFormat,
+    RenderedFile,
     export_minutes,
     share_log,
     slug,
@@ -25,7 +46,7 @@ from facilitate.services.share.sharing import (
 from facilitate.store import Store
 
 from .test_exports import csv_rows, docx_text, html_text
-from .test_minutes import GENERATED, demo_meetings, enrich_october
+from .test_minutes import GENERATED, demo_meetings, enrich_october, org
 
 ALL = list(ExportFormat)
 
@@ -82,6 +103,7 @@ def test_packets_one_folder_per_partner_with_files_and_a_draft_email(
                 f"{stem}-actions.ics",
                 f"{stem}-decisions.csv",
                 f"{stem}-actions.csv",
+                f"{stem}-notes.csv",
                 f"{stem}-email.eml",
             ]
         )
@@ -140,7 +162,7 @@ def test_share_log_has_a_row_per_file_with_its_sha256(demo_store: Store, tmp_pat
     packets = write_packets(demo_store, october.id, tmp_path, RENDERERS, formats=ALL)
     written = [f for p in packets for f in (*p.files, p.email)]
     records = {r.id: r for r in demo_store.find(ShareRecord)}
-    assert len(records) == len(written) == 6 * 7
+    assert len(records) == len(written) == 6 * 8
     for file in written:
         record = records[file.share_id]
         assert record.path == str(file.path)
@@ -155,7 +177,7 @@ def test_share_log_has_a_row_per_file_with_its_sha256(demo_store: Store, tmp_pat
     by_org = {r.organization_id for r in records.values()}
     assert by_org == {p.organization.id for p in packets}
     lines = share_log(demo_store, meeting_id=october.id)
-    assert len(lines) == 42 and {line.meeting_title for line in lines} == {october.title}
+    assert len(lines) == 48 and {line.meeting_title for line in lines} == {october.title}
     # A file changed after it was shared no longer matches what was sent.
     first = written[0]
     first.path.write_bytes(first.path.read_bytes() + b"edited")
@@ -231,3 +253,161 @@ def test_slug_is_safe_for_any_name() -> None:
     assert slug("Señora Peña's / Group") == "senora-pena-s-group"
     assert slug("ᐊᓂᔑᓈᐯ") == "file"
     assert slug("../../etc") == "etc"
+
+
+# -- the e-mail draft a coordinator sends as it is -------------------------------------------------
+
+
+def _coordinator(store: Store) -> None:
+    set_setting(store, COORDINATOR_NAME, "Sofia Alvarez")
+    set_setting(store, COORDINATOR_EMAIL, "sofia@northside.example")
+
+
+def _message(packet: Packet) -> EmailMessage:
+    message = message_from_bytes(packet.email.path.read_bytes(), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_drafts_come_from_the_coordinator_dated_and_identified(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    _coordinator(demo_store)
+    october = demo_meetings(demo_store)["october"]
+    packets = write_packets(demo_store, october.id, tmp_path, RENDERERS, now=GENERATED)
+    ids = set()
+    for packet in packets:
+        message = _message(packet)
+        [sender] = message["From"].addresses
+        assert (sender.display_name, sender.addr_spec) == (
+            "Sofia Alvarez",
+            "sofia@northside.example",
+        )
+        assert message["Date"].datetime == GENERATED
+        assert re.fullmatch(r"<[0-9a-f]{32}@northside\.example>", str(message["Message-ID"]))
+        ids.add(str(message["Message-ID"]))
+        assert message["X-Unsent"] == "1"
+        body = message.get_body(("plain",))
+        assert body is not None
+        text = body.get_content().replace("\r\n", "\n")
+        assert text.rstrip().endswith("Thank you,\nSofia Alvarez")
+        # The approval sentence names the series' next meeting, not the date the closing guessed.
+        assert "approval at the next meeting (Sunday, November 29, 2026)" in text
+        assert "November 22" not in text
+    assert len(ids) == len(packets)  # each draft its own Message-ID
+
+
+def test_drafts_without_a_coordinator_say_what_to_set(demo_store: Store, tmp_path: Path) -> None:
+    october = demo_meetings(demo_store)["october"]
+    [packet] = write_packets(
+        demo_store,
+        october.id,
+        tmp_path,
+        RENDERERS,
+        organization_ids=[org(demo_store, "CFS").id],
+    )
+    message = _message(packet)
+    assert message["From"] is None and message["Date"] is not None
+    assert message["Message-ID"] is not None
+    assert settings_warnings(read_settings(demo_store)) == [
+        "the drafts have no From address: facilitate settings set coordinator-email ADDRESS",
+        "the drafts are not signed: facilitate settings set coordinator-name NAME",
+    ]
+
+
+def test_no_calendar_when_nothing_is_dated_and_the_draft_says_so(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    session = demo_meetings(demo_store)["listening"]
+    packets = write_packets(demo_store, session.id, tmp_path, RENDERERS, formats=ALL)
+    assert packets
+    for packet in packets:
+        assert packet.without == ("ics",)
+        assert not [f for f in packet.files if f.format == "ics"]
+        assert not list(packet.folder.glob("*.ics"))
+        text = _message(packet).get_body(("plain",))
+        assert text is not None
+        body = text.get_content()
+        assert "No calendar file is attached: nothing in these minutes has a date to add." in body
+        assert ".ics file" not in body
+
+
+def test_every_calendar_written_parses_with_events(demo_store: Store, tmp_path: Path) -> None:
+    meetings = demo_meetings(demo_store)
+    for key in ("september", "october", "november", "listening"):
+        for packet in write_packets(
+            demo_store, meetings[key].id, tmp_path / key, RENDERERS, formats=ALL
+        ):
+            for written in packet.files:
+                if written.format == "ics":
+                    calendar = Calendar.from_ical(written.path.read_bytes())
+                    assert calendar.walk("VEVENT"), written.path
+
+
+class CountingRenderers:
+    """The real renderers, counting what each format is asked to render."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+
+    def minutes(self, doc: MinutesDocument, fmt: ExportFormat) -> list[RenderedFile]:
+        self.calls[ExportFormat(fmt).value] += 1
+        return RENDERERS.minutes(doc, fmt)
+
+    def series_record(self, record: SeriesRecord, fmt: ExportFormat) -> list[RenderedFile]:
+        return RENDERERS.series_record(record, fmt)
+
+    def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+        return RENDERERS.loop(report, fmt)
+
+    def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
+        self.calls["eml"] += 1
+        return RENDERERS.email(draft, attachments)
+
+
+def test_formats_that_name_no_organization_are_rendered_once_per_language(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    october = demo_meetings(demo_store)["october"]
+    set_organization_language(demo_store, org(demo_store, "Cedar River ICWA").id, "es")
+    counting = CountingRenderers()
+    packets = write_packets(demo_store, october.id, tmp_path, counting, formats=ALL)
+    assert len(packets) == 6
+    # The calendar and the spreadsheets: one English, one Spanish rendering, shared.
+    assert (counting.calls["ics"], counting.calls["csv"]) == (2, 2)
+    # What names the organization ("Prepared for", its own actions): one per packet.
+    assert counting.calls["md"] == counting.calls["html"] == counting.calls["docx"] == 6
+    assert counting.calls["eml"] == 6
+    icwa = next(p for p in packets if p.folder.name == "cedar-river-icwa")
+    cfs = next(p for p in packets if p.folder.name == "cfs")
+    shared = {f.path.name: f.sha256 for f in cfs.files if f.format in ("ics", "csv")}
+    for packet in packets:
+        same = {f.path.name: f.sha256 for f in packet.files if f.format in ("ics", "csv")}
+        assert (same == shared) == (packet is not icwa)
+
+
+def test_a_spanish_speaking_partner_gets_its_packet_in_spanish(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    _coordinator(demo_store)
+    october = demo_meetings(demo_store)["october"]
+    icwa = org(demo_store, "Cedar River ICWA")
+    set_organization_language(demo_store, icwa.id, "es")
+    packets = write_packets(demo_store, october.id, tmp_path, RENDERERS, formats=ALL, now=GENERATED)
+    by_folder = {p.folder.name: p for p in packets}
+    spanish, english = by_folder["cedar-river-icwa"], by_folder["cfs"]
+    assert (spanish.language, english.language) == ("es", "en")
+    message = _message(spanish)
+    assert message["Subject"] == "Acta en borrador: Steering Committee — October 2026"
+    assert message["Content-Language"] == "es"
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content().replace("\r\n", "\n")
+    assert text.startswith("Estimados colegas de Cedar River ICWA:")
+    assert "domingo, 29 de noviembre de 2026" in text
+    assert text.rstrip().endswith("Gracias,\nSofia Alvarez")
+    html = next(f for f in spanish.files if f.format == "html").path.read_text("utf-8")
+    assert '<html lang="es">' in html and "Asistencia" in html_text(html)
+    assert "Attendance" in html_text(
+        next(f for f in english.files if f.format == "html").path.read_text("utf-8")
+    )

@@ -143,17 +143,21 @@ def db_backup(ctx: click.Context, dest: Path) -> None:
 @friendly_errors
 def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
     """Find notes, decisions and actions containing every word of TEXT."""
-    from facilitate.store.search import search as run_search
+    from facilitate.store.search import search_page
 
     with opened(database_path(ctx.find_root())) as store:
-        hits = run_search(store, " ".join(text), limit=limit)
-    if not hits:
+        page = search_page(store, " ".join(text), limit=limit)
+    if not page.hits:
         click.echo("No matches.")
         return
-    for hit in hits:
+    for hit in page.hits:
         when = hit.meeting_starts_at[:10]
         click.echo(f"{when}  {hit.kind:8} [{hit.visibility.value}] {hit.meeting_title}")
         click.echo(f"    {hit.text}")
+    shown = f"{len(page.hits):,} of {page.total:,} matches"
+    if page.windowed:
+        shown += " (the best among the most recent; add words to narrow)"
+    click.echo(shown + ".")
 
 
 def _register_commands() -> None:
@@ -167,10 +171,11 @@ def _register_commands() -> None:
         people,
         roles,
         room,
+        settings,
         sync,
     )
 
-    modules = (partnership, organizations, people, meetings, agenda, roles, minutes)
+    modules = (partnership, organizations, people, meetings, agenda, roles, minutes, settings)
     for module in (*modules, capture, room, sync):
         module.register(cli)
 

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 AUDIENCE_CHOICES = tuple(audience.value for audience in AUDIENCES)
 # Spelled out so `--help` does not import the exporters; a test holds it equal to ExportFormat.
 FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
+# Likewise for the languages of the minutes (services/record/i18n).
+LANGUAGE_CHOICES = ("en", "es")
+NO_CALENDAR = (
+    "No calendar file: nothing in these minutes has a date to add (no open action item with a "
+    "due date, no next meeting)."
+)
 
 
 def register(group: click.Group) -> None:
@@ -68,9 +74,11 @@ def _store_path(ctx: click.Context) -> Path:
     return database_path(ctx.find_root())
 
 
-def _echo_written(files: Sequence[WrittenFile]) -> None:
+def _echo_written(files: Sequence[WrittenFile], asked: Sequence[str] = ()) -> None:
     for file in files:
         click.echo(f"wrote {file.path}  (sha256 {file.sha256[:12]})")
+    if "ics" in asked and not any(file.format == "ics" for file in files):
+        click.echo(NO_CALENDAR)
 
 
 def _audience(value: str) -> Any:
@@ -119,10 +127,22 @@ _out_option = click.option(
 @click.argument("meeting", nargs=-1, required=True)
 @_audience_option
 @_format_option(FORMAT_CHOICES, "md")
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGE_CHOICES),
+    default="en",
+    show_default=True,
+    help="The language of the minutes (packets use each organization's own).",
+)
 @_out_option
 @click.pass_context
 def minutes_command(
-    ctx: click.Context, meeting: tuple[str, ...], audience: str, formats: tuple[str, ...], out: Path
+    ctx: click.Context,
+    meeting: tuple[str, ...],
+    audience: str,
+    formats: tuple[str, ...],
+    language: str,
+    out: Path,
 ) -> None:
     """Write the minutes of MEETING for an audience.
 
@@ -136,18 +156,14 @@ def minutes_command(
         from facilitate.services.lookup import find_meeting
         from facilitate.services.share.sharing import export_minutes
 
+        asked = _formats(formats, ["md"])
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))
             written = export_minutes(
-                store,
-                found.id,
-                _audience(audience),
-                _formats(formats, ["md"]),
-                out,
-                RENDERERS,
+                store, found.id, _audience(audience), asked, out, RENDERERS, language=language
             )
         click.echo(f"Minutes of {found.title} ({audience}):")
-        _echo_written(written)
+        _echo_written(written, [f.value for f in asked])
 
     _guarded(run)
 
@@ -172,7 +188,12 @@ def packets_command(
         from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.share.packets import DEFAULT_PACKET_FORMATS, write_packets
+        from facilitate.services.record.settings import read
+        from facilitate.services.share.packets import (
+            DEFAULT_PACKET_FORMATS,
+            settings_warnings,
+            write_packets,
+        )
 
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))
@@ -183,17 +204,23 @@ def packets_command(
                 RENDERERS,
                 formats=_formats(formats, [f.value for f in DEFAULT_PACKET_FORMATS]),
             )
+            unset = settings_warnings(read(store))
         if not packets:
             click.echo(f"{found.title}: no partner organizations (no members, no attendance).")
             return
         for packet in packets:
             to = ", ".join(address for _, address in packet.recipients) or "nobody yet"
+            language = "" if packet.language == "en" else f", in {packet.language}"
             click.echo(
-                f"{packet.organization.label}: {packet.folder} ({len(packet.files)} files; "
-                f"email draft to {to})"
+                f"{packet.organization.label}: {packet.folder} ({len(packet.files)} files"
+                f"{language}; email draft to {to})"
             )
             for warning in packet.warnings:
                 click.echo(f"  warning: {warning}", err=True)
+        if "ics" in packets[0].without:
+            click.echo(NO_CALENDAR)
+        for warning in unset:
+            click.echo(f"warning: {warning}", err=True)
 
     _guarded(run)
 

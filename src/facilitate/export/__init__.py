@@ -3,23 +3,23 @@
 No renderer reads the store or decides what an audience may see; that is
 `facilitate.services.record.audience`'s, asked by the builders in `services.record`. `RENDERERS`
 is what the sharing services are handed to write files, packets and the sharing log.
+
+Each format's module is imported when that format is first asked for: Word, iCalendar and
+e-mail pull in zip, XML and calendar libraries that `facilitate minutes -f md` never needs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from facilitate.export import csv as csv_export
-from facilitate.export import docx as docx_export
-from facilitate.export import html as html_export
-from facilitate.export import ics as ics_export
-from facilitate.export import markdown as md_export
-from facilitate.export.eml import render_email
-from facilitate.services.record.document import MinutesDocument
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.you_said_we_did import LoopReport
-from facilitate.services.share.packets import EmailDraft
 from facilitate.services.share.sharing import ExportFormat, RenderedFile
+
+if TYPE_CHECKING:
+    from facilitate.services.record.document import MinutesDocument
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
+    from facilitate.services.share.packets import EmailDraft
 
 MEDIA_TYPES: dict[str, str] = {
     "md": "text/markdown",
@@ -39,34 +39,56 @@ def _file(suffix: str, data: bytes, fmt: str) -> RenderedFile:
 
 
 def render_minutes(doc: MinutesDocument, fmt: ExportFormat) -> list[RenderedFile]:
+    """The minutes in one format: one file, two or three for CSV, none for a calendar with
+    nothing dated in it (see `ics`)."""
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file(".md", md_export.render_minutes(doc).encode(), "md")]
+            from facilitate.export import markdown
+
+            return [_file(".md", markdown.render_minutes(doc).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file(".html", html_export.render_minutes(doc).encode(), "html")]
+            from facilitate.export import html
+
+            return [_file(".html", html.render_minutes(doc).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file(".docx", docx_export.render_minutes(doc), "docx")]
+            from facilitate.export import docx
+
+            return [_file(".docx", docx.render_minutes(doc), "docx")]
         case ExportFormat.ICS:
-            return [_file("-actions.ics", ics_export.render_minutes(doc), "ics")]
+            from facilitate.export import ics
+
+            calendar = ics.render_minutes(doc)
+            return [] if calendar is None else [_file("-actions.ics", calendar, "ics")]
         case ExportFormat.CSV:
+            from facilitate.export import csv
+
             return [
-                _file("-decisions.csv", csv_export.decisions_csv(doc), "csv"),
-                _file("-actions.csv", csv_export.actions_csv(doc), "csv"),
+                _file("-decisions.csv", csv.decisions_csv(doc), "csv"),
+                _file("-actions.csv", csv.actions_csv(doc), "csv"),
+                _file("-notes.csv", csv.notes_csv(doc), "csv"),
             ]
 
 
 def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file(".md", md_export.render_series_record(record).encode(), "md")]
+            from facilitate.export import markdown
+
+            return [_file(".md", markdown.render_series_record(record).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file(".html", html_export.render_series_record(record).encode(), "html")]
+            from facilitate.export import html
+
+            return [_file(".html", html.render_series_record(record).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file(".docx", docx_export.render_series_record(record), "docx")]
+            from facilitate.export import docx
+
+            return [_file(".docx", docx.render_series_record(record), "docx")]
         case ExportFormat.CSV:
+            from facilitate.export import csv
+
             return [
-                _file("-decisions.csv", csv_export.record_decisions_csv(record), "csv"),
-                _file("-actions.csv", csv_export.record_actions_csv(record), "csv"),
+                _file("-decisions.csv", csv.record_decisions_csv(record), "csv"),
+                _file("-actions.csv", csv.record_actions_csv(record), "csv"),
             ]
         case ExportFormat.ICS:
             raise UnsupportedFormat("the series record comes as md, html, docx or csv")
@@ -75,13 +97,21 @@ def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[Render
 def render_loop(report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            return [_file(".md", md_export.render_loop(report).encode(), "md")]
+            from facilitate.export import markdown
+
+            return [_file(".md", markdown.render_loop(report).encode(), "md")]
         case ExportFormat.HTML:
-            return [_file(".html", html_export.render_loop(report).encode(), "html")]
+            from facilitate.export import html
+
+            return [_file(".html", html.render_loop(report).encode(), "html")]
         case ExportFormat.DOCX:
-            return [_file(".docx", docx_export.render_loop(report), "docx")]
+            from facilitate.export import docx
+
+            return [_file(".docx", docx.render_loop(report), "docx")]
         case ExportFormat.CSV:
-            return [_file(".csv", csv_export.loop_csv(report), "csv")]
+            from facilitate.export import csv
+
+            return [_file(".csv", csv.loop_csv(report), "csv")]
         case ExportFormat.ICS:
             raise UnsupportedFormat("'you said, we did' comes as md, html, docx or csv")
 
@@ -97,6 +127,8 @@ class _Renderers:
         return render_loop(report, fmt)
 
     def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
+        from facilitate.export.eml import render_email
+
         return render_email(draft, attachments)
 
 

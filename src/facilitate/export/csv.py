@@ -1,6 +1,9 @@
-"""Decisions and action items as CSV: one row per entry, UTF-8 with a byte-order mark so
+"""Decisions, action items and notes as CSV: one row per entry, UTF-8 with a byte-order mark so
 spreadsheet programs read accents and syllabics correctly. The csv module does the quoting;
 a cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
+
+Column names are stable identifiers for spreadsheets and scripts, the same in every language;
+the values (statuses, methods, "Other business") are in the document's language.
 """
 
 from __future__ import annotations
@@ -8,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from facilitate.services.record.document import ActionLine, DecisionLine, MinutesDocument
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.you_said_we_did import LoopReport
+
+if TYPE_CHECKING:
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
 
 DECISION_COLUMNS = (
     "meeting_date",
@@ -40,6 +46,15 @@ ACTION_COLUMNS = (
     "organization",
     "due",
     "status",
+    "minutes_status",
+)
+
+NOTE_COLUMNS = (
+    "meeting_date",
+    "meeting",
+    "agenda_item",
+    "note",
+    "source",
     "minutes_status",
 )
 
@@ -126,6 +141,19 @@ def actions_csv(doc: MinutesDocument) -> bytes:
     day = doc.day.isoformat()
     return _csv(
         ACTION_COLUMNS, [_action_row(day, doc.title, a, doc.status.value) for a in doc.actions]
+    )
+
+
+def notes_csv(doc: MinutesDocument) -> bytes:
+    """Every note the audience may read, under its agenda item (or other business)."""
+    day = doc.day.isoformat()
+    return _csv(
+        NOTE_COLUMNS,
+        [
+            [day, doc.title, section.title, note.text, note.source, doc.status.value]
+            for section in doc.sections()
+            for note in section.notes
+        ],
     )
 
 

@@ -1,338 +1,269 @@
-"""Minutes and reports as Word documents (python-docx): real headings (so the navigation pane
-and a table of contents work), real tables, and the DRAFT/APPROVED status in the page header of
-every page as well as under the title. Record text goes in as run text, which python-docx
-escapes as XML; line breaks become Word line breaks.
+"""Minutes and reports as Word documents: real headings (so the navigation pane and a table of
+contents work, levels never skipping), real tables whose header row repeats on each page, and the
+DRAFT/APPROVED state in the page header of every page as well as under the title. Written into
+facilitate's own template by `wordml`; record text goes in as escaped run text.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from datetime import datetime
-
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.enum.text import WD_BREAK
-from docx.shared import Inches, Pt, RGBColor
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
+from facilitate.export.wordml import QUIET, Package, Run, paragraph, table
 from facilitate.services.record.document import (
     ActionLine,
     DecisionLine,
     ItemSection,
     MinutesDocument,
 )
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.wording import long_date, short_date
-from facilitate.services.record.you_said_we_did import LoopReport
+from facilitate.services.record.i18n import Words
+from facilitate.services.record.wording import short_date
 
-_DRAFT_COLOUR = RGBColor(0x92, 0x40, 0x0E)
-_APPROVED_COLOUR = RGBColor(0x16, 0x65, 0x34)
-_QUIET = RGBColor(0x4B, 0x55, 0x63)
+if TYPE_CHECKING:
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
 
-
-# python-docx resolves a style name by scanning every style on each use (a 40-item meeting
-# spent most of its time there); style ids are looked up once per document instead.
-_STYLE_NAMES = (
-    "Title",
-    "Heading 1",
-    "Heading 2",
-    "Heading 3",
-    "List Bullet",
-    "List Bullet 2",
-    "List Number",
-    "Table Grid",
-)
-_STYLE_IDS: dict[int, dict[str, str]] = {}
+DRAFT_COLOUR = "92400E"
+APPROVED_COLOUR = "166534"
+# How the page's width is shared: the text column takes what the short ones leave.
+ACTION_WEIGHTS = (2.6, 1.3, 1.35, 1.15, 1.0)
+REGISTER_WEIGHTS = (1.0, 2.6, 1.2, 1.2, 1.0, 0.9)
+DECISION_WEIGHTS = (1.0, 3.0, 1.2, 1.0, 1.0, 0.9)
 
 
-def _style_id(document: DocumentObject, name: str) -> str:
-    return _STYLE_IDS[id(document)][name]
+def _heading(out: Package, text: str, level: int) -> None:
+    out.add(paragraph([text], "Title" if level == 0 else f"Heading{level}"))
 
 
-def _new(title: str, generated_at: datetime, header: str) -> DocumentObject:
-    document = Document()
-    _STYLE_IDS[id(document)] = {name: str(document.styles[name].style_id) for name in _STYLE_NAMES}
-    props = document.core_properties
-    props.title = title
-    props.author = "facilitate"
-    props.last_modified_by = "facilitate"
-    props.comments = header
-    # Stamped with the export time, not the template's, so the file says when it was made.
-    props.created = generated_at.replace(tzinfo=None)
-    props.modified = generated_at.replace(tzinfo=None)
-    props.revision = 1
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    page_header = document.sections[0].header.paragraphs[0]
-    page_header.text = header
-    return document
+def _para(out: Package, *runs: Run | str, style: str = "") -> None:
+    out.add(paragraph(runs, style))
 
 
-def _para(document: DocumentObject, text: str = "", *, style: str | None = None) -> Paragraph:
-    paragraph = document.add_paragraph(text)
-    if style is not None:
-        paragraph._p.style = _style_id(document, style)  # the cached id, see _STYLE_IDS
-    return paragraph
+def _labelled(out: Package, label: str, text: str, *, style: str = "") -> None:
+    _para(out, Run(f"{label}: ", bold=True), text, style=style)
 
 
-def _heading(document: DocumentObject, text: str, level: int) -> Paragraph:
-    return _para(document, text, style="Title" if level == 0 else f"Heading {level}")
+def _quiet(text: str) -> Run:
+    return Run(text, italic=True, color=QUIET)
 
 
-def _labelled(document: DocumentObject, label: str, text: str, *, style: str | None = None) -> None:
-    paragraph = _para(document, style=style)
-    paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(text)
-
-
-def _quiet(paragraph: Paragraph, text: str) -> None:
-    run = paragraph.add_run(text)
-    run.italic = True
-    run.font.color.rgb = _QUIET
-
-
-def _table(document: DocumentObject, content: TextTable, widths: Sequence[float] = ()) -> None:
-    """A gridded table, or the table's `empty` line when it has no rows; `widths` (inches) lets
-    the text column take the room it needs."""
+def _table(out: Package, content: TextTable, weights: Sequence[float]) -> None:
+    """A gridded table, or the table's `empty` line when it has no rows."""
     if not content.rows:
-        _para(document, content.empty)
+        _para(out, content.empty)
         return
-    table = document.add_table(rows=1, cols=len(content.header))
-    table._tbl.tblPr.style = _style_id(document, "Table Grid")
-    for cell, heading in zip(table.rows[0].cells, content.header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(heading).bold = True
-    for row in content.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-    if widths:
-        # Word reads the cells' widths, LibreOffice the grid's: set both.
-        table.autofit = False
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Inches(width)
-            for cell in column.cells:
-                cell.width = Inches(width)
-    _para(document)
+    out.add(table(content.header, content.rows, weights, set(content.narrow)))
+    _para(out)  # Word needs a paragraph between a table and what follows
 
 
-def _actions(
-    document: DocumentObject, actions: Sequence[ActionLine], *, status: bool = False
-) -> None:
-    widths = (2.6, 1.4, 1.3, 1.0, 1.0) if status else (3.1, 1.4, 1.3, 1.0)
-    _table(document, action_items(actions, status=status), widths)
+def _actions(out: Package, actions: Sequence[ActionLine], w: Words) -> None:
+    _table(out, action_items(actions, w), ACTION_WEIGHTS)
 
 
-def _decision(document: DocumentObject, decision: DecisionLine) -> None:
-    paragraph = _para(document)
-    paragraph.add_run("Decision: ").bold = True
-    paragraph.add_run(decision.text)
-    bullets = [("Method", f"{decision.method}; {decision.outcome.lower()}")]
+def _decision(out: Package, decision: DecisionLine, doc: MinutesDocument) -> None:
+    w = doc.words
+    _para(out, Run(f"{w.decision}: ", bold=True), decision.text, style="")
+    bullets = [(w.method, f"{decision.method}; {decision.outcome.lower()}")]
     if decision.counts:
-        bullets.append(("Votes", decision.counts))
+        bullets.append((w.votes, decision.counts))
     if decision.distribution:
-        bullets.append(("Distribution", decision.distribution_text))
-    for label, objections in (("Stand-aside", decision.stand_asides), ("Block", decision.blocks)):
+        bullets.append((w.distribution, decision.distribution_text))
+    for label, objections in ((w.stand_aside, decision.stand_asides), (w.block, decision.blocks)):
         for o in objections:
-            who = o.who or "(not named)"
+            who = o.who or w.not_named
             bullets.append((label, f"{who}: {o.reason}" if o.reason else who))
     if decision.rationale:
-        bullets.append(("Rationale", decision.rationale))
+        bullets.append((w.rationale, decision.rationale))
     if decision.review_date:
-        bullets.append(("Review by", short_date(decision.review_date)))
+        bullets.append((w.review_by, doc.short_date(decision.review_date)))
     for label, text in bullets:
-        _labelled(document, label, text, style="List Bullet")
+        _labelled(out, label, text, style="ListBullet")
 
 
-def _section(document: DocumentObject, section: ItemSection) -> None:
-    if section.number is not None:
-        _heading(document, f"{section.number}. {section.title}", level=2)
-    else:
-        _heading(document, section.title, level=1)
+def _section(out: Package, section: ItemSection, doc: MinutesDocument, level: int) -> None:
+    """One agenda item (or other business) at `level` under "Agenda items", its parts one
+    below; with `level` 0 (a meeting with no agenda) the parts stand alone at level 1."""
+    w = doc.words
+    number = f"{section.number}. " if section.number is not None else ""
+    if level:
+        _heading(out, f"{number}{section.title}", level=level)
     about = [section.purpose] if section.purpose else []
     if section.lead:
-        about.append(f"Lead: {section.lead}")
+        about.append(f"{w.lead}: {section.lead}")
     if about:
-        _quiet(_para(document), " · ".join(about))
+        _para(out, _quiet(" · ".join(about)))
     if section.state_note:
-        _quiet(_para(document), section.state_note)
+        _para(out, _quiet(section.state_note))
     if section.notes:
-        _heading(document, "Notes", level=3)
+        _heading(out, w.notes, level=level + 1)
         for note in section.notes:
-            paragraph = _para(document, note.text, style="List Bullet")
+            runs: list[Run | str] = [note.text]
             if note.source:
-                _quiet(paragraph, f" — {note.source}")
+                runs.append(_quiet(f" — {note.source}"))
+            _para(out, *runs, style="ListBullet")
     if section.decisions:
-        _heading(document, "Decisions", level=3)
+        _heading(out, w.decisions, level=level + 1)
         for decision in section.decisions:
-            _decision(document, decision)
+            _decision(out, decision, doc)
     if section.actions:
-        _heading(document, "Action items", level=3)
-        _actions(document, section.actions)
+        _heading(out, w.action_items, level=level + 1)
+        _actions(out, section.actions, w)
     if section.is_empty and not section.state_note:
-        _quiet(_para(document), "Nothing recorded for this audience.")
+        _para(out, _quiet(w.nothing_recorded))
 
 
-def _save(document: DocumentObject) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    _STYLE_IDS.pop(id(document), None)
-    return buffer.getvalue()
+def _attendance(out: Package, doc: MinutesDocument) -> None:
+    w = doc.words
+    _heading(out, w.attendance, level=1)
+    attendance = doc.attendance
+    if attendance is None:
+        _para(out, w.attendance_not_taken)
+    elif attendance.anonymous:
+        _para(out, w.participants_counted.format(count=attendance.present_count))
+        for group in attendance.present:
+            _para(out, f"{group.organization}: {group.count}", style="ListBullet")
+    else:
+        for group in attendance.present:
+            _labelled(out, group.organization, ", ".join(group.people), style="ListBullet")
+        if attendance.regrets:
+            _labelled(out, w.regrets, ", ".join(attendance.regrets), style="ListBullet")
+        if attendance.absent:
+            _labelled(out, w.absent, ", ".join(attendance.absent), style="ListBullet")
+    if doc.quorum is not None:
+        _labelled(out, doc.quorum.verdict, doc.quorum.details)
+
+
+def _approvals(out: Package, doc: MinutesDocument) -> None:
+    w = doc.words
+    _heading(out, w.previous_approvals, level=1)
+    for approval in doc.previous_approvals:
+        text = w.minutes_approved.format(title=approval.meeting_title)
+        if approval.moved_by:
+            text += "; " + w.moved_by.format(who=approval.moved_by)
+        if approval.approved_by:
+            text += "; " + w.approved_by.format(who=approval.approved_by)
+        _para(out, text + ".", style="ListBullet")
+        if approval.corrections:
+            _labelled(out, w.corrections, approval.corrections, style="ListBullet2")
+
+
+def _follow_ups(out: Package, doc: MinutesDocument) -> None:
+    _heading(out, doc.words.follow_ups, level=1)
+    for follow in doc.follow_ups:
+        who = ", ".join(p for p in (follow.owner, follow.organization) if p)
+        runs: list[Run | str] = [
+            Run(f"{follow.status_label}: ", bold=True),
+            follow.action + (f" ({who})" if who else ""),
+        ]
+        if follow.note:
+            runs.append(_quiet("\n" + follow.note))
+        _para(out, *runs, style="ListBullet")
 
 
 def render_minutes(doc: MinutesDocument) -> bytes:
-    status = doc.status.value.upper()
-    document = _new(
-        doc.title, doc.generated_at, f"{status} · {doc.title} · {doc.audience_label} version"
+    w = doc.words
+    approved = doc.status.value == "approved"
+    out = Package(
+        title=doc.title,
+        generated_at=doc.generated_at,
+        header=f"{doc.status_word} · {doc.title} · {doc.version_label}",
+        header_color=APPROVED_COLOUR if approved else DRAFT_COLOUR,
+        description=doc.status_banner,
+        language=doc.language,
+        page_word=w.page,
+        of_word=w.page_of,
     )
-    _heading(document, doc.title, level=0)
-    banner = _para(document).add_run(doc.status_banner)
-    banner.bold = True
-    banner.font.color.rgb = _APPROVED_COLOUR if doc.status.value == "approved" else _DRAFT_COLOUR
-    meta = doc.header_rows()
-    if doc.prepared_for:
-        meta.insert(0, ("Prepared for", doc.prepared_for))
-    for label, text in meta:
-        _labelled(document, label, text)
+    _heading(out, doc.title, level=0)
+    banner = Run(doc.status_banner, bold=True, color=APPROVED_COLOUR if approved else DRAFT_COLOUR)
+    _para(out, banner)
+    for label, text in doc.header_rows():
+        _labelled(out, label, text)
     if doc.prepared_for_id:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
-            _heading(document, f"Action items for {doc.prepared_for or ''}", level=1)
-            _actions(document, own, status=True)
-
-    _heading(document, "Attendance", level=1)
-    attendance = doc.attendance
-    if attendance is None:
-        _para(document, "Attendance was not recorded.")
-    elif attendance.anonymous:
-        _para(
-            document,
-            f"{attendance.present_count} participants. Participants' names are not recorded in "
-            "the minutes of a listening session.",
-        )
-        for group in attendance.present:
-            _para(document, f"{group.organization}: {group.count}", style="List Bullet")
-    else:
-        for group in attendance.present:
-            _labelled(document, group.organization, ", ".join(group.people), style="List Bullet")
-        if attendance.regrets:
-            _labelled(document, "Regrets", ", ".join(attendance.regrets), style="List Bullet")
-        if attendance.absent:
-            _labelled(document, "Absent", ", ".join(attendance.absent), style="List Bullet")
-    if doc.quorum is not None:
-        _labelled(document, "Quorum", doc.quorum.summary)
-
+            _heading(out, w.action_items_for.format(organization=doc.prepared_for or ""), level=1)
+            _actions(out, own, w)
+    _attendance(out, doc)
     if doc.ground_rules is not None:
         rules = doc.ground_rules
-        _heading(document, "Ground rules", level=1)
-        _para(document, f"Agreed: {rules.name}, version {rules.version}.")
+        _heading(out, w.ground_rules, level=1)
+        _para(out, w.rules_agreed.format(name=rules.name, version=rules.version))
         for rule in rules.rules:
-            _para(document, rule, style="List Number")
-
+            _para(out, rule, style="ListNumber")
     if doc.previous_approvals:
-        _heading(document, "Approval of previous minutes", level=1)
-        for approval in doc.previous_approvals:
-            text = f"Minutes of {approval.meeting_title} approved"
-            if approval.moved_by:
-                text += f"; moved by {approval.moved_by}"
-            if approval.approved_by:
-                text += f"; approved by {approval.approved_by}"
-            _para(document, text + ".", style="List Bullet")
-            if approval.corrections:
-                _labelled(document, "Corrections", approval.corrections, style="List Bullet 2")
-
+        _approvals(out, doc)
     if doc.follow_ups:
-        _heading(document, "Follow-up on earlier commitments", level=1)
-        for follow in doc.follow_ups:
-            who = ", ".join(p for p in (follow.owner, follow.organization) if p)
-            paragraph = _para(document, style="List Bullet")
-            paragraph.add_run(f"{follow.status_label}: ").bold = True
-            paragraph.add_run(follow.action + (f" ({who})" if who else ""))
-            if follow.note:
-                paragraph.add_run().add_break(WD_BREAK.LINE)
-                _quiet(paragraph, follow.note)
-
+        _follow_ups(out, doc)
     if doc.items:
-        _heading(document, "Agenda items", level=1)
+        _heading(out, w.agenda_items, level=1)
     for section in doc.sections():
-        _section(document, section)
-
+        _section(out, section, doc, 2 if doc.items else 0)
     if doc.parking_lot:
-        _heading(document, "Parking lot", level=1)
+        _heading(out, w.parking_lot, level=1)
         for parked in doc.parking_lot:
-            paragraph = _para(document, parked.text, style="List Bullet")
-            extra = f" — follow-up: {parked.follow_up}" if parked.follow_up else ""
-            extra += " (resolved)" if parked.resolved else ""
-            if extra:
-                _quiet(paragraph, extra)
+            extra = " — " + w.follow_up_by.format(who=parked.follow_up) if parked.follow_up else ""
+            extra += f" {w.resolved}" if parked.resolved else ""
+            _para(out, parked.text, *([_quiet(extra)] if extra else []), style="ListBullet")
     if doc.plus or doc.delta:
-        _heading(document, "Plus / delta", level=1)
-        if doc.plus:
-            _heading(document, "Plus (what worked)", level=3)
-            for text in doc.plus:
-                _para(document, text, style="List Bullet")
-        if doc.delta:
-            _heading(document, "Delta (what to change)", level=3)
-            for text in doc.delta:
-                _para(document, text, style="List Bullet")
-    _heading(document, "Next meeting", level=1)
-    _para(document, long_date(doc.next_meeting) if doc.next_meeting else "To be scheduled.")
-    _quiet(
-        _para(document),
-        f"{status} · {doc.audience_label} version · generated "
-        f"{doc.generated_at:%Y-%m-%d %H:%M} UTC by facilitate",
-    )
-    return _save(document)
+        _heading(out, w.plus_delta, level=1)
+        for label, texts in ((w.plus, doc.plus), (w.delta, doc.delta)):
+            if texts:
+                _heading(out, label, level=2)
+                for text in texts:
+                    _para(out, text, style="ListBullet")
+    _heading(out, w.next_meeting, level=1)
+    _para(out, doc.next_meeting_text())
+    _para(out, _quiet(doc.footer))
+    return out.bytes()
 
 
 def render_series_record(record: SeriesRecord) -> bytes:
     title = f"{record.title}: decision log and action register"
-    document = _new(title, record.generated_at, f"{title} · {record.audience_label}")
-    _heading(document, title, level=0)
-    _labelled(document, "Body", record.body)
-    _labelled(document, "Shared with", record.audience_label)
+    out = Package(
+        title=title, generated_at=record.generated_at, header=f"{title} · {record.audience_label}"
+    )
+    _heading(out, title, level=0)
+    _labelled(out, "Body", record.body)
+    _labelled(out, "Shared with", record.audience_label)
     if record.filters:
-        _labelled(document, "Showing", record.filters)
-    _heading(document, f"Decision log ({len(record.decisions)})", level=1)
-    _table(document, decision_log(record))
-    _heading(document, f"Action register ({len(record.actions)})", level=1)
-    _table(document, action_register(record))
-    return _save(document)
+        _labelled(out, "Showing", record.filters)
+    _heading(out, f"Decision log ({len(record.decisions)})", level=1)
+    _table(out, decision_log(record), DECISION_WEIGHTS)
+    _heading(out, f"Action register ({len(record.actions)})", level=1)
+    _table(out, action_register(record), REGISTER_WEIGHTS)
+    _para(out, _quiet(f"Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"))
+    return out.bytes()
 
 
 def render_loop(report: LoopReport) -> bytes:
     title = f"You said, we did: {report.title}"
-    document = _new(title, report.generated_at, f"{title} · {report.audience_label}")
-    _heading(document, title, level=0)
+    out = Package(
+        title=title, generated_at=report.generated_at, header=f"{title} · {report.audience_label}"
+    )
+    _heading(out, title, level=0)
     _para(
-        document,
+        out,
         f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
         f"Shared with: {report.audience_label}.",
     )
     for line in report.inputs:
-        _heading(
-            document, f"You said ({short_date(line.meeting_date)}, {line.meeting_title})", level=2
-        )
-        paragraph = _para(document, line.text)
-        if line.source:
-            _quiet(paragraph, f" — {line.source}")
-        _heading(document, "We did", level=3)
+        said = f"You said ({short_date(line.meeting_date)}, {line.meeting_title})"
+        _heading(out, said, level=1)
+        _para(out, line.text, *([_quiet(f" — {line.source}")] if line.source else []))
+        _heading(out, "We did", level=2)
         if not line.responses:
-            _quiet(_para(document), "No response recorded yet.")
+            _para(out, _quiet("No response recorded yet."))
         for r in line.responses:
             kind = "Decision" if r.kind == "decision" else "Action"
-            paragraph = _para(document, style="List Bullet")
-            paragraph.add_run(f"{kind} ({r.status}): ").bold = True
-            paragraph.add_run(r.text)
             details = [
                 *r.details,
                 *([f"latest: {r.latest_update}"] if r.latest_update else []),
                 *([r.link_note] if r.link_note else []),
             ]
+            runs: list[Run | str] = [Run(f"{kind} ({r.status}): ", bold=True), r.text]
             if details:
-                paragraph.add_run().add_break(WD_BREAK.LINE)
-                _quiet(paragraph, "; ".join(details))
-    return _save(document)
+                runs.append(_quiet("\n" + "; ".join(details)))
+            _para(out, *runs, style="ListBullet")
+    _para(out, _quiet(f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"))
+    return out.bytes()

@@ -1,5 +1,11 @@
-"""A ready-to-send email draft (.eml) with a packet's files attached. Nothing is ever sent:
-`X-Unsent: 1` makes Outlook and other clients open the file as a draft to review and send."""
+"""A ready-to-send e-mail draft (.eml) with a packet's files attached. Nothing is ever sent.
+
+The headers are those a mail program expects of a message it will send: From (the coordinator,
+set once with `facilitate settings`), To, Subject, Date and a Message-ID. `X-Unsent: 1` makes
+Outlook open the file as a draft to review and send; `X-Mozilla-Draft-Info` marks it as a draft
+for Thunderbird once it sits in a Drafts folder (opened from disk, Thunderbird shows it as a
+message: "Edit as New Message" sends it).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,14 @@ from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
-from facilitate.services.share.packets import EmailDraft
-from facilitate.services.share.sharing import RenderedFile
+if TYPE_CHECKING:
+    from facilitate.services.share.packets import EmailDraft
+    from facilitate.services.share.sharing import RenderedFile
+
+THUNDERBIRD_DRAFT = "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0; attachmentreminder=0"
 
 
 def _one_line(text: str) -> str:
@@ -30,12 +41,18 @@ def _set_subject(message: EmailMessage, subject: str) -> None:
 
 def render_email(draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
     message = EmailMessage()
+    if draft.sender is not None:
+        name, address = draft.sender
+        message["From"] = Address(display_name=_one_line(name), addr_spec=address.strip())
     message["To"] = [
         Address(display_name=_one_line(name), addr_spec=address.strip())
         for name, address in draft.to
     ]
     _set_subject(message, _one_line(draft.subject))
+    message["Date"] = format_datetime(draft.date)
+    message["Message-ID"] = draft.message_id
     message["X-Unsent"] = "1"
+    message["X-Mozilla-Draft-Info"] = THUNDERBIRD_DRAFT
     message.set_content(draft.body, subtype="plain", charset="utf-8")
     for name, rendered in attachments:
         maintype, _, subtype = rendered.media_type.partition("/")
@@ -48,4 +65,6 @@ def render_email(draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFil
             filename=_one_line(name),
             params=params,
         )
+    # Last: adding attachments moves the Content-* headers set before onto the body part.
+    message["Content-Language"] = draft.language
     return message.as_bytes(policy=SMTP)

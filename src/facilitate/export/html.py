@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from typing import TYPE_CHECKING
 
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
 from facilitate.services.record.document import DecisionLine, ItemSection, MinutesDocument
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.wording import long_date, short_date
-from facilitate.services.record.you_said_we_did import LoopReport
+from facilitate.services.record.wording import short_date
+
+if TYPE_CHECKING:
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
 
 CSS = """
 :root { color-scheme: light; }
@@ -33,21 +36,38 @@ h4 { font-size: .95rem; margin: 1rem 0 .25rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+/* 1px short of the full width: a collapsed border's outer half would otherwise fall outside
+   the printable area, and Chromium drops the table's right edge on paper. */
+table { border-collapse: collapse; width: calc(100% - 1px); margin: .5rem 0 1rem; }
 th, td { border: 1px solid #b8b8b8; padding: .3rem .5rem; text-align: left;
   vertical-align: top; }
+/* A long unbroken word (a link, a case number) wraps rather than pushing the table off the page. */
+td { overflow-wrap: break-word; }
 th { background: #f1f3f5; }
+th.narrow, td.narrow { white-space: nowrap; width: 1%; }
+thead { display: table-header-group; }
 .decision { border-left: 4px solid #1d4ed8; padding: .2rem .8rem; margin: .75rem 0; }
 .decision ul { margin: .25rem 0; padding-left: 1.2rem; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #c8c8c8;
   font-size: .85rem; color: #4b5563; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
-  @page { margin: 18mm 16mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  @page { margin: 14mm 14mm 16mm; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin: .9rem 0 .3rem; }
+  h3 { font-size: 10.5pt; margin: .7rem 0 .2rem; }
+  h4 { font-size: 9.5pt; margin: .5rem 0 .15rem; }
+  p, ul, ol { margin: .25rem 0; }
+  .banner { margin: .3rem 0 .5rem; padding: .3rem .6rem; }
+  .decision { margin: .4rem 0; }
+  table { margin: .3rem 0 .5rem; }
+  th, td { padding: .15rem .35rem; }
+  footer { margin-top: 1rem; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  tr, .decision, li { break-inside: avoid; page-break-inside: avoid; }
+  /* Short things stay whole; a long table row may break, or it would leave a page empty. */
+  li, .decision p { break-inside: avoid; page-break-inside: avoid; }
   .banner, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body.draft::after { content: "DRAFT"; position: fixed; top: 40%; left: 0; right: 0;
+  body.draft::after { content: attr(data-watermark); position: fixed; top: 40%; left: 0; right: 0;
     text-align: center; font-size: 8rem; font-weight: 700; color: rgba(0, 0, 0, .06);
     transform: rotate(-30deg); z-index: -1; }
 }
@@ -58,14 +78,17 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _page(title: str, body_class: str, parts: Iterable[str]) -> str:
+def _page(
+    title: str, body_class: str, parts: Iterable[str], *, language: str = "en", watermark: str = ""
+) -> str:
+    mark = f' data-watermark="{e(watermark)}"' if watermark else ""
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="facilitate">\n'
         f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-        f'<body class="{body_class}">\n' + "\n".join(parts) + "\n</body>\n</html>\n"
+        f'<body class="{body_class}"{mark}>\n' + "\n".join(parts) + "\n</body>\n</html>\n"
     )
 
 
@@ -74,12 +97,18 @@ def _p(text: str, cls: str = "text") -> str:
 
 
 def _table(table: TextTable) -> str:
-    """A table, or the table's `empty` line when it has no rows."""
+    """A table, or the table's `empty` line when it has no rows. Dates and statuses keep to
+    one line (`narrow`), so a due date never wraps to "Dec / 7, / 2026"."""
     if not table.rows:
         return _p(table.empty)
-    head = "".join(f'<th scope="col">{e(h)}</th>' for h in table.header)
+
+    def cls(n: int, base: str = "") -> str:
+        names = " ".join(c for c in (base, "narrow" if n in table.narrow else "") if c)
+        return f' class="{names}"' if names else ""
+
+    head = "".join(f'<th scope="col"{cls(n)}>{e(h)}</th>' for n, h in enumerate(table.header))
     body = "".join(
-        "<tr>" + "".join(f'<td class="text">{e(c)}</td>' for c in row) + "</tr>\n"
+        "<tr>" + "".join(f"<td{cls(n, 'text')}>{e(c)}</td>" for n, c in enumerate(row)) + "</tr>\n"
         for row in table.rows
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
@@ -94,24 +123,25 @@ def _span(text: str) -> str:
     return f'<span class="text">{e(text)}</span>'
 
 
-def _decision(decision: DecisionLine) -> str:
-    details = [f"Method: {e(decision.method)}; {e(decision.outcome.lower())}"]
+def _decision(decision: DecisionLine, doc: MinutesDocument) -> str:
+    w = doc.words
+    details = [f"{e(w.method)}: {e(decision.method)}; {e(decision.outcome.lower())}"]
     if decision.counts:
-        details.append(f"Votes: {e(decision.counts)}")
+        details.append(f"{e(w.votes)}: {e(decision.counts)}")
     if decision.distribution:
-        details.append(f"Distribution: {e(decision.distribution_text)}")
-    for label, objections in (("Stand-aside", decision.stand_asides), ("Block", decision.blocks)):
+        details.append(f"{e(w.distribution)}: {e(decision.distribution_text)}")
+    for label, objections in ((w.stand_aside, decision.stand_asides), (w.block, decision.blocks)):
         for o in objections:
-            who = e(o.who) if o.who else "(not named)"
+            who = e(o.who) if o.who else e(w.not_named)
             reason = f": {_span(o.reason)}" if o.reason else ""
-            details.append(f"{label}: {who}{reason}")
+            details.append(f"{e(label)}: {who}{reason}")
     if decision.rationale:
-        details.append(f"Rationale: {_span(decision.rationale)}")
+        details.append(f"{e(w.rationale)}: {_span(decision.rationale)}")
     if decision.review_date:
-        details.append(f"Review by: {e(short_date(decision.review_date))}")
+        details.append(f"{e(w.review_by)}: {e(doc.short_date(decision.review_date))}")
     return (
         '<div class="decision">\n'
-        f'<p><strong>Decision:</strong> <span class="text">{e(decision.text)}</span></p>\n'
+        f'<p><strong>{e(w.decision)}:</strong> <span class="text">{e(decision.text)}</span></p>\n'
         + _ul(details)
         + "\n</div>"
     )
@@ -124,37 +154,37 @@ def _note_item(text: str, source: str) -> str:
     return item
 
 
-def _section(section: ItemSection) -> list[str]:
-    if section.number is not None:
-        out = [f"<section>\n<h3>{section.number}. {e(section.title)}</h3>"]
-    else:
-        out = [f"<section>\n<h2>{e(section.title)}</h2>"]
+def _section(section: ItemSection, doc: MinutesDocument, level: int) -> list[str]:
+    """One agenda item (or other business) at `level` under "Agenda items", its parts one
+    below; with `level` 1 (a meeting with no agenda) the parts stand alone at level 2."""
+    w = doc.words
+    number = f"{section.number}. " if section.number is not None else ""
+    title = f"<h{level}>{number}{e(section.title)}</h{level}>" if level > 1 else ""
+    out = [f"<section>\n{title}"]
+    part = f"h{level + 1}"
     about = [section.purpose] if section.purpose else []
     if section.lead:
-        about.append(f"Lead: {section.lead}")
+        about.append(f"{w.lead}: {section.lead}")
     if about:
         out.append(_p(" · ".join(about), "about"))
     if section.state_note:
         out.append(_p(section.state_note, "about"))
     if section.notes:
-        out.append("<h4>Notes</h4>")
+        out.append(f"<{part}>{e(w.notes)}</{part}>")
         out.append(_ul(_note_item(n.text, n.source) for n in section.notes))
     if section.decisions:
-        out.append("<h4>Decisions</h4>")
-        out += [_decision(d) for d in section.decisions]
+        out.append(f"<{part}>{e(w.decisions)}</{part}>")
+        out += [_decision(d, doc) for d in section.decisions]
     if section.actions:
-        out.append("<h4>Action items</h4>")
-        out.append(_table(action_items(section.actions)))
+        out.append(f"<{part}>{e(w.action_items)}</{part}>")
+        out.append(_table(action_items(section.actions, w)))
     if section.is_empty and not section.state_note:
-        out.append(_p("Nothing recorded for this audience.", "about"))
+        out.append(_p(w.nothing_recorded, "about"))
     out.append("</section>")
     return out
 
 
-def _meta(doc: MinutesDocument) -> str:
-    rows = doc.header_rows()
-    if doc.prepared_for:
-        rows.insert(0, ("Prepared for", doc.prepared_for))
+def _meta(rows: list[tuple[str, str]]) -> str:
     return (
         '<dl class="meta">\n'
         + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>\n" for k, v in rows)
@@ -163,17 +193,13 @@ def _meta(doc: MinutesDocument) -> str:
 
 
 def _attendance(doc: MinutesDocument) -> list[str]:
-    out = ["<section>\n<h2>Attendance</h2>"]
+    w = doc.words
+    out = [f"<section>\n<h2>{e(w.attendance)}</h2>"]
     attendance = doc.attendance
     if attendance is None:
-        out.append(_p("Attendance was not recorded."))
+        out.append(_p(w.attendance_not_taken))
     elif attendance.anonymous:
-        out.append(
-            _p(
-                f"{attendance.present_count} participants. Participants' names are not "
-                "recorded in the minutes of a listening session."
-            )
-        )
+        out.append(_p(w.participants_counted.format(count=attendance.present_count)))
         out.append(_ul(f"{e(g.organization)}: {g.count}" for g in attendance.present))
     else:
         items = [
@@ -181,102 +207,111 @@ def _attendance(doc: MinutesDocument) -> list[str]:
             for g in attendance.present
         ]
         if attendance.regrets:
-            items.append(f"<strong>Regrets:</strong> {e(', '.join(attendance.regrets))}")
+            items.append(f"<strong>{e(w.regrets)}:</strong> {e(', '.join(attendance.regrets))}")
         if attendance.absent:
-            items.append(f"<strong>Absent:</strong> {e(', '.join(attendance.absent))}")
+            items.append(f"<strong>{e(w.absent)}:</strong> {e(', '.join(attendance.absent))}")
         out.append(_ul(items))
     if doc.quorum is not None:
-        out.append(f"<p><strong>Quorum:</strong> {e(doc.quorum.summary)}</p>")
+        out.append(f"<p><strong>{e(doc.quorum.verdict)}:</strong> {e(doc.quorum.details)}</p>")
     out.append("</section>")
     return out
 
 
+def _approvals(doc: MinutesDocument) -> list[str]:
+    w = doc.words
+    items = []
+    for approval in doc.previous_approvals:
+        item = e(w.minutes_approved.format(title=approval.meeting_title))
+        if approval.moved_by:
+            item += "; " + e(w.moved_by.format(who=approval.moved_by))
+        if approval.approved_by:
+            item += "; " + e(w.approved_by.format(who=approval.approved_by))
+        item += "."
+        if approval.corrections:
+            item += f"<br>{e(w.corrections)}: {_span(approval.corrections)}"
+        items.append(item)
+    return [f"<section>\n<h2>{e(w.previous_approvals)}</h2>", _ul(items), "</section>"]
+
+
+def _follow_ups(doc: MinutesDocument) -> list[str]:
+    items = []
+    for follow in doc.follow_ups:
+        who = ", ".join(p for p in (follow.owner, follow.organization) if p)
+        item = f"<strong>{e(follow.status_label)}:</strong> {_span(follow.action)}"
+        if who:
+            item += f" ({e(who)})"
+        if follow.note:
+            item += f'<br><span class="text note">{e(follow.note)}</span>'
+        items.append(item)
+    return [f"<section>\n<h2>{e(doc.words.follow_ups)}</h2>", _ul(items), "</section>"]
+
+
 def render_minutes(doc: MinutesDocument) -> str:
+    w = doc.words
     status = doc.status.value
     parts = [
         "<header>",
         f"<h1>{e(doc.title)}</h1>",
         f'<p class="banner {status}" role="status">{e(doc.status_banner)}</p>',
-        _meta(doc),
+        _meta(doc.header_rows()),
         "</header>",
         "<main>",
     ]
     if doc.prepared_for_id:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
-            parts.append(f"<section>\n<h2>Action items for {e(doc.prepared_for or '')}</h2>")
-            parts += [_table(action_items(own, status=True)), "</section>"]
+            heading = w.action_items_for.format(organization=doc.prepared_for or "")
+            parts.append(f"<section>\n<h2>{e(heading)}</h2>")
+            parts += [_table(action_items(own, w)), "</section>"]
     parts += _attendance(doc)
     if doc.ground_rules is not None:
         rules = doc.ground_rules
+        agreed = e(w.rules_agreed).format(name=f"<em>{e(rules.name)}</em>", version=rules.version)
         parts += [
-            "<section>\n<h2>Ground rules</h2>",
-            f"<p>Agreed: <em>{e(rules.name)}</em>, version {rules.version}.</p>",
+            f"<section>\n<h2>{e(w.ground_rules)}</h2>",
+            f"<p>{agreed}</p>",
             "<ol>\n" + "".join(f'<li class="text">{e(r)}</li>\n' for r in rules.rules) + "</ol>",
             "</section>",
         ]
     if doc.previous_approvals:
-        items = []
-        for approval in doc.previous_approvals:
-            item = f"Minutes of {e(approval.meeting_title)} approved"
-            if approval.moved_by:
-                item += f"; moved by {e(approval.moved_by)}"
-            if approval.approved_by:
-                item += f"; approved by {e(approval.approved_by)}"
-            item += "."
-            if approval.corrections:
-                item += f"<br>Corrections: {_span(approval.corrections)}"
-            items.append(item)
-        parts += ["<section>\n<h2>Approval of previous minutes</h2>", _ul(items), "</section>"]
+        parts += _approvals(doc)
     if doc.follow_ups:
-        items = []
-        for follow in doc.follow_ups:
-            who = ", ".join(p for p in (follow.owner, follow.organization) if p)
-            item = f"<strong>{e(follow.status_label)}:</strong> {_span(follow.action)}"
-            if who:
-                item += f" ({e(who)})"
-            if follow.note:
-                item += f'<br><span class="text note">{e(follow.note)}</span>'
-            items.append(item)
-        parts += [
-            "<section>\n<h2>Follow-up on earlier commitments</h2>",
-            _ul(items),
-            "</section>",
-        ]
+        parts += _follow_ups(doc)
     if doc.items:
-        parts.append("<h2>Agenda items</h2>")
+        parts.append(f"<h2>{e(w.agenda_items)}</h2>")
     for section in doc.sections():
-        parts += _section(section)
+        parts += _section(section, doc, 3 if doc.items else 1)
     if doc.parking_lot:
         items = []
         for parked in doc.parking_lot:
             item = _span(parked.text)
             if parked.follow_up:
-                item += f" — follow-up: {e(parked.follow_up)}"
+                item += " — " + e(w.follow_up_by.format(who=parked.follow_up))
             if parked.resolved:
-                item += " (resolved)"
+                item += f" {e(w.resolved)}"
             items.append(item)
-        parts += ["<section>\n<h2>Parking lot</h2>", _ul(items), "</section>"]
+        parts += [f"<section>\n<h2>{e(w.parking_lot)}</h2>", _ul(items), "</section>"]
     if doc.plus or doc.delta:
-        parts.append("<section>\n<h2>Plus / delta</h2>")
+        parts.append(f"<section>\n<h2>{e(w.plus_delta)}</h2>")
         if doc.plus:
-            parts += ["<h4>Plus (what worked)</h4>", _ul(_span(t) for t in doc.plus)]
+            parts += [f"<h3>{e(w.plus)}</h3>", _ul(_span(t) for t in doc.plus)]
         if doc.delta:
-            parts += ["<h4>Delta (what to change)</h4>", _ul(_span(t) for t in doc.delta)]
+            parts += [f"<h3>{e(w.delta)}</h3>", _ul(_span(t) for t in doc.delta)]
         parts.append("</section>")
     parts += [
-        "<section>\n<h2>Next meeting</h2>",
-        _p(long_date(doc.next_meeting) if doc.next_meeting else "To be scheduled."),
+        f"<section>\n<h2>{e(w.next_meeting)}</h2>",
+        _p(doc.next_meeting_text()),
         "</section>",
         "</main>",
-        "<footer>"
-        + e(
-            f"{status.upper()} · {doc.audience_label} version · generated "
-            f"{doc.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"
-        )
-        + "</footer>",
+        f"<footer>{e(doc.footer)}</footer>",
     ]
-    return _page(f"{doc.title} ({status})", status, parts)
+    return _page(
+        f"{doc.title} ({doc.status_word})",
+        status,
+        parts,
+        language=doc.language,
+        watermark=doc.status_word if status == "draft" else "",
+    )
 
 
 def render_series_record(record: SeriesRecord) -> str:
@@ -313,7 +348,7 @@ def render_loop(report: LoopReport) -> str:
         said = _span(line.text)
         if line.source:
             said += f' <span class="source">— {e(line.source)}</span>'
-        parts += [f"<p>{said}</p>", "<h4>We did</h4>"]
+        parts += [f"<p>{said}</p>", "<h3>We did</h3>"]
         if not line.responses:
             parts.append(_p("No response recorded yet.", "about"))
         items = []

@@ -6,6 +6,7 @@ Every piece of record text goes through `escape.md_*`; only the layout is Markdo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from facilitate.export.escape import md_cell, md_line, md_text
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
@@ -15,9 +16,12 @@ from facilitate.services.record.document import (
     MinutesDocument,
     NoteLine,
 )
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.wording import long_date, short_date
-from facilitate.services.record.you_said_we_did import LoopReport
+from facilitate.services.record.i18n import Words
+from facilitate.services.record.wording import short_date
+
+if TYPE_CHECKING:
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
 
 BULLET_INDENT = "  "
 
@@ -44,42 +48,45 @@ def _note(note: NoteLine) -> str:
     return line
 
 
-def _objections(label: str, objections: Sequence[tuple[str, str]]) -> list[str]:
+def _objections(label: str, objections: Sequence[tuple[str, str]], w: Words) -> list[str]:
     out = []
     for who, reason in objections:
-        text = md_line(who) if who else "(not named)"
+        text = md_line(who) if who else w.not_named
         if reason:
             text += ": " + md_text(reason, indent=BULLET_INDENT * 2)
         out.append(f"{BULLET_INDENT}- {label}: {text}")
     return out
 
 
-def decision_lines(decision: DecisionLine) -> list[str]:
-    out = [f"- **Decision:** {md_text(decision.text, indent=BULLET_INDENT)}"]
+def decision_lines(decision: DecisionLine, doc: MinutesDocument) -> list[str]:
+    w = doc.words
+    out = [f"- **{w.decision}:** {md_text(decision.text, indent=BULLET_INDENT)}"]
     how = f"{decision.method}; {decision.outcome.lower()}"
-    out.append(f"{BULLET_INDENT}- Method: {how}")
+    out.append(f"{BULLET_INDENT}- {w.method}: {how}")
     if decision.counts:
-        out.append(f"{BULLET_INDENT}- Votes: {decision.counts}")
+        out.append(f"{BULLET_INDENT}- {w.votes}: {decision.counts}")
     if decision.distribution:
-        out.append(f"{BULLET_INDENT}- Distribution: {md_line(decision.distribution_text)}")
-    out += _objections("Stand-aside", [(o.who, o.reason) for o in decision.stand_asides])
-    out += _objections("Block", [(o.who, o.reason) for o in decision.blocks])
+        out.append(f"{BULLET_INDENT}- {w.distribution}: {md_line(decision.distribution_text)}")
+    out += _objections(w.stand_aside, [(o.who, o.reason) for o in decision.stand_asides], w)
+    out += _objections(w.block, [(o.who, o.reason) for o in decision.blocks], w)
     if decision.rationale:
         rationale = md_text(decision.rationale, indent=BULLET_INDENT * 2)
-        out.append(f"{BULLET_INDENT}- Rationale: {rationale}")
+        out.append(f"{BULLET_INDENT}- {w.rationale}: {rationale}")
     if decision.review_date:
-        out.append(f"{BULLET_INDENT}- Review by: {short_date(decision.review_date)}")
+        out.append(f"{BULLET_INDENT}- {w.review_by}: {doc.short_date(decision.review_date)}")
     return out
 
 
-def _section(section: ItemSection) -> list[str]:
-    if section.number is not None:
-        out = [f"### {section.number}. {md_line(section.title)}", ""]
-    else:
-        out = [f"## {md_line(section.title)}", ""]
+def _section(section: ItemSection, doc: MinutesDocument, level: int) -> list[str]:
+    """One agenda item (or other business) at `level` under "Agenda items", its parts one
+    below; with `level` 1 (a meeting with no agenda) the parts stand alone at level 2."""
+    w = doc.words
+    number = f"{section.number}. " if section.number is not None else ""
+    out = [f"{'#' * level} {number}{md_line(section.title)}", ""] if level > 1 else []
+    part = "#" * (level + 1)
     about = [
         part
-        for part in (section.purpose, f"Lead: {md_line(section.lead)}" if section.lead else "")
+        for part in (section.purpose, f"{w.lead}: {md_line(section.lead)}" if section.lead else "")
         if part
     ]
     if about:
@@ -87,38 +94,33 @@ def _section(section: ItemSection) -> list[str]:
     if section.state_note:
         out += [f"*{section.state_note}*", ""]
     if section.notes:
-        out += ["**Notes**", ""] + [_note(n) for n in section.notes] + [""]
+        out += [f"{part} {w.notes}", ""] + [_note(n) for n in section.notes] + [""]
     if section.decisions:
-        out += ["**Decisions**", ""]
+        out += [f"{part} {w.decisions}", ""]
         for decision in section.decisions:
-            out += decision_lines(decision)
+            out += decision_lines(decision, doc)
         out.append("")
     if section.actions:
-        out += ["**Action items**", "", *_table(action_items(section.actions)), ""]
+        out += [f"{part} {w.action_items}", "", *_table(action_items(section.actions, w)), ""]
     if section.is_empty and not section.state_note:
-        out += ["*Nothing recorded for this audience.*", ""]
+        out += [f"*{w.nothing_recorded}*", ""]
     return out
 
 
 def _header(doc: MinutesDocument) -> list[str]:
     out = [f"# {md_line(doc.title)}", "", f"**{md_line(doc.status_banner)}**", ""]
-    if doc.prepared_for:
-        out += [f"Prepared for **{md_line(doc.prepared_for)}**.", ""]
     out += [f"- **{md_line(label)}:** {md_line(text)}" for label, text in doc.header_rows()]
     return [*out, ""]
 
 
 def _attendance(doc: MinutesDocument) -> list[str]:
-    out = ["## Attendance", ""]
+    w = doc.words
+    out = [f"## {w.attendance}", ""]
     attendance = doc.attendance
     if attendance is None:
-        out += ["Attendance was not recorded.", ""]
+        out += [w.attendance_not_taken, ""]
     elif attendance.anonymous:
-        out.append(
-            f"{attendance.present_count} participants. Participants' names are not recorded "
-            "in the minutes of a listening session."
-        )
-        out.append("")
+        out += [w.participants_counted.format(count=attendance.present_count), ""]
         out += [f"- {md_line(group.organization)}: {group.count}" for group in attendance.present]
         out.append("")
     else:
@@ -127,48 +129,45 @@ def _attendance(doc: MinutesDocument) -> list[str]:
             for group in attendance.present
         ]
         if attendance.regrets:
-            out.append("- **Regrets:** " + ", ".join(md_line(p) for p in attendance.regrets))
+            out.append(f"- **{w.regrets}:** " + ", ".join(md_line(p) for p in attendance.regrets))
         if attendance.absent:
-            out.append("- **Absent:** " + ", ".join(md_line(p) for p in attendance.absent))
+            out.append(f"- **{w.absent}:** " + ", ".join(md_line(p) for p in attendance.absent))
         out.append("")
     if doc.quorum is not None:
-        out += [f"**Quorum:** {md_line(doc.quorum.summary)}", ""]
+        out += [f"**{doc.quorum.verdict}:** {md_line(doc.quorum.details)}", ""]
     return out
 
 
 def render_minutes(doc: MinutesDocument) -> str:
+    w = doc.words
     out = _header(doc)
     if doc.prepared_for_id:
         own = doc.actions_for(doc.prepared_for_id)
         if own:
-            out += [f"## Action items for {md_line(doc.prepared_for or '')}", ""]
-            out += [*_table(action_items(own, status=True)), ""]
+            heading = w.action_items_for.format(organization=md_line(doc.prepared_for or ""))
+            out += [f"## {heading}", "", *_table(action_items(own, w)), ""]
     out += _attendance(doc)
     if doc.ground_rules is not None:
         rules = doc.ground_rules
-        out += [
-            "## Ground rules",
-            "",
-            f"Agreed: *{md_line(rules.name)}*, version {rules.version}.",
-            "",
-        ]
+        agreed = w.rules_agreed.format(name=f"*{md_line(rules.name)}*", version=rules.version)
+        out += [f"## {w.ground_rules}", "", agreed, ""]
         out += [f"{n}. {md_text(rule, indent='   ')}" for n, rule in enumerate(rules.rules, 1)]
         out.append("")
     if doc.previous_approvals:
-        out += ["## Approval of previous minutes", ""]
+        out += [f"## {w.previous_approvals}", ""]
         for approval in doc.previous_approvals:
-            line = f"- Minutes of {md_line(approval.meeting_title)} approved"
+            line = "- " + w.minutes_approved.format(title=md_line(approval.meeting_title))
             if approval.moved_by:
-                line += f"; moved by {md_line(approval.moved_by)}"
+                line += "; " + w.moved_by.format(who=md_line(approval.moved_by))
             if approval.approved_by:
-                line += f"; approved by {md_line(approval.approved_by)}"
+                line += "; " + w.approved_by.format(who=md_line(approval.approved_by))
             out.append(line + ".")
             if approval.corrections:
                 corrections = md_text(approval.corrections, indent=BULLET_INDENT * 2)
-                out.append(f"{BULLET_INDENT}- Corrections: {corrections}")
+                out.append(f"{BULLET_INDENT}- {w.corrections}: {corrections}")
         out.append("")
     if doc.follow_ups:
-        out += ["## Follow-up on earlier commitments", ""]
+        out += [f"## {w.follow_ups}", ""]
         for follow in doc.follow_ups:
             who = ", ".join(md_line(p) for p in (follow.owner, follow.organization) if p)
             line = f"- **{follow.status_label}:** {md_text(follow.action, indent=BULLET_INDENT)}"
@@ -179,36 +178,28 @@ def render_minutes(doc: MinutesDocument) -> str:
                 out.append(f"{BULLET_INDENT}- {md_text(follow.note, indent=BULLET_INDENT * 2)}")
         out.append("")
     if doc.items:
-        out += ["## Agenda items", ""]
+        out += [f"## {w.agenda_items}", ""]
     for section in doc.sections():
-        out += _section(section)
+        out += _section(section, doc, 3 if doc.items else 1)
     if doc.parking_lot:
-        out += ["## Parking lot", ""]
+        out += [f"## {w.parking_lot}", ""]
         for item in doc.parking_lot:
             line = _bullet(item.text)
             if item.follow_up:
-                line += f" — follow-up: {md_line(item.follow_up)}"
+                line += " — " + w.follow_up_by.format(who=md_line(item.follow_up))
             if item.resolved:
-                line += " (resolved)"
+                line += f" {w.resolved}"
             out.append(line)
         out.append("")
     if doc.plus or doc.delta:
-        out += ["## Plus / delta", ""]
+        out += [f"## {w.plus_delta}", ""]
         if doc.plus:
-            out += ["**Plus (what worked)**", ""] + [_bullet(t) for t in doc.plus] + [""]
+            out += [f"### {w.plus}", ""] + [_bullet(t) for t in doc.plus] + [""]
         if doc.delta:
-            out += ["**Delta (what to change)**", ""] + [_bullet(t) for t in doc.delta] + [""]
-    out += ["## Next meeting", ""]
-    out += [long_date(doc.next_meeting) if doc.next_meeting else "To be scheduled.", ""]
-    out += ["---", "", f"*{md_line(_footer(doc))}*", ""]
+            out += [f"### {w.delta}", ""] + [_bullet(t) for t in doc.delta] + [""]
+    out += [f"## {w.next_meeting}", "", md_line(doc.next_meeting_text()), ""]
+    out += ["---", "", f"*{md_line(doc.footer)}*", ""]
     return "\n".join(out)
-
-
-def _footer(doc: MinutesDocument) -> str:
-    return (
-        f"{doc.status.value.upper()} · {doc.audience_label} version · generated "
-        f"{doc.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"
-    )
 
 
 def render_series_record(record: SeriesRecord) -> str:

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from facilitate.services.record.document import ActionLine
-from facilitate.services.record.series_record import SeriesRecord
+from facilitate.services.record.i18n import Words, words
 from facilitate.services.record.wording import short_date
+
+if TYPE_CHECKING:
+    from facilitate.services.record.series_record import SeriesRecord
+
+ENGLISH = words("en")
 
 
 @dataclass(frozen=True)
@@ -24,21 +30,20 @@ class TextTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     empty: str = ""
+    # Columns that hold a date or a status: short, and never to be wrapped mid-value.
+    narrow: frozenset[int] = frozenset()
 
 
-def _due(action: ActionLine) -> str:
-    return short_date(action.due) or "no date"
+def _due(action: ActionLine, w: Words = ENGLISH) -> str:
+    return short_date(action.due, w.language) or w.no_date
 
 
-def action_items(actions: Sequence[ActionLine], *, status: bool = False) -> TextTable:
-    """The action items of a section, or (with `status`) of one organization's packet."""
-    header = ("Action", "Owner", "Organization", "Due") + (("Status",) if status else ())
+def action_items(actions: Sequence[ActionLine], w: Words = ENGLISH) -> TextTable:
+    """Action items with what, who, which organization, by when and where each stands."""
     return TextTable(
-        header,
-        tuple(
-            (a.text, a.owner, a.organization, _due(a)) + ((a.status_label,) if status else ())
-            for a in actions
-        ),
+        (w.action, w.owner, w.organization, w.due, w.status),
+        tuple((a.text, a.owner, a.organization, _due(a, w), a.status_label) for a in actions),
+        narrow=frozenset({3, 4}),
     )
 
 
@@ -58,6 +63,7 @@ def decision_log(record: SeriesRecord) -> TextTable:
             for row in record.decisions
         ),
         empty="No decisions.",
+        narrow=frozenset({0, 4, 5}),
     )
 
 
@@ -77,4 +83,5 @@ def action_register(record: SeriesRecord) -> TextTable:
             for row in record.actions
         ),
         empty="No action items.",
+        narrow=frozenset({0, 4, 5}),
     )

@@ -324,3 +324,64 @@ def email_owners(store: Store) -> dict[str, tuple[str, str]]:
     for row in rows:
         owners.setdefault(str(row["email"]).strip().casefold(), (str(row["id"]), str(row["name"])))
     return owners
+
+
+if TYPE_CHECKING:
+    from facilitate.models import Meeting
+
+
+def next_meeting_of_series(store: Store, series_id: str, *, after: datetime) -> Meeting | None:
+    """The series' first meeting starting after `after` (wall-clock, as meetings are stored)."""
+    from facilitate.models import Meeting  # models load on first use (see models)
+
+    rows = store.query(
+        "SELECT * FROM meetings WHERE series_id = ? AND starts_at > ? ORDER BY starts_at LIMIT 1",
+        [series_id, after.isoformat()],
+    )
+    return from_row(Meeting, rows[0]) if rows else None
+
+
+def read_settings(store: Store) -> dict[str, str]:
+    """Every partnership-wide setting (schema 0008), by key."""
+    return {str(r["id"]): str(r["value"]) for r in store.query("SELECT id, value FROM settings")}
+
+
+def write_setting(store: Store, key: str, value: str | None) -> None:
+    """Set one setting, or remove it with None."""
+    from facilitate.models.ids import utc_text, utcnow
+
+    if value is None:
+        store._write("settings", "DELETE FROM settings WHERE id = ?", [key])
+        return
+    store._write(
+        "settings",
+        "INSERT INTO settings (id, value, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        [key, value, utc_text(utcnow())],
+    )
+
+
+def organization_languages(store: Store) -> dict[str, str]:
+    """The language of each organization that has one other than the default, by its id."""
+    rows = store.query("SELECT id, language FROM organization_languages")
+    return {str(r["id"]): str(r["language"]) for r in rows}
+
+
+def write_organization_language(store: Store, organization_id: str, language: str | None) -> None:
+    """Set an organization's language, or return it to the default with None."""
+    from facilitate.models.ids import utc_text, utcnow
+
+    if language is None:
+        store._write(
+            "organization_languages",
+            "DELETE FROM organization_languages WHERE id = ?",
+            [organization_id],
+        )
+        return
+    store._write(
+        "organization_languages",
+        "INSERT INTO organization_languages (id, language, updated_at)"
+        " VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " language = excluded.language, updated_at = excluded.updated_at",
+        [organization_id, language, utc_text(utcnow())],
+    )

@@ -1,8 +1,11 @@
-"""The minutes as a document: plain frozen dataclasses, already filtered for one audience.
+"""The minutes as a document: plain frozen dataclasses, already filtered for one audience and
+written in one language.
 
 `minutes.build_minutes` fills a `MinutesDocument` from the record; every export format (Markdown,
-HTML, Word, iCalendar, CSV) and the minutes screen only read it. Nothing here reads the store or
-decides what an audience may see, so a renderer cannot show what the builder left out.
+HTML, Word, iCalendar, CSV), the e-mail draft and the minutes screen only read it, taking their
+labels from `doc.words` (the language's catalogue, `i18n`) and their dates from its methods.
+Nothing here reads the store or decides what an audience may see, so a renderer cannot show what
+the builder left out.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from facilitate.models.enums import ActionStatus, MeetingKind, MeetingStatus, Visibility
-from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCE_NOTES
-from facilitate.services.record.wording import KIND_LABELS, STATUS_LABELS, clock, long_date
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
+from facilitate.services.record.wording import long_date, short_date, time_span
 
 if TYPE_CHECKING:
     from facilitate.models import Meeting
@@ -30,7 +33,8 @@ class MinutesStatus(StrEnum):
 
 @dataclass(frozen=True)
 class RoleLine:
-    """Who held a meeting role (facilitator, note-taker, …)."""
+    """Who held a meeting role (facilitator, co-facilitators, note-taker, hosts, …): `role` is
+    the label, singular or plural as `name` lists one person or several."""
 
     role: str
     name: str
@@ -67,6 +71,7 @@ class QuorumLine:
     counted: str  # "members" or "people"
     required_organizations: tuple[str, ...]
     missing_organizations: tuple[str, ...]
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def met(self) -> bool:
@@ -74,23 +79,36 @@ class QuorumLine:
         return enough and not self.missing_organizations
 
     @property
-    def summary(self) -> str:
-        """ "met: 6 members present of 5 needed; required organizations present (A, B).", as
-        plain text that every format escapes its own way."""
-        parts = []
+    def verdict(self) -> str:
+        """ "Quorum met" or "Quorum NOT met"."""
+        w = words(self.language)
+        return w.quorum_met if self.met else w.quorum_not_met
+
+    @property
+    def details(self) -> str:
+        """ "8 members present (6 needed); required organizations present (A, B)."."""
+        w = words(self.language)
+        members = self.counted == "members"
         if self.required_count is not None:
-            parts.append(
-                f"{self.present_count} {self.counted} present of {self.required_count} needed"
-            )
+            pattern = w.members_present if members else w.people_present
+            parts = [pattern.format(count=self.present_count, needed=self.required_count)]
+        else:
+            pattern = w.members_present_no_rule if members else w.people_present_no_rule
+            parts = [pattern.format(count=self.present_count)]
         if self.required_organizations:
             needed = ", ".join(self.required_organizations)
             if self.missing_organizations:
                 missing = ", ".join(self.missing_organizations)
-                parts.append(f"required organizations ({needed}): missing {missing}")
+                parts.append(w.organizations_missing.format(organizations=needed, missing=missing))
             else:
-                parts.append(f"required organizations present ({needed})")
-        verdict = "met" if self.met else "NOT met"
-        return f"{verdict}: " + "; ".join(parts) + "."
+                parts.append(w.organizations_present.format(organizations=needed))
+        return "; ".join(parts) + "."
+
+    @property
+    def summary(self) -> str:
+        """ "Quorum met: 8 members present (6 needed); required organizations present (A, B).",
+        as plain text that every format escapes its own way."""
+        return f"{self.verdict}: {self.details}"
 
 
 @dataclass(frozen=True)
@@ -150,17 +168,19 @@ class DecisionLine:
     review_date: date | None = None
     agenda_item: str = ""
     visibility: Visibility = Visibility.PARTNERS
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def counts(self) -> str:
         """ "For 5, against 1, abstaining 0", or "" when no vote was counted."""
+        w = words(self.language)
         parts = []
         if self.votes_for is not None:
-            parts.append(f"for {self.votes_for}")
+            parts.append(w.votes_for.format(count=self.votes_for))
         if self.votes_against is not None:
-            parts.append(f"against {self.votes_against}")
+            parts.append(w.votes_against.format(count=self.votes_against))
         if self.abstentions is not None:
-            parts.append(f"abstaining {self.abstentions}")
+            parts.append(w.abstaining.format(count=self.abstentions))
         text = ", ".join(parts)
         return text[:1].upper() + text[1:]
 
@@ -171,7 +191,8 @@ class DecisionLine:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """One action item: what, who, by when, and where it stands."""
+    """One action item: what, who, by when, where it stands, and under which agenda item (the
+    item's title, or "Other business" for one taken on outside the agenda)."""
 
     id: str
     text: str
@@ -182,10 +203,11 @@ class ActionLine:
     status: ActionStatus
     agenda_item: str = ""
     visibility: Visibility = Visibility.PARTNERS
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return words(self.language).statuses[self.status]
 
 
 @dataclass(frozen=True)
@@ -207,15 +229,29 @@ class FollowUpLine:
     due: date | None
     status: ActionStatus
     note: str
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return words(self.language).statuses[self.status]
+
+
+@dataclass(frozen=True)
+class NextMeetingLine:
+    """When and where the series meets next: its next planned meeting, or only a date when the
+    closing set one and nothing is planned yet (`starts` None: time and place to come)."""
+
+    day: date
+    starts: time | None = None
+    ends: time | None = None
+    place: str = ""
+    neutral_venue: bool = False
 
 
 @dataclass(frozen=True)
 class ItemSection:
-    """One agenda item (or "Other notes") with the entries made under it."""
+    """One agenda item (or "Other business", for what was taken up outside the agenda) with the
+    entries made under it."""
 
     title: str
     number: int | None = None
@@ -258,58 +294,115 @@ class MinutesDocument:
     # Earlier minutes approved at this meeting.
     previous_approvals: tuple[ApprovalLine, ...] = ()
     items: tuple[ItemSection, ...] = ()
-    other: ItemSection = field(default_factory=lambda: ItemSection(title="Other notes"))
+    other: ItemSection = field(default_factory=lambda: ItemSection(title="Other business"))
     parking_lot: tuple[ParkingLine, ...] = ()
     follow_ups: tuple[FollowUpLine, ...] = ()
     plus: tuple[str, ...] = ()
     delta: tuple[str, ...] = ()
-    next_meeting: date | None = None
+    next_meeting: NextMeetingLine | None = None
     # Set for one partner organization's packet.
     prepared_for: str | None = None
     prepared_for_id: str | None = None
+    # The language the document is written in, and the IANA time zone its wall-clock times are
+    # in ("" when unknown: times are then shown without a zone).
+    language: str = DEFAULT_LANGUAGE
+    time_zone: str = ""
+
+    @property
+    def words(self) -> Words:
+        return words(self.language)
 
     @property
     def audience_label(self) -> str:
-        return AUDIENCE_LABELS[self.audience]
+        return self.words.audiences[self.audience]
 
     @property
     def audience_note(self) -> str:
-        return AUDIENCE_NOTES[self.audience]
+        return self.words.audience_notes[self.audience]
 
     @property
     def is_listening_session(self) -> bool:
         return self.kind is MeetingKind.LISTENING_SESSION
 
     @property
+    def status_word(self) -> str:
+        """ "DRAFT" or "APPROVED", in the document's language."""
+        return self.words.approved if self.status is MinutesStatus.APPROVED else self.words.draft
+
+    @property
     def status_banner(self) -> str:
         """One line that every format shows at the top: DRAFT or APPROVED, and what that means."""
+        w = self.words
         if self.status is MinutesStatus.APPROVED:
-            line = "APPROVED minutes"
+            line = w.approved_banner
             if self.approval is not None:
                 if self.approval.at_meeting_title:
-                    line += f": approved at {self.approval.at_meeting_title}"
+                    line += w.approved_at.format(meeting=self.approval.at_meeting_title)
                 if self.approval.approved_on is not None:
-                    line += f" on {long_date(self.approval.approved_on)}"
+                    line += w.approved_on.format(date=self.long_date(self.approval.approved_on))
             return line + "."
-        return "DRAFT minutes: not yet approved. They may be corrected before approval."
+        return w.draft_banner
+
+    def long_date(self, day: date) -> str:
+        return long_date(day, self.language)
+
+    def short_date(self, day: date | None) -> str:
+        return short_date(day, self.language)
+
+    def when(self) -> str:
+        """ "Sunday, October 25, 2026, 13:00–15:00 PDT"."""
+        span = time_span(self.day, self.starts, self.ends, self.time_zone, self.language)
+        return f"{self.long_date(self.day)}, {span}"
+
+    def next_meeting_text(self) -> str:
+        """The next meeting's date, time and place as one sentence, or that it is to come."""
+        w = self.words
+        following = self.next_meeting
+        if following is None:
+            return w.to_be_scheduled
+        day = self.long_date(following.day)
+        if following.starts is None:
+            return f"{day}. {w.time_and_place_later}"
+        span = time_span(
+            following.day, following.starts, following.ends, self.time_zone, self.language
+        )
+        place = following.place + (f" {w.neutral_venue}" if following.neutral_venue else "")
+        return f"{day}, {span}" + (f", {place}." if following.place else ".")
+
+    @property
+    def footer(self) -> str:
+        """ "DRAFT · Partners version · generated 2026-11-22 12:00 UTC by facilitate"."""
+        return self.words.footer.format(
+            status=self.status_word,
+            version=self.version_label,
+            at=f"{self.generated_at:%Y-%m-%d %H:%M}",
+        )
+
+    @property
+    def version_label(self) -> str:
+        """ "Partners version"."""
+        return self.words.audience_version.format(audience=self.audience_label)
 
     def header_rows(self) -> list[tuple[str, str]]:
         """The labelled lines under the title, as plain text: each format escapes and lays them
         out its own way, so all formats say the same thing."""
-        place = self.location or "not recorded"
+        w = self.words
+        place = self.location or w.not_recorded
         if self.neutral_venue:
-            place += " (neutral venue)"
+            place += f" {w.neutral_venue}"
+        rows = [(w.prepared_for, self.prepared_for)] if self.prepared_for else []
         return [
-            ("Body", self.body),
-            ("Meeting", f"{KIND_LABELS[self.kind]}, {self.series}"),
-            ("Date", f"{long_date(self.day)}, {clock(self.starts)}–{clock(self.ends)}"),
-            ("Place", place),
+            *rows,
+            (w.body, self.body),
+            (w.meeting, f"{w.kinds[self.kind]}, {self.series}"),
+            (w.date, self.when()),
+            (w.place, place),
             *((role.role, role.name) for role in self.roles),
-            ("Shared with", self.audience_note),
+            (w.shared_with, self.audience_note),
         ]
 
     def sections(self) -> Iterator[ItemSection]:
-        """Agenda items in order, then "Other notes" when it holds anything."""
+        """Agenda items in order, then "Other business" when it holds anything."""
         yield from self.items
         if not self.other.is_empty:
             yield self.other

@@ -10,7 +10,8 @@ from __future__ import annotations
 from facilitate.models import ActionItem, Decision, Note, Objection, Organization, Person
 from facilitate.models.enums import Attribution
 from facilitate.services.record.document import ActionLine, DecisionLine, ObjectionLine
-from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS, clean_text
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE, words
+from facilitate.services.record.wording import clean_text
 from facilitate.store import RecordNotFound, Store
 
 
@@ -55,9 +56,10 @@ class Names:
         return person.organization_id if person else None
 
 
-def attribution_label(note: Note, names: Names) -> str:
-    """How a note's source may be named. Participant and unattributed notes never name anyone;
-    organization attribution shows the organization only."""
+def attribution_label(note: Note, names: Names, *, participant: str = "a participant") -> str:
+    """How a note's source may be named. Participant and unattributed notes never name anyone
+    (`participant` is what a participant's note says instead); organization attribution shows
+    the organization only."""
     if note.attribution is Attribution.PERSON and note.attributed_person_id:
         name = names.person_name(note.attributed_person_id)
         org = names.org_label(
@@ -68,7 +70,7 @@ def attribution_label(note: Note, names: Names) -> str:
         org_id = note.attributed_organization_id or names.org_of(note.attributed_person_id)
         return names.org_label(org_id)
     if note.attribution is Attribution.PARTICIPANT:
-        return "a participant"
+        return participant
     return ""
 
 
@@ -96,12 +98,20 @@ def _distribution(values: dict[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(pairs)
 
 
-def decision_line(decision: Decision, item_titles: dict[str, str]) -> DecisionLine:
-    """`decision` in words; `item_titles` names its agenda item."""
+def decision_line(
+    decision: Decision,
+    item_titles: dict[str, str],
+    *,
+    language: str = DEFAULT_LANGUAGE,
+    outside_agenda: str = "",
+) -> DecisionLine:
+    """`decision` in words of `language`; `item_titles` names its agenda item, and
+    `outside_agenda` what to call it when it has none."""
+    w = words(language)
     return DecisionLine(
         text=clean_text(decision.text),
-        method=METHOD_LABELS[decision.method],
-        outcome=OUTCOME_LABELS[decision.outcome],
+        method=w.methods[decision.method],
+        outcome=w.outcomes[decision.outcome],
         votes_for=decision.votes_for,
         votes_against=decision.votes_against,
         abstentions=decision.abstentions,
@@ -110,13 +120,22 @@ def decision_line(decision: Decision, item_titles: dict[str, str]) -> DecisionLi
         blocks=_objections(decision.blocks),
         rationale=clean_text(decision.rationale),
         review_date=decision.review_date,
-        agenda_item=item_titles.get(decision.agenda_item_id or "", ""),
+        agenda_item=item_titles.get(decision.agenda_item_id or "", outside_agenda),
         visibility=decision.visibility,
+        language=w.language,
     )
 
 
-def action_line(action: ActionItem, item_titles: dict[str, str], names: Names) -> ActionLine:
-    """`action` in words; `item_titles` names its agenda item."""
+def action_line(
+    action: ActionItem,
+    item_titles: dict[str, str],
+    names: Names,
+    *,
+    language: str = DEFAULT_LANGUAGE,
+    outside_agenda: str = "",
+) -> ActionLine:
+    """`action` in words of `language`; `item_titles` names its agenda item, and
+    `outside_agenda` what to call it when it has none."""
     org_id = owner_organization_id(action, names)
     return ActionLine(
         id=action.id,
@@ -126,6 +145,7 @@ def action_line(action: ActionItem, item_titles: dict[str, str], names: Names) -
         organization_id=org_id,
         due=action.due,
         status=action.status,
-        agenda_item=item_titles.get(action.agenda_item_id or "", ""),
+        agenda_item=item_titles.get(action.agenda_item_id or "", outside_agenda),
         visibility=action.visibility,
+        language=language,
     )

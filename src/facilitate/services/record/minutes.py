@@ -4,13 +4,15 @@
 audience may see (asking `audience.visible_entries`; confidential entries never pass), resolves
 names the way the audience may see them, and returns a `MinutesDocument` (see `document`) of
 plain frozen dataclasses. Renderers (Markdown, HTML, Word, iCalendar, CSV) take only that
-document, so a renderer cannot leak what the builder left out. Labels, dates and text cleaning
-come from `wording`.
+document, so a renderer cannot leak what the builder left out. Labels come from the catalogue of
+the language asked for (`i18n`); dates and text cleaning from `wording`; the time zone from
+`settings`.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from facilitate.models import (
@@ -46,6 +48,7 @@ from facilitate.services.record.document import (
     ItemSection,
     MinutesDocument,
     MinutesStatus,
+    NextMeetingLine,
     NoteLine,
     OrgAttendance,
     ParkingLine,
@@ -62,14 +65,13 @@ from facilitate.services.record.entry_lines import (
     owner_name,
     owner_organization_id,
 )
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
+from facilitate.services.record.i18n.english import ENGLISH
 from facilitate.services.record.minutes_approval import approved_at, own_approval
-from facilitate.services.record.wording import (
-    NOT_REACHED,
-    PURPOSE_LABELS,
-    STATE_NOTES,
-    clean_text,
-)
+from facilitate.services.record.settings import meeting_time_zone
+from facilitate.services.record.wording import clean_text, titled_with_year
 from facilitate.store import RecordNotFound, Store
+from facilitate.store.queries import next_meeting_of_series
 
 # isort: split
 # Entry kinds that carry a visibility, for the one filter every export goes through.
@@ -85,13 +87,15 @@ def build_minutes(
     *,
     organization_id: str | None = None,
     generated_at: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> MinutesDocument:
-    """The minutes of one meeting as `audience` may read them.
+    """The minutes of one meeting as `audience` may read them, in `language`.
 
     With `organization_id`, the document is marked as prepared for that partner organization
     (its packet) and can list that organization's own action items first.
     """
     check_audience(audience)
+    w = words(language)
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     body = store.get(Body, series.body_id)
@@ -114,24 +118,27 @@ def build_minutes(
     def section(item: AgendaItem | None, number: int | None) -> ItemSection:
         item_id = item.id if item else None
 
-        # Entries whose agenda item is gone still belong somewhere: "Other notes".
+        # Entries whose agenda item is gone still belong somewhere: "Other business".
         def mine(agenda_item_id: str | None) -> bool:
             if item_id is None:
                 return agenda_item_id is None or agenda_item_id not in item_titles
             return agenda_item_id == item_id
 
+        lines = {"language": w.language, "outside_agenda": w.other_business}
         return ItemSection(
-            title=item_titles[item.id] if item else "Other notes",
+            title=item_titles[item.id] if item else w.other_business,
             number=number,
-            purpose=PURPOSE_LABELS[item.purpose] if item else "",
+            purpose=w.purposes[item.purpose] if item else "",
             lead=_lead(item, series, names) if item else "",
-            state_note=_state_note(item, meeting) if item else "",
-            notes=tuple(_note_line(n, names) for n in notes if mine(n.agenda_item_id)),
+            state_note=_state_note(item, meeting, w) if item else "",
+            notes=tuple(_note_line(n, names, w) for n in notes if mine(n.agenda_item_id)),
             decisions=tuple(
-                decision_line(d, item_titles) for d in decisions if mine(d.agenda_item_id)
+                decision_line(d, item_titles, **lines) for d in decisions if mine(d.agenda_item_id)
             ),
             actions=tuple(
-                action_line(a, item_titles, names) for a in actions if mine(a.agenda_item_id)
+                action_line(a, item_titles, names, **lines)
+                for a in actions
+                if mine(a.agenda_item_id)
             ),
         )
 
@@ -141,23 +148,21 @@ def build_minutes(
     return MinutesDocument(
         meeting_id=meeting.id,
         series_id=series.id,
-        title=clean_text(meeting.title),
+        title=titled_with_year(clean_text(meeting.title), start.date()),
         body=clean_text(body.name),
         series=clean_text(series.name),
         kind=meeting.kind,
         audience=audience,
         status=status,
         day=start.date(),
-        starts=start.time().replace(second=0, microsecond=0, tzinfo=None),
-        ends=(start + timedelta(minutes=meeting.minutes))
-        .time()
-        .replace(second=0, microsecond=0, tzinfo=None),
+        starts=_clock_time(start),
+        ends=_clock_time(start + timedelta(minutes=meeting.minutes)),
         location=clean_text(meeting.location),
         neutral_venue=meeting.neutral_venue,
         generated_at=generated_at or datetime.now(UTC),
-        roles=_roles(store, meeting, series, names),
-        attendance=_attendance(store, meeting, names),
-        quorum=_quorum(store, meeting, body, names),
+        roles=_roles(store, meeting, series, body, names, w),
+        attendance=_attendance(store, meeting, names, w),
+        quorum=_quorum(store, meeting, body, names, w),
         ground_rules=_rules(store, meeting),
         approval=own_approval(store, meeting) if status is MinutesStatus.APPROVED else None,
         previous_approvals=approved_at(store, meeting),
@@ -171,13 +176,43 @@ def build_minutes(
             )
             for p in parking
         ),
-        follow_ups=_follow_ups(store, meeting, audience, names),
+        follow_ups=_follow_ups(store, meeting, audience, names, w),
         plus=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.PLUS),
         delta=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.DELTA),
-        next_meeting=meeting.next_meeting_date,
+        next_meeting=_next_meeting(store, meeting),
         prepared_for=prepared_for,
         prepared_for_id=organization_id,
+        language=w.language,
+        time_zone=meeting_time_zone(store),
     )
+
+
+def prepared_for(doc: MinutesDocument, organization_id: str, label: str) -> MinutesDocument:
+    """`doc` marked as one partner organization's copy: the same minutes, built once for every
+    packet in a language, with the organization named and its own action items listed first."""
+    return replace(doc, prepared_for=label, prepared_for_id=organization_id)
+
+
+def _clock_time(moment: datetime) -> time:
+    return moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _next_meeting(store: Store, meeting: Meeting) -> NextMeetingLine | None:
+    """The series' next planned meeting (date, time and place), which is what partners will
+    attend even when the closing guessed another date; else the date the closing set."""
+    following = next_meeting_of_series(store, meeting.series_id, after=meeting.starts_at)
+    if following is not None:
+        start = following.starts_at
+        return NextMeetingLine(
+            day=start.date(),
+            starts=_clock_time(start),
+            ends=_clock_time(start + timedelta(minutes=following.minutes)),
+            place=clean_text(following.location),
+            neutral_venue=following.neutral_venue,
+        )
+    if meeting.next_meeting_date is not None:
+        return NextMeetingLine(day=meeting.next_meeting_date)
+    return None
 
 
 def _lead(item: AgendaItem, series: MeetingSeries, names: Names) -> str:
@@ -189,24 +224,42 @@ def _lead(item: AgendaItem, series: MeetingSeries, names: Names) -> str:
     return roles.get(item.lead_text, clean_text(item.lead_text))
 
 
-def _state_note(item: AgendaItem, meeting: Meeting) -> str:
-    if item.state in STATE_NOTES:
-        return STATE_NOTES[item.state]
+def _state_note(item: AgendaItem, meeting: Meeting, w: Words) -> str:
+    if item.state in w.item_states:
+        return w.item_states[item.state]
     closed = meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED)
     if closed and item.state is ItemState.PENDING and meeting.opened_at is not None:
-        return NOT_REACHED
+        return w.not_reached
     return ""
 
 
-def _note_line(note: Note, names: Names) -> NoteLine:
-    return NoteLine(text=clean_text(note.text), source=attribution_label(note, names))
+def _note_line(note: Note, names: Names, w: Words) -> NoteLine:
+    source = attribution_label(note, names, participant=w.a_participant)
+    return NoteLine(text=clean_text(note.text), source=source)
+
+
+# Body roles the minutes name beside the meeting's roles; a plain member is not a role.
+_BODY_ROLES = ("chair", "co_chair", "host")
+
+
+def _role_label(key: str, given: str, count: int, w: Words) -> str:
+    """A role's label in the document's language, plural for several people. A series that
+    renamed a role keeps its own name (which no catalogue can translate)."""
+    known = w.roles.get(key)
+    english = ENGLISH.roles.get(key)
+    if known is not None and (not given or english is None or given == english[0]):
+        return known[1] if count > 1 else known[0]
+    return given or key.replace("_", " ").capitalize()
 
 
 def _roles(
-    store: Store, meeting: Meeting, series: MeetingSeries, names: Names
+    store: Store, meeting: Meeting, series: MeetingSeries, body: Body, names: Names, w: Words
 ) -> tuple[RoleLine, ...]:
+    """Every meeting role held (co-facilitators, timekeeper, …), in the series' catalogue
+    order, several holders of one role on one line; then the body's chairs and hosts."""
     catalogue = [role.key for role in series.roles]
     labels = {role.key: role.name for role in series.roles}
+    held: dict[str, list[str]] = {}
     assignments = [
         a for a in store.find(RoleAssignment, meeting_id=meeting.id) if a.person_id is not None
     ]
@@ -215,13 +268,27 @@ def _roles(
         rank = catalogue.index(a.role_key) if a.role_key in catalogue else len(catalogue)
         return rank, a.role_key
 
-    return tuple(
-        RoleLine(
-            role=labels.get(a.role_key, a.role_key.replace("_", " ").capitalize()),
-            name=names.person_name(a.person_id),
+    for a in sorted(assignments, key=order):
+        name = names.person_name(a.person_id)
+        if name not in held.setdefault(a.role_key, []):
+            held[a.role_key].append(name)
+    lines = [
+        RoleLine(role=_role_label(key, labels.get(key, ""), len(people), w), name=", ".join(people))
+        for key, people in held.items()
+    ]
+    day = meeting.starts_at.date()
+    for key in _BODY_ROLES:
+        people = sorted(
+            names.person_name(m.person_id)
+            for m in store.find(Membership, body_id=body.id, role=key)
+            if (m.start_date is None or m.start_date <= day)
+            and (m.end_date is None or m.end_date >= day)
         )
-        for a in sorted(assignments, key=order)
-    )
+        if people:
+            lines.append(
+                RoleLine(role=_role_label(key, "", len(people), w), name=", ".join(people))
+            )
+    return tuple(lines)
 
 
 def _attendee_org(row: Attendance, names: Names) -> str | None:
@@ -232,7 +299,7 @@ def _attendee_name(row: Attendance, names: Names) -> str:
     return names.person_name(row.person_id) if row.person_id else clean_text(row.guest_name)
 
 
-def _attendance(store: Store, meeting: Meeting, names: Names) -> AttendanceSummary | None:
+def _attendance(store: Store, meeting: Meeting, names: Names, w: Words) -> AttendanceSummary | None:
     rows = store.find(Attendance, meeting_id=meeting.id, order_by="created_at")
     if not rows:
         return None
@@ -241,20 +308,20 @@ def _attendance(store: Store, meeting: Meeting, names: Names) -> AttendanceSumma
     regrets: list[str] = []
     absent: list[str] = []
     present = 0
+    suffix = {AttendanceStatus.LATE: f" {w.late}", AttendanceStatus.LEFT_EARLY: f" {w.left_early}"}
     for row in rows:
-        org = names.org_label(_attendee_org(row, names)) or "Guests"
-        name = _attendee_name(row, names) or "(guest)"
+        org = names.org_label(_attendee_org(row, names)) or w.guests
+        name = _attendee_name(row, names) or w.guest
+        # A guest sitting for an organization is listed with it, but not as one of its people.
+        if row.person_id is None and org != w.guests and name != w.guest:
+            name += f" {w.guest}"
         if row.status in _PRESENT:
             present += 1
-            suffix = {
-                AttendanceStatus.LATE: " (late)",
-                AttendanceStatus.LEFT_EARLY: " (left early)",
-            }
             groups.setdefault(org, []).append(name + suffix.get(row.status, ""))
         elif not anonymous:
-            labelled = f"{name} ({org})" if org != "Guests" else name
+            labelled = f"{name} ({org})" if org != w.guests else name
             (regrets if row.status is AttendanceStatus.REGRETS else absent).append(labelled)
-    ordered = sorted(groups, key=lambda label: (label == "Guests", label.casefold()))
+    ordered = sorted(groups, key=lambda label: (label == w.guests, label.casefold()))
     return AttendanceSummary(
         present=tuple(
             OrgAttendance(
@@ -280,7 +347,9 @@ def _member_ids(store: Store, body: Body, day: date) -> set[str]:
     }
 
 
-def _quorum(store: Store, meeting: Meeting, body: Body, names: Names) -> QuorumLine | None:
+def _quorum(
+    store: Store, meeting: Meeting, body: Body, names: Names, w: Words
+) -> QuorumLine | None:
     if not body.has_quorum_rule:
         return None
     every = store.find(Attendance, meeting_id=meeting.id)
@@ -306,6 +375,7 @@ def _quorum(store: Store, meeting: Meeting, body: Body, names: Names) -> QuorumL
         counted=counted,
         required_organizations=required,
         missing_organizations=missing,
+        language=w.language,
     )
 
 
@@ -324,7 +394,7 @@ def _rules(store: Store, meeting: Meeting) -> RulesLine | None:
 
 
 def _follow_ups(
-    store: Store, meeting: Meeting, audience: Visibility, names: Names
+    store: Store, meeting: Meeting, audience: Visibility, names: Names, w: Words
 ) -> tuple[FollowUpLine, ...]:
     """Status changes recorded at this meeting on earlier commitments. An update carries its
     action's visibility: a confidential action's progress is as confidential as the action."""
@@ -345,6 +415,7 @@ def _follow_ups(
                 due=action.due,
                 status=update.status,
                 note=clean_text(update.note),
+                language=w.language,
             )
         )
     return tuple(lines)

@@ -1,27 +1,28 @@
-"""The record's words: labels for the stored enums, dates as partners read them, and record text
-cleaned so every format can carry it.
+"""The record's words: English labels for the stored enums, dates and times as partners read
+them, and record text cleaned so every format can carry it.
 
 Every output (minutes in each format, the series record, "you said, we did", e-mail drafts) and
 the screens that name the same things take their words from here, so a label reads the same
-wherever it appears.
+wherever it appears. The minutes in other languages take their labels from `i18n`, whose English
+catalogue is built from these; dates in other languages come from babel.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, time
+from datetime import date, datetime, time
 
 from facilitate.models.enums import (
     ActionStatus,
     DecisionMethod,
     DecisionOutcome,
-    ItemState,
     MeetingKind,
     Purpose,
 )
 
 METHOD_LABELS: dict[DecisionMethod, str] = {
+    DecisionMethod.NOT_RECORDED: "Not recorded",
     DecisionMethod.CONSENSUS: "Consensus",
     DecisionMethod.CONSENT: "Consent",
     DecisionMethod.FIST_TO_FIVE: "Fist to five",
@@ -34,6 +35,7 @@ OUTCOME_LABELS: dict[DecisionOutcome, str] = {
     DecisionOutcome.ADOPTED: "Adopted",
     DecisionOutcome.NOT_ADOPTED: "Not adopted",
     DecisionOutcome.DEFERRED: "Deferred",
+    DecisionOutcome.REFERRED: "Referred",
 }
 
 STATUS_LABELS: dict[ActionStatus, str] = {
@@ -56,13 +58,6 @@ KIND_LABELS: dict[MeetingKind, str] = {
     MeetingKind.LISTENING_SESSION: "Listening session",
 }
 
-# What the minutes say under an agenda item that did not run its course.
-STATE_NOTES: dict[ItemState, str] = {
-    ItemState.PARKED: "Parked.",
-    ItemState.CONTINUE_NEXT_TIME: "Continued at the next meeting.",
-}
-NOT_REACHED = "Not reached."
-
 
 # -- dates ----------------------------------------------------------------------------------------
 
@@ -83,21 +78,62 @@ _MONTHS = (
 )
 
 
-def long_date(day: date) -> str:
-    """ "Sunday, October 25, 2026": locale-independent, unambiguous to every partner."""
+def long_date(day: date, language: str = "en") -> str:
+    """ "Sunday, October 25, 2026" ("domingo, 25 de octubre de 2026"): unambiguous to every
+    partner, whatever the machine's locale."""
+    if language != "en":
+        # babel only for other languages: English needs no locale data, and `-f md` stays light.
+        from babel.dates import format_date
+
+        return str(format_date(day, format="full", locale=language))
     return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def short_date(day: date | None) -> str:
-    """ "Oct 25, 2026", or "" for no date."""
+def short_date(day: date | None, language: str = "en") -> str:
+    """ "Oct 25, 2026" ("25 oct 2026"), or "" for no date."""
     if day is None:
         return ""
+    if language != "en":
+        from babel.dates import format_date
+
+        return str(format_date(day, format="medium", locale=language))
     return f"{_MONTHS[day.month - 1][:3]} {day.day}, {day.year}"
 
 
 def clock(moment: time) -> str:
     """ "13:30": a 24-hour clock, the same for every reader."""
     return f"{moment:%H:%M}"
+
+
+def zone_name(zone: str, day: date, moment: time, language: str = "en") -> str:
+    """The time zone a wall-clock time is in, as people write it on that date: "PDT" in
+    English (as US meeting notices do), "hora de verano del Pacífico" in Spanish, where the
+    letters mean nothing. `zone` is an IANA name; "" (unknown) gives ""."""
+    if not zone:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    when = datetime.combine(day, moment, tzinfo=ZoneInfo(zone))
+    if language == "en":
+        return when.tzname() or ""
+    from babel.dates import get_timezone_name
+
+    return str(get_timezone_name(when, width="long", locale=language))
+
+
+def time_span(day: date, starts: time, ends: time | None, zone: str, language: str = "en") -> str:
+    """ "13:00–15:00 PST": when a meeting runs, with its zone when known."""
+    span = clock(starts) + (f"–{clock(ends)}" if ends is not None else "")
+    name = zone_name(zone, day, starts, language)
+    return f"{span} {name}" if name else span
+
+
+def titled_with_year(title: str, day: date) -> str:
+    """A meeting title that names its year: "Core Team — Nov 16" becomes "Core Team — Nov 16,
+    2026", so minutes forwarded a year later still say when. Titles naming it stay as they are."""
+    if str(day.year) in title:
+        return title
+    return f"{title}, {day.year}"
 
 
 # -- text -----------------------------------------------------------------------------------------

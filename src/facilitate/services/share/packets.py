@@ -1,17 +1,21 @@
 """Packets: one folder per partner organization with its minutes and a ready-to-send e-mail draft.
 
-Each organization's minutes are the partners' version (`audience.PACKET_AUDIENCE`), marked as
-prepared for that organization; the draft lists the organization's own action items from that
-same document, so the e-mail can say no more than the minutes it covers. Files are written and
-logged through `sharing`; nothing is ever sent.
+Each organization's minutes are the partners' version (`audience.PACKET_AUDIENCE`) in the
+organization's language (`record.settings`), marked as prepared for that organization; the draft
+lists the organization's own action items from that same document, so the e-mail can say no more
+than the minutes it covers, and is signed by the coordinator set once in the settings. The
+minutes are built once per language and every format that does not name the organization (the
+calendar, the spreadsheets) is rendered once per language and shared by every packet. Files are
+written and logged through `sharing`; nothing is ever sent.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import make_msgid
 from pathlib import Path
 from typing import Protocol
 
@@ -19,8 +23,15 @@ from facilitate.models import Attendance, Meeting, MeetingSeries, Membership, Or
 from facilitate.models.enums import AttendanceStatus
 from facilitate.services.record.audience import PACKET_AUDIENCE
 from facilitate.services.record.document import MinutesDocument
-from facilitate.services.record.minutes import build_minutes
-from facilitate.services.record.wording import long_date, short_date
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE
+from facilitate.services.record.minutes import build_minutes, prepared_for
+from facilitate.services.record.settings import (
+    Settings,
+    is_email_address,
+    languages_by_organization,
+)
+from facilitate.services.record.settings import read as read_settings
+from facilitate.services.record.wording import clean_text
 from facilitate.services.share.sharing import (
     ExportFormat,
     RenderedFile,
@@ -29,7 +40,6 @@ from facilitate.services.share.sharing import (
     WrittenFile,
     minutes_stem,
     prepare_folder,
-    render_minutes_files,
     slug,
     write_and_log,
 )
@@ -42,6 +52,12 @@ DEFAULT_PACKET_FORMATS: tuple[ExportFormat, ...] = (
 )
 
 
+# Formats whose file never names the organization it is for: one rendering serves every packet
+# in the same language.
+SHARED_FORMATS = frozenset({ExportFormat.ICS, ExportFormat.CSV})
+NO_SENDER = "facilitate.local"
+
+
 @dataclass(frozen=True)
 class EmailDraft:
     """The covering e-mail of a packet, before it is rendered as an .eml file."""
@@ -49,6 +65,10 @@ class EmailDraft:
     to: tuple[tuple[str, str], ...]  # (name, address)
     subject: str
     body: str
+    sender: tuple[str, str] | None = None  # (name, address): the coordinator
+    date: datetime = field(default_factory=lambda: datetime.now(UTC))
+    message_id: str = field(default_factory=lambda: make_msgid(domain=NO_SENDER))
+    language: str = DEFAULT_LANGUAGE
 
 
 class PacketRenderers(Renderers, Protocol):
@@ -69,6 +89,9 @@ class Packet:
     recipients: tuple[tuple[str, str], ...]
     email: WrittenFile
     warnings: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+    # Formats asked for that have no file, because there was nothing to put in one.
+    without: tuple[str, ...] = ()
 
 
 Progress = Callable[[int, int, str], None]
@@ -113,9 +136,6 @@ def _person(store: Store, person_id: str) -> Person | None:
         return None
 
 
-_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
-
-
 def recipients(store: Store, meeting_id: str, organization: Organization) -> list[Person]:
     """The organization's active people with an email address who sit on the body or were at
     the meeting; if none, every active person of the organization with an email address."""
@@ -141,7 +161,7 @@ def _addressed(people: Sequence[Person]) -> tuple[list[tuple[str, str]], list[st
     warnings: list[str] = []
     for person in people:
         address = person.email.strip()
-        if _EMAIL.match(address):
+        if is_email_address(address):
             to.append((person.name, address))
         else:
             warnings.append(f"{person.name}: {address!r} is not an email address; left out")
@@ -151,57 +171,153 @@ def _addressed(people: Sequence[Person]) -> tuple[list[tuple[str, str]], list[st
 # -- the e-mail ---------------------------------------------------------------------------------
 
 
+def message_id(doc: MinutesDocument, sender: str) -> str:
+    """A Message-ID unique to this draft (meeting, organization, moment), on the sender's
+    domain: the same export run again gets the same one, a later export a new one."""
+    seed = f"{doc.meeting_id}|{doc.prepared_for_id}|{doc.generated_at.isoformat()}"
+    domain = sender.rpartition("@")[2] if sender else NO_SENDER
+    return f"<{hashlib.sha256(seed.encode()).hexdigest()[:32]}@{domain}>"
+
+
 def email_draft(
-    doc: MinutesDocument, to: Sequence[tuple[str, str]], files: Sequence[str]
+    doc: MinutesDocument,
+    to: Sequence[tuple[str, str]],
+    files: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    calendar_missing: bool = False,
 ) -> EmailDraft:
-    """The covering email for one organization's packet: plain, short, and honest about status."""
-    status = "Approved" if doc.status.value == "approved" else "Draft"
-    org = doc.prepared_for or "partners"
+    """The covering email for one organization's packet: plain, short, honest about status, in
+    the document's language, from and signed by the coordinator in `settings`."""
+    settings = settings or Settings()
+    w = doc.words
+    approved = doc.status.value == "approved"
+    org = doc.prepared_for
     lines = [
-        f"Hello {org} colleagues,",
+        w.greeting.format(organization=org) if org else w.greeting_partners,
         "",
-        f"Attached are the {status.lower()} minutes of the {doc.body} meeting held "
-        f"{long_date(doc.day)} ({doc.title}), in the version shared with partners.",
+        w.attached_minutes.format(
+            state=w.state_approved if approved else w.state_draft,
+            body=doc.body,
+            date=doc.long_date(doc.day),
+            title=doc.title,
+        ),
         "",
     ]
-    if status == "Draft":
-        review = f" at the next meeting ({long_date(doc.next_meeting)})" if doc.next_meeting else ""
-        lines += [
-            f"These minutes are a DRAFT. They will come up for approval{review}; please send any "
-            "corrections before then.",
-            "",
-        ]
+    if not approved:
+        following = doc.next_meeting
+        review = (
+            w.draft_review.format(date=doc.long_date(following.day))
+            if following is not None
+            else w.draft_review_unscheduled
+        )
+        lines += [review, ""]
     else:
         lines += [doc.status_banner, ""]
     own = doc.actions_for(doc.prepared_for_id) if doc.prepared_for_id else []
     if own:
-        lines.append(f"Action items for {org}:")
+        lines.append(w.own_actions.format(organization=org))
         for action in own:
             details = ", ".join(
                 part
                 for part in (
                     action.owner,
-                    f"due {short_date(action.due)}" if action.due else "",
+                    w.due_on.format(date=doc.short_date(action.due)) if action.due else "",
                     action.status_label,
                 )
                 if part
             )
             lines.append(f"- {action.text} ({details})")
         lines.append("")
-    lines.append("Attached:")
+    lines.append(w.attached)
     lines += [f"- {name}" for name in files]
     lines.append("")
     if any(name.endswith(".ics") for name in files):
-        lines += ["Open the .ics file to add the action items' due dates to your calendar.", ""]
-    lines.append("Thank you,")
+        lines += [w.open_calendar, ""]
+    elif calendar_missing:
+        lines += [w.no_calendar, ""]
+    lines.append(w.thanks)
+    if settings.coordinator_name:
+        lines.append(settings.coordinator_name)
+    sender = (
+        (settings.coordinator_name, settings.coordinator_email)
+        if settings.coordinator_email
+        else None
+    )
     return EmailDraft(
         to=tuple(to),
-        subject=f"{status} minutes: {doc.title}",
+        subject=(w.subject_approved if approved else w.subject_draft).format(title=doc.title),
         body="\n".join(lines) + "\n",
+        sender=sender,
+        date=doc.generated_at,
+        message_id=message_id(doc, settings.coordinator_email),
+        language=doc.language,
     )
 
 
+def settings_warnings(settings: Settings) -> list[str]:
+    """What the drafts lack until the coordinator is set, and the command that sets it."""
+    warnings = []
+    if not settings.coordinator_email:
+        warnings.append(
+            "the drafts have no From address: facilitate settings set coordinator-email ADDRESS"
+        )
+    if not settings.coordinator_name:
+        warnings.append("the drafts are not signed: facilitate settings set coordinator-name NAME")
+    return warnings
+
+
 # -- writing ------------------------------------------------------------------------------------
+
+
+class _Minutes:
+    """The packet minutes of one meeting: built once per language, each shared format rendered
+    once per language, the formats that name an organization rendered per packet."""
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: str,
+        renderers: PacketRenderers,
+        formats: Sequence[ExportFormat],
+        now: datetime,
+    ) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.renderers = renderers
+        self.formats = [ExportFormat(f) for f in dict.fromkeys(formats)]
+        self.now = now
+        self._docs: dict[str, MinutesDocument] = {}
+        self._shared: dict[tuple[str, ExportFormat], list[RenderedFile]] = {}
+
+    def document(self, language: str, organization: Organization) -> MinutesDocument:
+        if language not in self._docs:
+            self._docs[language] = build_minutes(
+                self.store,
+                self.meeting_id,
+                PACKET_AUDIENCE,
+                generated_at=self.now,
+                language=language,
+            )
+        return prepared_for(self._docs[language], organization.id, clean_text(organization.label))
+
+    def files(self, doc: MinutesDocument) -> tuple[list[tuple[str, RenderedFile]], list[str]]:
+        """Each format's files with their names, and the formats that came out empty."""
+        named: list[tuple[str, RenderedFile]] = []
+        without: list[str] = []
+        stem = minutes_stem(doc)
+        for fmt in self.formats:
+            key = (doc.language, fmt)
+            if fmt in SHARED_FORMATS and key in self._shared:
+                rendered = self._shared[key]
+            else:
+                rendered = self.renderers.minutes(doc, fmt)
+                if fmt in SHARED_FORMATS:
+                    self._shared[key] = rendered
+            if not rendered:
+                without.append(fmt.value)
+            named += [(f"{stem}{r.suffix}", r) for r in rendered]
+        return named, without
 
 
 def write_packets(
@@ -215,13 +331,16 @@ def write_packets(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> list[Packet]:
-    """One folder per partner organization: its minutes (the packet audience) in each format
-    and a ready-to-send .eml draft with the files attached. Nothing is sent."""
+    """One folder per partner organization: its minutes (the packet audience, in its language)
+    in each format and a ready-to-send .eml draft with the files attached. Nothing is sent."""
     orgs = partner_organizations(store, meeting_id)
     if organization_ids is not None:
         wanted = set(organization_ids)
         orgs = [o for o in orgs if o.id in wanted]
     root = prepare_folder(out_dir)
+    minutes = _Minutes(store, meeting_id, renderers, formats, now or datetime.now(UTC))
+    settings = read_settings(store)
+    languages = languages_by_organization(store)
     packets: list[Packet] = []
     used: set[str] = set()
     for done, org in enumerate(orgs):
@@ -231,9 +350,8 @@ def write_packets(
         while folder_name in used:
             folder_name += "-" + org.id[:4]
         used.add(folder_name)
-        packets.append(
-            _write_packet(store, meeting_id, org, root / folder_name, renderers, formats, now)
-        )
+        doc = minutes.document(languages.get(org.id, DEFAULT_LANGUAGE), org)
+        packets.append(_write_packet(store, doc, org, root / folder_name, minutes, settings))
     if progress is not None:
         progress(len(orgs), len(orgs), "done")
     return packets
@@ -241,17 +359,13 @@ def write_packets(
 
 def _write_packet(
     store: Store,
-    meeting_id: str,
+    doc: MinutesDocument,
     org: Organization,
     folder: Path,
-    renderers: PacketRenderers,
-    formats: Sequence[ExportFormat],
-    now: datetime | None,
+    minutes: _Minutes,
+    settings: Settings,
 ) -> Packet:
     """One organization's minutes in each format, then the e-mail draft that carries them."""
-    doc = build_minutes(
-        store, meeting_id, PACKET_AUDIENCE, organization_id=org.id, generated_at=now
-    )
     meta = ShareMeta(
         document="minutes",
         audience=doc.audience,
@@ -260,20 +374,30 @@ def _write_packet(
         organization_id=org.id,
         minutes_status=doc.status.value,
     )
-    named = render_minutes_files(doc, formats, renderers)
-    written = write_and_log(store, folder, named, meta, now=now)
-    to, warnings = _addressed(recipients(store, meeting_id, org))
+    named, without = minutes.files(doc)
+    to, warnings = _addressed(recipients(store, doc.meeting_id, org))
     if not to:
         warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
-    draft = email_draft(doc, to, [name for name, _ in named])
+    draft = email_draft(
+        doc,
+        to,
+        [name for name, _ in named],
+        settings,
+        calendar_missing=ExportFormat.ICS.value in without,
+    )
     email_file = RenderedFile(
         suffix="-email.eml",
-        data=renderers.email(draft, named),
+        data=minutes.renderers.email(draft, named),
         media_type="message/rfc822",
         format="eml",
     )
-    [email_written] = write_and_log(
-        store, folder, [(f"{minutes_stem(doc)}-email.eml", email_file)], meta, now=now
+    # One write and one log entry per file, committed together: the e-mail beside its files.
+    *written, email_written = write_and_log(
+        store,
+        folder,
+        [*named, (f"{minutes_stem(doc)}-email.eml", email_file)],
+        meta,
+        now=minutes.now,
     )
     return Packet(
         organization=org,
@@ -282,4 +406,6 @@ def _write_packet(
         recipients=tuple(to),
         email=email_written,
         warnings=tuple(warnings),
+        language=doc.language,
+        without=tuple(without),
     )

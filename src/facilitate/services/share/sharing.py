@@ -21,15 +21,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from facilitate.models import Meeting, MeetingSeries, Organization, ShareRecord
 from facilitate.models.enums import Visibility
 from facilitate.services.record.document import MinutesDocument
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE
 from facilitate.services.record.minutes import build_minutes
-from facilitate.services.record.series_record import SeriesRecord
-from facilitate.services.record.you_said_we_did import LoopReport
 from facilitate.store import RecordNotFound, Store
+
+if TYPE_CHECKING:
+    # Types only: the minutes commands never load the series record or the loop report.
+    from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.services.record.you_said_we_did import LoopReport
 
 
 class ExportFormat(StrEnum):
@@ -215,9 +219,11 @@ def export_minutes(
     renderers: Renderers,
     *,
     now: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[WrittenFile]:
-    """Write the minutes of a meeting for an audience in each format, and log each file."""
-    doc = build_minutes(store, meeting_id, audience, generated_at=now)
+    """Write the minutes of a meeting for an audience in each format (in `language`), and log
+    each file. A format with nothing to hold (a calendar with no dates) writes no file."""
+    doc = build_minutes(store, meeting_id, audience, generated_at=now, language=language)
     return write_and_log(
         store,
         out_dir,

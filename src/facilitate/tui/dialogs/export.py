@@ -16,8 +16,8 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("md", "Markdown (.md)"),
     ("html", "Web page that prints well (.html)"),
     ("docx", "Word (.docx)"),
-    ("ics", "Action due dates for calendars (.ics)"),
-    ("csv", "Decisions and actions for spreadsheets (.csv)"),
+    ("ics", "Action due dates and the next meeting for calendars (.ics)"),
+    ("csv", "Decisions, actions and notes for spreadsheets (.csv)"),
 )
 DEFAULT_FORMATS = ("html", "docx")
 
@@ -61,7 +61,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     f"These minutes, {self.audience_label} version", value=True, id="one"
                 )
                 yield RadioButton(
-                    "A packet per partner organization, with an email draft",
+                    "A packet per partner organization, in its language, with an email draft",
                     id="packets",
                 )
             yield Static("Folder:", classes="dialog-help")

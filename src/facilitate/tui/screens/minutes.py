@@ -1,7 +1,8 @@
 """The minutes of one meeting as an audience will read them, and exporting them.
 
-Keys 1/2/3 switch the preview between the public, partners' and internal versions; the preview
-is exactly the Markdown export, so what you see is what that audience gets. It is a read-only
+Keys 1/2/3 switch the preview between the public, partners' and internal versions, and `l` between
+the languages the minutes come in; the preview is exactly the Markdown export, so what you see is
+what that audience gets. It is a read-only
 text area rather than Textual's Markdown widget, which took seconds to re-render a 40-item
 meeting on each switch. `e` opens the export
 dialog; exports run in a worker thread with their own database connection, so the screen stays
@@ -25,6 +26,7 @@ from facilitate.export.markdown import render_minutes as render_markdown
 from facilitate.models import Meeting
 from facilitate.models.enums import Visibility
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.i18n import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.share.packets import write_packets
 from facilitate.services.share.sharing import ExportError, ExportFormat, export_minutes
@@ -43,6 +45,7 @@ class MinutesScreen(Screen[None]):
         Binding("1", "audience('public')", "Public", id="minutes.public"),
         Binding("2", "audience('partners')", "Partners", id="minutes.partners"),
         Binding("3", "audience('internal')", "Internal", id="minutes.internal"),
+        Binding("l", "language", "Language", id="minutes.language"),
         Binding("e", "export", "Export", id="minutes.export"),
         Binding("escape", "back", "Back", id="minutes.back"),
     ]
@@ -59,6 +62,7 @@ class MinutesScreen(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.audience = audience
+        self.language = DEFAULT_LANGUAGE
         self.markdown_source = ""
 
     @property
@@ -81,7 +85,9 @@ class MinutesScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        doc = build_minutes(self.facilitate.store, self.meeting_id, self.audience)
+        doc = build_minutes(
+            self.facilitate.store, self.meeting_id, self.audience, language=self.language
+        )
         self.markdown_source = render_markdown(doc)
         preview = self.query_one("#minutes-preview", TextArea)
         preview.load_text(self.markdown_source)
@@ -94,11 +100,17 @@ class MinutesScreen(Screen[None]):
             for n, a in enumerate(AUDIENCES, start=1)
         )
         self.query_one("#minutes-bar", Static).update(
-            f"{tabs}   {doc.status.value.upper()} minutes · {doc.audience_label} version"
+            f"{tabs}   {doc.status.value.upper()} minutes · {AUDIENCE_LABELS[self.audience]} "
+            f"version · {CATALOGUES[self.language].name}"
         )
 
     def action_audience(self, value: str) -> None:
         self.audience = Visibility(value)
+        self.show()
+
+    def action_language(self) -> None:
+        """The next language the minutes come in; exports from here use it too."""
+        self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
         self.show()
 
     def action_back(self) -> None:
@@ -120,15 +132,20 @@ class MinutesScreen(Screen[None]):
         progress.add_class("running")
         self.query_one("#export-status", Static).update("Exporting…")
         self.run_worker(
-            partial(self._run_export, choice, self.audience, self.facilitate.store.path),
+            partial(
+                self._run_export, choice, self.audience, self.language, self.facilitate.store.path
+            ),
             thread=True,
             exclusive=True,
             group="minutes-export",
             name="minutes-export",
         )
 
-    def _run_export(self, choice: ExportChoice, audience: Visibility, db_path: Path) -> None:
-        """In a worker thread: its own connection, so the screen's stays free."""
+    def _run_export(
+        self, choice: ExportChoice, audience: Visibility, language: str, db_path: Path
+    ) -> None:
+        """In a worker thread: its own connection, so the screen's stays free. Packets are in
+        each organization's own language; these minutes in the one previewed."""
         formats = [ExportFormat(f) for f in choice.formats]
         try:
             store = Store.open(db_path, create=False)
@@ -150,11 +167,21 @@ class MinutesScreen(Screen[None]):
                 message = (
                     f"Wrote {len(packets)} packets (with email drafts) in {choice.destination}"
                 )
+                calendar = not packets or "ics" not in packets[0].without
             else:
                 written = export_minutes(
-                    store, self.meeting_id, audience, formats, choice.destination, RENDERERS
+                    store,
+                    self.meeting_id,
+                    audience,
+                    formats,
+                    choice.destination,
+                    RENDERERS,
+                    language=language,
                 )
                 message = f"Wrote {len(written)} files in {choice.destination}"
+                calendar = any(f.format == "ics" for f in written)
+            if "ics" in choice.formats and not calendar:
+                message += "; no calendar file: nothing in these minutes has a date to add"
         except (ExportError, StoreError) as error:
             self.app.call_from_thread(self._finished, str(error), True)
             return

@@ -1,0 +1,164 @@
+"""The words an output is written in: one `Words` per language, every field filled.
+
+A field holds either a fixed label ("Attendance") or a pattern with named places
+("Action items for {organization}") that the caller fills with `str.format`. Being a frozen
+dataclass, a catalogue that forgets a word does not even import, so a Spanish packet can never
+fall back to English half-way through a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from facilitate.models.enums import (
+    ActionStatus,
+    DecisionMethod,
+    DecisionOutcome,
+    ItemState,
+    MeetingKind,
+    Purpose,
+    Visibility,
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every label and sentence the minutes, their calendar and their e-mail draft use."""
+
+    language: str  # the code: "en", "es"
+    name: str  # the language's own name: "English", "Español"
+
+    # -- the record's enumerations --------------------------------------------------------------
+    methods: Mapping[DecisionMethod, str]
+    outcomes: Mapping[DecisionOutcome, str]
+    statuses: Mapping[ActionStatus, str]
+    purposes: Mapping[Purpose, str]
+    kinds: Mapping[MeetingKind, str]
+    item_states: Mapping[ItemState, str]  # only the states the minutes mention
+    not_reached: str
+    audiences: Mapping[Visibility, str]
+    audience_notes: Mapping[Visibility, str]
+    # Meeting roles and body roles by key: (one person, several people).
+    roles: Mapping[str, tuple[str, str]]
+
+    # -- status ------------------------------------------------------------------------------
+    draft: str
+    approved: str
+    draft_banner: str
+    approved_banner: str
+    approved_at: str  # {meeting}
+    approved_on: str  # {date}
+
+    # -- the header ----------------------------------------------------------------------------
+    body: str
+    meeting: str
+    date: str
+    place: str
+    not_recorded: str
+    neutral_venue: str
+    shared_with: str
+    prepared_for: str
+
+    # -- attendance and quorum -------------------------------------------------------------------
+    attendance: str
+    attendance_not_taken: str
+    participants_counted: str  # {count}
+    regrets: str
+    absent: str
+    guests: str
+    late: str
+    left_early: str
+    guest: str
+    quorum: str
+    quorum_met: str
+    quorum_not_met: str
+    members_present: str  # {count} {needed}
+    people_present: str  # {count} {needed}
+    members_present_no_rule: str  # {count}
+    people_present_no_rule: str  # {count}
+    organizations_present: str  # {organizations}
+    organizations_missing: str  # {organizations} {missing}
+
+    # -- the body of the minutes -------------------------------------------------------------------
+    ground_rules: str
+    rules_agreed: str  # {name} {version}
+    previous_approvals: str
+    minutes_approved: str  # {title}
+    moved_by: str  # {who}
+    approved_by: str  # {who}
+    corrections: str
+    follow_ups: str
+    agenda_items: str
+    other_business: str
+    lead: str
+    notes: str
+    decisions: str
+    action_items: str
+    action_items_for: str  # {organization}
+    nothing_recorded: str
+    a_participant: str
+    decision: str
+    method: str
+    votes: str
+    distribution: str
+    stand_aside: str
+    block: str
+    rationale: str
+    review_by: str
+    not_named: str
+    votes_for: str  # {count}
+    votes_against: str  # {count}
+    abstaining: str  # {count}
+    parking_lot: str
+    follow_up_by: str  # {who}
+    resolved: str
+    plus_delta: str
+    plus: str
+    delta: str
+    next_meeting: str
+    to_be_scheduled: str
+    time_and_place_later: str
+    audience_version: str  # {audience}
+    footer: str  # {status} {version} {at}
+
+    # -- tables --------------------------------------------------------------------------------
+    action: str
+    owner: str
+    organization: str
+    due: str
+    status: str
+    no_date: str
+    agenda_item: str
+
+    # -- Word ----------------------------------------------------------------------------------
+    page: str  # "Page" before the page number
+    page_of: str  # "of" between the page number and the page count
+
+    # -- the calendar ----------------------------------------------------------------------------
+    calendar_name: str  # {title}
+    calendar_description: str  # {status} {title} {version}
+    due_summary: str  # {text}
+    not_assigned: str
+    status_as_of: str  # {status} {date}
+    from_minutes: str  # {status} {title} {date}
+    next_meeting_summary: str  # {body}
+    next_meeting_description: str  # {title}
+    action_category: str
+
+    # -- the e-mail draft -------------------------------------------------------------------------
+    subject_draft: str  # {title}
+    subject_approved: str  # {title}
+    greeting: str  # {organization}
+    greeting_partners: str
+    attached_minutes: str  # {state} {body} {date} {title}
+    state_draft: str
+    state_approved: str
+    draft_review: str  # {date}
+    draft_review_unscheduled: str
+    own_actions: str  # {organization}
+    due_on: str  # {date}
+    attached: str
+    open_calendar: str
+    no_calendar: str
+    thanks: str

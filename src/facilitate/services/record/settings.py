@@ -1,0 +1,139 @@
+"""What the partnership sets once and every minutes, packet and e-mail draft then uses: who
+coordinates (the name and address that sign each e-mail draft), the time zone meetings are held
+in, and the language each partner organization reads its packets in (English unless set).
+
+Each value is checked when it is set, so an output never finds a bad one; the message names the
+setting and what it accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE, check_language
+from facilitate.store import Store
+from facilitate.store.queries import (
+    organization_languages,
+    read_settings,
+    write_organization_language,
+    write_setting,
+)
+
+COORDINATOR_NAME = "coordinator-name"
+COORDINATOR_EMAIL = "coordinator-email"
+TIME_ZONE = "time-zone"
+SETTING_KEYS: tuple[str, ...] = (COORDINATOR_NAME, COORDINATOR_EMAIL, TIME_ZONE)
+"""Every setting there is, as `facilitate settings set KEY VALUE` names it."""
+
+SETTING_HELP: dict[str, str] = {
+    COORDINATOR_NAME: "who signs the e-mail drafts (e.g. 'Sofia Alvarez')",
+    COORDINATOR_EMAIL: "the address e-mail drafts come from (e.g. 'sofia@example.org')",
+    TIME_ZONE: "where meetings are held, as an IANA name (e.g. 'America/Los_Angeles'); "
+    "unset, the computer's own",
+}
+
+# One address, as mail programs accept it in To and From: no display name, no list.
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+
+
+class SettingsError(ValueError):
+    """A setting that cannot take the value given; the message names both."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The partnership-wide settings, "" where unset."""
+
+    coordinator_name: str = ""
+    coordinator_email: str = ""
+    time_zone: str = ""
+
+
+def is_email_address(text: str) -> bool:
+    """Whether `text` is one plain address a mail program will accept."""
+    return bool(_EMAIL.match(text.strip()))
+
+
+def read(store: Store) -> Settings:
+    """The settings as stored."""
+    stored = read_settings(store)
+    return Settings(
+        coordinator_name=stored.get(COORDINATOR_NAME, ""),
+        coordinator_email=stored.get(COORDINATOR_EMAIL, ""),
+        time_zone=stored.get(TIME_ZONE, ""),
+    )
+
+
+def _checked(key: str, value: str) -> str:
+    value = " ".join(value.split())
+    if key == COORDINATOR_EMAIL and not is_email_address(value):
+        raise SettingsError(f"{key}: {value!r} is not an e-mail address (name@example.org)")
+    if key == TIME_ZONE and not known_zone(value):
+        raise SettingsError(
+            f"{key}: {value!r} is not a time zone; use an IANA name such as America/Chicago"
+        )
+    if key == COORDINATOR_NAME and len(value) > 200:
+        raise SettingsError(f"{key}: keep it under 200 characters")
+    return value
+
+
+def set_setting(store: Store, key: str, value: str) -> str:
+    """Store one setting (an empty value removes it) and return it as stored."""
+    if key not in SETTING_KEYS:
+        raise SettingsError(f"no setting called {key!r}; settings are {', '.join(SETTING_KEYS)}")
+    if not value.strip():
+        write_setting(store, key, None)
+        return ""
+    checked = _checked(key, value)
+    write_setting(store, key, checked)
+    return checked
+
+
+@cache
+def known_zone(name: str) -> bool:
+    """Whether `name` is a time zone this computer knows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not name or name.startswith(("/", ".")):
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder of zones is not one
+        return False
+    return True
+
+
+def meeting_time_zone(store: Store) -> str:
+    """The zone meetings' wall-clock times are in: the one set, else this computer's own (an
+    IANA name), else "" when neither is known."""
+    zone = read(store).time_zone
+    return zone or local_zone()
+
+
+@cache
+def local_zone() -> str:
+    """This computer's time zone as an IANA name, or "" when it cannot tell."""
+    from babel.localtime import get_localzone
+
+    zone = get_localzone()
+    name = str(getattr(zone, "key", "") or getattr(zone, "zone", "") or "")
+    return name if known_zone(name) else ""
+
+
+def organization_language(store: Store, organization_id: str) -> str:
+    """The language the organization's packets are written in."""
+    return organization_languages(store).get(organization_id, DEFAULT_LANGUAGE)
+
+
+def languages_by_organization(store: Store) -> dict[str, str]:
+    """Every organization's language that is not the default, by organization id."""
+    return organization_languages(store)
+
+
+def set_organization_language(store: Store, organization_id: str, language: str) -> str:
+    """Set the language an organization's packets are written in; the default removes the row."""
+    code = check_language(language)
+    write_organization_language(store, organization_id, None if code == DEFAULT_LANGUAGE else code)
+    return code
