@@ -200,3 +200,24 @@ async def test_a_stretch_of_meeting_captured_corrected_removed_and_restored(
     assert [e.text for e in capture.entries(demo_store, meeting.id)][-2:] == notes
     revisions = corrections.history(demo_store, action)
     assert {r.field for r in revisions} >= {"owner_person_id", "due"}
+
+    # The minutes say exactly that: each method, the stand-aside and the block with who and
+    # why, the consent objection and how it was resolved, the vote's counts, the corrected
+    # action, and the restored note in its place.
+    from facilitate.export.markdown import render_minutes
+    from facilitate.models.enums import Visibility
+    from facilitate.services.record.minutes import build_minutes
+
+    minutes = render_minutes(build_minutes(demo_store, meeting.id, Visibility.INTERNAL))
+    assert "Adopt the shared outcomes" in minutes
+    assert "Method: Consensus; not adopted" in minutes
+    assert "Stand-aside: Dana Whitfield: needs the bench's review" in minutes
+    assert "Block: Parent Partners" in minutes and "families were not asked" in minutes
+    assert "Method: Consent; adopted" in minutes
+    assert "Objection: Tom Okafor: three pages (resolved: cut to two)" in minutes
+    assert "Method: Majority vote; adopted" in minutes
+    assert "Votes: For 6, against 0, abstaining 1" in minutes
+    # A consensus or consent decision without objections says so; these two had some.
+    assert "No stand-asides or blocks" not in minutes
+    assert "Draft the MOU" in minutes and "Lorraine Whitecloud" in minutes
+    assert minutes.index("Families want evening sessions") < minutes.index("Court liaison")

@@ -8,6 +8,7 @@ import pytest
 
 from facilitate.models import new_id
 from facilitate.services.people.people_lookup import Candidate, normalize, resolve_handle
+from facilitate.store import Store
 
 
 def _person(name: str, email: str = "", org: str | None = None) -> Candidate:
@@ -82,3 +83,26 @@ def test_a_full_name_beats_a_first_name() -> None:
 
 def test_normalize() -> None:
     assert normalize("  Zoë__O'Neil-Smith. ") == "zoe o'neil smith"
+
+
+def test_a_member_beats_someone_only_on_the_roster() -> None:
+    member = Candidate("Dana Whitfield", new_id())
+    roster_only = Candidate("Dana Ortiz", new_id(), member=False)
+    assert resolve_handle("dana", [roster_only, member]).person_id == member.person_id
+
+
+def test_an_owner_on_the_partnership_but_not_on_this_body_is_found(demo_store: Store) -> None:
+    """@joseph at a steering meeting: Joseph Redhorse sits on no steering body, but he is on the
+    partnership's roster; the action is his, with his organization, not the text "joseph"."""
+    from facilitate.models import ActionItem, Person
+    from facilitate.services.run import capture
+
+    from .conftest import TODAY
+    from .helpers.demo_lookup import upcoming
+
+    meeting = upcoming(demo_store)
+    capture.capture_line(demo_store, meeting.id, "/a Ask the Tribe's council @joseph", TODAY)
+    (action,) = demo_store.find(ActionItem, meeting_id=meeting.id)
+    joseph = next(p for p in demo_store.find(Person) if p.name == "Joseph Redhorse")
+    assert (action.owner_person_id, action.owner_text) == (joseph.id, "")
+    assert action.organization_id == joseph.organization_id is not None

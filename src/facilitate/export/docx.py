@@ -73,12 +73,16 @@ def _decision(out: Package, decision: DecisionLine, doc: MinutesDocument) -> Non
         for o in objections:
             who = o.who or w.not_named
             bullets.append((label, f"{who}: {o.reason}" if o.reason else who))
+    bullets += decision.further()
     if decision.rationale:
         bullets.append((w.rationale, decision.rationale))
     if decision.review_date:
         bullets.append((w.review_by, doc.short_date(decision.review_date)))
     for label, text in bullets:
-        _labelled(out, label, text, style="ListBullet")
+        if text:
+            _labelled(out, label, text, style="ListBullet")
+        else:  # a statement on its own ("No stand-asides or blocks")
+            _para(out, label, style="ListBullet")
 
 
 def _section(out: Package, section: ItemSection, doc: MinutesDocument, level: int) -> None:

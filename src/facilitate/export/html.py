@@ -135,6 +135,8 @@ def _decision(decision: DecisionLine, doc: MinutesDocument) -> str:
             who = e(o.who) if o.who else e(w.not_named)
             reason = f": {_span(o.reason)}" if o.reason else ""
             details.append(f"{e(label)}: {who}{reason}")
+    for label, text in decision.further():
+        details.append(f"{e(label)}: {_span(text)}" if text else e(label))
     if decision.rationale:
         details.append(f"{e(w.rationale)}: {_span(decision.rationale)}")
     if decision.review_date:

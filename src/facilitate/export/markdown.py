@@ -69,6 +69,9 @@ def decision_lines(decision: DecisionLine, doc: MinutesDocument) -> list[str]:
         out.append(f"{BULLET_INDENT}- {w.distribution}: {md_line(decision.distribution_text)}")
     out += _objections(w.stand_aside, [(o.who, o.reason) for o in decision.stand_asides], w)
     out += _objections(w.block, [(o.who, o.reason) for o in decision.blocks], w)
+    for label, text in decision.further():
+        said = f": {md_text(text, indent=BULLET_INDENT * 2)}" if text else ""
+        out.append(f"{BULLET_INDENT}- {label}{said}")
     if decision.rationale:
         rationale = md_text(decision.rationale, indent=BULLET_INDENT * 2)
         out.append(f"{BULLET_INDENT}- {w.rationale}: {rationale}")

@@ -190,8 +190,9 @@ def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> lis
 
 @dataclass(frozen=True)
 class PersonAtMeeting:
-    """Someone a meeting may name: a checked-in person or guest (`status` set), or a current
-    member of the meeting's body (`status` None; a member who was checked in appears twice)."""
+    """Someone a meeting may name: a checked-in person or guest (`status` set), a current
+    member of the meeting's body (`status` None, `member` true), or any other active person of
+    the partnership (`status` None, `member` false). Someone may appear in more than one."""
 
     name: str
     person_id: str | None
@@ -199,6 +200,7 @@ class PersonAtMeeting:
     # The organization they are here for: the check-in's, else their own.
     organization_id: str | None
     status: str | None
+    member: bool = True
 
 
 # What people_at_meeting reads, for Store.remember: keep it in step with the query below.
@@ -223,7 +225,12 @@ def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAt
                  AND (ms.end_date IS NULL OR ms.end_date >= ?2)""",
         [meeting_id, day.isoformat()],
     )
-    return [PersonAtMeeting(**row) for row in rows]
+    partnership = store.query(
+        "SELECT name, id AS person_id, email, organization_id FROM people WHERE active = 1"
+    )
+    return [PersonAtMeeting(**row) for row in rows] + [
+        PersonAtMeeting(**row, status=None, member=False) for row in partnership
+    ]
 
 
 # Bounded like every read here; decades of weekly meetings fit well under it.

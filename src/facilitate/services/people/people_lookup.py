@@ -61,6 +61,8 @@ class Candidate:
     email: str = ""
     organization_id: str | None = None
     in_room: bool = False
+    # Not in the room: on the meeting's body (True), or only on the partnership's roster.
+    member: bool = True
 
     def strong_keys(self) -> frozenset[str]:
         return _strong_keys(self.name, self.email)
@@ -109,7 +111,7 @@ class HandleMatch:
         if self.ambiguous:
             names = ", ".join(self.ambiguous)
             return f"@{self.handle} could mean {names}; kept as typed: use the full name"
-        return f"@{self.handle} matches nobody present or on this body; kept as typed"
+        return f"@{self.handle} matches nobody on the partnership's roster; kept as typed"
 
 
 class Room:
@@ -117,11 +119,11 @@ class Room:
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self.candidates = tuple(candidates)
-        # key -> (group, candidate); lower groups win: 0 strong in the room, 1 weak in the
-        # room, 2 strong absent, 3 weak absent.
+        # key -> (group, candidate); lower groups win: in the room (0 strong, 1 weak), then the
+        # body's members (2, 3), then everyone else active on the partnership's roster (4, 5).
         self._by_key: dict[str, list[tuple[int, Candidate]]] = {}
         for candidate in self.candidates:
-            group = 0 if candidate.in_room else 2
+            group = 0 if candidate.in_room else 2 if candidate.member else 4
             strong = candidate.strong_keys()
             for key in strong:
                 self._by_key.setdefault(key, []).append((group, candidate))
@@ -205,10 +207,10 @@ def _candidates(rows: Iterable[queries.PersonAtMeeting]) -> tuple[Candidate, ...
                 )
             elif name:
                 guests.append(Candidate(name, None, "", row.organization_id, in_room=True))
-    for row in members:
+    for row in sorted(members, key=lambda r: not r.member):  # the body before the roster
         if row.person_id is not None and row.person_id not in found:
             found[row.person_id] = Candidate(
-                row.name, row.person_id, row.email, row.organization_id
+                row.name, row.person_id, row.email, row.organization_id, member=row.member
             )
     return (*found.values(), *guests)
 

@@ -152,6 +152,15 @@ class ObjectionLine:
 
 
 @dataclass(frozen=True)
+class ConsentObjectionLine:
+    """An objection raised under consent, and how it was resolved ("" while it is not)."""
+
+    who: str
+    objection: str
+    resolution: str
+
+
+@dataclass(frozen=True)
 class DecisionLine:
     """One decision with how it was made and what it came to."""
 
@@ -164,11 +173,42 @@ class DecisionLine:
     distribution: tuple[tuple[str, int], ...] = ()
     stand_asides: tuple[ObjectionLine, ...] = ()
     blocks: tuple[ObjectionLine, ...] = ()
+    consent_objections: tuple[ConsentObjectionLine, ...] = ()
+    override_reason: str = ""
+    referred_to: str = ""
+    # Consensus or consent with no stand-aside and no block: the minutes say so.
+    no_objections: bool = False
+    # Quorum as the one rule judged it when the decision was taken: (present, needed) when it
+    # was not met; None when it was, when the body has no rule, or before schema 6.
+    without_quorum: tuple[int, int] | None = None
     rationale: str = ""
     review_date: date | None = None
     agenda_item: str = ""
     visibility: Visibility = Visibility.PARTNERS
     language: str = DEFAULT_LANGUAGE
+
+    def further(self) -> list[tuple[str, str]]:
+        """What the minutes say under a decision after its stand-asides and blocks, as
+        (label, text) in this language: said once here, laid out alike by every format."""
+        w = words(self.language)
+        out: list[tuple[str, str]] = []
+        if self.no_objections:
+            out.append((w.no_stand_asides_or_blocks, ""))
+        if self.override_reason:
+            out.append((w.block_overridden, self.override_reason))
+        for o in self.consent_objections:
+            state = (
+                w.objection_resolved.format(resolution=o.resolution)
+                if o.resolution
+                else w.objection_open
+            )
+            out.append((w.objection, f"{o.who or w.not_named}: {o.objection} ({state})"))
+        if self.referred_to:
+            out.append((w.referred_to, self.referred_to))
+        if self.without_quorum is not None:
+            present, needed = self.without_quorum
+            out.append((w.without_quorum.format(present=present, needed=needed), ""))
+        return out
 
     @property
     def counts(self) -> str:

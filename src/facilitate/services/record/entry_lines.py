@@ -8,8 +8,13 @@ same in each. Which entries an audience may see is not decided here but in `audi
 from __future__ import annotations
 
 from facilitate.models import ActionItem, Decision, Note, Objection, Organization, Person
-from facilitate.models.enums import Attribution
-from facilitate.services.record.document import ActionLine, DecisionLine, ObjectionLine
+from facilitate.models.enums import Attribution, DecisionMethod
+from facilitate.services.record.document import (
+    ActionLine,
+    ConsentObjectionLine,
+    DecisionLine,
+    ObjectionLine,
+)
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, words
 from facilitate.services.record.wording import clean_text
 from facilitate.store import RecordNotFound, Store
@@ -118,6 +123,27 @@ def decision_line(
         distribution=_distribution(decision.distribution),
         stand_asides=_objections(decision.stand_asides),
         blocks=_objections(decision.blocks),
+        consent_objections=tuple(
+            ConsentObjectionLine(
+                who=clean_text(o.who),
+                objection=clean_text(o.objection),
+                resolution=clean_text(o.resolution),
+            )
+            for o in decision.objections
+        ),
+        override_reason=clean_text(decision.override_reason),
+        referred_to=clean_text(decision.referred_to),
+        no_objections=(
+            decision.method in (DecisionMethod.CONSENSUS, DecisionMethod.CONSENT)
+            and not decision.stand_asides
+            and not decision.blocks
+            and not decision.objections
+        ),
+        without_quorum=(
+            (decision.quorum_counted or 0, decision.quorum_needed or 0)
+            if decision.quorum_defined and decision.quorum_met is False
+            else None
+        ),
         rationale=clean_text(decision.rationale),
         review_date=decision.review_date,
         agenda_item=item_titles.get(decision.agenda_item_id or "", outside_agenda),

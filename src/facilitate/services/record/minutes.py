@@ -12,7 +12,7 @@ the language asked for (`i18n`); dates and text cleaning from `wording`; the tim
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TypeVar
 
 from facilitate.models import (
@@ -26,7 +26,6 @@ from facilitate.models import (
     MeetingSeries,
     Membership,
     Note,
-    Organization,
     ParkingLotItem,
     Reflection,
     RoleAssignment,
@@ -40,7 +39,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.lead.ground_rules import version_by_id
-from facilitate.services.people.roster import missing_sectors
+from facilitate.services.quorum import quorum as quorum_rule
 from facilitate.services.record.audience import check_audience, visible, visible_entries
 from facilitate.services.record.document import (
     AttendanceSummary,
@@ -338,43 +337,20 @@ def _attendance(store: Store, meeting: Meeting, names: Names, w: Words) -> Atten
     )
 
 
-def _member_ids(store: Store, body: Body, day: date) -> set[str]:
-    return {
-        m.person_id
-        for m in store.find(Membership, body_id=body.id)
-        if (m.start_date is None or m.start_date <= day)
-        and (m.end_date is None or m.end_date >= day)
-    }
-
-
 def _quorum(
     store: Store, meeting: Meeting, body: Body, names: Names, w: Words
 ) -> QuorumLine | None:
-    if not body.has_quorum_rule:
-        return None
-    every = store.find(Attendance, meeting_id=meeting.id)
-    if not every:
-        return None  # attendance was not taken: say nothing rather than "quorum not met"
-    rows = [r for r in every if r.status in _PRESENT]
-    members = _member_ids(store, body, meeting.starts_at.date())
-    if members:
-        counted = "members"
-        present = len({r.person_id for r in rows if r.person_id in members})
-    else:
-        counted = "people"
-        present = len(rows)
-    orgs_present = {_attendee_org(r, names) for r in rows}
-    required = tuple(names.org_label(o) for o in body.quorum_organization_ids)
-    kinds_present = {o.kind for o in store.find(Organization) if o.id in orgs_present}
-    missing = tuple(
-        names.org_label(o) for o in body.quorum_organization_ids if o not in orgs_present
-    ) + missing_sectors(body, kinds_present)
+    """Quorum by the one rule (services/quorum.py), as it stood when the meeting closed (or
+    now, for a meeting still running): what the live screen said at that moment."""
+    status = quorum_rule(store, meeting.id, at=meeting.closed_at)
+    if not status.defined or not status.attendance_taken:
+        return None  # no rule, or attendance not taken: say nothing rather than "not met"
     return QuorumLine(
-        required_count=body.quorum_needed(len(members)),
-        present_count=present,
-        counted=counted,
-        required_organizations=required,
-        missing_organizations=missing,
+        required_count=status.needed,
+        present_count=status.counted,
+        counted="members",
+        required_organizations=tuple(names.org_label(o) for o in body.quorum_organization_ids),
+        missing_organizations=status.missing_organizations,
         language=w.language,
     )
 

@@ -143,7 +143,7 @@ def summary(store: Store, meeting_id: str) -> ClosingSummary:
         # Rules invoked before schema 6 were kept only as invocations.
         rules_invoked=rule_notes + store.count(RuleInvocation, meeting_id=meeting_id),
         without_method=tuple(d for d in decided if d.method is DecisionMethod.NOT_RECORDED),
-        without_quorum=tuple(d for d in decided if d.quorum_defined and not d.quorum_met),
+        without_quorum=tuple(d for d in decided if d.quorum_defined and d.quorum_met is False),
         drafts=tuple(drafts.open_drafts(store, meeting_id)),
     )
 

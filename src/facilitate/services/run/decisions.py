@@ -119,14 +119,17 @@ SNAPSHOT_FIELDS = (
 
 
 def snapshot(status: Quorum) -> dict[str, Any]:
-    """A quorum answer as the decision's ``quorum_*`` fields."""
+    """A quorum answer as the decision's ``quorum_*`` fields. Before anyone's attendance is
+    taken nobody knows whether there was quorum: `quorum_met` is then None ("not known"), never
+    False, so no record says a decision was taken without quorum when nobody checked."""
+    known = status.attendance_taken or not status.defined
     return {
         "quorum_defined": status.defined,
-        "quorum_met": status.met,
+        "quorum_met": status.met if known else None,
         "quorum_counted": status.counted,
         "quorum_needed": status.needed,
         "quorum_missing": list(status.missing_organizations),
-        "quorum_reason": status.reason,
+        "quorum_reason": status.reason if known else "attendance not taken yet",
     }
 
 

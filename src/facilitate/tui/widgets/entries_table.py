@@ -54,7 +54,7 @@ def decision_details(decision: Decision) -> str:
             parts.append(f"{count} {one if count == 1 else many}")
     if decision.override_reason:
         parts.append("block overridden")
-    if decision.quorum_defined and not decision.quorum_met:
+    if decision.quorum_defined and decision.quorum_met is False:
         parts.append("no quorum")
     return " · ".join(parts)
 

@@ -104,6 +104,13 @@ class Words:
     distribution: str
     stand_aside: str
     block: str
+    no_stand_asides_or_blocks: str
+    block_overridden: str
+    objection: str
+    objection_resolved: str  # {resolution}
+    objection_open: str
+    referred_to: str
+    without_quorum: str  # {present} {needed}
     rationale: str
     review_by: str
     not_named: str
