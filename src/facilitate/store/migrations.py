@@ -110,6 +110,13 @@ def m0008_minutes_partners_forward(db: Database) -> None:
     migration_0008.upgrade(db)
 
 
+@migrations(name="0009_approval_as_it_happened")
+def m0009_approval_as_it_happened(db: Database) -> None:
+    from facilitate.store import migration_0009
+
+    migration_0009.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
