@@ -20,7 +20,7 @@ async def test_the_home_screen_lists_its_keys(demo_store: Store) -> None:
     async with FacilitateApp(demo_store, today=TODAY).run_test(size=(200, 30)) as pilot:
         await pilot.pause()
         bar = _bar(pilot)
-        for shown in ("n New meeting", "m Run meeting", "p People", "? Keys", "^q Quit"):
+        for shown in ("n New meeting", "m Run meeting", "p People", "f1 Keys", "^q Quit"):
             assert shown in bar
         # Keys come in binding order, each once.
         assert bar.index("New meeting") < bar.index("Run meeting") < bar.index("Quit")
