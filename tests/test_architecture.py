@@ -18,6 +18,7 @@ PACKAGE = Path(facilitate.__file__).parent
 LAYERS = {
     "__init__": 0,
     "paths": 0,  # where files live; imports nothing of ours, so anything may use it
+    "errors": 0,  # the base of every refusal; imports nothing of ours
     "models": 1,
     "store": 2,
     "services": 3,
@@ -27,7 +28,7 @@ LAYERS = {
     "cli": 6,
     "__main__": 7,
 }
-HEADLESS = ("models", "store", "services", "export", "paths", "line")
+HEADLESS = ("models", "store", "services", "export", "paths", "errors", "line")
 
 
 def _modules() -> Iterator[tuple[Path, tuple[str, ...]]]:

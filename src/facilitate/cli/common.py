@@ -25,15 +25,17 @@ def fail(message: str) -> None:
 
 
 def friendly_errors(func: F) -> F:
-    """Turn a store error into one line on stderr and exit status 1; never a traceback."""
+    """Turn a store error or a service's refusal into one line on stderr and exit status 1;
+    never a traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from facilitate.errors import Refusal
         from facilitate.store.errors import RecordNotFound, StoreError
 
         try:
             return func(*args, **kwargs)
-        except StoreError as error:
+        except (StoreError, Refusal) as error:
             fail(str(error))
         except RecordNotFound as error:
             fail(str(error.args[0]) if error.args else "not found")

@@ -25,16 +25,9 @@ def register(group: click.Group) -> None:
 
 @contextmanager
 def _store(ctx: click.Context, *, create: bool = False) -> Iterator[Store]:
-    """The store, with a service's refusal (an error that says why) as one line, exit 1."""
-    from facilitate.services.people.roster import RosterError
-    from facilitate.services.plan.series import SeriesError
-    from facilitate.store import EditConflict
-
+    """The store; a service's refusal becomes one line and exit 1 (friendly_errors, in _run)."""
     with opened(database_path(ctx.find_root()), create=create) as store:
-        try:
-            yield store
-        except (RosterError, SeriesError, EditConflict) as error:
-            fail(str(error))
+        yield store
 
 
 def _run(func: Callable[[], None]) -> None:

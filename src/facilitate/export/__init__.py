@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from facilitate.errors import Refusal
 from facilitate.services.share.sharing import ExportFormat, RenderedFile
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 
-class UnsupportedFormat(ValueError):
+class UnsupportedFormat(Refusal):
     """A format a document does not come in; the message lists the ones it does."""
 
 

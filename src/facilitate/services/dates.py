@@ -40,6 +40,8 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
+from facilitate.errors import Refusal
+
 __all__ = [
     "DATE_HINT",
     "TIME_HINT",
@@ -54,7 +56,7 @@ DATE_HINT = 'try 2026-12-05, 12/5, dec 5, fri, tomorrow, "next week" or "in 3 da
 TIME_HINT = "try 9:30, 9:30am, 14:00 or 2pm"
 
 
-class DateParseError(ValueError):
+class DateParseError(Refusal):
     """A typed date could not be read.
 
     ``text`` is what was typed and ``reason`` a short user-facing explanation, so callers can
@@ -67,7 +69,7 @@ class DateParseError(ValueError):
         super().__init__(f'could not read date "{text}": {reason}')
 
 
-class TimeParseError(ValueError):
+class TimeParseError(Refusal):
     """A typed time of day could not be read; same shape as :class:`DateParseError`."""
 
     def __init__(self, text: str, reason: str = TIME_HINT) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from facilitate.errors import Refusal
 from facilitate.models.enums import MeetingStatus
 from facilitate.store import Store, queries
 from facilitate.store.queries import MeetingRow
@@ -19,7 +20,7 @@ STATUS_LABELS: dict[MeetingStatus, str] = {
 }
 
 
-class MeetingsListError(ValueError):
+class MeetingsListError(Refusal):
     """A filter the list cannot apply; the message names it."""
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from facilitate.errors import Refusal
+
 
 class StoreError(Exception):
     """A problem with the database file that the user can act on."""
@@ -46,7 +48,7 @@ class DatabaseForeign(StoreError):
     """A SQLite database another application made."""
 
 
-class EditConflict(ValueError):
+class EditConflict(Refusal):
     """A field this edit changes was changed by another window since the edit's form was opened.
 
     Nothing was written; `fields` holds the other window's values, which the message shows.

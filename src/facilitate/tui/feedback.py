@@ -7,11 +7,13 @@ from contextlib import contextmanager
 
 from textual.app import App
 
+from facilitate.errors import Refusal
 from facilitate.store import RecordNotFound, StoreError
 
-# Every service refuses bad requests with a ValueError subclass whose message is for the user
-# (AgendaError, LiveError, CaptureError, RolesError...); the store's errors name the file.
-USER_ERRORS = (ValueError, StoreError, RecordNotFound)
+# Every service refuses bad requests with a Refusal whose message is for the user (AgendaError,
+# LiveError, CaptureError, RolesError...); the store's errors name the file. Any other error is
+# a bug: it is not turned into a notification, where it would hide.
+USER_ERRORS = (Refusal, StoreError, RecordNotFound)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     Meeting,
     MeetingSeries,
@@ -28,7 +29,7 @@ from facilitate.services.lead.rotation import (
 from facilitate.store import Store
 
 
-class RolesError(ValueError):
+class RolesError(Refusal):
     """A role change that cannot be made; the message says why."""
 
 

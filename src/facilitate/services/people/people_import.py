@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitate.errors import Refusal
 from facilitate.models import Organization, Person
 from facilitate.services.people import roster
 from facilitate.services.people.people_lookup import normalize
@@ -74,7 +75,7 @@ def count_people(count: int) -> str:
     return f"{count:,} person" if count == 1 else f"{count:,} people"
 
 
-class PeopleImportError(ValueError):
+class PeopleImportError(Refusal):
     """A file that cannot be imported, or an import refused; one line for the user."""
 
 

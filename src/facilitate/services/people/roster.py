@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     DEFAULT_ROLE_CATALOGUE,
     Body,
@@ -62,7 +63,7 @@ def missing_sectors(body: Body, kinds_present: Iterable[OrgKind]) -> tuple[str, 
     )
 
 
-class RosterError(ValueError):
+class RosterError(Refusal):
     """Input the roster refuses; the message says why, in words for the person at the keyboard."""
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from facilitate.errors import Refusal
 from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
@@ -26,7 +27,7 @@ CARRIED_ACTION = "Action: "
 CARRIED_PARKING = "Parking lot: "
 
 
-class AgendaError(ValueError):
+class AgendaError(Refusal):
     """Something the user asked of an agenda that cannot be done; the message says why."""
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from facilitate.errors import Refusal
 from facilitate.services.dates import WEEKDAYS, TimeParseError, parse_time
 
 __all__ = ["CADENCE_EXAMPLE", "Cadence", "CadenceError", "parse_cadence"]
@@ -47,7 +48,7 @@ Unit = Literal["week", "month"]
 LAST = -1  # ``ordinal`` or ``day`` meaning the last one of the month
 
 
-class CadenceError(ValueError):
+class CadenceError(Refusal):
     """A cadence could not be read; the message says what and gives an example."""
 
     def __init__(self, text: str, reason: str) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facilitate.errors import Refusal
 from facilitate.models import Body, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind
 from facilitate.services.lead import ground_rules
@@ -23,7 +24,7 @@ from facilitate.services.plan.templates import TemplateNotFoundError, get_templa
 from facilitate.store import Store
 
 
-class SeriesError(ValueError):
+class SeriesError(Refusal):
     """A series that cannot be saved as given; the message names the field."""
 
 

@@ -29,6 +29,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from facilitate.errors import Refusal
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 
 SHIPPED_FOLDER = "agendas"
@@ -517,7 +518,7 @@ def template_to_toml(template: AgendaTemplate) -> str:
     return _SAVED_HEADER + tomli_w.dumps(data)
 
 
-class TemplateNameError(ValueError):
+class TemplateNameError(Refusal):
     """A name a template cannot be saved under as it stands; the message says what to do."""
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from facilitate.errors import Refusal
 from facilitate.models.enums import Visibility
 
 AUDIENCES: tuple[Visibility, ...] = (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL)
@@ -37,7 +38,7 @@ AUDIENCE_NOTES: dict[Visibility, str] = {
 }
 
 
-class AudienceError(ValueError):
+class AudienceError(Refusal):
     """An output asked for an audience that may not have one (confidential)."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from facilitate.errors import Refusal
 from facilitate.models import Meeting, MinutesApproval
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.record.document import ApprovalLine, MinutesStatus, minutes_status
@@ -12,7 +13,7 @@ from facilitate.services.record.wording import clean_text
 from facilitate.store import RecordNotFound, Store
 
 
-class ApprovalError(ValueError):
+class ApprovalError(Refusal):
     """Minutes that cannot be approved as asked; the message says why."""
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from facilitate.errors import Refusal
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, check_language
 from facilitate.store import Store
 from facilitate.store.queries import (
@@ -38,7 +39,7 @@ SETTING_HELP: dict[str, str] = {
 _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 
 
-class SettingsError(ValueError):
+class SettingsError(Refusal):
     """A setting that cannot take the value given; the message names both."""
 
 

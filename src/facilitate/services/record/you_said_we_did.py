@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     ActionItem,
     ActionUpdate,
@@ -47,7 +48,7 @@ Response = Decision | ActionItem
 Input = Note | ParkingLotItem
 
 
-class LinkError(ValueError):
+class LinkError(Refusal):
     """A link that cannot be made; the message says why."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     Attendance,
     Body,
@@ -44,7 +45,7 @@ __all__ = [
 COUNTED = NOW_COUNTED
 
 
-class AttendanceError(ValueError):
+class AttendanceError(Refusal):
     """A check-in that cannot be recorded; the message says why."""
 
 

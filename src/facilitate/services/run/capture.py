@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     ActionItem,
     CaptureDraft,
@@ -71,7 +72,7 @@ ENTRY_TYPES: dict[EntryKind, type[Entry]] = {
 }
 
 
-class CaptureError(ValueError):
+class CaptureError(Refusal):
     """A capture that cannot be made; the message says why, for the screen."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from facilitate.errors import Refusal
 from facilitate.models import ActionItem, ActionUpdate, Meeting, Organization, Person
 from facilitate.models.enums import ActionStatus
 from facilitate.services.plan import agenda
@@ -25,7 +26,7 @@ UPDATE_STATUSES = (
 )
 
 
-class FollowThroughError(ValueError):
+class FollowThroughError(Refusal):
     """An update that cannot be recorded; the message says why."""
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from facilitate.errors import Refusal
 from facilitate.models import (
     ActionItem,
     ActionUpdate,
@@ -54,7 +55,7 @@ from facilitate.services.run.capture import add_parking
 from facilitate.store import Store
 
 
-class LiveError(ValueError):
+class LiveError(Refusal):
     """Something that cannot be done to the meeting as it stands; the message says why."""
 
 

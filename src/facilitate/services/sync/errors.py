@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from facilitate.errors import Refusal
 
-class SyncError(ValueError):
+
+class SyncError(Refusal):
     """An export, import or merge that cannot be made; the message names the file and says
     what to do. Nothing was changed when it is raised."""

@@ -6,6 +6,7 @@ English is the default; a partner organization that prefers Spanish gets its pac
 
 from __future__ import annotations
 
+from facilitate.errors import Refusal
 from facilitate.services.record.i18n.catalogue import Words
 from facilitate.services.record.i18n.english import ENGLISH
 from facilitate.services.record.i18n.spanish import SPANISH
@@ -15,7 +16,7 @@ CATALOGUES: dict[str, Words] = {ENGLISH.language: ENGLISH, SPANISH.language: SPA
 LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
 
 
-class LanguageError(ValueError):
+class LanguageError(Refusal):
     """A language the record is not written in; the message lists those it is."""
 
 
