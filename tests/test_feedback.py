@@ -11,7 +11,7 @@ from facilitate.tui.feedback import reported
 
 
 async def test_a_refusal_is_said_and_a_bug_is_not_swallowed() -> None:
-    app: App[None] = App()
+    app: App[object] = App()
     async with app.run_test() as pilot:
         with reported(app):
             raise AgendaError("an agenda item needs a title")

@@ -112,7 +112,8 @@ def test_a_whole_meeting_through_the_services(demo_store: Store, db_path: Path) 
     )
     assert majority.problems == ()
 
-    view = live.next_item(store, meeting.id, now=minutes(20))
+    leaving = store.get(Meeting, meeting.id).current_item_id
+    view = live.next_item(store, meeting.id, leaving, now=minutes(20))
     assert view.current is not None and view.current.title == "Follow-up on commitments"
     view = live.start_item(store, icwa.id, now=minutes(21))
     assert view.current is not None and view.current.id == icwa.id
@@ -390,7 +391,7 @@ def test_next_item_at_the_end_of_the_agenda_just_ends_the_last(
     live.start_item(store, items[-1].id, now=minutes(0))
     for item in items[:-1]:
         live.close_item(store, item.id, now=minutes(1))
-    view = live.next_item(store, meeting.id, now=minutes(9))
+    view = live.next_item(store, meeting.id, items[-1].id, now=minutes(9))
     assert view.current is None and view.next_pending is None
     assert store.get(AgendaItem, items[-1].id).state is ItemState.DONE
 
@@ -511,7 +512,7 @@ def _roles(store: Store, meeting: Meeting) -> None:
 
 
 def _item_finished(store: Store, meeting: Meeting) -> None:
-    live.next_item(store, meeting.id)
+    live.next_item(store, meeting.id, store.get(Meeting, meeting.id).current_item_id)
 
 
 def _item_extended(store: Store, meeting: Meeting) -> None:
@@ -575,3 +576,16 @@ def test_only_a_live_meeting_goes_back_to_planned(demo_store: Store) -> None:
     with pytest.raises(LiveError, match="is closed"):
         live.return_to_planned(demo_store, closed.id)
     assert demo_store.get(Meeting, closed.id).status is MeetingStatus.CLOSED
+
+
+def test_two_windows_pressing_next_at_once_skip_nothing(running: Running) -> None:
+    """Both windows show item 1 and press "next": the first moves on to item 2, the second is
+    told the meeting already moved on, and item 2 is not skipped."""
+    store, meeting, items = running
+    live.start_item(store, items[0].id, now=minutes(0))
+    first = live.next_item(store, meeting.id, items[0].id, now=minutes(5))
+    assert first.current is not None and first.current.id == items[1].id
+    with pytest.raises(LiveError, match="already moved on"):
+        live.next_item(store, meeting.id, items[0].id, now=minutes(5))
+    assert store.get(Meeting, meeting.id).current_item_id == items[1].id
+    assert store.get(AgendaItem, items[1].id).state is ItemState.ACTIVE

@@ -110,3 +110,45 @@ def test_store_edit_writes_only_the_changed_fields(demo_store: Store) -> None:
         assert conflict.fields == {"minutes": 25}
     else:
         raise AssertionError("a stale form changing the same field must be refused")
+
+
+# A window pressing ctrl+n: waits for the go file, then moves on from the item it showed.
+NEXT = """
+import sys, time
+from pathlib import Path
+from facilitate.services.run import live
+from facilitate.store import Store
+store = Store.open(sys.argv[1])
+go = Path(sys.argv[4])
+while not go.exists():
+    time.sleep(0.005)
+try:
+    view = live.next_item(store, sys.argv[2], sys.argv[3])
+    print("moved", view.current.id if view.current else "-")
+except live.LiveError as error:
+    print("refused", error)
+store.close()
+"""
+
+
+def test_two_windows_pressing_next_at_once_move_on_once(demo_store: Store, db_path: Path) -> None:
+    meeting = upcoming(demo_store)
+    items = agenda.items(demo_store, meeting.id)
+    live.open_meeting(demo_store, meeting.id)
+    live.start_item(demo_store, items[0].id)
+    go = db_path.parent / "go"
+    windows = [
+        subprocess.Popen(
+            [sys.executable, "-c", NEXT, str(db_path), meeting.id, items[0].id, str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    go.touch()  # both press ctrl+n together
+    said = sorted(w.communicate(timeout=60)[0].strip() for w in windows)
+    assert said[0] == f"moved {items[1].id}", said
+    assert said[1].startswith("refused The other window already moved on"), said
+    assert demo_store.get(Meeting, meeting.id).current_item_id == items[1].id
+    assert demo_store.get(AgendaItem, items[1].id).state is ItemState.ACTIVE

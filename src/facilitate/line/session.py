@@ -61,6 +61,9 @@ class LineSession:
         self.saved = 0
         # The draft of the last line that could not be read: the next line typed is its fix.
         self.draft_id: str | None = None
+        # The item the last prompt named; piped input shows no prompt (then: the current one).
+        self.prompted = False
+        self.shown_current_id: str | None = None
         self._commands: dict[str, Callable[[], Reply]] = {
             "next": self.next_item,
             "n": self.next_item,
@@ -102,6 +105,9 @@ class LineSession:
             view = live.live_view(self.store, self.meeting_id)
         except REFUSALS:
             return "> "
+        # What ":next" moves on from: the item this prompt named.
+        self.prompted = True
+        self.shown_current_id = view.current.id if view.current else None
         if view.current is None:
             return "no item> " if view.meeting.status is MeetingStatus.LIVE else "closed> "
         number = view.items.index(view.current) + 1
@@ -148,7 +154,11 @@ class LineSession:
     # -- commands -------------------------------------------------------------------------------
 
     def next_item(self) -> Reply:
-        view = live.next_item(self.store, self.meeting_id)
+        leaving = self.shown_current_id
+        if not self.prompted:
+            current = live.live_view(self.store, self.meeting_id).current
+            leaving = current.id if current else None
+        view = live.next_item(self.store, self.meeting_id, leaving)
         if view.current is None:
             return Reply(["That was the last item. Close the meeting from the app (ctrl+l)."])
         return Reply([wording.current_line(view)])

@@ -382,13 +382,26 @@ def _start(store: Store, meeting: Meeting, item: AgendaItem, at: datetime) -> No
         store.save(meeting)
 
 
-def next_item(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
-    """End the active item and start the next pending one; at the agenda's end, just end it."""
+def next_item(
+    store: Store, meeting_id: str, leaving: str | None, now: datetime | None = None
+) -> LiveView:
+    """End the active item and start the next pending one; at the agenda's end, just end it.
+
+    `leaving` is the item the caller showed as current (None: none). If another window moved
+    on first, nothing changes and LiveError says where the meeting is now: two windows
+    pressing "next" at once must not skip an item."""
     at = as_utc(now)
     with store.transaction():
         meeting = store.get(Meeting, meeting_id)
         if meeting.status is not MeetingStatus.LIVE:
             raise LiveError(f"“{meeting.title}” is not running; open it first")
+        if meeting.current_item_id != leaving:
+            now_on = (
+                f"“{store.get(AgendaItem, meeting.current_item_id).title}”"
+                if meeting.current_item_id
+                else "no item"
+            )
+            raise LiveError(f"The other window already moved on: the meeting is at {now_on}")
         following = _next_pending(meeting, agenda.items(store, meeting_id))
         if following is not None:
             _start(store, meeting, following, at)

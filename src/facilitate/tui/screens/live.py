@@ -118,6 +118,7 @@ class LiveMeetingScreen(Screen[None]):
         self.warned_item: str | None = None
         # The meeting's status when last drawn: another window may close it or unstart it.
         self.shown_status = MeetingStatus.LIVE
+        self.shown_current_id: str | None = None
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -184,6 +185,8 @@ class LiveMeetingScreen(Screen[None]):
         """Redraw the agenda, clocks and quorum from the record."""
         view = live.live_view(self.facilitate.store, self.meeting_id)
         self.shown_status = view.meeting.status
+        # What "next" moves on from: the item this window shows, not whatever is current now.
+        self.shown_current_id = view.current.id if view.current else None
         self.title = view.meeting.title
         agenda_table = self.query_one("#live-agenda", DataTable)
         marks = [
@@ -391,7 +394,7 @@ class LiveMeetingScreen(Screen[None]):
 
     def action_next_item(self) -> None:
         try:
-            view = live.next_item(self.facilitate.store, self.meeting_id)
+            view = live.next_item(self.facilitate.store, self.meeting_id, self.shown_current_id)
         except LIVE_ERRORS as error:
             self.notify(str(error), severity="error")
             return
