@@ -36,13 +36,14 @@ from facilitate.services.run import (
     live,
     quick_entry,
 )
-from facilitate.services.run.capture import CaptureError, CaptureResult, Entry
+from facilitate.services.run.capture import CaptureResult, Entry
 from facilitate.services.run.entry_feed import EntryCursor, entries_since
 from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog, HistoryDialog
 from facilitate.tui.dialogs.decision import DecisionDialog
+from facilitate.tui.feedback import USER_ERRORS
 from facilitate.tui.widgets.capture_box import CaptureBox
 from facilitate.tui.widgets.entries_table import EntriesTable, kind_label
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -60,7 +61,9 @@ STATE_MARK = {
     ItemState.CONTINUE_NEXT_TIME: "↻",
 }
 PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 keys"
-LIVE_ERRORS = (live.LiveError, CaptureError)
+# Every refusal and every store error (a locked or damaged file) becomes a message: the live
+# screen stays up, with what was typed still in the line.
+LIVE_ERRORS = USER_ERRORS
 
 CAPTURE_HELP = (
     ("text", "a note (plain text)"),
@@ -119,6 +122,7 @@ class LiveMeetingScreen(Screen[None]):
         # The meeting's status when last drawn: another window may close it or unstart it.
         self.shown_status = MeetingStatus.LIVE
         self.shown_current_id: str | None = None
+        self.tick_failed = False
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -172,7 +176,15 @@ class LiveMeetingScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        self.refresh_view()
+        try:
+            self.refresh_view()
+        except LIVE_ERRORS as error:
+            # The file is locked or gone for a moment: say so once, try again next second.
+            if not self.tick_failed:
+                self.notify(f"Cannot read the record right now: {error}", severity="error")
+            self.tick_failed = True
+            return
+        self.tick_failed = False
         if self.shown_status is MeetingStatus.PLANNED and self.is_active:
             # The other window put it back to planned: there is no meeting running here now.
             # (Only from the top of the stack: dismiss pops whatever screen is on top.)
