@@ -33,6 +33,7 @@ from facilitate.models import (
 )
 from facilitate.models.enums import OrgKind
 from facilitate.services.dates import DateParseError, parse_date
+from facilitate.services.email_address import is_email_address
 from facilitate.services.people.directory import Choice
 from facilitate.services.people.people_lookup import continues_after, member_on
 from facilitate.store import RecordNotFound, Store, apply_edit, queries
@@ -119,22 +120,13 @@ def require_name(text: str, what: str = "Name") -> str:
 
 
 def clean_email(text: str) -> str:
-    """An email address as typed, trimmed; empty is allowed. One @, no spaces, a dotted domain:
-    enough to catch two addresses pasted into one cell or a name typed in the wrong column."""
+    """An email address as typed, trimmed; empty is allowed. Otherwise it must pass the one
+    e-mail check (services/email_address.py) that the packets' drafts use too."""
     email = text.strip()
     _check_length("Email", email)
     if not email:
         return email
-    local, at, domain = email.partition("@")
-    if (
-        not at
-        or not local
-        or "@" in domain
-        or any(c.isspace() for c in email)
-        or "." not in domain.strip(".")
-        or domain.startswith(".")
-        or domain.endswith(".")
-    ):
+    if not is_email_address(email):
         raise RosterError(f"Email “{email}” does not look like an address (name@example.org)")
     return email
 

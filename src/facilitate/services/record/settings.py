@@ -8,11 +8,11 @@ setting and what it accepts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from facilitate.errors import Refusal
+from facilitate.services.email_address import is_email_address
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, check_language
 from facilitate.store import Store
 from facilitate.store.queries import (
@@ -36,7 +36,6 @@ SETTING_HELP: dict[str, str] = {
 }
 
 # One address, as mail programs accept it in To and From: no display name, no list.
-_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 
 
 class SettingsError(Refusal):
@@ -50,11 +49,6 @@ class Settings:
     coordinator_name: str = ""
     coordinator_email: str = ""
     time_zone: str = ""
-
-
-def is_email_address(text: str) -> bool:
-    """Whether `text` is one plain address a mail program will accept."""
-    return bool(_EMAIL.match(text.strip()))
 
 
 def read(store: Store) -> Settings:

@@ -21,13 +21,13 @@ from typing import Protocol
 
 from facilitate.models import Attendance, Meeting, MeetingSeries, Membership, Organization, Person
 from facilitate.models.enums import AttendanceStatus
+from facilitate.services.email_address import is_email_address
 from facilitate.services.record.audience import PACKET_AUDIENCE
 from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE
 from facilitate.services.record.minutes import build_minutes, prepared_for
 from facilitate.services.record.settings import (
     Settings,
-    is_email_address,
     languages_by_organization,
 )
 from facilitate.services.record.settings import read as read_settings
