@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -106,3 +107,30 @@ def test_an_owner_on_the_partnership_but_not_on_this_body_is_found(demo_store: S
     joseph = next(p for p in demo_store.find(Person) if p.name == "Joseph Redhorse")
     assert (action.owner_person_id, action.owner_text) == (joseph.id, "")
     assert action.organization_id == joseph.organization_id is not None
+
+
+def test_member_on_in_python_is_the_stores_member_on(demo_store: Store) -> None:
+    """The rule "a member on a day" is said in SQL (queries.MEMBER_ON) and, for rows already
+    read, in Python (people_lookup.member_on): on every day around every start and end date of
+    the demo, the two name the same members."""
+    from datetime import timedelta
+
+    from facilitate.models import Body, Membership, Person
+    from facilitate.services.people import bodies
+    from facilitate.services.people.people_lookup import current_members, member_on
+
+    core = next(b for b in demo_store.find(Body) if b.name.startswith("Core"))
+    newcomer = demo_store.insert(Person(name="Rosa Diaz"))
+    start, end = date(2026, 9, 1), date(2026, 10, 15)
+    members = bodies.current_member_ids(demo_store, core.id, start)
+    bodies.set_members(demo_store, core.id, members | {newcomer.id}, on=start)
+    bodies.set_members(demo_store, core.id, members, on=end)
+    rows = demo_store.find(Membership)
+    days = {d for m in rows for d in (m.start_date, m.end_date) if d is not None}
+    days = {d + timedelta(days=k) for d in days for k in (-1, 0, 1)}
+    assert days
+    for body in demo_store.find(Body):
+        for day in days:
+            in_python = {m.id for m in rows if m.body_id == body.id and member_on(m, day)}
+            in_sql = {m.id for m in current_members(demo_store, body.id, day)}
+            assert in_python == in_sql, (body.name, day)

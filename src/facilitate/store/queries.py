@@ -10,7 +10,7 @@ from facilitate.models.enums import ActionStatus, MeetingStatus
 from facilitate.store.records import Store, from_row
 
 if TYPE_CHECKING:
-    from facilitate.models import ParkingLotItem
+    from facilitate.models import Membership, ParkingLotItem
 
 OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
 
@@ -51,21 +51,39 @@ class SeriesRow:
     series_name: str
 
 
+# The one rule for "a member on a day", for every query that counts or lists members: started
+# (or no start recorded) and not ended before the day (the end date is the last day as a
+# member). `?day` is bound by name; `ms` is the memberships row.
+MEMBER_ON = (
+    "(ms.start_date IS NULL OR ms.start_date <= :day) "
+    "AND (ms.end_date IS NULL OR ms.end_date >= :day)"
+)
+
+
+def current_memberships(store: Store, body_id: str, day: date) -> list[Membership]:
+    """A body's memberships in effect on `day`."""
+    from facilitate.models import Membership  # models load on first use (see models)
+
+    rows = store.query(
+        f"SELECT ms.* FROM memberships ms WHERE ms.body_id = :body AND {MEMBER_ON}",
+        {"body": body_id, "day": day.isoformat()},
+    )
+    return [from_row(Membership, row) for row in rows]
+
+
 def series_overview(store: Store, today: date) -> list[SeriesRow]:
     """Bodies and their series as Home lists them: archived ones left out, members counted as
-    on `today` (the same rule as people_lookup.member_on: started, and not ended before)."""
-    day = today.isoformat()
+    on `today` (MEMBER_ON)."""
     rows = store.query(
-        """SELECT b.id AS body_id, COALESCE(NULLIF(b.short_name, ''), b.name) AS body_name,
+        f"""SELECT b.id AS body_id, COALESCE(NULLIF(b.short_name, ''), b.name) AS body_name,
                   b.kind AS body_kind,
-                  (SELECT count(*) FROM memberships
-                   WHERE body_id = b.id AND (start_date IS NULL OR start_date <= ?)
-                     AND (end_date IS NULL OR end_date >= ?)) AS members,
+                  (SELECT count(*) FROM memberships ms
+                   WHERE ms.body_id = b.id AND {MEMBER_ON}) AS members,
                   s.id AS series_id, COALESCE(s.name, '') AS series_name
            FROM bodies b LEFT JOIN meeting_series s ON s.body_id = b.id AND NOT s.archived
            WHERE NOT b.archived
            ORDER BY b.name, s.name""",
-        [day, day],
+        {"day": today.isoformat()},
     )
     return [SeriesRow(**row) for row in rows]
 
@@ -210,20 +228,19 @@ PEOPLE_AT_MEETING_TABLES = ("attendance", "people", "meetings", "meeting_series"
 def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAtMeeting]:
     """Attendance rows (people and guests), then the body's members on `day`, in one read."""
     rows = store.query(
-        """SELECT COALESCE(p.name, a.guest_name) AS name, p.id AS person_id,
+        f"""SELECT COALESCE(p.name, a.guest_name) AS name, p.id AS person_id,
                   COALESCE(p.email, '') AS email,
                   COALESCE(a.organization_id, p.organization_id) AS organization_id, a.status
            FROM attendance a LEFT JOIN people p ON p.id = a.person_id
-           WHERE a.meeting_id = ?1
+           WHERE a.meeting_id = :meeting
            UNION ALL
            SELECT p.name, p.id, p.email, p.organization_id, NULL
            FROM meetings m
            JOIN meeting_series s ON s.id = m.series_id
            JOIN memberships ms ON ms.body_id = s.body_id
            JOIN people p ON p.id = ms.person_id
-           WHERE m.id = ?1 AND (ms.start_date IS NULL OR ms.start_date <= ?2)
-                 AND (ms.end_date IS NULL OR ms.end_date >= ?2)""",
-        [meeting_id, day.isoformat()],
+           WHERE m.id = :meeting AND {MEMBER_ON}""",
+        {"meeting": meeting_id, "day": day.isoformat()},
     )
     partnership = store.query(
         "SELECT name, id AS person_id, email, organization_id FROM people WHERE active = 1"

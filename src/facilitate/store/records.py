@@ -226,7 +226,9 @@ class Store:
         self._remembered[key] = (stamp, value)
         return value
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def query(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[dict[str, Any]]:
         """Rows as dicts. For the store's own query modules; services never pass SQL."""
         try:
             cursor = self.db.conn.execute(sql, params)

@@ -157,7 +157,8 @@ def people_by_id(store: Store, ids: Iterable[str | None]) -> dict[str, Person]:
 
 
 def member_on(membership: Membership, day: date) -> bool:
-    """Whether the membership holds on `day`. Its end date is the last day as a member, so a
+    """Whether the membership holds on `day`, for rows already read: queries.MEMBER_ON in
+    Python (a test holds the two equal). Its end date is the last day as a member, so a
     meeting held the day someone steps down still counts them."""
     return (membership.start_date is None or membership.start_date <= day) and (
         membership.end_date is None or membership.end_date >= day
@@ -171,8 +172,9 @@ def continues_after(membership: Membership, day: date) -> bool:
 
 
 def current_members(store: Store, body_id: str, day: date) -> list[Membership]:
-    """Memberships of a body that had started and not ended on `day`."""
-    return [m for m in store.find(Membership, body_id=body_id) if member_on(m, day)]
+    """Memberships of a body that had started and not ended on `day` (queries.MEMBER_ON, the
+    one rule every count of members uses)."""
+    return queries.current_memberships(store, body_id, day)
 
 
 def room_for(store: Store, meeting: Meeting) -> Room:
