@@ -6,17 +6,10 @@ from __future__ import annotations
 import click
 
 from facilitate.cli.common import friendly_errors
+from facilitate.models.enums import OrgKind
 
-# The values of `OrgKind`, listed here so `--help` needs no model import.
-ORG_KINDS = (
-    "agency",
-    "treatment_provider",
-    "court",
-    "tribe",
-    "community_organization",
-    "family_lived_experience",
-    "other",
-)
+# The enums module is plain StrEnums (no pydantic): `--help` stays fast.
+ORG_KINDS = tuple(kind.value for kind in OrgKind)
 
 
 def register(group: click.Group) -> None:

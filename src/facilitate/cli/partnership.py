@@ -12,6 +12,8 @@ import click
 
 from facilitate import paths
 from facilitate.cli.common import database_path, fail, friendly_errors, opened
+from facilitate.cli.organizations import ORG_KINDS
+from facilitate.models.enums import BodyKind, MeetingKind
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -54,23 +56,8 @@ def setup(ctx: click.Context) -> None:
 
 # -- bodies ------------------------------------------------------------------------------------
 
-_BODY_KINDS = [
-    "executive_committee",
-    "steering_committee",
-    "core_team",
-    "workgroup",
-    "community_advisory_group",
-    "listening_circle",
-]
-_ORG_KINDS = [
-    "agency",
-    "treatment_provider",
-    "court",
-    "tribe",
-    "community_organization",
-    "family_lived_experience",
-    "other",
-]
+_BODY_KINDS = tuple(kind.value for kind in BodyKind)
+_MEETING_KINDS = tuple(kind.value for kind in MeetingKind)
 
 
 @click.group("body")
@@ -90,7 +77,7 @@ def _org_ids(store: Store, refs: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--kind", type=click.Choice(_BODY_KINDS), default="steering_committee")
 @click.option("--quorum", default="", help="A count (6) or a share (half, majority, 2/3, 60%).")
 @click.option("--require", "required", multiple=True, help="An organization needed for quorum.")
-@click.option("--require-sector", "sectors", multiple=True, type=click.Choice(_ORG_KINDS))
+@click.option("--require-sector", "sectors", multiple=True, type=click.Choice(ORG_KINDS))
 @click.option("--description", default="")
 @click.pass_context
 def body_add(
@@ -274,7 +261,7 @@ def series_group() -> None:
 )
 @click.option(
     "--kind",
-    type=click.Choice(["business", "partner_forum", "listening_session"]),
+    type=click.Choice(_MEETING_KINDS),
     default="business",
 )
 @click.pass_context
