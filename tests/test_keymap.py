@@ -32,7 +32,7 @@ def _messages(app: FacilitateApp) -> list[str]:
 async def test_a_key_of_ones_own_works_and_shows(demo_store: Store) -> None:
     _write('[home]\nall_meetings = "f8"\n')
     app = FacilitateApp(demo_store, today=TODAY)
-    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+    async with app.run_test(size=(200, 30), notifications=True) as pilot:
         await pilot.pause()
         assert "f8 All meetings" in str(app.screen.query_one(KeyBar).render())
         await pilot.press("a")  # the shipped key no longer does it

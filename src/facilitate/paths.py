@@ -30,3 +30,8 @@ def user_templates_dir() -> Path:
 def keymap_path() -> Path:
     """The user's own keys (see docs/room-and-line-mode.md), read when the app starts."""
     return data_dir() / "keymap.toml"
+
+
+def settings_path() -> Path:
+    """The person's own settings (the theme chosen in the palette), kept across restarts."""
+    return data_dir() / "settings.toml"

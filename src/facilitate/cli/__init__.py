@@ -56,6 +56,14 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 @friendly_errors
 def _open_app(db_path: Path, *, create: bool) -> None:
+    import os
+
+    if os.environ.get("TERM") == "dumb":
+        # A dumb terminal cannot draw a full-screen app: say where the line mode is instead.
+        fail(
+            "this terminal (TERM=dumb) cannot show the full-screen app; "
+            "`facilitate capture` runs a meeting line by line; `facilitate --help` lists the rest"
+        )
     collector.pause()
     with opened(db_path, create=create) as store:
         run_app(store)

@@ -48,9 +48,9 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         # The earliest due first, so every overdue one is among those listed.
         for row in queries.open_actions(store, limit=HOME_ACTIONS)
     ]
-    # Overdue first, then by owner and organization, so a coordinator can chase one person at once.
+    # In due-date order (as the query gives them), owner second: the overdue come first because
+    # they are due earliest, and each says how late it is. Undated ones come last.
     open_count, overdue_count = queries.open_action_counts(store, today)
-    actions.sort(key=lambda a: (not a.overdue, a.action.owner, a.action.organization))
     return HomeSummary(
         today=today,
         series=queries.series_overview(store, today),

@@ -10,7 +10,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen, SystemModalScreen
+from textual.theme import Theme
 
 from facilitate import paths
 from facilitate.services.overview import live_meetings
@@ -18,6 +19,8 @@ from facilitate.store import Store
 from facilitate.tui import collector
 from facilitate.tui.keymap import read_keymap
 from facilitate.tui.screens.home import HomeScreen
+from facilitate.tui.theme_settings import save_theme, saved_theme
+from facilitate.tui.widgets.key_bar import KeyBar
 
 
 class FacilitateApp(App[None]):
@@ -44,6 +47,13 @@ class FacilitateApp(App[None]):
         self.keymap_problems = keymap.problems
         if keymap.keys:
             self.set_keymap(keymap.keys)
+        # The theme chosen last time (settings.toml); a problem with the file is said once up.
+        theme, self.settings_problems = saved_theme(
+            paths.settings_path(), set(self.available_themes)
+        )
+        self.kept_theme = theme
+        if theme is not None:
+            self.theme = theme
 
     @property
     def today(self) -> date:
@@ -56,12 +66,31 @@ class FacilitateApp(App[None]):
         self.call_after_refresh(collector.resume)
         for problem in self.keymap_problems:
             self.notify(problem, title="Your keymap", severity="warning", timeout=20)
+        for problem in self.settings_problems:
+            self.notify(problem, title="Your settings", severity="warning", timeout=20)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        self.screen_change_signal.subscribe(self, self._give_dialog_a_key_bar)
         home = self.screen
         if self.open_setup and isinstance(home, HomeScreen):
             # As s on Home does: Home shows what set-up made when it is left.
             home.action_setup()
             return
         self.resume_live_meeting()
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette is the one the app opens in next time."""
+        if theme.name == self.kept_theme:
+            return
+        self.kept_theme = theme.name
+        if problem := save_theme(paths.settings_path(), theme.name):
+            self.notify(problem, title="Your settings", severity="warning", timeout=20)
+
+    def _give_dialog_a_key_bar(self, screen: Screen[object]) -> None:
+        """A dialog shows its own keys (Esc cancels, ctrl+s saves), not the dimmed ones of the
+        screen beneath it. Textual's own (the command palette) already say theirs."""
+        dialog = isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen)
+        if dialog and not screen.query(KeyBar):
+            screen.mount(KeyBar())
 
     def resume_live_meeting(self) -> None:
         """After a crash, a closed lid or a killed terminal: straight back into the live meeting,

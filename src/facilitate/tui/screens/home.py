@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,8 +18,9 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
-from facilitate.tui.widgets.table import Table, literal
+from facilitate.tui.widgets.table import Fit, Table, literal
 
 # Other screens are imported when first opened: the home screen must be up fast.
 
@@ -35,6 +36,30 @@ NO_PARTNERSHIP = (
 def day_label(day: date) -> str:
     """How a person says a date: "Tue Dec 8"."""
     return f"{day:%a %b} {day.day}"
+
+
+# Each table's columns; the flexible one (the text that matters) keeps a fair share of the width.
+MEETING_COLUMNS = [
+    Fit("when", "When"),
+    Fit("meeting", "Meeting", flexible=True),
+    Fit("where", "Where"),
+]
+BODY_COLUMNS = [
+    Fit("body", "Body"),
+    Fit("series", "Series", flexible=True),
+    Fit("members", "Members"),
+]
+ACTION_COLUMNS = [
+    Fit("due", "Due"),
+    Fit("owner", "Owner"),
+    Fit("org", "Org"),
+    Fit("action", "Action", flexible=True),
+    Fit("from", "From"),
+]
+NARROW = 80
+"""Below this many columns the bodies panel gives its room to the meetings."""
+FOCUSED = "▶ "
+"""Before the title of the panel that has the keyboard, so it is not told by colour alone."""
 
 
 def keep_cursor(table: DataTable[object], fill: Callable[[], None]) -> None:
@@ -73,14 +98,14 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
-                yield Static("Meetings: ahead, then held · a: all", classes="panel-title")
+                yield Static(classes="panel-title", id="upcoming-title")
                 yield Static(NO_PARTNERSHIP, id="no-partnership")
                 yield Table(id="upcoming", cursor_type="row", zebra_stripes=True)
             with Vertical(id="bodies-panel", classes="panel"):
-                yield Static("Bodies", classes="panel-title")
+                yield Static(classes="panel-title", id="bodies-title")
                 yield Table(id="bodies", cursor_type="row")
         with Vertical(id="actions-panel", classes="panel"):
-            yield Static("Open action items", id="actions-title", classes="panel-title")
+            yield Static(classes="panel-title", id="actions-title")
             yield Table(id="actions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -89,10 +114,31 @@ class HomeScreen(Screen[None]):
         return cast("FacilitateApp", self.app)
 
     def on_mount(self) -> None:
-        self.query_one("#upcoming", DataTable).add_columns("When", "Meeting", "Where")
-        self.query_one("#bodies", DataTable).add_columns("Body", "Series", "Members")
-        self.query_one("#actions", DataTable).add_columns("Due", "Owner", "Org", "Action", "From")
+        self.titles = {
+            "upcoming": "Meetings: ahead, then held · a: all",
+            "bodies": "Bodies",
+            "actions": "Open action items",
+        }
         self.action_refresh()
+
+    def _show_titles(self) -> None:
+        """Each panel's title; the one with the keyboard is marked, not only coloured."""
+        focused = self.focused
+        for panel, title in self.titles.items():
+            here = focused is not None and focused.id == panel
+            self.query_one(f"#{panel}-title", Static).update(
+                mark((FOCUSED if here else "") + title)
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Under 80 columns the meetings take the whole width; bodies are one key away (s).
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_titles()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_titles()
 
     def action_refresh(self) -> None:
         summary = home_summary(self.facilitate.store, self.facilitate.today)
@@ -231,50 +277,60 @@ class HomeScreen(Screen[None]):
     def _show(self, summary: HomeSummary) -> None:
         self.has_partnership = summary.has_partnership
         self.query_one("#no-partnership", Static).display = not summary.has_partnership
-        upcoming = self.query_one("#upcoming", DataTable)
+        upcoming = self.query_one("#upcoming", Table)
         keep_cursor(upcoming, lambda: self._fill_meetings(upcoming, summary))
-        bodies = self.query_one("#bodies", DataTable)
+        bodies = self.query_one("#bodies", Table)
         keep_cursor(bodies, lambda: self._fill_bodies(bodies, summary))
-        actions = self.query_one("#actions", DataTable)
+        actions = self.query_one("#actions", Table)
         keep_cursor(actions, lambda: self._fill_actions(actions, summary))
         title = f"Open action items ({summary.open_count}, {summary.overdue_count} overdue)"
         if summary.open_count > len(summary.actions):
             title += f" — the {len(summary.actions)} due soonest"
-        self.query_one("#actions-title", Static).update(title)
+        self.titles["actions"] = title
+        self._show_titles()
 
-    def _fill_meetings(self, upcoming: DataTable[object], summary: HomeSummary) -> None:
+    def _fill_meetings(self, upcoming: Table, summary: HomeSummary) -> None:
         today = summary.today
+        rows: list[tuple[str, list[object]]] = []
         for meeting in summary.upcoming:
             if meeting.status is MeetingStatus.LIVE:
                 when: object = "LIVE now"
             elif meeting.starts_at.date() < today:
                 # Planned, its day gone and never run: still here to run, or to move.
-                when = literal(f"{meeting.starts_at:%a %b %d} · not run", "b")
+                when = literal(mark(f"{meeting.starts_at:%a %b %d} · not run"), "b")
             else:
                 when = f"{meeting.starts_at:%a %b %d %H:%M}"
-            upcoming.add_row(when, meeting.title, meeting.location, key=meeting.id)
+            rows.append((meeting.id, [when, meeting.title, meeting.location]))
         for meeting in summary.recent:
             # Held meetings follow, newest first: their minutes are a keystroke away (v).
             state = "approved" if meeting.status == "approved" else "minutes draft"
-            upcoming.add_row(
-                literal(f"{meeting.starts_at:%b %d} · {state}", "dim"),
-                literal(meeting.title, "dim"),
-                meeting.location,
-                key=meeting.id,
+            rows.append(
+                (
+                    meeting.id,
+                    [
+                        literal(mark(f"{meeting.starts_at:%b %d} · {state}"), "dim"),
+                        literal(meeting.title, "dim"),
+                        meeting.location,
+                    ],
+                )
             )
+        upcoming.fit_rows(MEETING_COLUMNS, rows)
 
-    def _fill_bodies(self, bodies: DataTable[object], summary: HomeSummary) -> None:
+    def _fill_bodies(self, bodies: Table, summary: HomeSummary) -> None:
+        rows: list[tuple[str, list[object]]] = []
         for entry in summary.series:
             # Keyed by series so g (ground rules) and the like know which series is meant.
             key = entry.series_id or f"body:{entry.body_id}"
-            bodies.add_row(entry.body_name, entry.series_name or "—", entry.members, key=key)
+            rows.append((key, [entry.body_name, entry.series_name or mark("—"), entry.members]))
+        bodies.fit_rows(BODY_COLUMNS, rows)
 
-    def _fill_actions(self, actions: DataTable[object], summary: HomeSummary) -> None:
+    def _fill_actions(self, actions: Table, summary: HomeSummary) -> None:
+        rows: list[tuple[str, list[object]]] = []
         for line in summary.actions:
             row = line.action
             due: object = f"{row.due:%b %d}" if row.due else "no date"
             if line.overdue:
+                # Said in words too: "late" reads the same in any colour setting.
                 due = literal(f"{due} ({line.days_overdue}d late)", "b red")
-            actions.add_row(
-                due, row.owner, row.organization, row.text, row.meeting_title, key=row.id
-            )
+            rows.append((row.id, [due, row.owner, row.organization, row.text, row.meeting_title]))
+        actions.fit_rows(ACTION_COLUMNS, rows)

@@ -4,6 +4,11 @@ It replaces Textual's Footer, which mounts a widget per key and mounts them all 
 time the bindings change (a screen opens, focus moves). With the dozen keys a screen here
 shows, that was about a fifth of the app's start-up. This is one widget drawing one line,
 redrawn when the bindings change. Clicking a key presses it, as on the Footer.
+
+The way out is never dropped: when a screen's keys do not fit the width, the bar keeps Esc (back,
+cancel), help and quit, fills what room is left with the other keys in their order, and the help
+key reads "more", since the help panel lists every key. A dialog gets a bar of its own (see
+`FacilitateApp`), so it shows the dialog's keys, not those of the screen beneath it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,35 @@ from textual.binding import Binding
 from textual.content import Content, Span
 from textual.screen import Screen
 from textual.widget import Widget
+
+WAY_OUT_ACTIONS = frozenset({"quit", "screen_help", "help"})
+"""Actions the bar always shows, with any key bound to escape: how to leave, and where help is."""
+MORE = "more"
+"""The help key's label when some keys did not fit: the help panel lists the rest."""
+
+
+def is_way_out(binding: Binding) -> bool:
+    """Whether the bar keeps `binding` however narrow it is: Esc (back, cancel), help, quit."""
+    keys = {key.strip() for key in binding.key.split(",")}
+    return "escape" in keys or binding.action in WAY_OUT_ACTIONS
+
+
+def fitted(items: list[tuple[Binding, int]], width: int) -> tuple[list[Binding], bool]:
+    """The bindings to draw in `width` cells, given each with the cells it takes, and whether
+    any was left out. The way out is always kept; other keys follow in order while they fit."""
+    if sum(cells for _, cells in items) <= width:
+        return [binding for binding, _ in items], False
+    room = width - sum(cells for binding, cells in items if is_way_out(binding))
+    kept: set[int] = set()
+    for index, (binding, cells) in enumerate(items):
+        if is_way_out(binding):
+            kept.add(index)
+        elif cells <= room:
+            kept.add(index)
+            room -= cells
+        else:
+            room = 0  # keep the order: a later, shorter key must not jump the queue
+    return [binding for index, (binding, _) in enumerate(items) if index in kept], True
 
 
 class KeyBar(Widget):
@@ -60,6 +94,9 @@ class KeyBar(Widget):
             if active.binding.show and active.binding.action not in by_action:
                 by_action[active.binding.action] = (active.binding, active.enabled)
         shown = list(by_action.values())
+        hidden_escape = self.screen.active_bindings.get("escape")
+        if hidden_escape is not None and not hidden_escape.binding.show:
+            shown += [(back, True) for back in self._escape_beneath(set(by_action))]
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if (
             self.app.ENABLE_COMMAND_PALETTE
@@ -69,18 +106,41 @@ class KeyBar(Widget):
             shown.append((palette.binding, palette.enabled))
         return shown
 
+    def _label(self, binding: Binding, cut: bool) -> tuple[str, str]:
+        """The key as shown ("^q") and its label (" Quit"); help reads "more" when keys were cut."""
+        key = self.app.get_key_display(binding)
+        description = (
+            MORE if cut and binding.action in ("screen_help", "help") else binding.description
+        )
+        return key, f" {description}" if description else ""
+
+    def _escape_beneath(self, listed: set[str]) -> list[Binding]:
+        """The screen's own Esc when a focused widget's hidden Esc shadows it: the capture line
+        closes its completion list with Esc, and hands Esc on to the screen when none is open
+        (the way back Home), so the bar still says where Esc goes."""
+        return [
+            binding
+            for binding in Binding.make_bindings(self.screen.BINDINGS)
+            if binding.key == "escape" and binding.show and binding.action not in listed
+        ]
+
     def render(self) -> RenderResult:
         key_style = self.get_visual_style("key-bar--key", partial=True)
         text_style = self.get_visual_style("key-bar--description", partial=True)
         disabled = self.get_visual_style("key-bar--disabled", partial=True)
+        shown = self.shown()
+        enabled_of = {id(binding): enabled for binding, enabled in shown}
+        sizes = [(b, cell_len("".join(self._label(b, False))) + 2) for b, _ in shown]
+        # One leading space; the last key needs no gap after it.
+        drawn, cut = fitted(sizes, self.size.width + 1)
         text: list[str] = [" "]
         spans: list[Span] = []
         targets: list[tuple[int, int, str]] = []
         at = cells = 1  # characters (for spans) and screen cells (for clicks) drawn so far
-        for binding, enabled in self.shown():
+        for binding in drawn:
+            enabled = enabled_of[id(binding)]
             # Compact, "n New meeting  o Open agenda", so a screen's keys fit in 80 columns.
-            key = self.app.get_key_display(binding)
-            label = f" {binding.description}" if binding.description else ""
+            key, label = self._label(binding, cut)
             spans.append(Span(at, at + len(key), key_style if enabled else disabled))
             spans.append(Span(at + len(key), at + len(key) + len(label), text_style))
             if not enabled:

@@ -4,11 +4,21 @@ DataTable reads every ``str`` cell as Rich markup, so a note that reads "see [b]
 its brackets and one that reads "a [/] b" could not be drawn at all. Here a ``str`` becomes plain
 ``Text``; a cell meant to be styled is given as ``Text`` with its style. Skipping the markup
 parser is also what keeps a 200-row table quick to fill at start-up.
+
+A table filled with `show()` sizes its columns to the width it has, and again when that changes:
+the columns in order get the width their text needs, one flexible column (a title, an action's
+text) keeps a fair share and takes what is left, and a column with no room left is not drawn
+rather than cut to a stub. Nothing scrolls sideways.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, ColumnKey, RowKey
 
@@ -20,7 +30,77 @@ def literal(value: object, style: str = "") -> object:
     return value
 
 
+FLEX_MIN = 12
+"""The flexible column keeps at least this many cells (or its whole text, if shorter)."""
+NARROWEST = 3
+"""A column left fewer cells than this is not drawn: three letters say nothing."""
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A column of a table that sizes itself: its key, its heading, and whether it is the one
+    that takes (and gives up) the room left over."""
+
+    key: str
+    label: str
+    flexible: bool = False
+
+
+Rows = Sequence[tuple[str, Sequence[object]]]
+"""The rows of a table: each its key and its cells."""
+
+
+def fit_widths(columns: Sequence[Fit], rows: Rows, width: int, padding: int = 1) -> list[int]:
+    """Each column's width in `width` cells (0: not drawn), as described in the module."""
+    natural = [
+        max([cell_len(c.label), *(cell_len(str(cells[i])) for _, cells in rows)])
+        for i, c in enumerate(columns)
+    ]
+    room = width - 2 * padding * len(columns)
+    flex = next((i for i, c in enumerate(columns) if c.flexible), None)
+    reserve = 0 if flex is None else min(natural[flex], max(FLEX_MIN, room // 2))
+    widths = [0] * len(columns)
+    left = room - reserve
+    for i, need in enumerate(natural):
+        if i == flex:
+            continue
+        widths[i] = min(need, max(left, 0))
+        left -= widths[i]
+    if flex is not None:
+        widths[flex] = min(natural[flex], max(left + reserve, 0))
+    return [w if w >= min(NARROWEST, natural[i]) and w > 0 else 0 for i, w in enumerate(widths)]
+
+
 class Table(DataTable[object]):
+    """A DataTable of literal text; see `show()` for one that fits its columns to its width."""
+
+    _fits: Sequence[Fit] = ()
+    _rows: Rows = ()
+
+    def fit_rows(self, columns: Sequence[Fit], rows: Rows) -> None:
+        """Replace the table's columns and rows, sized to the width the table has now."""
+        self._fits, self._rows = list(columns), list(rows)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        kept = self.ordered_rows[self.cursor_row].key.value if self.row_count else None
+        width = self.size.width
+        if len(self._rows) > self.size.height - int(self.show_header):
+            width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its share
+        widths = fit_widths(self._fits, self._rows, width, self.cell_padding)
+        self.clear(columns=True)
+        drawn = [i for i, w in enumerate(widths) if w]
+        for i in drawn:
+            self.add_column(self._fits[i].label, width=widths[i], key=self._fits[i].key)
+        for key, cells in self._rows:
+            self.add_row(*(cells[i] for i in drawn), key=key)
+        if kept is not None and kept in {row.value for row in self.rows}:
+            self.move_cursor(row=self.get_row_index(kept))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._fits:
+            self._lay_out()
+
     def add_row(
         self,
         *cells: object,
