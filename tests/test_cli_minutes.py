@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 
 from facilitate.cli import cli
 from facilitate.cli.minutes import register
-from facilitate.models import Meeting, ShareRecord
-from facilitate.models.enums import MeetingStatus
+from facilitate.models import Decision, Meeting, MinutesApproval, ShareRecord
+from facilitate.models.enums import DecisionMethod, MeetingStatus
 from facilitate.services.demo import build_demo
 from facilitate.store import Store
 
@@ -283,3 +283,108 @@ def test_the_commands_offer_every_format_audience_and_language_there_is() -> Non
     assert set(FORMAT_CHOICES) == {f.value for f in ExportFormat}
     assert {value for value, _ in FORMATS} == {f.value for f in ExportFormat}
     assert AUDIENCE_CHOICES == ("public", "partners", "internal")
+
+
+def test_approve_keeps_mover_seconder_method_and_corrections(demo_db: Path) -> None:
+    result = run(
+        demo_db,
+        "minutes-approve",
+        "2026-10-25",
+        "--at",
+        "2026-11-29 steering",
+        "--moved-by",
+        "Tasha Greene",
+        "--seconded-by",
+        "Dana Whitfield",
+        "--approved-by",
+        "consensus",
+        "--corrections",
+        "Two coaches, not three.",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Minutes of Steering Committee — October 2026 approved at Steering Committee — "
+        "November 2026; moved by Tasha Greene, seconded by Dana Whitfield; consensus."
+    )
+    store = Store.open(demo_db)
+    try:
+        [approval] = store.find(MinutesApproval)
+        assert (approval.seconded_by, approval.method, approval.approved_by) == (
+            "Dana Whitfield",
+            DecisionMethod.CONSENSUS,
+            "",
+        )
+        november = demo_meetings(store)["november"]
+        [decision] = store.find(Decision, meeting_id=november.id)
+        assert decision.method is DecisionMethod.CONSENSUS
+        assert decision.text.endswith("as corrected: Two coaches, not three.")
+    finally:
+        store.close()
+
+
+def test_approve_with_a_vote_and_counts(demo_db: Path) -> None:
+    result = run(
+        demo_db,
+        "minutes-approve",
+        "2026-10-25",
+        "--at",
+        "2026-11-29 steering",
+        "--moved-by",
+        "Tasha Greene",
+        "--method",
+        "vote",
+        "--for",
+        "7",
+        "--against",
+        "1",
+    )
+    assert result.exit_code == 0, result.output
+    assert "; majority vote (for 7, against 1)." in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["minutes-approve", "2026-10-18", "--at", "2026-11-29 steering", "--moved-by", "Dana"],
+            "is a meeting of Partnership Steering Committee, not of Community Listening Circle",
+        ),
+        (
+            [
+                "minutes-approve",
+                "2026-10-25",
+                "--at",
+                "2026-11-29",
+                "--moved-by",
+                "D",
+                "--method",
+                "acclamation",
+            ],
+            "--method 'acclamation': use consensus, consent",
+        ),
+    ],
+)
+def test_approval_refusals_are_one_line(demo_db: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(demo_db), *args])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert result.output.count("\n") == 1
+    assert meetings(demo_db)["october"].status is MeetingStatus.CLOSED
+
+
+def test_listening_minutes_approved_elsewhere_with_a_reason(demo_db: Path) -> None:
+    result = run(
+        demo_db,
+        "minutes-approve",
+        "2026-10-18",
+        "--at",
+        "2026-11-29 steering",
+        "--moved-by",
+        "Dana Whitfield",
+        "--reason",
+        "the circle has no meeting until spring",
+    )
+    assert result.exit_code == 0, result.output
+    assert "at another body's meeting because the circle has no meeting until spring" in (
+        result.output
+    )

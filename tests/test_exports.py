@@ -27,10 +27,11 @@ from facilitate.export import render_minutes
 from facilitate.export.csv import safe_cell
 from facilitate.export.eml import render_email
 from facilitate.export.escape import md_cell, md_line, md_text
-from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, MinutesApproval, Note
-from facilitate.models.enums import ActionStatus, Visibility
+from facilitate.models import ActionItem, AgendaItem, Decision, Meeting, Note
+from facilitate.models.enums import ActionStatus, DecisionMethod, MeetingStatus, Visibility
 from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.minutes_approval import approve_minutes
 from facilitate.services.record.settings import TIME_ZONE, set_setting
 from facilitate.services.share.packets import EmailDraft
 from facilitate.services.share.sharing import ExportFormat, RenderedFile
@@ -137,20 +138,24 @@ def golden_store(store: Store) -> dict[str, Meeting]:
     set_setting(store, TIME_ZONE, "America/Los_Angeles")
     meetings = demo_meetings(store)
     enrich_october(store)
+    # The demo's September minutes are approved with no record of how; approve them again at
+    # October as it happened (a closed draft first, as they were before October).
     september = meetings["september"]
-    store.insert(
-        MinutesApproval(
-            meeting_id=september.id,
-            approved_in_meeting_id=meetings["october"].id,
-            moved_by="Keisha Brown",
-            approved_by="consensus",
-            corrections="Marsh sent regrets; she was not absent.",
-            at=GENERATED,
-        )
-    )
-    september.approved_in_meeting_id = meetings["october"].id
+    september.status = MeetingStatus.CLOSED
+    september.approved_at = None
+    september.approved_in_meeting_id = None
     store.save(september)
-    return meetings
+    approve_minutes(
+        store,
+        september.id,
+        at_meeting_id=meetings["october"].id,
+        moved_by="Keisha Brown",
+        seconded_by="Tasha Greene",
+        method=DecisionMethod.CONSENSUS,
+        corrections="Marsh sent regrets; she was not absent.",
+        now=GENERATED,
+    )
+    return demo_meetings(store)
 
 
 def normalise(text: str) -> str:

@@ -319,7 +319,8 @@ def test_approval_moves_draft_to_approved_with_corrections(demo_store: Store) ->
     assert after.status is MinutesStatus.APPROVED
     assert after.status_banner == (
         "APPROVED minutes: approved at Steering Committee — November 2026 on "
-        "Sunday, November 29, 2026."
+        "Sunday, November 29, 2026; moved by Tasha Greene; approved by consensus; "
+        "corrections: Riverbend can place two coaches, not three."
     )
     later = build_minutes(demo_store, m["november"].id, Visibility.PARTNERS)
     [line] = later.previous_approvals

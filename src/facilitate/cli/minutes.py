@@ -370,37 +370,97 @@ def shared_log_command(ctx: click.Context, meeting: str | None, limit: int, veri
 @click.argument("meeting", nargs=-1, required=True)
 @click.option("--at", "at", required=True, help="The later meeting that approved them.")
 @click.option("--moved-by", required=True, help="Who moved the approval.")
-@click.option("--approved-by", default="", help="Who approved (e.g. 'consensus', names).")
+@click.option("--seconded-by", default="", help="Who seconded the motion.")
+@click.option(
+    "--method",
+    default="",
+    help="How the room decided: consensus, consent, fist, gradients, vote or other "
+    "(none given: recorded as not recorded).",
+)
+@click.option("--for", "votes_for", type=click.IntRange(min=0), help="Votes for.")
+@click.option("--against", "votes_against", type=click.IntRange(min=0), help="Votes against.")
+@click.option("--abstain", "abstentions", type=click.IntRange(min=0), help="Abstentions.")
+@click.option(
+    "--approved-by",
+    default="",
+    help="A method (e.g. 'consensus') or who approved (names), as said in the room.",
+)
 @click.option("--corrections", default="", help="Corrections made on approval, as agreed.")
+@click.option(
+    "--reason",
+    default="",
+    help="Why another body's meeting approved them (needed when --at is not their own body's).",
+)
 @click.pass_context
 def minutes_approve_command(
     ctx: click.Context,
     meeting: tuple[str, ...],
     at: str,
     moved_by: str,
+    seconded_by: str,
+    method: str,
+    votes_for: int | None,
+    votes_against: int | None,
+    abstentions: int | None,
     approved_by: str,
     corrections: str,
+    reason: str,
 ) -> None:
-    """Record that the minutes of MEETING were approved at a later meeting (--at)."""
+    """Record that the minutes of MEETING were approved at a later meeting (--at), as it
+    happened: mover, seconder, method and counts, corrections. The approval is also a decision
+    of the approving meeting."""
 
     def run() -> None:
         from facilitate.cli.common import opened
         from facilitate.services.lookup import find_meeting
-        from facilitate.services.record.minutes_approval import approve_minutes
+        from facilitate.services.record.minutes_approval import approval_line, approve_minutes
 
+        how, approved_by_names = _approval_method(method, approved_by)
         with opened(_store_path(ctx)) as store:
             approved = find_meeting(store, " ".join(meeting))
             later = find_meeting(store, at)
-            approve_minutes(
+            approval = approve_minutes(
                 store,
                 approved.id,
                 at_meeting_id=later.id,
                 moved_by=moved_by,
-                approved_by=approved_by,
+                seconded_by=seconded_by,
+                method=how,
+                votes_for=votes_for,
+                votes_against=votes_against,
+                abstentions=abstentions,
+                approved_by=approved_by_names,
                 corrections=corrections,
+                other_body_reason=reason,
             )
-        click.echo(f"Minutes of {approved.title} approved at {later.title}; moved by {moved_by}.")
-        if corrections:
-            click.echo(f"Corrections recorded: {corrections}")
+            line = approval_line(store, approval)
+        said = "".join(f"; {clause}" for clause in line.how())
+        click.echo(f"Minutes of {approved.title} approved at {later.title}{said}.")
+        if line.corrections:
+            click.echo(f"Corrections recorded: {line.corrections}")
+        click.echo(f"Recorded as a decision of {later.title}.")
 
     _guarded(run)
+
+
+def _approval_method(method: str, approved_by: str) -> tuple[Any, str]:
+    """The method as said (--method, or --approved-by when it names one) and the names left in
+    --approved-by; a word that is no method is refused in one line, never guessed."""
+    from facilitate.models.enums import DecisionMethod
+    from facilitate.services.record.minutes_approval import ApprovalError
+    from facilitate.services.run.quick_entry import METHOD_ALIASES
+
+    def known(word: str) -> DecisionMethod | None:
+        return METHOD_ALIASES.get("_".join(word.lower().replace("-", " ").split()))
+
+    said = known(approved_by) if approved_by else None
+    if not method:
+        return (said, "") if said is not None else (DecisionMethod.NOT_RECORDED, approved_by)
+    chosen = known(method)
+    if chosen is None:
+        raise ApprovalError(
+            f"--method {method!r}: use consensus, consent, fist, gradients, vote or other"
+        )
+    if said is not None and said is not chosen:
+        raise ApprovalError(f"--method {method!r} and --approved-by {approved_by!r} disagree")
+    return chosen, "" if said is not None else approved_by

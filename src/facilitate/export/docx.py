@@ -143,10 +143,7 @@ def _approvals(out: Package, doc: MinutesDocument) -> None:
     _heading(out, w.previous_approvals, level=1)
     for approval in doc.previous_approvals:
         text = w.minutes_approved.format(title=approval.meeting_title)
-        if approval.moved_by:
-            text += "; " + w.moved_by.format(who=approval.moved_by)
-        if approval.approved_by:
-            text += "; " + w.approved_by.format(who=approval.approved_by)
+        text += "".join(f"; {clause}" for clause in approval.how())
         _para(out, text + ".", style="ListBullet")
         if approval.corrections:
             _labelled(out, w.corrections, approval.corrections, style="ListBullet2")

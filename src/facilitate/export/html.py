@@ -224,10 +224,7 @@ def _approvals(doc: MinutesDocument) -> list[str]:
     items = []
     for approval in doc.previous_approvals:
         item = e(w.minutes_approved.format(title=approval.meeting_title))
-        if approval.moved_by:
-            item += "; " + e(w.moved_by.format(who=approval.moved_by))
-        if approval.approved_by:
-            item += "; " + e(w.approved_by.format(who=approval.approved_by))
+        item += "".join(f"; {e(clause)}" for clause in approval.how())
         item += "."
         if approval.corrections:
             item += f"<br>{e(w.corrections)}: {_span(approval.corrections)}"

@@ -160,10 +160,7 @@ def render_minutes(doc: MinutesDocument) -> str:
         out += [f"## {w.previous_approvals}", ""]
         for approval in doc.previous_approvals:
             line = "- " + w.minutes_approved.format(title=md_line(approval.meeting_title))
-            if approval.moved_by:
-                line += "; " + w.moved_by.format(who=md_line(approval.moved_by))
-            if approval.approved_by:
-                line += "; " + w.approved_by.format(who=md_line(approval.approved_by))
+            line += "".join(f"; {md_line(clause)}" for clause in approval.how())
             out.append(line + ".")
             if approval.corrections:
                 corrections = md_text(approval.corrections, indent=BULLET_INDENT * 2)

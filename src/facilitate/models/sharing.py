@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import Field
+
 from facilitate.models.base import Record
-from facilitate.models.enums import Visibility
+from facilitate.models.enums import DecisionMethod, Visibility
 
 
 class ShareRecord(Record):
@@ -28,15 +30,27 @@ class ShareRecord(Record):
 
 
 class MinutesApproval(Record):
-    """Minutes of `meeting_id` approved at `approved_in_meeting_id`, with any corrections."""
+    """Minutes of `meeting_id` approved at `approved_in_meeting_id` as it happened: who moved
+    and seconded, how the room decided, and the corrections agreed."""
 
     table = "minutes_approvals"
 
     meeting_id: str
     approved_in_meeting_id: str | None = None
     moved_by: str = ""
+    seconded_by: str = ""
+    # Who approved, as typed before schema 9 ("consensus", names); kept, never reinterpreted.
     approved_by: str = ""
+    # What the facilitator said; nothing said is NOT_RECORDED, never a guessed default.
+    method: DecisionMethod = DecisionMethod.NOT_RECORDED
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    abstentions: int | None = Field(default=None, ge=0)
     corrections: str = ""
+    # Why minutes were approved at another body's meeting; "" at the same body's.
+    other_body_reason: str = ""
+    # The decision entry this approval made in the approving meeting (None before schema 9).
+    decision_id: str | None = None
     at: datetime
 
 

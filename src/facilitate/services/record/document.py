@@ -16,7 +16,13 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from facilitate.models.enums import ActionStatus, MeetingKind, MeetingStatus, Visibility
+from facilitate.models.enums import (
+    ActionStatus,
+    DecisionMethod,
+    MeetingKind,
+    MeetingStatus,
+    Visibility,
+)
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
 from facilitate.services.record.wording import long_date, short_date, time_span
 
@@ -122,7 +128,7 @@ class RulesLine:
 
 @dataclass(frozen=True)
 class ApprovalLine:
-    """Minutes of `meeting_title` approved at `at_meeting_title`."""
+    """Minutes of `meeting_title` approved at `at_meeting_title`, as it happened."""
 
     meeting_title: str
     meeting_date: date | None
@@ -131,6 +137,56 @@ class ApprovalLine:
     moved_by: str
     approved_by: str
     corrections: str
+    seconded_by: str = ""
+    method: DecisionMethod = DecisionMethod.NOT_RECORDED
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    # Why another body's meeting approved them; "" when their own body's did.
+    other_body_reason: str = ""
+    # False when only the date of approval was kept (minutes approved before any approval
+    # record): the line then says nothing of how, not even "method not recorded".
+    how_known: bool = True
+    language: str = DEFAULT_LANGUAGE
+
+    def how(self) -> list[str]:
+        """How the room approved them, clause by clause in this language: "moved by A,
+        seconded by B", the method with any counts ("method not recorded" when nobody said),
+        and why at another body's meeting. Corrections are not among them: each format lays
+        those out its own way."""
+        if not self.how_known:
+            return []
+        w = words(self.language)
+        clauses = []
+        motion = [w.moved_by.format(who=self.moved_by)] if self.moved_by else []
+        if self.seconded_by:
+            motion.append(w.seconded_by.format(who=self.seconded_by))
+        if motion:
+            clauses.append(", ".join(motion))
+        if self.approved_by:
+            # Kept as typed before schema 9; it said how, so "not recorded" would be false.
+            clauses.append(w.approved_by.format(who=self.approved_by))
+        counts = [
+            pattern.format(count=count)
+            for pattern, count in (
+                (w.votes_for, self.votes_for),
+                (w.votes_against, self.votes_against),
+                (w.abstaining, self.abstentions),
+            )
+            if count is not None
+        ]
+        if self.method is not DecisionMethod.NOT_RECORDED:
+            method = w.methods[self.method].lower()
+        elif self.approved_by and not counts:
+            method = ""
+        else:
+            method = w.approval_method_not_recorded
+        if method:
+            clauses.append(method + (f" ({', '.join(counts)})" if counts else ""))
+        if self.other_body_reason:
+            reason = self.other_body_reason.removesuffix(".")
+            clauses.append(w.approved_elsewhere.format(reason=reason))
+        return clauses
 
 
 @dataclass(frozen=True)
@@ -375,12 +431,20 @@ class MinutesDocument:
         w = self.words
         if self.status is MinutesStatus.APPROVED:
             line = w.approved_banner
-            if self.approval is not None:
-                if self.approval.at_meeting_title:
-                    line += w.approved_at.format(meeting=self.approval.at_meeting_title)
-                if self.approval.approved_on is not None:
-                    line += w.approved_on.format(date=self.long_date(self.approval.approved_on))
-            return line + "."
+            approval = self.approval
+            if approval is not None:
+                if approval.at_meeting_title:
+                    line += w.approved_at.format(meeting=approval.at_meeting_title)
+                if approval.approved_on is not None:
+                    line += w.approved_on.format(date=self.long_date(approval.approved_on))
+                clauses = approval.how()
+                if approval.corrections:
+                    # One line, whatever the corrections' own line breaks.
+                    text = " ".join(approval.corrections.split())
+                    clauses.append(w.corrections_inline.format(text=text))
+                line += "".join(f"; {clause}" for clause in clauses)
+            # Corrections often end a sentence of their own: one full stop, not two.
+            return line.removesuffix(".") + "."
         return w.draft_banner
 
     def long_date(self, day: date) -> str:

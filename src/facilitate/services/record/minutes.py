@@ -163,8 +163,10 @@ def build_minutes(
         attendance=_attendance(store, meeting, names, w),
         quorum=_quorum(store, meeting, body, names, w),
         ground_rules=_rules(store, meeting),
-        approval=own_approval(store, meeting) if status is MinutesStatus.APPROVED else None,
-        previous_approvals=approved_at(store, meeting),
+        approval=(
+            own_approval(store, meeting, w.language) if status is MinutesStatus.APPROVED else None
+        ),
+        previous_approvals=approved_at(store, meeting, w.language),
         items=tuple(section(item, n) for n, item in enumerate(items, start=1)),
         other=section(None, None),
         parking_lot=tuple(

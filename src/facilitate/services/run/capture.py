@@ -373,6 +373,8 @@ class CaptureResult:
     # what was saved.
     warnings: tuple[str, ...] = ()
     draft: CaptureDraft | None = None
+    # An action whose ``@owner`` could mean several people: who, for the screen to offer.
+    owner_choices: tuple[people_lookup.Candidate, ...] = ()
 
     @property
     def kind(self) -> EntryKind | None:
@@ -383,6 +385,7 @@ class CaptureResult:
 class _Draft:
     text: str
     problems: list[str] = field(default_factory=list)
+    owner_choices: tuple[people_lookup.Candidate, ...] = ()
 
     def keep(self, parsed: QuickEntry, prefix: str, problem: str) -> None:
         """Put the token starting with `prefix` back into the text, and say why."""
@@ -435,7 +438,9 @@ def capture_line(
         entry = _entry(store, meeting, parsed, draft)
         if draft_id is not None:
             drafts.discard(store, draft_id)
-    return CaptureResult(entry, parsed, tuple(draft.problems), parsed.warnings)
+    return CaptureResult(
+        entry, parsed, tuple(draft.problems), parsed.warnings, owner_choices=draft.owner_choices
+    )
 
 
 def _entry(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> Entry:
@@ -511,17 +516,56 @@ class Owner:
     text: str = ""
     organization_id: str | None = None
     problem: str | None = None
+    # When the name could mean several people: who they are, for the screen to offer.
+    choices: tuple[people_lookup.Candidate, ...] = ()
 
 
 def owner(store: Store, meeting: Meeting, handle: str) -> Owner:
     """Who ``@handle`` (without the ``@``) names as an action's owner at this meeting."""
     match = people_lookup.resolve(store, meeting, handle)
     if match.candidate is None:
-        return Owner(text=handle, problem=match.problem)
+        choices = _meant(store, meeting, match)
+        return Owner(text=handle, problem=match.problem, choices=choices)
     found = match.candidate
     if found.person_id is not None:
         return Owner(person_id=found.person_id, organization_id=found.organization_id)
     return Owner(text=found.name, organization_id=found.organization_id)
+
+
+def owner_choices(
+    store: Store, meeting: Meeting, handle: str
+) -> tuple[people_lookup.Candidate, ...]:
+    """The people an ambiguous ``@handle`` could mean, in the order the lookup named them;
+    empty when it means one person, or nobody."""
+    return _meant(store, meeting, people_lookup.resolve(store, meeting, handle))
+
+
+def _meant(
+    store: Store, meeting: Meeting, match: people_lookup.HandleMatch
+) -> tuple[people_lookup.Candidate, ...]:
+    if not match.ambiguous:
+        return ()
+    names = set(match.ambiguous)
+    found = [c for c in people_lookup.candidates_for(store, meeting) if c.name in names]
+    return tuple(sorted(found, key=lambda c: c.name))
+
+
+def choose_owner(store: Store, action: ActionItem, chosen: people_lookup.Candidate) -> ActionItem:
+    """Make `chosen` the owner of `action`, as a correction (kept in the entry's revisions):
+    only the owner fields, and the organization when the action names none yet."""
+    changes: dict[str, Any] = (
+        {"owner_person_id": chosen.person_id, "owner_text": ""}
+        if chosen.person_id is not None
+        else {"owner_person_id": None, "owner_text": chosen.name}
+    )
+    if action.organization_id is None and chosen.organization_id is not None:
+        changes["organization_id"] = chosen.organization_id
+    # Imported here: corrections is built on this module.
+    from facilitate.services.run.corrections import correct_entry
+
+    corrected = correct_entry(store, action, changes)
+    assert isinstance(corrected, ActionItem)
+    return corrected
 
 
 def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> ActionItem:
@@ -533,6 +577,7 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
         owner_id, owner_text, org_id = named.person_id, named.text, named.organization_id
         if named.problem:
             draft.problems.append(named.problem)
+            draft.owner_choices = named.choices
     if parsed.org_short is not None:
         org = _organization(store, parsed.org_short)
         if org is None:

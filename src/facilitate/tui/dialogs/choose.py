@@ -1,7 +1,9 @@
-"""Pick one thing from a short list."""
+"""Pick one thing from a short list. Titles, help and labels are shown as they are, never read
+as markup: they often quote what someone typed."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,10 +27,12 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.heading, classes="dialog-title")
+            yield Static(Text(self.heading), classes="dialog-title")
             if self.help_text:
-                yield Static(self.help_text, classes="dialog-help")
-            yield OptionList(*(Option(c.label, id=c.value) for c in self.choices), id="choices")
+                yield Static(Text(self.help_text), classes="dialog-help")
+            yield OptionList(
+                *(Option(Text(c.label), id=c.value) for c in self.choices), id="choices"
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

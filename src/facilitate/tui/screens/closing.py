@@ -5,7 +5,9 @@ Each reflection and the next date are saved the moment Enter is pressed; closing
 step that asks first, and it says which actions still lack an owner or a date, which decisions
 have no method recorded or were taken without quorum, and which typed lines were never saved.
 A summary counts what was captured, ground rules invoked among it. ctrl+d fixes a decision's
-method (and anything else of it) here; ctrl+x deals with a line never saved.
+method (and anything else of it) here; ctrl+o fixes the owner of the highlighted action (one of
+the people its name could mean, or any owner in the correction dialog); ctrl+x deals with a line
+never saved.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from facilitate.models import Decision, Meeting
+from facilitate.models import ActionItem, Decision, Meeting
 from facilitate.models.enums import DecisionMethod, MeetingStatus, ReflectionKind
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people import directory
@@ -36,6 +38,7 @@ from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.dialogs.form import field
+from facilitate.tui.dialogs.owner_choice import CORRECT, owner_chooser
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
@@ -101,6 +104,7 @@ class ClosingScreen(Screen[bool]):
     BINDINGS = [
         Binding("ctrl+k", "close_meeting", "Close meeting", id="closing.close", priority=True),
         Binding("ctrl+d", "decisions", "Decisions", id="closing.decisions", priority=True),
+        Binding("ctrl+o", "fix_owner", "Fix owner", id="closing.owner", priority=True),
         Binding("ctrl+x", "unsaved", "Unsaved lines", id="closing.unsaved", priority=True),
         Binding("f1", "help", "Keys", id="closing.help", priority=True),
         Binding("question_mark", "help", "Keys", show=False, id="closing.help_key"),
@@ -375,10 +379,15 @@ class ClosingScreen(Screen[bool]):
         chosen = await self.app.push_screen_wait(ChoiceDialog("Correct which decision?", choices))
         if chosen is None:
             return
-        decision = store.get(Decision, chosen)
-        meeting = self.meeting
+        if await self._correct(store.get(Decision, chosen)):
+            self.show_summary()
+            self.notify("Decision corrected; the earlier values are in its history.")
+
+    async def _correct(self, entry: capture.Entry) -> bool:
+        """The correction dialog on `entry` until it is saved (True) or left (False)."""
+        store, meeting = self.facilitate.store, self.meeting
         items = [directory.Choice(i.id, i.title) for i in agenda.items(store, meeting.id)]
-        form = correct_form.from_entry(store, decision)
+        form = correct_form.from_entry(store, entry)
         error = ""
         while True:
             answer = await self.app.push_screen_wait(
@@ -391,16 +400,50 @@ class ClosingScreen(Screen[bool]):
                 )
             )
             if answer is None:
-                return
+                return False
             form = answer
             try:
-                correct_form.apply(store, decision, form)
+                correct_form.apply(store, entry, form)
             except (CaptureError, StoreError) as problem:
                 error = str(problem)
                 continue
-            break
-        self.show_summary()
-        self.notify("Decision corrected; the earlier values are in its history.")
+            return True
+
+    @work
+    async def action_fix_owner(self) -> None:
+        """The highlighted action's owner: one of the people its typed name could mean, or, when
+        it means nobody (or someone else), the correction dialog on the action."""
+        check = self.checks.get(self._selected_action_id() or "")
+        if check is None:
+            self.notify("No action to fix: none were captured in this meeting.")
+            return
+        store = self.facilitate.store
+        action = store.get(ActionItem, check.action.id)
+        choices = (
+            capture.owner_choices(store, self.meeting, action.owner_text)
+            if action.owner_text
+            else ()
+        )
+        chosen = CORRECT
+        if choices:
+            picked = await self.app.push_screen_wait(
+                owner_chooser(store, action, choices, offer_correction=True)
+            )
+            if picked is None:
+                return
+            chosen = picked
+        with reported(self.app):
+            if chosen != CORRECT:
+                try:
+                    capture.choose_owner(store, action, choices[int(chosen)])
+                except (CaptureError, LiveError) as problem:
+                    self.notify(str(problem), severity="error", timeout=8)
+                    return
+            elif not await self._correct(action):
+                return
+            self.show_review()
+            self.show_summary()
+            self.notify("Owner fixed; the earlier value is in the action's history.")
 
     @work
     async def action_unsaved(self) -> None:

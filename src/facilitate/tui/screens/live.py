@@ -20,11 +20,12 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from facilitate.models import Meeting, Person
+from facilitate.models import ActionItem, Meeting, Person
 from facilitate.models.enums import ItemState, MeetingStatus
 from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
 from facilitate.services.people import directory
+from facilitate.services.people.people_lookup import Candidate
 from facilitate.services.plan import agenda
 from facilitate.services.run import (
     capture,
@@ -43,6 +44,7 @@ from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog, HistoryDialog
 from facilitate.tui.dialogs.decision import DecisionDialog
+from facilitate.tui.dialogs.owner_choice import owner_chooser
 from facilitate.tui.feedback import USER_ERRORS
 from facilitate.tui.widgets.capture_box import CaptureBox
 from facilitate.tui.widgets.entries_table import EntriesTable, kind_label
@@ -306,6 +308,23 @@ class LiveMeetingScreen(Screen[None]):
         self.box.draft_id = None
         event.input.value = ""
         self._saved(result.entry, [*result.problems, *result.warnings], bool(result.problems))
+        if result.owner_choices and isinstance(result.entry, ActionItem):
+            self.choose_owner(result.entry, result.owner_choices)
+
+    @work
+    async def choose_owner(self, action: ActionItem, choices: tuple[Candidate, ...]) -> None:
+        """An ``@owner`` that could mean several people: ask which; escape keeps it as typed."""
+        dialog = owner_chooser(self.facilitate.store, action, choices)
+        chosen = await self.app.push_screen_wait(dialog)
+        if chosen is None:
+            return
+        try:
+            capture.choose_owner(self.facilitate.store, action, choices[int(chosen)])
+        except (*LIVE_ERRORS, StoreError) as problem:
+            self._feedback(f"[b red]Owner not changed:[/] {escape(str(problem))}", problem=True)
+            return
+        self.poll_entries()
+        self._feedback(f"Saved action; owner: {escape(choices[int(chosen)].name)}.")
 
     def _held(self, draft_id: str, problems: tuple[str, ...]) -> None:
         """A line that could not be read: it stays in the line, stored as a draft."""

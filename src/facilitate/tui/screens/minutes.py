@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
@@ -25,12 +26,19 @@ from facilitate.export import RENDERERS
 from facilitate.export.markdown import render_minutes as render_markdown
 from facilitate.models import Meeting
 from facilitate.models.enums import Visibility
+from facilitate.services.people.directory import Choice
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
 from facilitate.services.record.i18n import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES
 from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.minutes_approval import (
+    ApprovalError,
+    approve_minutes,
+    awaiting_approval,
+)
 from facilitate.services.share.packets import write_packets
 from facilitate.services.share.sharing import ExportError, ExportFormat, export_minutes
 from facilitate.store import Store, StoreError
+from facilitate.tui.dialogs.approve_minutes import ApprovalInput, ApproveMinutesDialog
 from facilitate.tui.dialogs.export import ExportChoice, ExportDialog
 from facilitate.tui.widgets.key_bar import KeyBar
 
@@ -47,6 +55,7 @@ class MinutesScreen(Screen[None]):
         Binding("3", "audience('internal')", "Internal", id="minutes.internal"),
         Binding("l", "language", "Language", id="minutes.language"),
         Binding("e", "export", "Export", id="minutes.export"),
+        Binding("a", "approve", "Approve earlier minutes", id="minutes.approve"),
         Binding("escape", "back", "Back", id="minutes.back"),
     ]
 
@@ -112,6 +121,43 @@ class MinutesScreen(Screen[None]):
         """The next language the minutes come in; exports from here use it too."""
         self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
         self.show()
+
+    @work
+    async def action_approve(self) -> None:
+        """Approve earlier minutes at this meeting, as it happened; this meeting's minutes then
+        show the approval and its decision. Here rather than on the closing screen: approval is
+        usually the first business of a meeting, and this screen reaches any meeting."""
+        store = self.facilitate.store
+        meeting = store.get(Meeting, self.meeting_id)
+        drafts = awaiting_approval(store, meeting)
+        if not drafts:
+            self.notify("No earlier minutes are waiting for approval.")
+            return
+        minutes = [Choice(m.id, f"{m.title} · {m.starts_at:%b %d, %Y}") for m in drafts]
+        typed: ApprovalInput | None = None
+        error = ""
+        while True:
+            dialog = ApproveMinutesDialog(minutes, typed=typed, error=error)
+            typed = await self.app.push_screen_wait(dialog)
+            if typed is None:
+                return
+            try:
+                approve_minutes(
+                    store,
+                    typed.meeting_id,
+                    at_meeting_id=meeting.id,
+                    moved_by=typed.moved_by,
+                    seconded_by=typed.seconded_by,
+                    method=typed.method,
+                    corrections=typed.corrections,
+                    other_body_reason=typed.reason,
+                )
+            except (ApprovalError, StoreError) as problem:
+                error = str(problem)
+                continue
+            break
+        self.show()
+        self.notify("Approved; the approval is also a decision of this meeting.")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

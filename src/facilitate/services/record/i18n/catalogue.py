@@ -87,7 +87,11 @@ class Words:
     minutes_approved: str  # {title}
     moved_by: str  # {who}
     approved_by: str  # {who}
+    seconded_by: str  # {who}
+    approval_method_not_recorded: str
+    approved_elsewhere: str  # {reason}
     corrections: str
+    corrections_inline: str  # {text}
     follow_ups: str
     agenda_items: str
     other_business: str
