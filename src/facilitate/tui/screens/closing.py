@@ -40,6 +40,7 @@ from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.dialogs.owner_choice import CORRECT, owner_chooser
 from facilitate.tui.feedback import reported
+from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Table
@@ -165,7 +166,7 @@ class ClosingScreen(Screen[bool]):
         found = closing.summary(self.facilitate.store, self.meeting_id)
         widget = self.query_one("#summary", Static)
         lines = [f"Captured: {found.counts}"]
-        lines += [f"⚠ {flag}" for flag in found.flags]
+        lines += [symbol(f"⚠ {flag}") for flag in found.flags]
         widget.update(Text("\n".join(lines)))
         widget.set_class(bool(found.flags), "-flagged")
         self.refresh_bindings()
@@ -198,7 +199,7 @@ class ClosingScreen(Screen[bool]):
                 Text(f"{due:%b %d}" if due else "—", style=style),
                 Text("ok", style="green")
                 if check.ok
-                else Text("⚠ " + "; ".join(check.problems), style="bold red"),
+                else Text(symbol("⚠ ") + "; ".join(check.problems), style="bold red"),
                 key=check.action.id,
             )
         flagged = [c for c in checks if not c.ok]
@@ -259,7 +260,9 @@ class ClosingScreen(Screen[bool]):
         status = self.query_one("#next-date-status", Static)
         status.remove_class("-error")
         status.update(
-            f"✓ Next meeting: {day:%a %b %d, %Y}" if day else "No date set for the next meeting"
+            symbol("✓ ") + f"Next meeting: {day:%a %b %d, %Y}"
+            if day
+            else "No date set for the next meeting"
         )
 
     def _date_error(self, message: str) -> None:

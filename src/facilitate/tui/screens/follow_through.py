@@ -23,6 +23,7 @@ from facilitate.services.run import follow_through
 from facilitate.services.run.follow_through import FollowThroughError, FollowThroughLine
 from facilitate.tui.dialogs.action_update import STATUS_LABEL, ActionUpdateDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 
@@ -42,7 +43,7 @@ FIXED_WIDTH = 6 + 16 + 13 + 4 * 2 + 2
 
 
 def status_text(status: ActionStatus, *, today: bool = False) -> Text:
-    return Text(("✓ " if today else "") + STATUS_LABEL[status], style=STATUS_STYLE[status])
+    return Text((symbol("✓ ") if today else "") + STATUS_LABEL[status], style=STATUS_STYLE[status])
 
 
 class FollowThroughScreen(Screen[None]):

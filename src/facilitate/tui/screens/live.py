@@ -46,6 +46,7 @@ from facilitate.tui.dialogs.correct_entry import CorrectDialog, HistoryDialog
 from facilitate.tui.dialogs.decision import DecisionDialog
 from facilitate.tui.dialogs.owner_choice import owner_chooser
 from facilitate.tui.feedback import USER_ERRORS
+from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.capture_box import CaptureBox
 from facilitate.tui.widgets.entries_table import EntriesTable, kind_label
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -57,8 +58,8 @@ if TYPE_CHECKING:
 
 STATE_MARK = {
     ItemState.PENDING: " ",
-    ItemState.ACTIVE: "▶",
-    ItemState.DONE: "✓",
+    ItemState.ACTIVE: symbol("▶"),
+    ItemState.DONE: symbol("✓"),
     ItemState.PARKED: "P",
     ItemState.CONTINUE_NEXT_TIME: "↻",
 }
@@ -265,7 +266,11 @@ class LiveMeetingScreen(Screen[None]):
         if not status.defined:
             return "no quorum rule"
         needed = f"{status.counted}/{status.needed}" if status.needed is not None else ""
-        return f"quorum ✓ {needed}".rstrip() if status.met else f"NO QUORUM {needed}".rstrip()
+        return (
+            f"quorum {symbol('✓')} {needed}".rstrip()
+            if status.met
+            else f"NO QUORUM {needed}".rstrip()
+        )
 
     def poll_entries(self) -> None:
         batch = entries_since(self.facilitate.store, self.meeting_id, self.cursor)

@@ -28,6 +28,7 @@ from facilitate.services.run.live import LiveError
 from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen
+from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Table
@@ -158,7 +159,7 @@ class OpeningScreen(Screen[None]):
         if not status.defined:
             text = f"{status.reason} · {here} in the room"
         else:
-            mark = "✓" if status.met else "✗"
+            mark = symbol("✓") if status.met else symbol("✗")
             text = f"{mark} {status.reason[0].upper()}{status.reason[1:]}"
         widget.update(escape(text))
         widget.set_class(status.defined and status.met, "-met")
@@ -189,7 +190,9 @@ class OpeningScreen(Screen[None]):
             return
         name = escape(rules.rule_set.name)
         if agreed:
-            heading.update(f"✓ Ground rules agreed: version {rules.version.version} — {name}")
+            heading.update(
+                f"{symbol('✓')} Ground rules agreed: version {rules.version.version} — {name}"
+            )
         else:
             heading.update(f"Ground rules to agree (a): version {rules.version.version} — {name}")
         for rule in rules.rules:
