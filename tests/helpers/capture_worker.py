@@ -10,8 +10,9 @@ which is the moment a screen would show the entry: whatever was acknowledged mus
 
     python capture_worker.py writer DB MEETING_ID COUNT TAG
         Print "ready", wait for "go" on stdin, capture COUNT entries tagged TAG as fast as
-        possible (polling `entries_since` now and then, as a screen would), then poll until the
-        other writer's entries have all been seen or 30 s pass. Prints "entry ID" per capture,
+        possible (polling `entries_since` now and then, as a screen would; every 50 entries it
+        waits for the other writer to catch up, so the two overlap on any machine), then poll
+        until the other writer's entries have all been seen or 30 s pass. Prints "entry ID" per capture,
         then one JSON line {"seen_other": [...ids], "errors": [...], "slowest_ms": N}.
 """
 
@@ -102,6 +103,13 @@ def writer(db: str, meeting_id: str, count: int, tag: str) -> None:
         _say(f"entry {result.entry.id}")
         if n % 25 == 0:
             poll()
+        if n % 50 == 49:
+            # Take turns in blocks, whatever the scheduler does: wait (a few seconds at most)
+            # until the other writer has also written this many, so the two always overlap.
+            waited = time.monotonic() + 10
+            while len(seen_other) < n + 1 and time.monotonic() < waited:
+                poll()
+                time.sleep(0.01)
     deadline = time.monotonic() + 30
     while len(seen_other) < count and time.monotonic() < deadline:
         poll()
