@@ -12,8 +12,8 @@ which is the moment a screen would show the entry: whatever was acknowledged mus
         Print "ready", wait for "go" on stdin, capture COUNT entries tagged TAG as fast as
         possible (polling `entries_since` now and then, as a screen would; every 50 entries it
         waits for the other writer to catch up, so the two overlap on any machine), then poll
-        until the other writer's entries have all been seen or 30 s pass. Prints "entry ID" per capture,
-        then one JSON line {"seen_other": [...ids], "errors": [...], "slowest_ms": N}.
+        until the other writer's entries have all been seen or 30 s pass. Prints "entry ID" per
+        capture, then one JSON line {"seen_other": [...ids], "errors": [...], "slowest_ms": N}.
 """
 
 from __future__ import annotations
