@@ -13,7 +13,7 @@ from facilitate.services.plan.ground_rule_sets import (
     load_ground_rule_sets,
     shipped_ground_rules_dir,
 )
-from facilitate.services.plan.templates import NotFoundError
+from facilitate.services.plan.toml_files import NotFoundError
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = {"business-meeting", "listening-session", "trauma-informed"}

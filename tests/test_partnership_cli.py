@@ -19,6 +19,7 @@ def _run(db: Path, *args: str) -> tuple[int, str]:
 
 def test_a_partnership_sets_up_bodies_and_series_from_the_command_line(tmp_path: Path) -> None:
     db = tmp_path / "ours.db"
+    db.touch()  # a --db file must exist: a mistyped path is refused, not made
     with closing(Store.open(db)) as store:
         store.insert(Organization(name="River Nation ICWA", short_name="RN ICWA"))
         for name in ("Ana Ruiz", "Ben Cole"):
@@ -69,6 +70,7 @@ def test_a_partnership_sets_up_bodies_and_series_from_the_command_line(tmp_path:
 
 def test_edits_change_only_what_is_named_and_archive_keeps_history(tmp_path: Path) -> None:
     db = tmp_path / "ours.db"
+    db.touch()  # a --db file must exist: a mistyped path is refused, not made
     assert _run(db, "body", "add", "Core Team", "--quorum", "4")[0] == 0
     assert _run(db, "series", "add", "core", "Core Team", "--cadence", "every two weeks")[0] == 0
     code, out = _run(db, "series", "edit", "core team", "--place", "Room 2")
@@ -88,6 +90,7 @@ def test_edits_change_only_what_is_named_and_archive_keeps_history(tmp_path: Pat
 
 def test_bad_input_is_one_line_naming_the_field(tmp_path: Path) -> None:
     db = tmp_path / "ours.db"
+    db.touch()  # a --db file must exist: a mistyped path is refused, not made
     code, out = _run(db, "body", "add", "Core Team", "--quorum", "soon")
     assert code == 1 and out.startswith("facilitate: Quorum “soon”") and out.count("\n") == 1
     assert _run(db, "body", "add", "Core Team")[0] == 0

@@ -9,22 +9,21 @@ import pytest
 
 from facilitate.models.enums import MeetingKind, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
-from facilitate.services.plan import templates
+from facilitate.services.plan import toml_files
+from facilitate.services.plan.template_check import check_templates
 from facilitate.services.plan.templates import (
     ShippedNameError,
     TemplateExistsError,
     TemplateNotFoundError,
-    check_templates,
     get_template,
     is_shipped_name,
     load_templates,
     save_template,
-    shipped_agendas_dir,
     suggest_template_name,
     template_filename,
-    template_key,
     template_to_toml,
 )
+from facilitate.services.plan.toml_files import shipped_agendas_dir, template_key
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = {
@@ -80,7 +79,7 @@ def test_packaged_folder_is_preferred_over_the_checkout(
 ) -> None:
     packaged = tmp_path / "facilitate"
     write(packaged / "agendas", "only.toml", VALID)
-    monkeypatch.setattr(templates, "package_files", lambda _package: packaged)
+    monkeypatch.setattr(toml_files, "package_files", lambda _package: packaged)
 
     assert shipped_agendas_dir() == packaged / "agendas"
     assert load_templates(None).sorted_keys() == ["our-forum"]
@@ -89,8 +88,8 @@ def test_packaged_folder_is_preferred_over_the_checkout(
 def test_missing_shipped_folder_is_reported_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(templates, "package_files", lambda _package: tmp_path / "nowhere")
-    monkeypatch.setattr(templates, "__file__", str(tmp_path / "a" / "b" / "c" / "templates.py"))
+    monkeypatch.setattr(toml_files, "package_files", lambda _package: tmp_path / "nowhere")
+    monkeypatch.setattr(toml_files, "__file__", str(tmp_path / "a" / "b" / "c" / "templates.py"))
     write(tmp_path / "user", "mine.toml", VALID)
 
     loaded = load_templates(tmp_path / "user")

@@ -240,7 +240,7 @@ def _is_user(source: Path) -> bool:
 @templates_group.command("check")
 def templates_check() -> None:
     """Validate every template and ground-rule set; exit 1 if any is broken."""
-    from facilitate.services.plan.templates import check_templates
+    from facilitate.services.plan.template_check import check_templates
 
     problems = check_templates(paths.user_templates_dir())
     for problem in problems:

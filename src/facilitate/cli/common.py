@@ -69,3 +69,21 @@ def may_start_record(ctx: click.Context) -> bool:
     root = ctx.find_root()
     value = root.obj.get("db") if root.obj else None
     return value is None or Path(value).is_file()
+
+
+@contextmanager
+def store_for(ctx: click.Context, *, starts_record: bool = False) -> Iterator[Store]:
+    """The store for a command, with a service's refusal as one line and exit 1.
+
+    A command that may start a partnership's record (org add, people import, body add...)
+    makes the default file on first use, or fills an empty --db file its owner made; a --db
+    path that does not exist is refused, not made (it may be mistyped).
+    """
+    from facilitate.errors import Refusal
+
+    create = starts_record and may_start_record(ctx)
+    with opened(database_path(ctx.find_root()), create=create) as store:
+        try:
+            yield store
+        except Refusal as error:
+            fail(str(error))

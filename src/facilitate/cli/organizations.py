@@ -29,11 +29,11 @@ def org_group() -> None:
 @friendly_errors
 def org_add(ctx: click.Context, name: str, short_name: str, kind: str) -> None:
     """Add the organization NAME."""
-    from facilitate.cli.people import refusals
+    from facilitate.cli.common import store_for
     from facilitate.models.enums import OrgKind
     from facilitate.services.people import roster
 
-    with refusals(ctx, create=True) as store:
+    with store_for(ctx, starts_record=True) as store:
         org = roster.add_organization(store, name, short_name=short_name, kind=OrgKind(kind))
     click.echo(f"Added {org.name}.")
 
@@ -45,12 +45,12 @@ def org_list(ctx: click.Context) -> None:
     """Every organization, retired ones marked, with how many people are in each."""
     from collections import Counter
 
-    from facilitate.cli.people import refusals
+    from facilitate.cli.common import store_for
     from facilitate.models import Person
     from facilitate.services.people import directory
     from facilitate.services.people.roster import ORG_KIND_LABELS
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         orgs = directory.organizations(store)
         people = Counter(p.organization_id for p in store.find(Person))
     if not orgs:
@@ -78,14 +78,13 @@ def org_edit(
     """Change the name, short name or kind of ORG (name, short name or id)."""
     from dataclasses import replace
 
-    from facilitate.cli.common import fail
-    from facilitate.cli.people import refusals
+    from facilitate.cli.common import fail, store_for
     from facilitate.models.enums import OrgKind
     from facilitate.services.people import find, roster
 
     if name is None and short_name is None and kind is None:
         fail("org edit: say what to change (--name, --short, --kind)")
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         found = find.find_organization(store, org)
         was = roster.organization_fields(found)
         fields = replace(
@@ -117,10 +116,10 @@ def org_reactivate(ctx: click.Context, org: str) -> None:
 
 
 def _set_active(ctx: click.Context, ref: str, active: bool) -> None:
-    from facilitate.cli.people import refusals
+    from facilitate.cli.common import store_for
     from facilitate.services.people import find, roster
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         org = roster.set_organization_active(store, find.find_organization(store, ref).id, active)
     if active:
         click.echo(f"{org.name} is active again.")
@@ -135,9 +134,9 @@ def _set_active(ctx: click.Context, ref: str, active: bool) -> None:
 def org_delete(ctx: click.Context, org: str) -> None:
     """Delete ORG, only if nothing in the record names it; otherwise say what does (retire it
     instead)."""
-    from facilitate.cli.people import refusals
+    from facilitate.cli.common import store_for
     from facilitate.services.people import find, roster
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         name = roster.delete_organization(store, find.find_organization(store, org).id)
     click.echo(f"Deleted {name}.")

@@ -3,15 +3,14 @@ itself up from the command line with the same services as the set-up screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 import click
 
 from facilitate import paths
-from facilitate.cli.common import database_path, fail, friendly_errors, opened
+from facilitate.cli.common import database_path, fail, friendly_errors, opened, store_for
 from facilitate.cli.organizations import ORG_KINDS
 from facilitate.models.enums import BodyKind, MeetingKind
 
@@ -23,13 +22,6 @@ def register(group: click.Group) -> None:
     group.add_command(setup)
     group.add_command(body_group)
     group.add_command(series_group)
-
-
-@contextmanager
-def _store(ctx: click.Context, *, create: bool = False) -> Iterator[Store]:
-    """The store; a service's refusal becomes one line and exit 1 (friendly_errors, in _run)."""
-    with opened(database_path(ctx.find_root()), create=create) as store:
-        yield store
 
 
 def _run(func: Callable[[], None]) -> None:
@@ -96,7 +88,7 @@ def body_add(
         from facilitate.models.enums import BodyKind, OrgKind
         from facilitate.services.people import bodies
 
-        with _store(ctx, create=True) as store:
+        with store_for(ctx, starts_record=True) as store:
             made = bodies.add_body(
                 store,
                 bodies.BodyFields(
@@ -139,7 +131,7 @@ def body_edit(
         from facilitate.models.enums import BodyKind
         from facilitate.services.people import bodies
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             found = bodies.find_body(store, body)
             fields = bodies.fields_of(found)
             if name is not None:
@@ -169,7 +161,7 @@ def body_archive(ctx: click.Context, body: str, undo: bool) -> None:
     def run() -> None:
         from facilitate.services.people import bodies
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             found = bodies.set_archived(store, bodies.find_body(store, body).id, not undo)
             click.echo(f"{found.name}: {'archived' if found.archived else 'active again'}")
 
@@ -198,7 +190,7 @@ def body_members(
             on = parse_date(start, today) if start else today
         except DateParseError as error:
             fail(f"--from: {error}")
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             found = bodies.find_body(store, body)
             current = bodies.current_member_ids(store, found.id, on)
             if people:
@@ -225,7 +217,7 @@ def body_list(ctx: click.Context, show_all: bool) -> None:
     def run() -> None:
         from facilitate.services.people import bodies
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             lines = bodies.body_lines(store, date.today(), include_archived=show_all)
             if not lines:
                 click.echo("No bodies yet: `facilitate body add NAME` or `facilitate setup`.")
@@ -284,7 +276,7 @@ def series_add(
         from facilitate.services.people.bodies import find_body
         from facilitate.services.plan import series
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             made = series.add_series(
                 store,
                 series.SeriesFields(
@@ -330,7 +322,7 @@ def series_edit(
         from facilitate.services.lookup import find_series
         from facilitate.services.plan import series
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             found = find_series(store, series_ref)
             was = series.fields_of(found)
             fields = replace(
@@ -359,7 +351,7 @@ def series_archive(ctx: click.Context, series_ref: str, undo: bool) -> None:
         from facilitate.services.lookup import find_series
         from facilitate.services.plan import series
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             found = series.set_archived(store, find_series(store, series_ref).id, not undo)
             click.echo(f"{found.name}: {'archived' if found.archived else 'active again'}")
 
@@ -375,7 +367,7 @@ def series_list(ctx: click.Context, show_all: bool) -> None:
     def run() -> None:
         from facilitate.services.plan import series
 
-        with _store(ctx) as store:
+        with store_for(ctx) as store:
             lines = series.series_lines(store, include_archived=show_all)
             if not lines:
                 click.echo(

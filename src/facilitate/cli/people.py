@@ -3,46 +3,24 @@ screen uses: import a spreadsheet, list, add, deactivate, delete."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from facilitate.cli.common import database_path, fail, friendly_errors, opened
+from facilitate.cli.common import fail, friendly_errors, store_for
 
 if TYPE_CHECKING:
     # Types only: importing these at run time would make `facilitate --help` pay for them.
     from facilitate.services.people.people_import import ImportPreview
-    from facilitate.store import Store
 
 # Problem rows printed before "... and N more": a whole bad export would bury the summary.
 _LISTED_PROBLEMS = 200
 
 
 def register(group: click.Group) -> None:
-    """Add `people` and `org` to the `facilitate` group."""
-    from facilitate.cli import organizations
-
+    """Add `people` to the `facilitate` group."""
     group.add_command(people_group)
-    organizations.register(group)
-
-
-@contextmanager
-def refusals(ctx: click.Context, *, create: bool = False) -> Iterator[Store]:
-    """The store, with a service's refusal (a ValueError that says why) as one line, exit 1.
-
-    With `create`, the default database is made on first use (the first command of a new
-    partnership may add to it); a file named with --db must exist.
-    """
-    root = ctx.find_root()
-    create = create and not (root.obj or {}).get("db")
-    with opened(database_path(root), create=create) as store:
-        try:
-            yield store
-        except ValueError as error:  # RosterError, PeopleImportError, EditConflict
-            fail(str(error))
 
 
 @click.group("people")
@@ -85,7 +63,7 @@ def people_import(
     from facilitate.services.people import people_import as importing
     from facilitate.services.people.people_import import count_people, count_rows
 
-    with refusals(ctx, create=not dry_run) as store:
+    with store_for(ctx, starts_record=not dry_run) as store:
         preview = importing.ImportPreview(importing.read_sheet(file), importing.known_record(store))
         for choice in columns:
             _map_column(preview, choice)
@@ -171,7 +149,7 @@ def people_list(ctx: click.Context, active_only: bool) -> None:
     """Everyone on the roster, by name: organization, email, and whether they are active."""
     from facilitate.services.people import directory
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         orgs = {c.value: c.label for c in directory.organization_choices(store)}
         everyone = directory.people(store, active_only=active_only)
     if not everyone:
@@ -195,7 +173,7 @@ def people_add(ctx: click.Context, name: str, email: str, phone: str, org: str |
     """Add NAME to the roster."""
     from facilitate.services.people import find, roster
 
-    with refusals(ctx, create=True) as store:
+    with store_for(ctx, starts_record=True) as store:
         organization_id = find.find_organization(store, org).id if org else None
         person = roster.add_person(
             store, name, email=email, phone=phone, organization_id=organization_id
@@ -224,7 +202,7 @@ def people_activate(ctx: click.Context, person: str) -> None:
 def _set_active(ctx: click.Context, ref: str, active: bool) -> None:
     from facilitate.services.people import find, roster
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         person = roster.set_active(store, find.find_person(store, ref).id, active)
     if active:
         click.echo(f"{person.name} is active again.")
@@ -241,6 +219,6 @@ def people_delete(ctx: click.Context, person: str) -> None:
     say what does (deactivate them instead)."""
     from facilitate.services.people import find, roster
 
-    with refusals(ctx) as store:
+    with store_for(ctx) as store:
         name = roster.delete_person(store, find.find_person(store, person).id)
     click.echo(f"Deleted {name}.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.models.ground_rules_template import GroundRuleSetTemplate, GroundRuleTemplate
-from facilitate.services.plan.templates import (
+from facilitate.services.plan.toml_files import (
     GROUND_RULES_FOLDER,
     SHIPPED_FOLDER,
     EntrySpec,

@@ -550,24 +550,6 @@ def _meant(
     return tuple(sorted(found, key=lambda c: c.name))
 
 
-def choose_owner(store: Store, action: ActionItem, chosen: people_lookup.Candidate) -> ActionItem:
-    """Make `chosen` the owner of `action`, as a correction (kept in the entry's revisions):
-    only the owner fields, and the organization when the action names none yet."""
-    changes: dict[str, Any] = (
-        {"owner_person_id": chosen.person_id, "owner_text": ""}
-        if chosen.person_id is not None
-        else {"owner_person_id": None, "owner_text": chosen.name}
-    )
-    if action.organization_id is None and chosen.organization_id is not None:
-        changes["organization_id"] = chosen.organization_id
-    # Imported here: corrections is built on this module.
-    from facilitate.services.run.corrections import correct_entry
-
-    corrected = correct_entry(store, action, changes)
-    assert isinstance(corrected, ActionItem)
-    return corrected
-
-
 def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> ActionItem:
     owner_id: str | None = None
     owner_text = ""

@@ -41,11 +41,19 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from facilitate.models import ActionUpdate, AgendaItem, Decision, EntryRevision, utcnow
+from facilitate.models import (
+    ActionItem,
+    ActionUpdate,
+    AgendaItem,
+    Decision,
+    EntryRevision,
+    utcnow,
+)
+from facilitate.services.people import people_lookup
 from facilitate.services.quorum import quorum
 from facilitate.services.run import decisions
 from facilitate.services.run.capture import (
@@ -424,3 +432,18 @@ def _remove(store: Store, entry: Entry, at: datetime) -> None:
             )
         )
         store.delete(type(stored), stored.id)
+
+
+def choose_owner(store: Store, action: ActionItem, chosen: people_lookup.Candidate) -> ActionItem:
+    """Make `chosen` the owner of `action`, as a correction (kept in the entry's revisions):
+    only the owner fields, and the organization when the action names none yet."""
+    changes: dict[str, Any] = (
+        {"owner_person_id": chosen.person_id, "owner_text": ""}
+        if chosen.person_id is not None
+        else {"owner_person_id": None, "owner_text": chosen.name}
+    )
+    if action.organization_id is None and chosen.organization_id is not None:
+        changes["organization_id"] = chosen.organization_id
+    corrected = correct_entry(store, action, changes)
+    assert isinstance(corrected, ActionItem)
+    return corrected

@@ -29,7 +29,7 @@ from facilitate.models.enums import DecisionMethod, MeetingStatus, ReflectionKin
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda
-from facilitate.services.run import capture, closing, correct_form, drafts
+from facilitate.services.run import capture, closing, correct_form, corrections, drafts
 from facilitate.services.run.capture import CaptureError
 from facilitate.services.run.closing import ActionCheck, ClosingSummary
 from facilitate.services.run.live import LiveError
@@ -438,7 +438,7 @@ class ClosingScreen(Screen[bool]):
         with reported(self.app):
             if chosen != CORRECT:
                 try:
-                    capture.choose_owner(store, action, choices[int(chosen)])
+                    corrections.choose_owner(store, action, choices[int(chosen)])
                 except (CaptureError, LiveError) as problem:
                     self.notify(str(problem), severity="error", timeout=8)
                     return

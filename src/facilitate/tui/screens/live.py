@@ -324,7 +324,7 @@ class LiveMeetingScreen(Screen[None]):
         if chosen is None:
             return
         try:
-            capture.choose_owner(self.facilitate.store, action, choices[int(chosen)])
+            corrections.choose_owner(self.facilitate.store, action, choices[int(chosen)])
         except (*LIVE_ERRORS, StoreError) as problem:
             self._feedback(f"[b red]Owner not changed:[/] {escape(str(problem))}", problem=True)
             return
