@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from facilitate import paths
 from facilitate.cli.common import (
     database_path,
     fail,
     friendly_errors,
     may_start_record,
     opened,
+    run_app_safely,
+    write_crash_log,
 )
 from facilitate.tui import collector
 
@@ -27,9 +28,7 @@ if TYPE_CHECKING:
 
 
 def run_app(store: Store, *, today: date | None = None) -> None:
-    from facilitate.tui.app import FacilitateApp
-
-    FacilitateApp(store, today=today).run()
+    run_app_safely(store, today=today)
 
 
 @click.group(invoke_without_command=True)
@@ -206,12 +205,4 @@ def main() -> None:
 def _write_crash_log() -> Path:
     import traceback
 
-    log = paths.data_dir() / "crash.log"
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc())
-    except OSError:
-        log = Path(tempfile.gettempdir()) / "facilitate-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-    return log
+    return write_crash_log(traceback.format_exc())

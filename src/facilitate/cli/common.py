@@ -3,8 +3,12 @@ a store error into one line on stderr."""
 
 from __future__ import annotations
 
+import io
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -87,3 +91,42 @@ def store_for(ctx: click.Context, *, starts_record: bool = False) -> Iterator[St
             yield store
         except Refusal as error:
             fail(str(error))
+
+
+def write_crash_log(details: str) -> Path:
+    """Append `details` (a traceback) to the crash log and say where it is."""
+    log = paths.data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(details)
+    except OSError:
+        log = Path(tempfile.gettempdir()) / "facilitate-crash.log"
+        log.write_text(details, encoding="utf-8")
+    return log
+
+
+def run_app_safely(
+    store: Store, *, today: date | None = None, setup: bool = False, headless: bool = False
+) -> None:
+    """Run the app. An unexpected error inside it (a bug) ends it as a command's would: the
+    details go to the crash log, the person gets one line, never a traceback.
+
+    Textual draws its screen on the process's original stderr and prints an unhandled error's
+    traceback to `sys.stderr` as it exits, so catching `sys.stderr` while the app runs takes
+    the traceback and nothing of the screen.
+    """
+    from facilitate.tui.app import FacilitateApp
+
+    app = FacilitateApp(store, today=today, setup=setup)
+    caught = io.StringIO()
+    with redirect_stderr(caught):
+        app.run(headless=headless)
+    said = caught.getvalue()
+    if app.return_code and said.strip():
+        log = write_crash_log(said)
+        fail_with = f"unexpected error in the app; nothing you saved is lost; details are in {log}"
+        click.echo(f"facilitate: {fail_with}", err=True)
+        raise SystemExit(2)
+    if said:
+        sys.stderr.write(said)

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from facilitate import paths
-from facilitate.cli.common import database_path, fail, friendly_errors, opened, store_for
+from facilitate.cli.common import (
+    database_path,
+    fail,
+    friendly_errors,
+    opened,
+    run_app_safely,
+    store_for,
+)
 from facilitate.cli.organizations import ORG_KINDS
 from facilitate.models.enums import BodyKind, MeetingKind
 
@@ -35,13 +42,11 @@ def setup(ctx: click.Context) -> None:
     from facilitate.tui import collector
 
     def run() -> None:
-        from facilitate.tui.app import FacilitateApp
-
         collector.pause()
         # Set-up is how a partnership starts its record: a new --db file is made here, where a
         # bare `facilitate --db FILE` refuses a path that does not exist (it may be mistyped).
         with opened(database_path(ctx.find_root()), create=True) as store:
-            FacilitateApp(store, setup=True).run()
+            run_app_safely(store, setup=True)
 
     _run(run)
 
