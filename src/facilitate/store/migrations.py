@@ -117,6 +117,13 @@ def m0009_approval_as_it_happened(db: Database) -> None:
     migration_0009.upgrade(db)
 
 
+@migrations(name="0010_sharing_agreements")
+def m0010_sharing_agreements(db: Database) -> None:
+    from facilitate.store import migration_0010
+
+    migration_0010.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
