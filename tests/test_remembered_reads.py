@@ -189,3 +189,26 @@ def test_the_room_is_remembered_against_every_table_its_query_reads(
     finally:
         demo_store.db.conn.set_authorizer(None)
     assert read == set(queries.PEOPLE_AT_MEETING_TABLES)
+
+
+def test_the_quorum_rule_declares_every_table_it_reads(demo_store: Store) -> None:
+    """The remembered quorum (a snapshot on every decision) is redone when any table the rule
+    reads changes: QUORUM_TABLES must name each one; SQLite's authorizer reports what is read."""
+    import sqlite3
+
+    from facilitate.services import quorum
+
+    meeting = upcoming(demo_store)
+    read: set[str] = set()
+
+    def note_reads(action: int, table: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+
+    demo_store.db.conn.set_authorizer(note_reads)
+    try:
+        quorum._quorum(demo_store, meeting.id, None)
+    finally:
+        demo_store.db.conn.set_authorizer(None)
+    assert read == set(quorum.QUORUM_TABLES)

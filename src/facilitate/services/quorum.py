@@ -120,8 +120,28 @@ def body_of(store: Store, meeting: Meeting) -> Body:
     return store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
 
 
+# What the rule reads: a remembered answer is redone when any of these changes (here or in
+# another window), so a decision's snapshot costs nothing while the room stays as it is.
+QUORUM_TABLES = (
+    "meetings",
+    "meeting_series",
+    "bodies",
+    "memberships",
+    "attendance",
+    "organizations",
+)
+
+
 def quorum(store: Store, meeting_id: str, at: datetime | None = None) -> Quorum:
     """Quorum of the meeting's body now (`at` None) or at a moment of the meeting."""
+    if at is None:
+        return store.remember(
+            ("quorum", meeting_id), QUORUM_TABLES, lambda: _quorum(store, meeting_id, None)
+        )
+    return _quorum(store, meeting_id, at)
+
+
+def _quorum(store: Store, meeting_id: str, at: datetime | None) -> Quorum:
     meeting = store.get(Meeting, meeting_id)
     body = body_of(store, meeting)
     members = {m.person_id for m in current_members(store, body.id, meeting.starts_at.date())}

@@ -209,8 +209,8 @@ def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> lis
 @dataclass(frozen=True)
 class PersonAtMeeting:
     """Someone a meeting may name: a checked-in person or guest (`status` set), a current
-    member of the meeting's body (`status` None, `member` true), or any other active person of
-    the partnership (`status` None, `member` false). Someone may appear in more than one."""
+    member of the meeting's body (`status` None, `member` true), or, from `active_people`, any
+    active person of the partnership (`member` false). Someone may appear in more than one."""
 
     name: str
     person_id: str | None
@@ -242,12 +242,16 @@ def people_at_meeting(store: Store, meeting_id: str, day: date) -> list[PersonAt
            WHERE m.id = :meeting AND {MEMBER_ON}""",
         {"meeting": meeting_id, "day": day.isoformat()},
     )
-    partnership = store.query(
+    return [PersonAtMeeting(**row) for row in rows]
+
+
+def active_people(store: Store) -> list[PersonAtMeeting]:
+    """Everyone active on the partnership's roster, as people a meeting may name beyond its room
+    and its body (`member` false)."""
+    rows = store.query(
         "SELECT name, id AS person_id, email, organization_id FROM people WHERE active = 1"
     )
-    return [PersonAtMeeting(**row) for row in rows] + [
-        PersonAtMeeting(**row, status=None, member=False) for row in partnership
-    ]
+    return [PersonAtMeeting(**row, status=None, member=False) for row in rows]
 
 
 # Bounded like every read here; decades of weekly meetings fit well under it.

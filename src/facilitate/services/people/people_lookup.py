@@ -190,8 +190,21 @@ def room_for(store: Store, meeting: Meeting) -> Room:
     )
 
 
+def partnership_room(store: Store) -> Room:
+    """Everyone active on the roster, for a handle nobody in the room or on the body matches.
+    Read only then: a capture that names someone at the table never pays for the roster."""
+    return store.remember(
+        ("partnership",), ("people",), lambda: Room(_candidates(queries.active_people(store)))
+    )
+
+
 def candidates_for(store: Store, meeting: Meeting) -> tuple[Candidate, ...]:
-    return room_for(store, meeting).candidates
+    """The room and the body first, then everyone else on the roster (for completion lists and
+    choices between people of one name)."""
+    near = room_for(store, meeting).candidates
+    known = {c.person_id for c in near if c.person_id}
+    wider = tuple(c for c in partnership_room(store).candidates if c.person_id not in known)
+    return (*near, *wider)
 
 
 def _candidates(rows: Iterable[queries.PersonAtMeeting]) -> tuple[Candidate, ...]:
@@ -218,7 +231,12 @@ def _candidates(rows: Iterable[queries.PersonAtMeeting]) -> tuple[Candidate, ...
 
 
 def resolve(store: Store, meeting: Meeting, handle: str) -> HandleMatch:
-    return room_for(store, meeting).resolve(handle)
+    """A handle in the room, then on the body, then anywhere on the partnership's roster."""
+    near = room_for(store, meeting).resolve(handle)
+    if near.resolved or near.ambiguous:
+        return near
+    wider = partnership_room(store).resolve(handle)
+    return wider if wider.resolved or wider.ambiguous else near
 
 
 def find_organization(organizations: Sequence[Organization], text: str) -> Organization | None:
