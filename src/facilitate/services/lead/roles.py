@@ -175,7 +175,8 @@ def override(
             )
         current.person_id = person_id
         current.override_reason = reason
-        return store.save(current)
+        # Only what the override changes: the row was read before this transaction began.
+        return store.update_fields(current, ["person_id", "override_reason"])
 
 
 def history_rows(store: Store, series_id: str) -> list[HistoryRow]:

@@ -117,7 +117,7 @@ def update_action(
             )
         )
         action.status = status
-        store.save(action)
+        store.update_fields(action, ["status"])  # the rest of the action is not this update's
     return update
 
 
