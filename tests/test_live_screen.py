@@ -313,3 +313,74 @@ async def test_f3_shows_the_room_view_and_escape_comes_back(demo_store: Store) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
+
+
+async def test_long_entries_are_read_whole_and_the_newest_stay_in_view(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    long = "Families asked for evening sessions at the library, with childcare on site " * 2
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        for n in range(12):
+            await _enter(pilot, app, f"note {n}")
+        await _enter(pilot, app, long.strip())
+        await pilot.pause()
+        table = app.screen.query_one("#entries", DataTable)
+        detail = str(app.screen.query_one("#entry-detail", Static).render())
+        assert long.strip() in " ".join(detail.split())  # the whole text, wrapped
+        assert table.scroll_y == table.max_scroll_y > 0  # scrolled to the newest
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("up")
+        await pilot.pause()
+        assert "note 11" in str(app.screen.query_one("#entry-detail", Static).render())
+
+
+async def test_the_agenda_column_grows_with_the_terminal(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    widths = []
+    for size in ((80, 24), (200, 40)):
+        app = FacilitateApp(demo_store, today=TODAY)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            if not isinstance(app.screen, LiveMeetingScreen):  # live already: it opens there
+                app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+                await pilot.pause()
+            agenda_table = app.screen.query_one("#live-agenda", DataTable)
+            widths.append(agenda_table.size.width)
+            labels = [str(c.label) for c in agenda_table.columns.values()]
+        assert "Min" in labels  # the minutes column is drawn at both sizes
+    assert widths[0] >= 22 and widths[1] >= 45
+
+
+async def test_time_up_is_said_above_the_line_not_over_it(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    first = agenda.items(demo_store, meeting.id)[0]
+    opened = live.open_meeting(demo_store, meeting.id).now
+    live.start_item(demo_store, first.id, now=opened)
+    late = opened + timedelta(minutes=first.minutes + 2)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(LiveMeetingScreen(meeting.id, now=lambda: late))
+        await pilot.pause()
+        feedback = str(app.screen.query_one("#capture-feedback", Static).render())
+        assert "Time is up" in feedback
+        assert "TIME UP" in str(app.screen.query_one("#live-status", Static).render())
+        assert not any("Time is up" in str(n.message) for n in app._notifications)
+
+
+async def test_escape_in_the_line_closes_the_list_then_goes_home(demo_store: Store) -> None:
+    meeting = _steering(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await _type(pilot, "/")
+        await pilot.pause()
+        assert app.screen.query_one("#completions").has_class("-open")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)  # only the list closed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveMeetingScreen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, SelectionList, TextArea
+from textual.widgets import Input, Markdown, SelectionList
 
 from facilitate.models import Note, ShareRecord
 from facilitate.models.enums import Visibility
@@ -23,11 +23,16 @@ CONFIDENTIAL = "Quillfeather"  # one word: the SVG snapshot spells spaces as &#1
 MARKUP = "[bold red]not markup[/] <script>x</script>"
 
 
+def _rendered(screen: MinutesScreen) -> str:
+    """The whole preview as its widgets draw it, scrolled out of view or not."""
+    preview = screen.query_one("#minutes-preview", Markdown)
+    return "\n".join(str(widget.render()) for widget in preview.query("*"))
+
+
 def _screen_text(screen: MinutesScreen) -> str:
-    """The whole preview as the widget holds it, and the screen as painted (an SVG snapshot:
-    only the visible part, which is where a wrong audience would first show)."""
-    preview = screen.query_one("#minutes-preview", TextArea)
-    return f"{preview.text}\n{screen.app.export_screenshot()}"
+    """The whole preview as drawn, and the screen as painted (an SVG snapshot: only the visible
+    part, which is where a wrong audience would first show)."""
+    return f"{_rendered(screen)}\n{screen.app.export_screenshot()}"
 
 
 async def test_audience_switch_never_shows_confidential(demo_store: Store) -> None:
@@ -154,3 +159,17 @@ async def test_l_previews_and_exports_the_minutes_in_spanish(
         await pilot.press("l")  # and back
         await pilot.pause()
         assert "## Attendance" in screen.markdown_source
+
+
+async def test_the_preview_reads_as_minutes_not_as_markdown(demo_store: Store) -> None:
+    october = demo_meetings(demo_store)["october"]
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.push_screen(MinutesScreen(october.id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MinutesScreen)
+        assert "## Attendance" in screen.markdown_source and "**" in screen.markdown_source
+        drawn = _rendered(screen)
+        assert "Attendance" in drawn
+        assert "## " not in drawn and "**" not in drawn  # headings and bold drawn, not spelled

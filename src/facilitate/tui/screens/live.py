@@ -4,11 +4,15 @@ Every entry is committed to SQLite when Enter is pressed, and shown only once it
 that cannot be read stays in the line with what is wrong, stored as a draft, until it is fixed
 or discarded. The clocks and quorum are recomputed from the record every second, and entries
 saved by a co-facilitator's window on the same file appear within about a second.
+
+An idle screen sends almost nothing to the terminal (a slow link is common in the room): the
+status lines are redrawn only when their text changes, and the capture line does not blink.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -51,7 +55,7 @@ from facilitate.tui.widgets.capture_box import CaptureBox
 from facilitate.tui.widgets.entries_table import EntriesTable, kind_label
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Fit, Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -63,6 +67,7 @@ STATE_MARK = {
     ItemState.PARKED: "P",
     ItemState.CONTINUE_NEXT_TIME: "↻",
 }
+AGENDA_COLUMNS = (Fit("mark", ""), Fit("item", "Item", flexible=True), Fit("minutes", "Min"))
 PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 keys"
 # Every refusal and every store error (a locked or damaged file) becomes a message: the live
 # screen stays up, with what was typed still in the line.
@@ -117,15 +122,19 @@ class LiveMeetingScreen(Screen[None]):
         Binding("escape", "leave", "Home (stays live)", id="live.leave"),
     ]
 
-    def __init__(self, meeting_id: str) -> None:
+    def __init__(self, meeting_id: str, *, now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        # The clock the timers read: the real one, or a fixed one for pictures of the screen.
+        self.now = now
         self.cursor = EntryCursor()
         self.warned_item: str | None = None
         # The meeting's status when last drawn: another window may close it or unstart it.
         self.shown_status = MeetingStatus.LIVE
         self.shown_current_id: str | None = None
         self.tick_failed = False
+        # The text each status line shows now, by id (see `_put`).
+        self.drawn: dict[str | None, str] = {}
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -143,6 +152,7 @@ class LiveMeetingScreen(Screen[None]):
             yield Table(id="live-agenda", cursor_type="row", show_header=False)
             with Vertical(id="live-right"):
                 yield EntriesTable(self._person_name, id="entries")
+                yield Static(id="entry-detail", markup=False)
         yield Static(id="capture-feedback")
         yield CaptureBox(PLACEHOLDER)
         yield KeyBar()
@@ -159,7 +169,6 @@ class LiveMeetingScreen(Screen[None]):
         return self.facilitate.store.get(Person, person_id).name
 
     def on_mount(self) -> None:
-        self.query_one("#live-agenda", DataTable).add_columns("", "Item", "Min")
         store = self.facilitate.store
         try:
             view = live.open_meeting(store, self.meeting_id)
@@ -172,6 +181,8 @@ class LiveMeetingScreen(Screen[None]):
         self.box.names = completion.names_for(store, view.meeting)
         self.refresh_view()
         self.poll_entries()
+        if self.entries.row_count:  # the newest entry selected, and so in view
+            self.entries.move_cursor(row=self.entries.row_count - 1)
         self._resume_draft()
         self.set_interval(1.0, self.tick)
         self.box.line.focus()
@@ -198,23 +209,24 @@ class LiveMeetingScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Redraw the agenda, clocks and quorum from the record."""
-        view = live.live_view(self.facilitate.store, self.meeting_id)
+        view = live.live_view(
+            self.facilitate.store, self.meeting_id, self.now() if self.now else None
+        )
         self.shown_status = view.meeting.status
         # What "next" moves on from: the item this window shows, not whatever is current now.
         self.shown_current_id = view.current.id if view.current else None
         self.title = view.meeting.title
-        agenda_table = self.query_one("#live-agenda", DataTable)
-        marks = [
-            (STATE_MARK[i.state], i.title, str(i.minutes + i.extended_minutes)) for i in view.items
+        agenda_table = self.query_one("#live-agenda", Table)
+        rows = [
+            (i.id, (STATE_MARK[i.state], i.title, str(i.minutes + i.extended_minutes)))
+            for i in view.items
         ]
-        if agenda_table.row_count != len(marks) or any(
-            tuple(str(c) for c in agenda_table.get_row_at(n)) != row for n, row in enumerate(marks)
-        ):
-            agenda_table.clear()
-            for item, row in zip(view.items, marks, strict=True):
-                agenda_table.add_row(*row, key=item.id)
+        if rows != list(agenda_table.fitted_rows):
+            agenda_table.fit_rows(AGENDA_COLUMNS, rows)
         if view.current is not None:
-            agenda_table.move_cursor(row=agenda_table.get_row_index(view.current.id))
+            row = agenda_table.get_row_index(view.current.id)
+            if agenda_table.cursor_row != row:
+                agenda_table.move_cursor(row=row)
         status = self.query_one("#live-status", Static)
         outcome = self.query_one("#live-outcome", Static)
         meeting_clock = view.meeting_timer
@@ -224,8 +236,8 @@ class LiveMeetingScreen(Screen[None]):
         )
         quorum_mark = self._quorum_mark()
         if view.current is None or view.item_timer is None:
-            status.update(f"No item running · {meeting_part} · ctrl+n starts the next item")
-            outcome.update(quorum_mark)
+            self._put(status, f"No item running · {meeting_part} · ctrl+n starts the next item")
+            self._put(outcome, quorum_mark)
             status.set_class(False, "-over")
             return
         item, timer = view.current, view.item_timer
@@ -239,18 +251,18 @@ class LiveMeetingScreen(Screen[None]):
                 f"ctrl+t: extend, close or park · {meeting_part}"
             )
             if self.warned_item != item.id:
+                # Said once, above the capture line: a pop-up here covered what was being typed.
                 self.warned_item = item.id
-                self.notify(
-                    f"Time is up for “{item.title}”. ctrl+t to extend, close or park.",
-                    severity="warning",
-                    timeout=6,
+                self._feedback(
+                    f"Time is up for “{escape(item.title)}”. ctrl+t to extend, close or park.",
+                    problem=True,
                 )
         else:
             text = (
                 f"{number}. {escape(item.title)} · {clock(timer.elapsed)}/{clock(timer.planned)} · "
                 f"{meeting_part}"
             )
-        status.update(text)
+        self._put(status, text)
         status.set_class(view.time_up, "-over")
         details = [f"{item.purpose.value.capitalize()}"]
         if item.desired_outcome:
@@ -258,7 +270,13 @@ class LiveMeetingScreen(Screen[None]):
         if lead:
             details.append(f"lead: {lead}")
         details.append(quorum_mark)
-        outcome.update(" · ".join(details))
+        self._put(outcome, " · ".join(details))
+
+    def _put(self, line: Static, text: str) -> None:
+        """Redraw `line` only when its text changes: most seconds, nothing does."""
+        if self.drawn.get(line.id) != text:
+            self.drawn[line.id] = text
+            line.update(text)
 
     def _quorum_mark(self) -> str:
         """Quorum now, by the one rule: what a decision taken now will record."""
@@ -281,6 +299,15 @@ class LiveMeetingScreen(Screen[None]):
             self.entries.forget(entry_id)
         for entry in batch.changed:
             self.entries.show(entry)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The selected entry whole, under the table: a row is cut to the width it has."""
+        self._put(self.query_one("#entry-detail", Static), self.entries.detail())
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "entries":
+            self._show_detail()
 
     def _feedback(self, text: str, *, problem: bool = False) -> None:
         feedback = self.query_one("#capture-feedback", Static)
@@ -344,6 +371,7 @@ class LiveMeetingScreen(Screen[None]):
     def _saved(self, entry: Entry, notes: list[str], problem: bool) -> None:
         self.cursor = self.cursor.including(entry)
         self.entries.show(entry, follow=True)
+        self._show_detail()
         self.refresh_bindings()
         saved = kind_label(entry)
         self._feedback(

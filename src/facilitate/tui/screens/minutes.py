@@ -1,10 +1,9 @@
 """The minutes of one meeting as an audience will read them, and exporting them.
 
 Keys 1/2/3 switch the preview between the public, partners' and internal versions, and `l` between
-the languages the minutes come in; the preview is exactly the Markdown export, so what you see is
-what that audience gets. It is a read-only
-text area rather than Textual's Markdown widget, which took seconds to re-render a 40-item
-meeting on each switch. `e` opens the export
+the languages the minutes come in; the preview is the Markdown export as it reads (headings,
+bold, tables drawn, not their ``#`` and ``**``), so what you see is what that audience gets.
+`e` opens the export
 dialog; exports run in a worker thread with their own database connection, so the screen stays
 responsive, and packets for many partners show progress.
 """
@@ -18,9 +17,10 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar, Static, TextArea
+from textual.widgets import Header, Markdown, ProgressBar, Static
 
 from facilitate.export import RENDERERS
 from facilitate.export.markdown import render_minutes as render_markdown
@@ -61,7 +61,7 @@ class MinutesScreen(Screen[None]):
 
     DEFAULT_CSS = """
     MinutesScreen #minutes-bar { height: 1; padding: 0 1; background: $boost; }
-    MinutesScreen #minutes-preview { height: 1fr; }
+    MinutesScreen #minutes-scroll { height: 1fr; }
     MinutesScreen #export-progress { height: 1; padding: 0 1; display: none; }
     MinutesScreen #export-progress.running { display: block; }
     MinutesScreen #export-status { height: auto; padding: 0 1; color: $text-muted; }
@@ -81,27 +81,27 @@ class MinutesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="minutes-bar")
-        yield TextArea(
-            "", id="minutes-preview", read_only=True, soft_wrap=True, show_line_numbers=False
-        )
+        # A scroll of its own, focused, so the arrows and page keys read through long minutes.
+        with VerticalScroll(id="minutes-scroll"):
+            yield Markdown(id="minutes-preview", open_links=False)
         yield ProgressBar(id="export-progress", show_eta=False)
         yield Static("", id="export-status")
         yield KeyBar()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         meeting = self.facilitate.store.get(Meeting, self.meeting_id)
         self.sub_title = meeting.title
-        self.show()
+        await self.show()
+        self.query_one("#minutes-scroll", VerticalScroll).focus()
 
-    def show(self) -> None:
+    async def show(self) -> None:
         doc = build_minutes(
             self.facilitate.store, self.meeting_id, self.audience, language=self.language
         )
         self.markdown_source = render_markdown(doc)
-        preview = self.query_one("#minutes-preview", TextArea)
-        preview.load_text(self.markdown_source)
-        preview.scroll_home(animate=False)
-        preview.move_cursor((0, 0))
+        preview = self.query_one("#minutes-preview", Markdown)
+        await preview.update(self.markdown_source)
+        self.query_one("#minutes-scroll", VerticalScroll).scroll_home(animate=False)
         tabs = "  ".join(
             f"[reverse] {n} {AUDIENCE_LABELS[a]} [/]"
             if a is self.audience
@@ -113,14 +113,14 @@ class MinutesScreen(Screen[None]):
             f"version · {CATALOGUES[self.language].name}"
         )
 
-    def action_audience(self, value: str) -> None:
+    async def action_audience(self, value: str) -> None:
         self.audience = Visibility(value)
-        self.show()
+        await self.show()
 
-    def action_language(self) -> None:
+    async def action_language(self) -> None:
         """The next language the minutes come in; exports from here use it too."""
         self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
-        self.show()
+        await self.show()
 
     @work
     async def action_approve(self) -> None:
@@ -156,7 +156,7 @@ class MinutesScreen(Screen[None]):
                 error = str(problem)
                 continue
             break
-        self.show()
+        await self.show()
         self.notify("Approved; the approval is also a decision of this meeting.")
 
     def action_back(self) -> None:

@@ -40,7 +40,11 @@ class CaptureBox(Vertical):
 
     def compose(self) -> ComposeResult:
         yield CompletionList(id="completions")
-        yield Input(placeholder=self.placeholder, id="capture")
+        # No blinking cursor: a blink redraws the line twice a second, which was 85% of what an
+        # idle live screen sent down a slow link.
+        line = Input(placeholder=self.placeholder, id="capture")
+        line.cursor_blink = False
+        yield line
 
     @property
     def line(self) -> Input:
@@ -60,8 +64,10 @@ class CaptureBox(Vertical):
 
     def suggest(self) -> None:
         """Offer what can follow the word at the cursor."""
-        line = self.line
+        line, was_open = self.line, self.completions.is_open
         self.completions.offer(complete(line.value, line.cursor_position, self.names))
+        if self.completions.is_open != was_open:
+            self.refresh_bindings()  # Esc changes hands (see check_action)
 
     def action_complete(self) -> None:
         chosen = self.completions.chosen
@@ -77,7 +83,13 @@ class CaptureBox(Vertical):
             raise SkipAction()
         self.completions.move(step)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is the list's only while a list is open; otherwise it is the screen's (the way
+        back), so the key bar and the help panel show the screen's Esc."""
+        if action == "close":
+            return self.completions.is_open
+        return True
+
     def action_close(self) -> None:
-        if not self.completions.is_open:
-            raise SkipAction()
         self.completions.close()
+        self.refresh_bindings()

@@ -4,7 +4,10 @@ A decision shows how it was taken (method, outcome, stand-asides, blocks, object
 "method not recorded" rather than nothing; an action shows its owner and due date; a ground
 rule invoked shows as RULE. The row under the cursor is the entry correct, remove and history
 act on; only an entry captured in this window moves the cursor, so a co-facilitator's entries
-arriving never change what is selected.
+arriving never change what is selected (while the newest rows were in view, they stay in view).
+
+The entry's text takes the width the other columns leave (see `Table.fit_rows`); what is cut
+there is read whole in `detail()`, which the live screen shows under the table.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from facilitate.models import ActionItem, Decision
 from facilitate.models.enums import DecisionMethod
 from facilitate.services.run.capture import Entry, is_rule_invoked, kind_of
 from facilitate.tui.dialogs.decision import method_label, outcome_label
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Fit, Table
 
+COLUMNS = (Fit("at", "At"), Fit("kind", "Kind"), Fit("vis", "Vis"), Fit("text", "Entry", True))
 KIND_LABEL = {"note": "note", "decision": "DECISION", "action": "ACTION", "parking": "parked"}
 
 
@@ -67,7 +71,7 @@ class EntriesTable(Table):
         self.owner_name = owner_name
 
     def on_mount(self) -> None:
-        self.add_columns("At", "Kind", "Vis", "Entry")
+        self.fit_rows(COLUMNS, [])
 
     def _text(self, entry: Entry) -> str:
         text = entry.text
@@ -84,30 +88,41 @@ class EntriesTable(Table):
     def show(self, entry: Entry, *, follow: bool = False) -> None:
         """Add the entry, or redraw its row; `follow` moves the cursor to it."""
         key = entry_key(entry)
+        at_end = self.scroll_y >= self.max_scroll_y
         row = (
             f"{entry.created_at.astimezone():%H:%M}",
             kind_label(entry),
             entry.visibility.value,
             self._text(entry),
         )
-        if key in {r.value for r in self.rows}:
-            for column, value in zip(self.columns, row, strict=True):
-                self.update_cell(key, column, value)
-        else:
-            self.add_row(*row, key=key)
+        self.put_row(key, row)
         if follow:
             self.move_cursor(row=self.get_row_index(key))
+        elif at_end:
+            # The newest rows were in view: a row arriving keeps them there (after the table has
+            # drawn its new height), without moving the selection.
+            self.call_after_refresh(self.scroll_end, animate=False)
 
     def forget(self, entry_id: str) -> None:
         """Remove the row of the entry with this id, whatever its kind was."""
-        for key in [row.value for row in self.rows]:
-            if key and key.endswith(f":{entry_id}"):
-                self.remove_row(key)
+        for key, _cells in list(self.fitted_rows):
+            if key.endswith(f":{entry_id}"):
+                self.drop_row(key)
+
+    def detail(self) -> str:
+        """The entry under the cursor, whole: its time, kind, visibility and all its text."""
+        key = self._selected_key()
+        cells = dict(self.fitted_rows).get(key) if key else None
+        return " · ".join(str(c) for c in cells) if cells else ""
 
     @property
     def selected_id(self) -> str | None:
         """The id of the entry under the cursor."""
+        key = self._selected_key()
+        return key.split(":", 1)[1] if key else None
+
+    def _selected_key(self) -> str | None:
+        # By row, not cell: before the table has a width it has rows but no columns drawn.
         if not self.row_count:
             return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate)[0].value
-        return str(key).split(":", 1)[1] if key else None
+        return self.ordered_rows[min(self.cursor_row, self.row_count - 1)].key.value

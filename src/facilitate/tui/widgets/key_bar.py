@@ -59,11 +59,14 @@ class KeyBar(Widget):
     KeyBar {
         dock: bottom;
         height: 1;
-        background: $footer-background;
+        /* Not $footer-background: with 16 colours it becomes grey, 3.9:1 under white text. */
+        background: $surface;
         color: $footer-foreground;
     }
+    /* The key in the bar's own text colour, bold: the accent colour was 2.9:1 in the light
+       theme and 1.0:1 with 16 colours (tests/test_contrast.py). */
     KeyBar > .key-bar--key {
-        color: $footer-key-foreground;
+        color: $footer-foreground;
         background: $footer-key-background;
         text-style: bold;
     }
@@ -94,9 +97,6 @@ class KeyBar(Widget):
             if active.binding.show and active.binding.action not in by_action:
                 by_action[active.binding.action] = (active.binding, active.enabled)
         shown = list(by_action.values())
-        hidden_escape = self.screen.active_bindings.get("escape")
-        if hidden_escape is not None and not hidden_escape.binding.show:
-            shown += [(back, True) for back in self._escape_beneath(set(by_action))]
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if (
             self.app.ENABLE_COMMAND_PALETTE
@@ -113,16 +113,6 @@ class KeyBar(Widget):
             MORE if cut and binding.action in ("screen_help", "help") else binding.description
         )
         return key, f" {description}" if description else ""
-
-    def _escape_beneath(self, listed: set[str]) -> list[Binding]:
-        """The screen's own Esc when a focused widget's hidden Esc shadows it: the capture line
-        closes its completion list with Esc, and hands Esc on to the screen when none is open
-        (the way back Home), so the bar still says where Esc goes."""
-        return [
-            binding
-            for binding in Binding.make_bindings(self.screen.BINDINGS)
-            if binding.key == "escape" and binding.show and binding.action not in listed
-        ]
 
     def render(self) -> RenderResult:
         key_style = self.get_visual_style("key-bar--key", partial=True)

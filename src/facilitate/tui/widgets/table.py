@@ -76,18 +76,50 @@ class Table(DataTable[object]):
 
     _fits: Sequence[Fit] = ()
     _rows: Rows = ()
+    _widths: Sequence[int] = ()
 
     def fit_rows(self, columns: Sequence[Fit], rows: Rows) -> None:
         """Replace the table's columns and rows, sized to the width the table has now."""
         self._fits, self._rows = list(columns), list(rows)
         self._lay_out()
 
-    def _lay_out(self) -> None:
-        kept = self.ordered_rows[self.cursor_row].key.value if self.row_count else None
+    @property
+    def fitted_rows(self) -> Rows:
+        """The rows as last given to `fit_rows` or `put_row`, whole (before any cut)."""
+        return self._rows
+
+    def put_row(self, key: str, cells: Sequence[object]) -> None:
+        """Add the row `key` at the end, or redraw it where it is: in place while the columns keep
+        their widths (a live table grows one row at a time), else the whole table laid out again."""
+        rows = dict(self._rows)
+        new = key not in rows
+        rows[key] = cells
+        self._rows = list(rows.items())
+        if self._fitted_widths() != list(self._widths):
+            self._lay_out()
+            return
+        drawn = [i for i, w in enumerate(self._widths) if w]
+        if new:
+            self.add_row(*(cells[i] for i in drawn), key=key)
+        else:
+            for i in drawn:
+                self.update_cell(key, self._fits[i].key, cells[i])
+
+    def drop_row(self, key: str) -> None:
+        """Remove the row `key`, if it is there."""
+        self._rows = [(k, cells) for k, cells in self._rows if k != key]
+        if key in {row.value for row in self.rows}:
+            self.remove_row(key)
+
+    def _fitted_widths(self) -> list[int]:
         width = self.size.width
         if len(self._rows) > self.size.height - int(self.show_header):
             width -= self.styles.scrollbar_size_vertical  # the scrollbar takes its share
-        widths = fit_widths(self._fits, self._rows, width, self.cell_padding)
+        return fit_widths(self._fits, self._rows, width, self.cell_padding)
+
+    def _lay_out(self) -> None:
+        kept = self.ordered_rows[self.cursor_row].key.value if self.row_count else None
+        widths = self._widths = self._fitted_widths()
         self.clear(columns=True)
         drawn = [i for i, w in enumerate(widths) if w]
         for i in drawn:
