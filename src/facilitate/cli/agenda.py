@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -206,6 +206,132 @@ def agenda_show(ctx: click.Context, meeting: str, series: str | None) -> None:
         with opened(database_path(ctx.find_root())) as store:
             found = find_meeting(store, meeting, series=series)
             click.echo(render_agenda(store, found.id))
+
+    run()
+
+
+def _meeting_id(store: Store, meeting: str) -> str:
+    from facilitate.services.lookup import find_meeting
+
+    return find_meeting(store, meeting).id
+
+
+def _report(mails: list[Any], out: Path, what: str) -> None:
+    for mail in mails:
+        click.echo(f"{mail.organization.label}: {mail.email.path}")
+        for warning in mail.warnings:
+            click.echo(f"  check: {warning}", err=True)
+    click.echo(f"Wrote {len(mails)} {what} in {out} (drafts: nothing was sent)")
+
+
+@agenda_group.command("call")
+@click.argument("meeting")
+@click.option("--by", "by", required=True, help="Items wanted by this date, e.g. 2026-11-25.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path(), help="Folder  [default: .]")
+@click.pass_context
+def agenda_call(ctx: click.Context, meeting: str, by: str, out: Path) -> None:
+    """Write a call for agenda items to each partner organization of MEETING (.eml drafts)."""
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.services.dates import DateParseError, parse_date
+        from facilitate.services.share.agenda_packets import write_call_for_items
+        from facilitate.services.share.sharing import ExportError
+
+        try:
+            day = parse_date(by, date.today())
+        except DateParseError as error:
+            fail(f"--by: {error}")
+            return
+        with opened(database_path(ctx.find_root())) as store:
+            found = _meeting_id(store, meeting)
+            try:
+                mails = write_call_for_items(store, found, day, out, AGENDA_RENDERERS)
+            except ExportError as error:
+                fail(str(error))
+                return
+            _report(mails, out, "calls for agenda items")
+
+    run()
+
+
+@agenda_group.command("export")
+@click.argument("meeting")
+@click.option(
+    "--format",
+    "-f",
+    "formats",
+    type=click.Choice(["md", "html", "docx", "ics"]),
+    multiple=True,
+    default=("md",),
+    show_default=True,
+    help="Repeat for several; ics is the calendar invitation.",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["public", "partners", "internal"]),
+    default="partners",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), default=Path(), help="Folder  [default: .]")
+@click.pass_context
+def agenda_export(
+    ctx: click.Context, meeting: str, formats: tuple[str, ...], audience: str, out: Path
+) -> None:
+    """Write MEETING's agenda as a document for an audience, logged in the sharing log."""
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.models.enums import Visibility
+        from facilitate.services.share.agenda_out import export_agenda
+        from facilitate.services.share.sharing import ExportError, ExportFormat
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = _meeting_id(store, meeting)
+            try:
+                written = export_agenda(
+                    store,
+                    found,
+                    Visibility(audience),
+                    [ExportFormat(f) for f in formats],
+                    out,
+                    AGENDA_RENDERERS,
+                )
+            except ExportError as error:
+                fail(str(error))
+                return
+            for file in written:
+                click.echo(str(file.path))
+
+    run()
+
+
+@agenda_group.command("send")
+@click.argument("meeting")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder.")
+@click.pass_context
+def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
+    """Write an agenda packet per partner organization: agenda, invitation, .eml draft."""
+    from facilitate.cli.common import database_path, fail, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.services.share.agenda_packets import write_agenda_packets
+        from facilitate.services.share.sharing import ExportError
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = _meeting_id(store, meeting)
+            try:
+                mails = write_agenda_packets(store, found, out, AGENDA_RENDERERS)
+            except ExportError as error:
+                fail(str(error))
+                return
+            _report(mails, out, "agenda packets")
 
     run()
 

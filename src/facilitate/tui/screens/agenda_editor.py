@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -9,11 +12,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from facilitate import paths
+from facilitate.export.agenda_files import AGENDA_RENDERERS
 from facilitate.models import AgendaItem, Meeting, MeetingSeries
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda, carry_over
@@ -22,6 +27,9 @@ from facilitate.services.plan.templates import (
     save_template,
     suggest_template_name,
 )
+from facilitate.services.share import agenda_packets
+from facilitate.services.share.sharing import ExportError
+from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
@@ -65,6 +73,8 @@ class AgendaEditorScreen(Screen[None]):
         Binding("minus", "minutes(-5)", "-5 min", id="agenda.shorter", group=TIME),
         Binding("c", "carry_over", "Carry over", id="agenda.carry"),
         Binding("t", "save_template", "Save as template", id="agenda.template"),
+        Binding("i", "call_for_items", "Call for items", id="agenda.call"),
+        Binding("p", "send_packets", "Agenda packets", id="agenda.send"),
         Binding("escape", "back", "Back", id="agenda.back"),
     ]
 
@@ -85,6 +95,7 @@ class AgendaEditorScreen(Screen[None]):
         yield Static(id="meeting-info")
         yield Table(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(id="total")
+        yield Static(id="no-proposals")
         with Horizontal(id="toolbar"):
             for label, action in (
                 ("Add", "add"),
@@ -145,6 +156,18 @@ class AgendaEditorScreen(Screen[None]):
         if keep is not None and keep in [r.value for r in table.rows]:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_total(meeting)
+        self._show_missing_proposals()
+
+    def _show_missing_proposals(self) -> None:
+        """Which partner organizations have proposed nothing yet, so the call can follow up."""
+        quiet = agenda_packets.organizations_without_proposals(
+            self.facilitate.store, self.meeting_id
+        )
+        self.query_one("#no-proposals", Static).update(
+            Content("No items proposed yet by: " + ", ".join(o.label for o in quiet))
+            if quiet
+            else Content("Every partner organization has proposed an item.")
+        )
 
     def _show_total(self, meeting: Meeting) -> None:
         timing = agenda.timing(self.facilitate.store, meeting)
@@ -319,8 +342,69 @@ class AgendaEditorScreen(Screen[None]):
                 return None
             return save_template(template, folder, replace=True)
 
+    def _mail_folder(self, what: str) -> Path:
+        return self.facilitate.store.path.parent / "exports" / what
+
+    @work
+    async def action_call_for_items(self) -> None:
+        """Ask each partner organization for agenda items by a date (e-mail drafts)."""
+        by = min(self.meeting.starts_at.date(), self.facilitate.today + timedelta(days=7))
+        choice = await self.app.push_screen_wait(
+            AgendaMailDialog(
+                "Call for agenda items",
+                self._mail_folder("call-for-items"),
+                today=self.facilitate.today,
+                by=by,
+            )
+        )
+        if choice is None or choice.by is None:
+            return
+        with reported(self.app), _export_errors(self):
+            mails = agenda_packets.write_call_for_items(
+                self.facilitate.store, self.meeting_id, choice.by, choice.folder, AGENDA_RENDERERS
+            )
+            self.notify(
+                f"Wrote {len(mails)} calls for agenda items in {choice.folder}", markup=False
+            )
+
+    @work
+    async def action_send_packets(self) -> None:
+        """An agenda packet per partner organization: agenda, invitation, e-mail draft."""
+        choice = await self.app.push_screen_wait(
+            AgendaMailDialog(
+                "Agenda packets", self._mail_folder("agenda-packets"), today=self.facilitate.today
+            )
+        )
+        if choice is None:
+            return
+
+        def progress(done: int, total: int, what: str) -> None:
+            self.query_one("#no-proposals", Static).update(
+                Content(f"Writing agenda packets: {done} of {total} ({what})")
+            )
+
+        with reported(self.app), _export_errors(self):
+            mails = agenda_packets.write_agenda_packets(
+                self.facilitate.store,
+                self.meeting_id,
+                choice.folder,
+                AGENDA_RENDERERS,
+                progress=progress,
+            )
+            self.notify(f"Wrote {len(mails)} agenda packets in {choice.folder}", markup=False)
+        self._show_missing_proposals()
+
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+@contextmanager
+def _export_errors(screen: Screen[None]) -> Iterator[None]:
+    """A folder that cannot be written says so, naming it; nothing else is lost."""
+    try:
+        yield
+    except ExportError as error:
+        screen.notify(str(error), severity="error", timeout=8, markup=False)
 
 
 def _values(fields: ItemFields) -> dict[str, Any]:

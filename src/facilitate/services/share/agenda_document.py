@@ -1,0 +1,225 @@
+"""The agenda as a document for one audience: what goes out before a meeting.
+
+Built once from the record, already filtered through `record.audience` (the one rule for what an
+audience may see), then handed to the renderers in `facilitate.export`, which decide nothing.
+An item an audience may not see keeps its place and time box and shows as "closed session",
+never its text; open actions and parking-lot entries it may not see are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from facilitate.models import ActionItem, AgendaItem, Meeting, MeetingSeries, Person
+from facilitate.models.enums import Visibility
+from facilitate.services.lead import ground_rules, roles
+from facilitate.services.people import directory
+from facilitate.services.plan import agenda, carry_over
+from facilitate.services.record.audience import check_audience, visible, visible_entries
+from facilitate.services.record.settings import meeting_time_zone
+from facilitate.services.record.wording import PURPOSE_LABELS, clock, long_date, short_date
+from facilitate.store import RecordNotFound, Store
+from facilitate.store.queries import OpenActionRow
+
+CLOSED_SESSION = "Closed session"
+
+# Agenda items carry no visibility of their own yet (that needs a column): until they do, an
+# item is on the partners' agenda, as it is on every screen today.
+DEFAULT_ITEM_VISIBILITY = Visibility.PARTNERS
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """One item as the audience sees it; `closed` items carry no text but their time."""
+
+    number: int
+    starts_after: int  # minutes from the meeting's start
+    minutes: int
+    title: str
+    purpose: str = ""
+    desired_outcome: str = ""
+    lead: str = ""
+    proposed_by: str = ""
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """An open action to be reviewed: what, who, by when."""
+
+    text: str
+    owner: str
+    due: date | None
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    """Everything an agenda document, invitation or call for items says, for one audience."""
+
+    meeting_id: str
+    series_id: str
+    title: str
+    series: str
+    audience: Visibility
+    starts_at: datetime
+    minutes: int
+    time_zone: str
+    place: str
+    neutral_venue: bool
+    status: str
+    roles: tuple[tuple[str, str], ...]  # (role, person)
+    items: tuple[AgendaLine, ...]
+    ground_rules: tuple[str, ...]
+    ground_rules_name: str
+    open_actions: tuple[ReviewLine, ...]
+    parking: tuple[str, ...]
+    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def day(self) -> date:
+        return self.starts_at.date()
+
+    @property
+    def starts(self) -> time:
+        return self.starts_at.time()
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.minutes)
+
+    @property
+    def when(self) -> str:
+        """ "Sunday, November 29, 2026, 13:00–14:30 (America/Chicago)"."""
+        zone = f" ({self.time_zone})" if self.time_zone else ""
+        return f"{long_date(self.day)}, {clock(self.starts)}–{clock(self.ends_at.time())}{zone}"
+
+    @property
+    def where(self) -> str:
+        if not self.place:
+            return "Place to be announced"
+        return self.place + (" (neutral community venue)" if self.neutral_venue else "")
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(line.minutes for line in self.items)
+
+
+def build_agenda(
+    store: Store,
+    meeting_id: str,
+    audience: Visibility,
+    *,
+    generated_at: datetime | None = None,
+) -> AgendaDocument:
+    """The agenda of `meeting_id` as `audience` may see it."""
+    check_audience(audience)
+    meeting = store.get(Meeting, meeting_id)
+    series = store.get(MeetingSeries, meeting.series_id)
+    offer = carry_over.carry_over_offer(store, meeting)
+    return AgendaDocument(
+        meeting_id=meeting.id,
+        series_id=series.id,
+        title=meeting.title,
+        series=agenda.short_series_name(series),
+        audience=audience,
+        starts_at=meeting.starts_at,
+        minutes=meeting.minutes,
+        time_zone=meeting_time_zone(store),
+        place=meeting.location.strip(),
+        neutral_venue=meeting.neutral_venue,
+        status=meeting.status.value,
+        roles=_roles(store, meeting, series),
+        items=tuple(_lines(store, agenda.items(store, meeting.id), audience)),
+        ground_rules=_rules(store, meeting, series),
+        ground_rules_name=_rules_name(store, series),
+        open_actions=tuple(_reviews(store, offer.actions, audience)),
+        parking=tuple(p.text for p in visible_entries(offer.parking, audience)),
+        generated_at=generated_at or datetime.now(UTC),
+    )
+
+
+def item_visibility(item: AgendaItem) -> Visibility:
+    """Who may see an item's text (see DEFAULT_ITEM_VISIBILITY)."""
+    marked = getattr(item, "visibility", None)
+    return marked if isinstance(marked, Visibility) else DEFAULT_ITEM_VISIBILITY
+
+
+def _lines(store: Store, items: list[AgendaItem], audience: Visibility) -> list[AgendaLine]:
+    lines = []
+    clock_at = 0
+    for number, item in enumerate(items, start=1):
+        if not visible(item_visibility(item), audience):
+            lines.append(AgendaLine(number, clock_at, item.minutes, CLOSED_SESSION, closed=True))
+        else:
+            lead = directory.lead_label(
+                store, item.lead_person_id, item.lead_organization_id, item.lead_text
+            )
+            proposer = directory.proposer_label(
+                store, item.proposed_by_person_id, item.proposed_by_organization_id
+            )
+            # Carried talking points name actions whose visibility the item cannot vouch for:
+            # the open actions are listed (filtered) on their own instead.
+            lines.append(
+                AgendaLine(
+                    number=number,
+                    starts_after=clock_at,
+                    minutes=item.minutes,
+                    title=item.title,
+                    purpose=PURPOSE_LABELS[item.purpose],
+                    desired_outcome=item.desired_outcome,
+                    lead=lead,
+                    proposed_by=proposer,
+                )
+            )
+        clock_at += item.minutes
+    return lines
+
+
+def _roles(store: Store, meeting: Meeting, series: MeetingSeries) -> tuple[tuple[str, str], ...]:
+    names = {r.key: r.name for r in series.roles}
+    held = []
+    for assignment in roles.assignments(store, meeting.id):
+        if assignment.person_id is None:
+            continue
+        try:
+            person = store.get(Person, assignment.person_id)
+        except RecordNotFound:
+            continue
+        held.append((names.get(assignment.role_key, assignment.role_key), person.name))
+    return tuple(held)
+
+
+def _rules(store: Store, meeting: Meeting, series: MeetingSeries) -> tuple[str, ...]:
+    """The rules to be agreed: the version the meeting uses, else the series' latest."""
+    if meeting.ground_rule_version_id:
+        found = ground_rules.version_by_id(store, meeting.ground_rule_version_id)
+    elif series.ground_rule_set_id:
+        found = ground_rules.latest_version(store, series.ground_rule_set_id)
+    else:
+        return ()
+    return tuple(rule.text for rule in found.rules)
+
+
+def _rules_name(store: Store, series: MeetingSeries) -> str:
+    rule_set = ground_rules.rule_set_of_series(store, series.id)
+    return rule_set.name if rule_set else ""
+
+
+def _reviews(store: Store, actions: list[OpenActionRow], audience: Visibility) -> list[ReviewLine]:
+    """The series' open actions this audience may see (the query rows carry no visibility)."""
+    reviews = []
+    for row in actions:
+        try:
+            action = store.get(ActionItem, row.id)
+        except RecordNotFound:
+            continue
+        if not visible(action.visibility, audience):
+            continue
+        owner = row.owner + (f" ({row.organization})" if row.organization else "")
+        reviews.append(ReviewLine(text=row.text, owner=owner, due=row.due))
+    return reviews
+
+
+def due_label(line: ReviewLine) -> str:
+    return f"due {short_date(line.due)}" if line.due else "no due date"

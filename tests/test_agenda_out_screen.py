@@ -1,0 +1,57 @@
+"""From the agenda editor, by keys: see who has proposed nothing, call for items, then send
+the agenda packets; the sharing log lists both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from facilitate.models import Meeting
+from facilitate.services.share.sharing import share_log
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
+from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
+
+from .conftest import TODAY
+
+
+async def test_call_for_items_then_agenda_packets(demo_store: Store, db_path: Path) -> None:
+    (meeting,) = [
+        m for m in demo_store.find(Meeting) if m.title == "Steering Committee — November 2026"
+    ]
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(AgendaEditorScreen(meeting.id))
+        await pilot.pause()
+        quiet = str(app.screen.query_one("#no-proposals", Static).render())
+        assert "Riverbend" in quiet
+        assert "Cedar River ICWA" not in quiet
+
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaMailDialog)
+        by = app.screen.query_one("#by", Input)
+        assert by.value == "2026-11-29"  # a week from today, the meeting day at the latest
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaEditorScreen)
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaMailDialog)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaEditorScreen)
+
+    logged = share_log(demo_store, meeting_id=meeting.id)
+    documents = {line.record.document for line in logged}
+    assert documents == {"call-for-items", "agenda", "invitation"}
+    exports = db_path.parent / "exports"
+    assert len(list((exports / "call-for-items").glob("*/*.eml"))) >= 5
+    assert len(list((exports / "agenda-packets").glob("*/*-email.eml"))) >= 5
+    for line in logged:
+        assert Path(line.record.path).is_file()
