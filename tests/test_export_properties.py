@@ -3,7 +3,8 @@ audience, and confidential entries never leave it at all.
 
 Random entries of every kind get a random visibility and nasty text around a distinctive marker
 token. For every output (the minutes in each format, the series record, "you said, we did" for a
-series and for one meeting, and partner packets with their e-mail drafts) and each audience, the
+series and for one meeting, partner packets with their e-mail drafts, and before a meeting the
+agenda, its invitation, the call for items and agenda packets) and each audience, the
 markers of hidden entries (confidential, or above the audience) are absent and the markers of
 visible ones are present wherever that output carries their kind. Every format is read back the
 way a reader would: Markdown and HTML as text (and HTML's raw markup too), Word through
@@ -30,6 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitate.export import RENDERERS, render_loop, render_minutes, render_series_record
+from facilitate.export.agenda_files import AGENDA_FORMATS, AGENDA_RENDERERS
 from facilitate.models import (
     ActionItem,
     ActionUpdate,
@@ -58,6 +60,8 @@ from facilitate.services.record.i18n import LANGUAGES
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.you_said_we_did import link_response, you_said_we_did
+from facilitate.services.share.agenda_document import build_agenda
+from facilitate.services.share.agenda_packets import write_agenda_packets, write_call_for_items
 from facilitate.services.share.packets import write_packets
 from facilitate.services.share.sharing import ExportFormat, RenderedFile
 from facilitate.store import Store
@@ -437,3 +441,111 @@ def test_no_packet_or_its_email_carries_text_above_partners(
     assert sorted(attachments) == sorted(files)
     for fmt, text in _by_format(attachments).items():
         _check(text, example, partners, _kinds(CARRIES[fmt]), f"e-mail attachment {fmt}")
+
+
+# -- agendas, invitations and the mail before a meeting ------------------------------------------
+
+# The agenda of the series' next meeting reviews the open actions (an "update" entry's action is
+# one, from the earlier meeting) and lists the parking lot waiting; the invitation carries only
+# the agenda's items, which are not entries.
+AGENDA_CARRIES = {"action", "parking", "update"}
+
+
+def _next_meeting(world: World, example: Example) -> str:
+    store = world.store
+    held = store.get(Meeting, example.meeting_id)
+    return store.insert(
+        Meeting(
+            series_id=example.series_id,
+            title=f"Next of {held.title}",
+            starts_at=held.starts_at + timedelta(days=30),
+            location="Props hall",
+        )
+    ).id
+
+
+@PROPERTY
+@given(entries=specs, listening=st.booleans())
+def test_no_agenda_or_invitation_carries_text_above_its_audience(
+    world: World, entries: list[Spec], listening: bool
+) -> None:
+    example = _insert(world, entries, listening)
+    following = _next_meeting(world, example)
+    for audience in AUDIENCES:
+        doc = build_agenda(world.store, following, audience, generated_at=GENERATED)
+        for fmt in AGENDA_FORMATS:
+            text = _readable(fmt, AGENDA_RENDERERS.agenda(doc, fmt).data)
+            _check(text, example, audience, _kinds(AGENDA_CARRIES), f"agenda {fmt}")
+        invitation = AGENDA_RENDERERS.invitation(doc, 0).data
+        _check(_readable(ExportFormat.ICS, invitation), example, audience, _kinds(set()), "ics")
+
+
+@PROPERTY
+@given(entries=specs, listening=st.booleans())
+def test_no_call_or_agenda_packet_carries_text_above_partners(
+    world: World, entries: list[Spec], listening: bool
+) -> None:
+    example = _insert(world, entries, listening)
+    following = _next_meeting(world, example)
+    partners = Visibility.PARTNERS
+    out = world.folder / f"agenda-{following}"
+    [call] = write_call_for_items(
+        world.store, following, date(2026, 6, 1), out / "call", AGENDA_RENDERERS, now=GENERATED
+    )
+    own, _ = _email_parts(call.email.path.read_bytes())
+    _check(own, example, partners, _kinds(AGENDA_CARRIES), "call for items")
+    [packet] = write_agenda_packets(
+        world.store, following, out / "send", AGENDA_RENDERERS, now=GENERATED
+    )
+    own, attachments = _email_parts(packet.email.path.read_bytes())
+    _check(own, example, partners, _kinds(AGENDA_CARRIES), "agenda e-mail")
+    files = [(SUFFIX_FORMATS[w.path.suffix], w.path.read_bytes()) for w in packet.files]
+    assert sorted(attachments) == sorted(files)
+    for fmt, text in _by_format(attachments).items():
+        carries = AGENDA_CARRIES if fmt is not ExportFormat.ICS else set()
+        _check(text, example, partners, _kinds(carries), f"agenda attachment {fmt}")
+
+
+# -- per-organization sharing agreements (issue #20) --------------------------------------------
+
+
+@PROPERTY
+@given(
+    entries=specs,
+    listening=st.booleans(),
+    highest=st.sampled_from(AUDIENCES),
+    excludes_listening=st.booleans(),
+)
+def test_no_packet_carries_text_beyond_its_organizations_agreement(
+    world: World,
+    entries: list[Spec],
+    listening: bool,
+    highest: Visibility,
+    excludes_listening: bool,
+) -> None:
+    from facilitate.models.agreement import SharedKind
+    from facilitate.services.share import agreements
+
+    example = _insert(world, entries, listening)
+    excluded = (SharedKind.LISTENING_INPUT,) if excludes_listening else ()
+    terms = agreements.AgreementFields(highest=highest, excluded_kinds=excluded)
+    agreements.set_terms(world.store, world.org.id, terms, on=date(2026, 11, 22))
+    try:
+        out = world.folder / f"agreed-{example.meeting_id}"
+        packets = write_packets(
+            world.store, example.meeting_id, out, RENDERERS, formats=list(ExportFormat)
+        )
+        if listening and excludes_listening:
+            assert packets == [], "listening-session input reached an organization excluding it"
+            return
+        [packet] = packets
+        files = [(SUFFIX_FORMATS[w.path.suffix], w.path.read_bytes()) for w in packet.files]
+        for fmt, text in _by_format(files).items():
+            _check(text, example, highest, _kinds(CARRIES[fmt]), f"agreed packet {fmt}")
+        own, _ = _email_parts(packet.email.path.read_bytes())
+        _check(own, example, highest, _kinds({"action"}), "agreed packet e-mail")
+    finally:
+        # The module's other packet properties expect the partners' version: put it back.
+        agreements.set_terms(
+            world.store, world.org.id, agreements.AgreementFields(), on=date(2026, 11, 22)
+        )

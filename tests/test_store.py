@@ -32,6 +32,7 @@ from facilitate.models import (
     RoleDef,
     RuleInvocation,
 )
+from facilitate.models.agreement import SharedKind, SharingAgreement
 from facilitate.models.capture import EntryRevision, Reflection
 from facilitate.models.enums import (
     ActionStatus,
@@ -245,6 +246,20 @@ def full_record() -> list[Record]:
             content_hash="ab12",
             minutes_status="draft",
             at=AT,
+            agreement_version=2,
+            beyond_agreement_reason="the court asked for the internal notes",
+        ),
+        SharingAgreement(
+            organization_id=org.id,
+            body_id=body.id,
+            version=3,
+            highest=Visibility.INTERNAL,
+            excluded_kinds=[SharedKind.LISTENING_INPUT],
+            distribution=[person.id],
+            adopted_on=date(2026, 10, 1),
+            adopting_decision_id=None,
+            review_on=date(2027, 10, 1),
+            notes="adopted at the October steering committee",
         ),
         MinutesApproval(
             meeting_id=meeting.id,

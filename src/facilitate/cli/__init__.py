@@ -170,6 +170,7 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
 def _register_commands() -> None:
     from facilitate.cli import (
         agenda,
+        agreements,
         capture,
         meetings,
         minutes,
@@ -183,7 +184,7 @@ def _register_commands() -> None:
     )
 
     modules = (partnership, organizations, people, meetings, agenda, roles, minutes, settings)
-    for module in (*modules, capture, room, sync):
+    for module in (*modules, agreements, capture, room, sync):
         module.register(cli)
 
 

@@ -177,32 +177,53 @@ def minutes_command(
     help="Folder for the packets: one sub-folder per partner organization.",
 )
 @_format_option(FORMAT_CHOICES, "html, docx, ics")
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCE_CHOICES),
+    default=None,
+    help="One version for every organization (default: each its sharing agreement's).",
+)
+@click.option("--reason", default="", help="Why a packet goes beyond an agreement (logged).")
 @click.pass_context
 def packets_command(
-    ctx: click.Context, meeting: tuple[str, ...], out: Path, formats: tuple[str, ...]
+    ctx: click.Context,
+    meeting: tuple[str, ...],
+    out: Path,
+    formats: tuple[str, ...],
+    audience: str | None,
+    reason: str,
 ) -> None:
-    """Write a packet per partner organization of MEETING: its minutes (partners' version) and
-    a ready-to-send email draft (.eml) with them attached. Nothing is sent."""
+    """Write a packet per partner organization of MEETING: its minutes (the version its sharing
+    agreement allows) and a ready-to-send email draft (.eml) with them attached. Nothing is
+    sent. Going beyond an organization's agreement needs --reason, which the log keeps."""
 
     def run() -> None:
         from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
+        from facilitate.models.enums import Visibility
         from facilitate.services.lookup import find_meeting
         from facilitate.services.record.settings import read
         from facilitate.services.share.packets import (
             DEFAULT_PACKET_FORMATS,
             settings_warnings,
+            withheld,
             write_packets,
         )
 
         with opened(_store_path(ctx)) as store:
             found = find_meeting(store, " ".join(meeting))
+            for organization in withheld(store, found.id):
+                click.echo(
+                    f"{organization.label}: not sent (its sharing agreement excludes this meeting)"
+                )
             packets = write_packets(
                 store,
                 found.id,
                 out,
                 RENDERERS,
                 formats=_formats(formats, [f.value for f in DEFAULT_PACKET_FORMATS]),
+                audience=Visibility(audience) if audience else None,
+                reason=reason,
             )
             unset = settings_warnings(read(store))
         if not packets:

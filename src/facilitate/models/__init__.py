@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from facilitate.models.agreement import SharingAgreement
     from facilitate.models.base import Record
     from facilitate.models.capture import (
         ActionItem,
@@ -80,6 +81,7 @@ _HOMES = {
     "EntryLink": "sharing",
     "MinutesApproval": "sharing",
     "ShareRecord": "sharing",
+    "SharingAgreement": "agreement",
 }
 
 _RECORD_TYPE_NAMES = (
@@ -107,6 +109,7 @@ _RECORD_TYPE_NAMES = (
     "MinutesApproval",
     "EntryLink",
     "CaptureDraft",
+    "SharingAgreement",
 )
 
 
@@ -152,6 +155,7 @@ __all__ = [
     "RoleDef",
     "RuleInvocation",
     "ShareRecord",
+    "SharingAgreement",
     "Someone",
     "new_id",
     "utcnow",

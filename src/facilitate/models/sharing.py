@@ -27,6 +27,12 @@ class ShareRecord(Record):
     content_hash: str
     minutes_status: str = ""
     at: datetime
+    # The version of the organization's sharing agreement the export followed (None: none on
+    # record), and the coordinator's reason when it went beyond that agreement.
+    agreement_version: int | None = None
+    beyond_agreement_reason: str = ""
+    # For a calendar invitation: a hash of the schedule it carried ("" for anything else).
+    schedule: str = ""
 
 
 class MinutesApproval(Record):

@@ -25,7 +25,9 @@ from facilitate.models import (
     ParkingLotItem,
     Person,
     RoleAssignment,
+    SharingAgreement,
 )
+from facilitate.models.agreement import SharedKind
 from facilitate.models.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -133,6 +135,35 @@ def build_demo(store: Store, today: date) -> None:
         _steering(store, ids, today)
         _core_team(store, ids, today)
         _listening(store, ids, today)
+        _agreements(store, ids, today)
+
+
+def _agreements(store: Store, ids: _Ids, today: date) -> None:
+    """Family court receives the partners' version but no listening-session input; the Tribe's
+    ICWA office receives the core team's internal minutes (it sits on the core team)."""
+    [core] = store.find(Body, name="Core Team")
+    adopted = today - timedelta(days=120)
+    for org, body_id, highest, excluded, review in (
+        (
+            "ftc",
+            None,
+            Visibility.PARTNERS,
+            [SharedKind.LISTENING_INPUT],
+            today + timedelta(days=90),
+        ),
+        ("icwa", None, Visibility.PARTNERS, [], today + timedelta(days=180)),
+        ("icwa", core.id, Visibility.INTERNAL, [], today + timedelta(days=30)),
+    ):
+        store.insert(
+            SharingAgreement(
+                organization_id=ids.org[org],
+                body_id=body_id,
+                highest=highest,
+                excluded_kinds=excluded,
+                adopted_on=adopted,
+                review_on=review,
+            )
+        )
 
 
 def _steering(store: Store, ids: _Ids, today: date) -> None:

@@ -31,6 +31,8 @@ class HomeSummary:
 
     open_count: int
     overdue_count: int
+    # Partners' sharing agreements whose review date has come.
+    reviews_due: list[queries.ReviewDueRow]
 
     @property
     def has_partnership(self) -> bool:
@@ -60,6 +62,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         actions=actions,
         open_count=open_count,
         overdue_count=overdue_count,
+        reviews_due=queries.agreement_reviews_due(store, today),
     )
 
 

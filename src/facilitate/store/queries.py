@@ -413,3 +413,34 @@ def write_organization_language(store: Store, organization_id: str, language: st
         " language = excluded.language, updated_at = excluded.updated_at",
         [organization_id, language, utc_text(utcnow())],
     )
+
+
+@dataclass(frozen=True)
+class ReviewDueRow:
+    """A partner's current sharing agreement whose review date has come."""
+
+    organization: str
+    body: str  # "" for the organization's agreement for every body
+    review_on: date
+
+
+def agreement_reviews_due(store: Store, today: date) -> list[ReviewDueRow]:
+    """Current agreements (the latest version per organization and body) whose review date is
+    `today` or past, earliest first. Joined rows, no models: Home shows this as it opens."""
+    rows = store.query(
+        """SELECT COALESCE(NULLIF(o.short_name, ''), o.name) AS organization,
+                  COALESCE(b.name, '') AS body, a.review_on
+           FROM sharing_agreements a
+           JOIN organizations o ON o.id = a.organization_id
+           LEFT JOIN bodies b ON b.id = a.body_id
+           WHERE a.version = (SELECT max(x.version) FROM sharing_agreements x
+                              WHERE x.organization_id = a.organization_id
+                                AND x.body_id IS a.body_id)
+             AND a.review_on IS NOT NULL AND a.review_on <= :today
+           ORDER BY a.review_on, o.name""",
+        {"today": today.isoformat()},
+    )
+    return [
+        ReviewDueRow(str(r["organization"]), str(r["body"]), date.fromisoformat(r["review_on"]))
+        for r in rows
+    ]

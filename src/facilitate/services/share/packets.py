@@ -1,11 +1,15 @@
 """Packets: one folder per partner organization with its minutes and a ready-to-send e-mail draft.
 
-Each organization's minutes are the partners' version (`audience.PACKET_AUDIENCE`) in the
-organization's language (`record.settings`), marked as prepared for that organization; the draft
+Each organization's minutes are the version its sharing agreement allows (`audience.grant`;
+the partners' version when it has none), in the organization's language (`record.settings`),
+marked as prepared for that organization, and sent to its agreement's distribution list when it
+names one. An organization whose agreement excludes the meeting's kind gets no packet; an export
+beyond an agreement is refused unless the coordinator gives a reason, logged with it. The draft
 lists the organization's own action items from that same document, so the e-mail can say no more
 than the minutes it covers, and is signed by the coordinator set once in the settings. The
-minutes are built once per language and every format that does not name the organization (the
-calendar, the spreadsheets) is rendered once per language and shared by every packet. Files are
+minutes are built once per language and audience, and every format that does not name the
+organization (the calendar, the spreadsheets) is rendered once per language and audience and
+shared by every packet. Files are
 written and logged through `sharing`; nothing is ever sent.
 """
 
@@ -19,10 +23,18 @@ from email.utils import make_msgid
 from pathlib import Path
 from typing import Protocol
 
-from facilitate.models import Attendance, Meeting, MeetingSeries, Membership, Organization, Person
-from facilitate.models.enums import AttendanceStatus
+from facilitate.models import (
+    Attendance,
+    Body,
+    Meeting,
+    MeetingSeries,
+    Membership,
+    Organization,
+    Person,
+)
+from facilitate.models.enums import AttendanceStatus, Visibility
 from facilitate.services.email_address import is_email_address
-from facilitate.services.record.audience import PACKET_AUDIENCE
+from facilitate.services.record.audience import Grant, grant, kinds_of_meeting
 from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE
 from facilitate.services.record.minutes import build_minutes, prepared_for
@@ -32,6 +44,7 @@ from facilitate.services.record.settings import (
 )
 from facilitate.services.record.settings import read as read_settings
 from facilitate.services.record.wording import clean_text
+from facilitate.services.share import agreements
 from facilitate.services.share.sharing import (
     ExportFormat,
     RenderedFile,
@@ -137,10 +150,16 @@ def _person(store: Store, person_id: str) -> Person | None:
 
 
 def recipients(store: Store, meeting_id: str, organization: Organization) -> list[Person]:
-    """The organization's active people with an email address who sit on the body or were at
-    the meeting; if none, every active person of the organization with an email address."""
+    """The people on the organization's agreement's distribution list, if it names any;
+    otherwise its active people with an email address who sit on the body or were at the
+    meeting; if none, every active person of the organization with an email address."""
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
+    listed = agreements.distribution_people(
+        store, agreements.governing(store, organization.id, series.body_id)
+    )
+    if listed is not None:
+        return listed
     people = [
         p
         for p in store.find(Person, organization_id=organization.id, order_by="name")
@@ -287,19 +306,22 @@ class _Minutes:
         self.renderers = renderers
         self.formats = [ExportFormat(f) for f in dict.fromkeys(formats)]
         self.now = now
-        self._docs: dict[str, MinutesDocument] = {}
-        self._shared: dict[tuple[str, ExportFormat], list[RenderedFile]] = {}
+        self._docs: dict[tuple[str, Visibility], MinutesDocument] = {}
+        self._shared: dict[tuple[str, Visibility, ExportFormat], list[RenderedFile]] = {}
 
-    def document(self, language: str, organization: Organization) -> MinutesDocument:
-        if language not in self._docs:
-            self._docs[language] = build_minutes(
+    def document(
+        self, language: str, audience: Visibility, organization: Organization
+    ) -> MinutesDocument:
+        key = (language, audience)
+        if key not in self._docs:
+            self._docs[key] = build_minutes(
                 self.store,
                 self.meeting_id,
-                PACKET_AUDIENCE,
+                audience,
                 generated_at=self.now,
                 language=language,
             )
-        return prepared_for(self._docs[language], organization.id, clean_text(organization.label))
+        return prepared_for(self._docs[key], organization.id, clean_text(organization.label))
 
     def files(self, doc: MinutesDocument) -> tuple[list[tuple[str, RenderedFile]], list[str]]:
         """Each format's files with their names, and the formats that came out empty."""
@@ -307,7 +329,7 @@ class _Minutes:
         without: list[str] = []
         stem = minutes_stem(doc)
         for fmt in self.formats:
-            key = (doc.language, fmt)
+            key = (doc.language, doc.audience, fmt)
             if fmt in SHARED_FORMATS and key in self._shared:
                 rendered = self._shared[key]
             else:
@@ -320,6 +342,34 @@ class _Minutes:
         return named, without
 
 
+def _grants(
+    store: Store,
+    meeting_id: str,
+    orgs: Sequence[Organization],
+    *,
+    audience: Visibility | None,
+    reason: str,
+) -> dict[str, Grant | None]:
+    """What each organization gets of this meeting's minutes, by its agreement; the first
+    export beyond an agreement without a reason is refused here, before anything is written."""
+    meeting = store.get(Meeting, meeting_id)
+    body = store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
+    kinds = kinds_of_meeting(meeting.kind, body.kind)
+    return {
+        org.id: grant(
+            agreements.terms_for(store, org, body.id), kinds, asked=audience, reason=reason
+        )
+        for org in orgs
+    }
+
+
+def withheld(store: Store, meeting_id: str) -> list[Organization]:
+    """Partner organizations that get no packet of this meeting: their agreement excludes it."""
+    orgs = partner_organizations(store, meeting_id)
+    grants = _grants(store, meeting_id, orgs, audience=None, reason="")
+    return [o for o in orgs if grants[o.id] is None]
+
+
 def write_packets(
     store: Store,
     meeting_id: str,
@@ -330,13 +380,20 @@ def write_packets(
     organization_ids: Sequence[str] | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    audience: Visibility | None = None,
+    reason: str = "",
 ) -> list[Packet]:
-    """One folder per partner organization: its minutes (the packet audience, in its language)
-    in each format and a ready-to-send .eml draft with the files attached. Nothing is sent."""
+    """One folder per partner organization: its minutes (the version its agreement allows, or
+    `audience` when given, in its language) in each format and a ready-to-send .eml draft with
+    the files attached. Nothing is sent. Organizations whose agreement excludes this meeting get
+    nothing (`withheld` names them); an export beyond any organization's agreement is refused,
+    before anything is written, unless `reason` is given."""
     orgs = partner_organizations(store, meeting_id)
     if organization_ids is not None:
         wanted = set(organization_ids)
         orgs = [o for o in orgs if o.id in wanted]
+    grants = _grants(store, meeting_id, orgs, audience=audience, reason=reason)
+    orgs = [o for o in orgs if grants[o.id] is not None]
     root = prepare_folder(out_dir)
     minutes = _Minutes(store, meeting_id, renderers, formats, now or datetime.now(UTC))
     settings = read_settings(store)
@@ -350,8 +407,12 @@ def write_packets(
         while folder_name in used:
             folder_name += "-" + org.id[:4]
         used.add(folder_name)
-        doc = minutes.document(languages.get(org.id, DEFAULT_LANGUAGE), org)
-        packets.append(_write_packet(store, doc, org, root / folder_name, minutes, settings))
+        granted = grants[org.id]
+        assert granted is not None  # organizations granted nothing were left out above
+        doc = minutes.document(languages.get(org.id, DEFAULT_LANGUAGE), granted.audience, org)
+        packets.append(
+            _write_packet(store, doc, org, root / folder_name, minutes, settings, granted)
+        )
     if progress is not None:
         progress(len(orgs), len(orgs), "done")
     return packets
@@ -364,6 +425,7 @@ def _write_packet(
     folder: Path,
     minutes: _Minutes,
     settings: Settings,
+    granted: Grant,
 ) -> Packet:
     """One organization's minutes in each format, then the e-mail draft that carries them."""
     meta = ShareMeta(
@@ -373,6 +435,8 @@ def _write_packet(
         series_id=doc.series_id,
         organization_id=org.id,
         minutes_status=doc.status.value,
+        agreement_version=granted.version,
+        beyond_agreement_reason=granted.beyond_reason,
     )
     named, without = minutes.files(doc)
     to, warnings = _addressed(recipients(store, doc.meeting_id, org))

@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from facilitate.errors import Refusal
 from facilitate.models import Meeting, MeetingSeries, Organization, ShareRecord
 from facilitate.models.enums import Visibility
 from facilitate.services.record.document import MinutesDocument
@@ -44,7 +45,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-class ExportError(Exception):
+class ExportError(Refusal):
     """An export that could not be written; the message names the path and what to do."""
 
 
@@ -144,6 +145,10 @@ class ShareMeta:
     series_id: str | None = None
     organization_id: str | None = None
     minutes_status: str = ""
+    # The organization's sharing agreement version followed, and the reason for going beyond it.
+    agreement_version: int | None = None
+    beyond_agreement_reason: str = ""
+    schedule: str = ""
 
 
 def write_and_log(
@@ -180,6 +185,9 @@ def write_and_log(
             content_hash=digest,
             minutes_status=meta.minutes_status,
             at=at,
+            agreement_version=meta.agreement_version,
+            beyond_agreement_reason=meta.beyond_agreement_reason,
+            schedule=meta.schedule,
         )
         for path, rendered, digest in written
     ]

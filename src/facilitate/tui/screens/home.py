@@ -13,6 +13,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -96,6 +97,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="reviews-due")
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
                 yield Static(classes="panel-title", id="upcoming-title")
@@ -119,6 +121,7 @@ class HomeScreen(Screen[None]):
             "bodies": "Bodies",
             "actions": "Open action items",
         }
+        self.query_one("#reviews-due", Static).display = False
         self.action_refresh()
 
     def _show_titles(self) -> None:
@@ -143,6 +146,18 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         summary = home_summary(self.facilitate.store, self.facilitate.today)
         self._show(summary)
+        self._show_reviews_due(summary)
+
+    def _show_reviews_due(self, summary: HomeSummary) -> None:
+        """A line when a partner's sharing agreement is due for review; none otherwise."""
+        due = summary.reviews_due
+        line = self.query_one("#reviews-due", Static)
+        line.display = bool(due)
+        if due:
+            names = ", ".join(d.organization + (f" ({d.body})" if d.body else "") for d in due)
+            line.update(
+                f"Sharing agreement review due since {due[0].review_on:%b %d}: {escape(names)}"
+            )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "upcoming" and event.row_key.value:

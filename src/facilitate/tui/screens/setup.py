@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 STEPS = ("orgs", "people", "bodies", "series")
 HINTS = {
-    "orgs": "The partner organizations: agencies, providers, courts, Tribes, community groups.",
+    "orgs": "The partner organizations: agencies, providers, courts, Tribes, community groups "
+    "(g: what each agreed to receive).",
     "people": "Everyone who takes part: type them in (a) or import a spreadsheet (i).",
     "bodies": "Who meets: a steering committee, a core team… with members and quorum (m: members).",
     "series": "How each body meets: cadence, place, agenda template and ground rules.",
@@ -42,6 +43,7 @@ HINTS = {
 STEP_ACTIONS = {
     "add": set(STEPS),
     "edit": {"orgs", "bodies", "series"},
+    "agreement": {"orgs"},
     "members": {"bodies"},
     "archive": {"bodies", "series"},
     "import_people": {"people"},
@@ -64,6 +66,7 @@ class SetupScreen(Screen[None]):
         Binding("a", "add", "Add", id="setup.add"),
         Binding("e,enter", "edit", "Edit", id="setup.edit", key_display="e"),
         Binding("m", "members", "Members", id="setup.members"),
+        Binding("g", "agreement", "Agreement", id="setup.agreement"),
         Binding("x", "archive", "Archive", id="setup.archive"),
         Binding("i", "import_people", "Import", id="setup.import"),
         Binding("p", "roster", "Roster", id="setup.roster"),
@@ -357,6 +360,37 @@ class SetupScreen(Screen[None]):
                 f"{body.name}: {len(change.started)} joined, {len(change.ended)} left "
                 f"on {choice.on:%b %d %Y}"
             )
+        self.reload()
+
+    @work
+    async def action_agreement(self) -> None:
+        """The selected organization's data-sharing agreement: its terms, as a new version."""
+        from facilitate.models import Person
+        from facilitate.services.share import agreements
+        from facilitate.tui.dialogs.agreement_form import AgreementDialog
+
+        key = self._selected("orgs")
+        if key is None:
+            return
+        store, today = self.store, self.facilitate.today
+        org = store.get(Organization, key)
+        dialog = AgreementDialog(
+            org.label,
+            [Choice(b.id, b.name) for b in bodies.bodies(store)],
+            [
+                Choice(p.id, p.name)
+                for p in store.find(Person, organization_id=key, order_by="name")
+                if p.active
+            ],
+            {a.body_id: a for a in agreements.current_agreements(store, key)},
+            today,
+        )
+        choice = await self.app.push_screen_wait(dialog)
+        if choice is None:
+            return
+        with reported(self.app):
+            made = agreements.set_terms(store, key, choice.fields, on=today, body_id=choice.body_id)
+            self.notify(f"{org.label}: sharing agreement version {made.version} recorded")
         self.reload()
 
     def action_archive(self) -> None:
