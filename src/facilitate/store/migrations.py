@@ -124,6 +124,20 @@ def m0010_sharing_agreements(db: Database) -> None:
     migration_0010.upgrade(db)
 
 
+@migrations(name="0011_minutes_as_boards_keep_them")
+def m0011_minutes_as_boards_keep_them(db: Database) -> None:
+    from facilitate.store import migration_0011
+
+    migration_0011.upgrade(db)
+
+
+@migrations(name="0012_protocol_and_tiers")
+def m0012_protocol_and_tiers(db: Database) -> None:
+    from facilitate.store import migration_0012
+
+    migration_0012.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}

@@ -1,0 +1,9 @@
+"""Schema 0012 (being written this session)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def upgrade(db: Database) -> None:
+    """Nothing yet."""
