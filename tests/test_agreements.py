@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from facilitate.cli import agreements as agreement_cli
 from facilitate.export import RENDERERS
 from facilitate.models import Note, Person, ShareRecord, SharingAgreement
-from facilitate.models.agreement import SharedKind
-from facilitate.models.enums import Visibility
+from facilitate.models.enums import SharedKind, Visibility
 from facilitate.services.record.audience import BeyondAgreement
 from facilitate.services.share import agreements
 from facilitate.services.share.agreements import AgreementError, AgreementFields

@@ -523,7 +523,7 @@ def test_no_packet_carries_text_beyond_its_organizations_agreement(
     highest: Visibility,
     excludes_listening: bool,
 ) -> None:
-    from facilitate.models.agreement import SharedKind
+    from facilitate.models.enums import SharedKind
     from facilitate.services.share import agreements
 
     example = _insert(world, entries, listening)

@@ -4,7 +4,7 @@ shown in the dialog, and nothing is lost."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, Markdown, Select
 
 from facilitate.models import Decision, Meeting, MinutesApproval
 from facilitate.models.enums import DecisionMethod, MeetingStatus
@@ -36,7 +36,8 @@ async def test_approve_earlier_minutes_from_the_minutes_screen(demo_store: Store
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)
-        preview = app.screen.query_one("#minutes-preview", TextArea).text
+        # The preview renders Markdown; its source is what the minutes say.
+        preview = app.screen.query_one("#minutes-preview", Markdown).source
     assert demo_store.get(Meeting, m["october"].id).status is MeetingStatus.APPROVED
     [approval] = demo_store.find(MinutesApproval)
     assert (approval.seconded_by, approval.method) == ("Dana Whitfield", DecisionMethod.CONSENSUS)

@@ -12,6 +12,7 @@ from facilitate.models import (
     ActionItem,
     ActionUpdate,
     AgendaItem,
+    Amendment,
     Attendance,
     Body,
     CaptureDraft,
@@ -31,8 +32,9 @@ from facilitate.models import (
     RoleAssignment,
     RoleDef,
     RuleInvocation,
+    Someone,
 )
-from facilitate.models.agreement import SharedKind, SharingAgreement
+from facilitate.models.agreement import SharingAgreement
 from facilitate.models.capture import EntryRevision, Reflection
 from facilitate.models.enums import (
     ActionStatus,
@@ -47,9 +49,12 @@ from facilitate.models.enums import (
     OrgKind,
     Purpose,
     ReflectionKind,
+    SharedKind,
     Visibility,
 )
+from facilitate.models.protocol import Duty, ProtocolStep
 from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
+from facilitate.models.tiers import ReportingLine, ReportUp
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.migrations import known_migration_names
 from facilitate.store.search import fts_query, search
@@ -194,6 +199,15 @@ def full_record() -> list[Record]:
             distribution={"5": 2, "1": 1},
             stand_asides=[Objection(who="Court", reason="bench review")],
             blocks=[Objection(who="ICWA", reason="notice timelines")],
+            moved_by=[Someone(who="Lorraine Whitecloud", person_id=person.id)],
+            seconded_by=[Someone(who="ICWA", organization_id=org.id)],
+            amendments=[
+                Amendment(
+                    text="strike clause 2",
+                    moved_by=Someone(who="Court"),
+                    outcome=DecisionOutcome.WITHDRAWN,
+                )
+            ],
             rationale="why",
             review_date=date(2027, 3, 1),
         ),
@@ -206,6 +220,8 @@ def full_record() -> list[Record]:
                 owner_person_id=person.id,
                 owner_text="lorraine",
                 organization_id=org.id,
+                co_owners=[Someone(who="ICWA", organization_id=org.id)],
+                whole_body=True,
                 due=date(2026, 12, 5),
                 status=ActionStatus.BLOCKED,
             )
@@ -260,6 +276,21 @@ def full_record() -> list[Record]:
             adopting_decision_id=None,
             review_on=date(2027, 10, 1),
             notes="adopted at the October steering committee",
+        ),
+        ProtocolStep(
+            body_id=body.id,
+            duty=Duty.ACTION_REMINDERS,
+            audience=Visibility.INTERNAL,
+            days=7,
+            since=date(2026, 10, 1),
+        ),
+        ReportingLine(body_id=body.id, reports_to_body_id=body.id, audience=Visibility.PUBLIC),
+        ReportUp(
+            from_body_id=body.id,
+            to_body_id=body.id,
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            covers_until=AT,
         ),
         MinutesApproval(
             meeting_id=meeting.id,

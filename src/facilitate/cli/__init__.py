@@ -177,14 +177,16 @@ def _register_commands() -> None:
         organizations,
         partnership,
         people,
+        protocol,
         roles,
         room,
         settings,
         sync,
+        tiers,
     )
 
     modules = (partnership, organizations, people, meetings, agenda, roles, minutes, settings)
-    for module in (*modules, agreements, capture, room, sync):
+    for module in (*modules, agreements, protocol, tiers, capture, room, sync):
         module.register(cli)
 
 

@@ -109,7 +109,7 @@ def agreement_set(
     """Record ORGANIZATION's agreement as its next version; earlier versions are kept."""
     from facilitate.cli.common import store_for
     from facilitate.models import Decision
-    from facilitate.models.agreement import SharedKind
+    from facilitate.models.enums import SharedKind
     from facilitate.services.people.bodies import find_body
     from facilitate.services.people.find import find_organization, find_person
     from facilitate.services.share import agreements

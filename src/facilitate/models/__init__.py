@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from facilitate.models.capture import (
         ActionItem,
         ActionUpdate,
+        Amendment,
         CaptureDraft,
         ConsentObjection,
         Decision,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         RoleDef,
     )
     from facilitate.models.partnership import Body, Membership, Organization, Person
+    from facilitate.models.protocol import ProtocolStep
     from facilitate.models.rules import (
         GroundRule,
         GroundRuleSet,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
         RuleInvocation,
     )
     from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
+    from facilitate.models.tiers import ReportingLine, ReportUp
 
     ALL_RECORD_TYPES: tuple[type[Record], ...]
 
@@ -54,6 +57,7 @@ _HOMES = {
     "utcnow": "ids",
     "ActionItem": "capture",
     "ActionUpdate": "capture",
+    "Amendment": "capture",
     "CaptureDraft": "capture",
     "ConsentObjection": "capture",
     "Decision": "capture",
@@ -82,6 +86,9 @@ _HOMES = {
     "MinutesApproval": "sharing",
     "ShareRecord": "sharing",
     "SharingAgreement": "agreement",
+    "ProtocolStep": "protocol",
+    "ReportingLine": "tiers",
+    "ReportUp": "tiers",
 }
 
 _RECORD_TYPE_NAMES = (
@@ -110,6 +117,9 @@ _RECORD_TYPE_NAMES = (
     "EntryLink",
     "CaptureDraft",
     "SharingAgreement",
+    "ProtocolStep",
+    "ReportingLine",
+    "ReportUp",
 )
 
 
@@ -130,6 +140,7 @@ __all__ = [
     "ActionItem",
     "ActionUpdate",
     "AgendaItem",
+    "Amendment",
     "Attendance",
     "Body",
     "CaptureDraft",
@@ -149,8 +160,11 @@ __all__ = [
     "Organization",
     "ParkingLotItem",
     "Person",
+    "ProtocolStep",
     "Record",
     "Reflection",
+    "ReportUp",
+    "ReportingLine",
     "RoleAssignment",
     "RoleDef",
     "RuleInvocation",

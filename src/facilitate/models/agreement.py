@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from pydantic import Field, field_validator
 
 from facilitate.models.base import Record
-from facilitate.models.enums import Visibility
-
-
-class SharedKind(StrEnum):
-    """Kinds of record an agreement can leave out, whatever their visibility."""
-
-    # Minutes of a listening session (or of a listening circle's meetings): community input.
-    LISTENING_INPUT = "listening_input"
+from facilitate.models.enums import SharedKind, Visibility
 
 
 class SharingAgreement(Record):

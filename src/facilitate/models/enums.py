@@ -92,6 +92,16 @@ class DecisionOutcome(StrEnum):
     DEFERRED = "deferred"
     # Sent to another body to decide; `Decision.referred_to` names it.
     REFERRED = "referred"
+    # A motion's fates (issue #17): carried with nobody against, laid on the table, withdrawn
+    # by its mover.
+    UNANIMOUS = "unanimous"
+    TABLED = "tabled"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def carried(self) -> bool:
+        """True when the decision stands (adopted, or carried unanimously)."""
+        return self in (DecisionOutcome.ADOPTED, DecisionOutcome.UNANIMOUS)
 
 
 class ActionStatus(StrEnum):
@@ -136,3 +146,10 @@ class ItemState(StrEnum):
 class ReflectionKind(StrEnum):
     PLUS = "plus"
     DELTA = "delta"
+
+
+class SharedKind(StrEnum):
+    """Kinds of record an agreement can leave out, whatever their visibility."""
+
+    # Minutes of a listening session (or of a listening circle's meetings): community input.
+    LISTENING_INPUT = "listening_input"

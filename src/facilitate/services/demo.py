@@ -27,7 +27,6 @@ from facilitate.models import (
     RoleAssignment,
     SharingAgreement,
 )
-from facilitate.models.agreement import SharedKind
 from facilitate.models.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -40,6 +39,7 @@ from facilitate.models.enums import (
     MeetingStatus,
     OrgKind,
     Purpose,
+    SharedKind,
     Visibility,
 )
 from facilitate.services.lead.ground_rules import RuleText, create_rule_set

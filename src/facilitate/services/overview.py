@@ -33,6 +33,8 @@ class HomeSummary:
     overdue_count: int
     # Partners' sharing agreements whose review date has come.
     reviews_due: list[queries.ReviewDueRow]
+    # What the bodies' communication protocols say is due and not yet sent.
+    sharing_due: list[queries.SharingDueRow]
 
     @property
     def has_partnership(self) -> bool:
@@ -63,6 +65,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         open_count=open_count,
         overdue_count=overdue_count,
         reviews_due=queries.agreement_reviews_due(store, today),
+        sharing_due=queries.sharing_due(store, today),
     )
 
 

@@ -444,3 +444,91 @@ def agreement_reviews_due(store: Store, today: date) -> list[ReviewDueRow]:
         ReviewDueRow(str(r["organization"]), str(r["body"]), date.fromisoformat(r["review_on"]))
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class SharingDueRow:
+    """One promise of a body's communication protocol that is due and not yet kept."""
+
+    duty: str  # a protocol Duty value: "draft-minutes", "approved-minutes", "action-reminders"
+    audience: str
+    body: str
+    series_id: str
+    meeting_id: str
+    meeting_day: date
+    due_on: date
+    # For an action reminder: how many open actions of the meeting fall due in the window.
+    actions: int
+    days: int
+
+
+# A minutes export counts as sent to a protocol's audience when it was written for that audience,
+# or, for partners or the public, when it went out as an organization's packet (each at the
+# level its agreement allows). `p` is the protocol step, `m` the meeting.
+_MINUTES_SENT = """EXISTS (SELECT 1 FROM share_log l
+    WHERE l.meeting_id = m.id AND l.document = 'minutes' {status}
+      AND (l.audience = p.audience
+           OR (p.audience != 'internal' AND l.organization_id IS NOT NULL)))"""
+
+_SHARING_DUE = f"""
+SELECT p.duty, p.audience, b.name AS body, m.series_id, m.id AS meeting_id,
+       date(m.starts_at) AS meeting_day, date(m.starts_at, '+' || p.days || ' days') AS due_on,
+       0 AS actions, p.days
+FROM communication_protocol p
+JOIN bodies b ON b.id = p.body_id
+JOIN meeting_series s ON s.body_id = b.id
+JOIN meetings m ON m.series_id = s.id
+WHERE p.duty = 'draft-minutes' AND m.status = 'closed' AND date(m.starts_at) >= p.since
+  AND NOT {_MINUTES_SENT.format(status="")}
+UNION ALL
+SELECT p.duty, p.audience, b.name, m.series_id, m.id, date(m.starts_at),
+       date(ap.approved_on, '+' || p.days || ' days'), 0, p.days
+FROM communication_protocol p
+JOIN bodies b ON b.id = p.body_id
+JOIN meeting_series s ON s.body_id = b.id
+JOIN meetings m ON m.series_id = s.id
+JOIN (SELECT mm.id, date(COALESCE(mm.approved_at,
+          (SELECT max(x.at) FROM minutes_approvals x WHERE x.meeting_id = mm.id))) AS approved_on
+      FROM meetings mm) ap ON ap.id = m.id
+WHERE p.duty = 'approved-minutes' AND m.status = 'approved' AND ap.approved_on IS NOT NULL
+  AND ap.approved_on >= p.since
+  AND NOT {_MINUTES_SENT.format(status="AND l.minutes_status = 'approved'")}
+UNION ALL
+SELECT p.duty, p.audience, b.name, m.series_id, m.id, date(m.starts_at),
+       min(a.due), count(*), p.days
+FROM communication_protocol p
+JOIN bodies b ON b.id = p.body_id
+JOIN meeting_series s ON s.body_id = b.id
+JOIN meetings m ON m.series_id = s.id
+JOIN action_items a ON a.meeting_id = m.id
+WHERE p.duty = 'action-reminders' AND a.status IN ({{open_marks}})
+  AND a.due IS NOT NULL AND a.due >= p.since
+  AND a.due >= :today AND date(a.due, '-' || p.days || ' days') <= :today
+  AND NOT EXISTS (SELECT 1 FROM share_log l
+                  WHERE l.document = 'action-reminders' AND l.series_id = m.series_id
+                    AND date(l.at) >= date(a.due, '-' || p.days || ' days'))
+GROUP BY p.id, m.id
+ORDER BY due_on, body, meeting_day
+"""
+
+
+def sharing_due(store: Store, today: date) -> list[SharingDueRow]:
+    """What the bodies' communication protocols say is due and has not gone out, earliest due
+    first: minutes whose deadline is ahead or past, and reminders whose window has opened.
+    Joined rows, no models: Home shows this as it opens."""
+    marks = ", ".join(f"'{status}'" for status in OPEN_STATUSES)
+    rows = store.query(_SHARING_DUE.format(open_marks=marks), {"today": today.isoformat()})
+    return [
+        SharingDueRow(
+            duty=str(r["duty"]),
+            audience=str(r["audience"]),
+            body=str(r["body"]),
+            series_id=str(r["series_id"]),
+            meeting_id=str(r["meeting_id"]),
+            meeting_day=date.fromisoformat(r["meeting_day"]),
+            due_on=date.fromisoformat(r["due_on"]),
+            actions=int(r["actions"]),
+            days=int(r["days"]),
+        )
+        for r in rows
+    ]

@@ -59,6 +59,7 @@ async def plan_meeting(
             store, request.plan, template=loaded.by_key.get(key), from_last=key == START_LAST
         )
         await _offer_carry_over(app, store, meeting)
+        await _offer_from_other_tiers(app, store, meeting)
         return meeting.id
     return None
 
@@ -87,3 +88,18 @@ async def _offer_carry_over(app: App[object], store: Store, meeting: Meeting) ->
         parking_ids=chosen.parking_ids,
         continued_ids=chosen.continued_ids,
     )
+
+
+async def _offer_from_other_tiers(app: App[object], store: Store, meeting: Meeting) -> None:
+    """Reports up, referrals and their outcomes: offered like carry-over, never carried silently."""
+    from facilitate.services.share import tiers
+    from facilitate.tui.dialogs.tier_offer import TierOfferDialog
+
+    offer = tiers.tier_offer(store, meeting)
+    if offer.is_empty:
+        return
+    chosen = await app.push_screen_wait(TierOfferDialog(offer))
+    if chosen is None:
+        app.notify("Nothing from other bodies was put on this agenda.")
+        return
+    tiers.accept_tier_offer(store, meeting.id, offer, chosen)

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from facilitate.errors import Refusal
-from facilitate.models.agreement import SharedKind
-from facilitate.models.enums import BodyKind, MeetingKind, Visibility
+from facilitate.models.enums import BodyKind, MeetingKind, SharedKind, Visibility
 
 AUDIENCES: tuple[Visibility, ...] = (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL)
 """The audiences an output can be written for, widest first."""

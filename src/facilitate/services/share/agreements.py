@@ -15,8 +15,7 @@ from datetime import date
 
 from facilitate.errors import Refusal
 from facilitate.models import Body, Organization, Person, SharingAgreement
-from facilitate.models.agreement import SharedKind
-from facilitate.models.enums import Visibility
+from facilitate.models.enums import SharedKind, Visibility
 from facilitate.services.record.audience import AUDIENCES, Terms
 from facilitate.store import RecordNotFound, Store, queries
 

@@ -12,8 +12,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from facilitate.models import SharingAgreement
-from facilitate.models.agreement import SharedKind
-from facilitate.models.enums import Visibility
+from facilitate.models.enums import SharedKind, Visibility
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people.directory import Choice
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import events, work
@@ -19,6 +20,7 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.services.share.due_lines import home_line
 from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Fit, Table, literal
@@ -93,11 +95,13 @@ class HomeScreen(Screen[None]):
         Binding("s", "setup", "Set up", id="home.setup"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
         Binding("y", "sync", "Sync", id="home.sync"),
+        Binding("u", "send_due", "Send what's due", id="home.send_due"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="reviews-due")
+        yield Static(id="sharing-due")
         with Vertical(id="home-top"):
             with Vertical(id="upcoming-panel", classes="panel"):
                 yield Static(classes="panel-title", id="upcoming-title")
@@ -122,6 +126,7 @@ class HomeScreen(Screen[None]):
             "actions": "Open action items",
         }
         self.query_one("#reviews-due", Static).display = False
+        self.query_one("#sharing-due", Static).display = False
         self.action_refresh()
 
     def _show_titles(self) -> None:
@@ -147,6 +152,50 @@ class HomeScreen(Screen[None]):
         summary = home_summary(self.facilitate.store, self.facilitate.today)
         self._show(summary)
         self._show_reviews_due(summary)
+        self._show_sharing_due(summary)
+
+    def _show_sharing_due(self, summary: HomeSummary) -> None:
+        """A line when a body's protocol says something is due and not sent; none otherwise."""
+        line = self.query_one("#sharing-due", Static)
+        text = home_line(summary.sharing_due, summary.today)
+        line.display = bool(text)
+        if text:
+            line.update(escape(text) + " · u: send")
+
+    def action_send_due(self) -> None:
+        """Write what the protocols say is due (packets, minutes, reminders), after asking."""
+        store = self.facilitate.store
+        today = self.facilitate.today
+        rows = home_summary(store, today).sharing_due
+        if not rows:
+            self.notify("Nothing is due to be shared.")
+            return
+        from facilitate.tui.dialogs.confirm import ConfirmDialog
+
+        folder = store.path.parent / "exports" / f"shared-{today.isoformat()}"
+        count = f"{len(rows)} item{'s' if len(rows) != 1 else ''}"
+        question = f"Write what is due ({count}) into {folder}? Nothing is e-mailed."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._send_due(folder)
+
+        self.app.push_screen(ConfirmDialog(escape(question), yes="Write"), answered)
+
+    def _send_due(self, folder: Path) -> None:
+        from facilitate.errors import Refusal
+        from facilitate.export import RENDERERS
+        from facilitate.services.share.send_due import send_due
+        from facilitate.store import StoreError
+
+        try:
+            kept = send_due(self.facilitate.store, self.facilitate.today, folder, RENDERERS)
+        except (Refusal, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        files = sum(k.files for k in kept)
+        self.notify(f"Wrote {files} files for {len(kept)} items in {folder}", timeout=8)
+        self.action_refresh()
 
     def _show_reviews_due(self, summary: HomeSummary) -> None:
         """A line when a partner's sharing agreement is due for review; none otherwise."""
