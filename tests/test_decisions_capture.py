@@ -158,7 +158,7 @@ def test_referred_deferred_and_levels(demo_store: Store, meeting: Meeting) -> No
     assert fist.distribution == {"5": 4, "4": 2, "2": 1}
     tabled = _decision(demo_store, _decide(demo_store, meeting, "/d Budget outcome:tabled"))
     assert (tabled.outcome, tabled.method) == (
-        DecisionOutcome.DEFERRED,
+        DecisionOutcome.TABLED,
         DecisionMethod.NOT_RECORDED,
     )
 

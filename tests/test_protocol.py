@@ -28,6 +28,13 @@ SINCE = date(2026, 10, 1)
 NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def no_demo_protocol(demo_store: Store) -> None:
+    """These tests set their own protocol: start from the demo without the one it ships."""
+    for step in demo_store.find(ProtocolStep):
+        demo_store.delete(ProtocolStep, step.id)
+
+
 def _set(store: Store, body: str, duty: Duty, days: int | None, **kw: Visibility) -> None:
     protocol.set_step(store, find_body(store, body).id, StepFields(duty, days, **kw), on=SINCE)
 
@@ -183,3 +190,16 @@ def test_the_command_names_a_bad_value_in_one_line(demo_store: Store, db_path: P
     assert bad.exit_code == 1
     assert bad.output.startswith("facilitate: duty: “minutes” is not one of")
     assert "Traceback" not in bad.output
+
+
+def test_the_demo_has_a_protocol_with_something_due_on_day_one(tmp_path: Path) -> None:
+    """A newcomer's first `facilitate sharing due` on the demo says something."""
+    from facilitate.services.demo import build_demo
+
+    store = Store.open(tmp_path / "fresh-demo.db")
+    try:
+        build_demo(store, TODAY)
+        lines = [due_text(row, TODAY) for row in due(store, TODAY)]
+    finally:
+        store.close()
+    assert any("draft minutes" in line and "not sent" in line for line in lines), lines

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from facilitate.models import ShareRecord
+from facilitate.models import ProtocolStep, ShareRecord
 from facilitate.models.protocol import Duty
 from facilitate.services.people.bodies import find_body
 from facilitate.services.share import protocol
@@ -20,6 +20,8 @@ from .conftest import TODAY
 
 
 async def test_home_says_what_is_due_and_u_writes_it(demo_store: Store, db_path: Path) -> None:
+    for step in demo_store.find(ProtocolStep):  # start from no protocol: this test sets one
+        demo_store.delete(ProtocolStep, step.id)
     app = FacilitateApp(demo_store, today=TODAY)
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()

@@ -562,8 +562,8 @@ def test_unreadable_dates(line: str, problem: str) -> None:
         ),
         (
             "/d x outcome:maybe",
-            'unknown outcome "maybe": use adopted, not-adopted, deferred or referred:BODY, e.g.'
-            " outcome:adopted",
+            'unknown outcome "maybe": use adopted, unanimous, not-adopted, deferred, tabled,'
+            " withdrawn or referred:BODY, e.g. outcome:adopted",
         ),
         ("/d x for:abc", 'could not read count "for:abc": use a whole number, e.g. for:5'),
         ("/d x for:-1", 'could not read count "for:-1": use a whole number, e.g. for:5'),
@@ -623,7 +623,8 @@ def test_unreadable_action_tokens(line: str, problem: str) -> None:
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("/a x @a @b", "more than one owner (@a, @b): keep one @ and write the others without it"),
+        # Two owners share an action (issue #17); the same one twice is a slip.
+        ("/a x @a @a", "@a named twice as an owner: keep one"),
         (
             "/p x @a @b",
             "more than one follow-up person (@a, @b): keep one @ and write the others without it",

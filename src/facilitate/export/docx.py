@@ -64,7 +64,7 @@ def _actions(out: Package, actions: Sequence[ActionLine], w: Words) -> None:
 def _decision(out: Package, decision: DecisionLine, doc: MinutesDocument) -> None:
     w = doc.words
     _para(out, Run(f"{w.decision}: ", bold=True), decision.text, style="")
-    bullets = [(w.method, f"{decision.method}; {decision.outcome.lower()}")]
+    bullets = [decision.how()]
     if decision.counts:
         bullets.append((w.votes, decision.counts))
     if decision.distribution:

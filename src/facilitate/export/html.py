@@ -125,7 +125,8 @@ def _span(text: str) -> str:
 
 def _decision(decision: DecisionLine, doc: MinutesDocument) -> str:
     w = doc.words
-    details = [f"{e(w.method)}: {e(decision.method)}; {e(decision.outcome.lower())}"]
+    label, how = decision.how()
+    details = [f"{e(label)}: {e(how)}"]
     if decision.counts:
         details.append(f"{e(w.votes)}: {e(decision.counts)}")
     if decision.distribution:

@@ -61,8 +61,8 @@ def _objections(label: str, objections: Sequence[tuple[str, str]], w: Words) -> 
 def decision_lines(decision: DecisionLine, doc: MinutesDocument) -> list[str]:
     w = doc.words
     out = [f"- **{w.decision}:** {md_text(decision.text, indent=BULLET_INDENT)}"]
-    how = f"{decision.method}; {decision.outcome.lower()}"
-    out.append(f"{BULLET_INDENT}- {w.method}: {how}")
+    label, how = decision.how()
+    out.append(f"{BULLET_INDENT}- {label}: {md_line(how)}")
     if decision.counts:
         out.append(f"{BULLET_INDENT}- {w.votes}: {decision.counts}")
     if decision.distribution:

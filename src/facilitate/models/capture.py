@@ -65,6 +65,17 @@ class ConsentObjection(Someone):
     resolution: str = ""
 
 
+class Amendment(BaseModel):
+    """An amendment to a motion: what it changed, who moved and seconded it, how it was decided."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    text: str
+    moved_by: Someone | None = None
+    seconded_by: Someone | None = None
+    outcome: DecisionOutcome = DecisionOutcome.ADOPTED
+
+
 class Decision(CapturedEntry):
     table = "decisions"
 
@@ -81,6 +92,11 @@ class Decision(CapturedEntry):
     stand_asides: list[Objection] = Field(default_factory=list)
     blocks: list[Objection] = Field(default_factory=list)
     objections: list[ConsentObjection] = Field(default_factory=list)
+    # A motion's mover and seconder: at most one each, kept as a list so the store holds them as
+    # JSON like the other positions; empty when the decision was not moved.
+    moved_by: list[Someone] = Field(default_factory=list, max_length=1)
+    seconded_by: list[Someone] = Field(default_factory=list, max_length=1)
+    amendments: list[Amendment] = Field(default_factory=list)
     # Why the group adopted a consensus decision despite a block; "" when it did not.
     override_reason: str = ""
     rationale: str = ""
@@ -102,6 +118,11 @@ class ActionItem(CapturedEntry):
     # What was typed for the owner when it matched no person; kept so nothing is lost.
     owner_text: str = ""
     organization_id: str | None = None
+    # Owners after the first (issue #17): people or organizations sharing the action. The first
+    # stays in owner_person_id/owner_text for everything that reads one owner.
+    co_owners: list[Someone] = Field(default_factory=list)
+    # Owned by the whole body ("all members", "everyone") rather than by anyone in particular.
+    whole_body: bool = False
     due: date | None = None
     status: ActionStatus = ActionStatus.OPEN
 

@@ -136,6 +136,26 @@ def build_demo(store: Store, today: date) -> None:
         _core_team(store, ids, today)
         _listening(store, ids, today)
         _agreements(store, ids, today)
+        _protocol_and_tiers(store, today)
+
+
+def _protocol_and_tiers(store: Store, today: date) -> None:
+    """The steering committee sends draft minutes within a week and approved ones within two;
+    the core team reminds owners a week before actions fall due, and reports to the steering
+    committee: so `facilitate sharing due` and Home have something to say on day one."""
+    from facilitate.models.protocol import Duty
+    from facilitate.services.share import protocol, tiers
+
+    [steering] = store.find(Body, name="Partnership Steering Committee")
+    [core] = store.find(Body, name="Core Team")
+    since = today - timedelta(days=60)
+    for body, duty, days, audience in (
+        (steering, Duty.DRAFT_MINUTES, 7, Visibility.PARTNERS),
+        (steering, Duty.APPROVED_MINUTES, 14, Visibility.PARTNERS),
+        (core, Duty.ACTION_REMINDERS, 7, Visibility.INTERNAL),
+    ):
+        protocol.set_step(store, body.id, protocol.StepFields(duty, days, audience), on=since)
+    tiers.set_reporting_line(store, core.id, steering.id, Visibility.PARTNERS)
 
 
 def _agreements(store: Store, ids: _Ids, today: date) -> None:

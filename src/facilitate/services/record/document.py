@@ -232,6 +232,13 @@ class DecisionLine:
     consent_objections: tuple[ConsentObjectionLine, ...] = ()
     override_reason: str = ""
     referred_to: str = ""
+    # "Moved by A, seconded by B" ("" when not moved); each amendment as one sentence.
+    motion: str = ""
+    amendments: tuple[str, ...] = ()
+    # False when no method was said: the first line then says what is known instead.
+    method_recorded: bool = True
+    # Carried unanimously, tabled or withdrawn: a motion's fate, which needs no method to read.
+    motion_outcome: bool = False
     # Consensus or consent with no stand-aside and no block: the minutes say so.
     no_objections: bool = False
     # Quorum as the one rule judged it when the decision was taken: (present, needed) when it
@@ -243,11 +250,27 @@ class DecisionLine:
     visibility: Visibility = Visibility.PARTNERS
     language: str = DEFAULT_LANGUAGE
 
+    def how(self) -> tuple[str, str]:
+        """The decision's first line as (label, text), for every format: the method and what
+        it came to; for a motion without a method, the motion and its fate ("Moved by A,
+        seconded by B; carried unanimously") or the fate alone ("Tabled"), never a method
+        nobody said."""
+        w = words(self.language)
+        outcome = self.outcome.lower()
+        if not self.method_recorded and self.motion:
+            return w.motion, f"{self.motion}; {outcome}"
+        if not self.method_recorded and self.motion_outcome:
+            return w.outcome, self.outcome
+        return w.method, f"{self.method}; {outcome}"
+
     def further(self) -> list[tuple[str, str]]:
         """What the minutes say under a decision after its stand-asides and blocks, as
         (label, text) in this language: said once here, laid out alike by every format."""
         w = words(self.language)
         out: list[tuple[str, str]] = []
+        if self.motion and self.method_recorded:
+            out.append((w.motion, self.motion))
+        out += [(w.amendment, amendment) for amendment in self.amendments]
         if self.no_objections:
             out.append((w.no_stand_asides_or_blocks, ""))
         if self.override_reason:
@@ -300,6 +323,18 @@ class ActionLine:
     agenda_item: str = ""
     visibility: Visibility = Visibility.PARTNERS
     language: str = DEFAULT_LANGUAGE
+    # The organizations of those sharing it (issue #17), beside `organization_id`; and whether
+    # the whole body owns it, so every partner's packet lists it.
+    sharing_organization_ids: tuple[str, ...] = ()
+    whole_body: bool = False
+
+    def owned_by(self, organization_id: str) -> bool:
+        """True when `organization_id`, one of those sharing it, or the whole body owns it."""
+        return (
+            self.whole_body
+            or self.organization_id == organization_id
+            or organization_id in self.sharing_organization_ids
+        )
 
     @property
     def status_label(self) -> str:
@@ -520,7 +555,7 @@ class MinutesDocument:
         return [a for section in self.sections() for a in section.actions]
 
     def actions_for(self, organization_id: str) -> list[ActionLine]:
-        return [a for a in self.actions if a.organization_id == organization_id]
+        return [a for a in self.actions if a.owned_by(organization_id)]
 
 
 def minutes_status(meeting: Meeting) -> MinutesStatus:

@@ -7,15 +7,24 @@ same in each. Which entries an audience may see is not decided here but in `audi
 
 from __future__ import annotations
 
-from facilitate.models import ActionItem, Decision, Note, Objection, Organization, Person
-from facilitate.models.enums import Attribution, DecisionMethod
+from facilitate.models import (
+    ActionItem,
+    Amendment,
+    Decision,
+    Note,
+    Objection,
+    Organization,
+    Person,
+    Someone,
+)
+from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome
 from facilitate.services.record.document import (
     ActionLine,
     ConsentObjectionLine,
     DecisionLine,
     ObjectionLine,
 )
-from facilitate.services.record.i18n import DEFAULT_LANGUAGE, words
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
 from facilitate.services.record.wording import clean_text
 from facilitate.store import RecordNotFound, Store
 
@@ -79,11 +88,20 @@ def attribution_label(note: Note, names: Names, *, participant: str = "a partici
     return ""
 
 
-def owner_name(action: ActionItem, names: Names) -> str:
-    """The action's owner: a person from the roster, or the name typed for someone outside it."""
-    if action.owner_person_id:
-        return names.person_name(action.owner_person_id)
-    return clean_text(action.owner_text)
+def owner_name(action: ActionItem, names: Names, *, language: str = DEFAULT_LANGUAGE) -> str:
+    """The action's owners: a person from the roster (or the name typed for someone outside it),
+    then those sharing it, then "all members" when the whole body owns it; "" for nobody."""
+    first = (
+        names.person_name(action.owner_person_id)
+        if action.owner_person_id
+        else clean_text(action.owner_text)
+    )
+    sharing = [
+        names.person_name(o.person_id) if o.person_id else clean_text(o.who)
+        for o in action.co_owners
+    ]
+    everyone = [words(language).all_members] if action.whole_body else []
+    return ", ".join(name for name in (first, *sharing, *everyone) if name)
 
 
 def owner_organization_id(action: ActionItem, names: Names) -> str | None:
@@ -101,6 +119,31 @@ def _distribution(values: dict[str, int]) -> tuple[tuple[str, int], ...]:
         # Fist-to-five and numeric scales read best from full support down.
         pairs.sort(key=lambda kv: -int(kv[0]))
     return tuple(pairs)
+
+
+MOTION_OUTCOMES = frozenset(
+    {DecisionOutcome.UNANIMOUS, DecisionOutcome.TABLED, DecisionOutcome.WITHDRAWN}
+)
+"""Outcomes that say what became of a motion, and read without a method."""
+
+
+def motion_text(mover: Someone | None, seconder: Someone | None, w: Words) -> str:
+    """ "Moved by A, seconded by B" (either part alone when only one was recorded); ""."""
+    parts = [
+        template.format(who=clean_text(who.who) or w.not_named)
+        for template, who in ((w.moved_by, mover), (w.seconded_by, seconder))
+        if who is not None
+    ]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _amendment(amendment: Amendment, w: Words) -> str:
+    """ "Strike the second clause (moved by A, seconded by B; adopted)"."""
+    how = motion_text(amendment.moved_by, amendment.seconded_by, w)
+    fate = w.outcomes[amendment.outcome].lower()
+    said = f"{how[:1].lower()}{how[1:]}; {fate}" if how else fate
+    return f"{clean_text(amendment.text)} ({said})"
 
 
 def decision_line(
@@ -133,6 +176,14 @@ def decision_line(
         ),
         override_reason=clean_text(decision.override_reason),
         referred_to=clean_text(decision.referred_to),
+        motion=motion_text(
+            decision.moved_by[0] if decision.moved_by else None,
+            decision.seconded_by[0] if decision.seconded_by else None,
+            w,
+        ),
+        amendments=tuple(_amendment(a, w) for a in decision.amendments),
+        method_recorded=decision.method is not DecisionMethod.NOT_RECORDED,
+        motion_outcome=decision.outcome in MOTION_OUTCOMES,
         no_objections=(
             decision.method in (DecisionMethod.CONSENSUS, DecisionMethod.CONSENT)
             and not decision.stand_asides
@@ -166,7 +217,7 @@ def action_line(
     return ActionLine(
         id=action.id,
         text=clean_text(action.text),
-        owner=owner_name(action, names),
+        owner=owner_name(action, names, language=language),
         organization=names.org_label(org_id),
         organization_id=org_id,
         due=action.due,
@@ -174,4 +225,10 @@ def action_line(
         agenda_item=item_titles.get(action.agenda_item_id or "", outside_agenda),
         visibility=action.visibility,
         language=language,
+        sharing_organization_ids=tuple(
+            org
+            for o in action.co_owners
+            if (org := o.organization_id or names.org_of(o.person_id)) is not None
+        ),
+        whole_body=action.whole_body,
     )

@@ -388,7 +388,7 @@ def _follow_ups(
         lines.append(
             FollowUpLine(
                 action=clean_text(action.text),
-                owner=owner_name(action, names),
+                owner=owner_name(action, names, language=w.language),
                 organization=names.org_label(org_id),
                 due=action.due,
                 status=update.status,

@@ -36,6 +36,9 @@ OUTCOME_LABELS: dict[DecisionOutcome, str] = {
     DecisionOutcome.NOT_ADOPTED: "Not adopted",
     DecisionOutcome.DEFERRED: "Deferred",
     DecisionOutcome.REFERRED: "Referred",
+    DecisionOutcome.UNANIMOUS: "Carried unanimously",
+    DecisionOutcome.TABLED: "Tabled",
+    DecisionOutcome.WITHDRAWN: "Withdrawn",
 }
 
 STATUS_LABELS: dict[ActionStatus, str] = {

@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 from facilitate.errors import Refusal
 from facilitate.models import (
     ActionItem,
+    Amendment,
     CaptureDraft,
     ConsentObjection,
     Decision,
@@ -44,6 +45,7 @@ from facilitate.models import (
     Objection,
     Organization,
     Person,
+    Someone,
     utcnow,
 )
 from facilitate.models import ParkingLotItem as Parking
@@ -57,7 +59,7 @@ from facilitate.models.enums import (
 )
 from facilitate.services.people import people_lookup
 from facilitate.services.run import decisions, drafts
-from facilitate.services.run.decision_rules import check_levels, settle_outcome
+from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
 from facilitate.services.run.quick_entry import EntryKind, QuickEntry, parse_line
 from facilitate.store import Store
 
@@ -214,6 +216,9 @@ def add_decision(
     override_reason: str = "",
     rationale: str = "",
     review_date: date | None = None,
+    moved_by: Sequence[Someone] = (),
+    seconded_by: Sequence[Someone] = (),
+    amendments: Sequence[Amendment] = (),
     visibility: Visibility | None = None,
     item_id: str | None = None,
     now: datetime | None = None,
@@ -232,7 +237,11 @@ def add_decision(
         override=override_reason,
         referred_to=referred_to,
     )
-    problem = settled.problem or check_levels(method, dict(distribution or {}))
+    problem = (
+        settled.problem
+        or check_levels(method, dict(distribution or {}))
+        or check_unanimous(settled.outcome, votes_against)
+    )
     if problem:
         raise CaptureError(problem)
     return _save(
@@ -256,6 +265,9 @@ def add_decision(
         override_reason=override_reason.strip(),
         rationale=rationale.strip(),
         review_date=review_date,
+        moved_by=list(moved_by),
+        seconded_by=list(seconded_by),
+        amendments=list(amendments),
         **decisions.quorum_now(store, meeting.id),
     )
 
@@ -298,10 +310,13 @@ def add_action(
     owner_text: str = "",
     due: date | None = None,
     organization_id: str | None = None,
+    co_owners: Sequence[Someone] = (),
+    whole_body: bool = False,
     visibility: Visibility | None = None,
     item_id: str | None = None,
 ) -> ActionItem:
-    """Save an action item. The accountable organization defaults to the owner's."""
+    """Save an action item. The accountable organization defaults to the first owner's;
+    `co_owners` share it, and `whole_body` gives it to every member of the body."""
     meeting = _capturing_into(store, meeting_id)
     if organization_id is None and owner_person_id is not None:
         organization_id = _person_org(store, meeting, owner_person_id)
@@ -315,6 +330,8 @@ def add_action(
         owner_person_id=owner_person_id,
         owner_text=owner_text.strip(),
         organization_id=organization_id,
+        co_owners=list(co_owners),
+        whole_body=whole_body,
         due=due,
     )
 
@@ -458,7 +475,8 @@ def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft)
     asides, unmatched = decisions.positions(store, meeting, parsed.stand_asides)
     blocks, more = decisions.positions(store, meeting, parsed.blocks)
     raised, still_more = decisions.objections(store, meeting, parsed.objections)
-    draft.problems += [*unmatched, *more, *still_more]
+    moved = decisions.motion(store, meeting, parsed.moved_by, parsed.seconded_by, parsed.amendments)
+    draft.problems += [*unmatched, *more, *still_more, *moved.problems]
     return add_decision(
         store,
         meeting.id,
@@ -475,6 +493,9 @@ def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft)
         objections=raised,
         override_reason=parsed.override or "",
         review_date=parsed.review_date,
+        moved_by=moved.moved_by,
+        seconded_by=moved.seconded_by,
+        amendments=moved.amendments,
         visibility=parsed.visibility,
     )
 
@@ -568,6 +589,12 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
             )
         else:
             org_id = org.id
+    sharing: list[Someone] = []
+    for handle in parsed.co_owners:
+        who, problem = decisions.someone(store, meeting, handle)
+        sharing.append(who)
+        if problem:
+            draft.problems.append(problem)
     return add_action(
         store,
         meeting.id,
@@ -576,6 +603,8 @@ def _action(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -
         owner_text=owner_text,
         due=parsed.due,
         organization_id=org_id,
+        co_owners=sharing,
+        whole_body=parsed.whole_body,
         visibility=parsed.visibility,
     )
 

@@ -87,7 +87,7 @@ _ATTRIBUTION = (
 _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
     EntryKind.DECISION: (
         Completion("method:", "consensus, consent, fist, gradients, vote, other"),
-        Completion("outcome:", "adopted, not-adopted, deferred, referred:BODY"),
+        Completion("outcome:", "adopted, unanimous, not-adopted, tabled, referred:BODY"),
         Completion("for:", "votes for"),
         Completion("against:", "votes against"),
         Completion("abstain:", "abstentions"),
@@ -98,6 +98,9 @@ _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
         Completion('resolved:"', "how the objection before was resolved"),
         Completion('override:"', "why the group overrode a block"),
         Completion("review:", "when to review it"),
+        Completion("moved:@", "who moved the motion"),
+        Completion("second:@", "who seconded it"),
+        Completion("amend:@", 'an amendment: amend:@who "what it changed"'),
         *_VISIBILITY,
     ),
     EntryKind.ACTION: (
@@ -120,8 +123,11 @@ _VALUES: dict[str, tuple[Completion, ...]] = {
     ),
     "outcome": (
         Completion("outcome:adopted ", ""),
+        Completion("outcome:unanimous ", "carried unanimously"),
         Completion("outcome:not-adopted ", ""),
         Completion("outcome:deferred ", "taken up later"),
+        Completion("outcome:tabled ", "laid on the table"),
+        Completion("outcome:withdrawn ", "withdrawn by its mover"),
         Completion("outcome:referred:", "sent to another body: name it"),
     ),
     "due": tuple(
@@ -134,7 +140,7 @@ _VALUES: dict[str, tuple[Completion, ...]] = {
     ),
 }
 _OWNER_KINDS = frozenset({EntryKind.ACTION, EntryKind.PARKING})
-_WHO_KEYS = ("aside:", "block:", "objection:")
+_WHO_KEYS = ("aside:", "block:", "objection:", "moved:", "second:", "seconded:", "amend:")
 
 
 def _word_start(line: str, cursor: int) -> int:

@@ -7,6 +7,9 @@ The dialog is quick entry laid out in fields, and reads the same way:
   quoted or not, and may be left out);
 * consent objections: ``[@WHO] what was objected => how it was resolved; ...`` (the resolution
   may be left out while the objection is open);
+* a motion's mover and seconder: ``@WHO`` each, or nothing;
+* amendments: ``[@MOVER [@SECONDER]] what it changed [=> outcome]; ...`` (the outcome as
+  ``outcome:`` takes it, adopted when left out);
 * levels: ``5=3, 4=2`` (or separated by spaces);
 * counts: whole numbers, or nothing for a count nobody gave.
 
@@ -21,12 +24,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitate.models import ConsentObjection, Decision, Meeting, Objection
+from facilitate.models import Amendment, ConsentObjection, Decision, Meeting, Objection, Someone
 from facilitate.models.enums import DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.run import decisions
 from facilitate.services.run.capture import CaptureError
-from facilitate.services.run.decision_rules import settle_outcome
-from facilitate.services.run.quick_entry import QuickEntry, Raised, Stance
+from facilitate.services.run.decision_rules import check_unanimous, settle_outcome
+from facilitate.services.run.quick_entry import (
+    OUTCOME_ALIASES,
+    Proposed,
+    QuickEntry,
+    Raised,
+    Stance,
+)
 from facilitate.store import Store
 
 _WHO = re.compile(r'@(?:"(?P<name>[^"]+)"|(?P<handle>\S+))\s*(?P<rest>.*)', re.DOTALL)
@@ -51,6 +60,9 @@ class DecisionInput:
     blocks: list[Stance] = field(default_factory=list)
     objections: list[Raised] = field(default_factory=list)
     override: str = ""
+    moved_by: str = ""
+    seconded_by: str = ""
+    amendments: list[Proposed] = field(default_factory=list)
     visibility: Visibility | None = None
 
 
@@ -120,6 +132,43 @@ def read_objections(text: str) -> list[Raised]:
     return raised
 
 
+def read_who(text: str, label: str) -> str:
+    """A mover or seconder: ``@WHO``, or "" when nobody is named."""
+    if not text.strip():
+        return ""
+    who, rest = _who(text, label)
+    if rest:
+        raise CaptureError(f"{label}: one person, e.g. @dana (then “{rest}”)")
+    return who
+
+
+def read_amendments(text: str) -> list[Proposed]:
+    """Amendments: ``[@MOVER [@SECONDER]] what it changed [=> outcome]; ...``."""
+    found = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        said, _, fate = part.partition(RESOLVED)
+        named: list[str] = []
+        while said.strip().startswith("@") and len(named) < 2:
+            who, said = _who(said, "Amendments")
+            named.append(who)
+        outcome = DecisionOutcome.ADOPTED
+        if fate.strip():
+            chosen = OUTCOME_ALIASES.get(fate.strip().lower().replace(" ", "_").replace("-", "_"))
+            if chosen is None:
+                raise CaptureError(
+                    f"Amendments: “{fate.strip()}” is not an outcome; use adopted, not adopted,"
+                    " withdrawn, ..."
+                )
+            outcome = chosen
+        if not _unquoted(said):
+            raise CaptureError("Amendments: say what it changed, e.g. @dana strike clause 2")
+        movers = [*named, None, None]
+        found.append(Proposed(_unquoted(said), movers[0], movers[1], outcome))
+    return found
+
+
 # -- writing the fields ---------------------------------------------------------------------------
 
 
@@ -138,6 +187,23 @@ def objections_text(raised: Sequence[Raised]) -> str:
         part += objection.objection
         if objection.resolution:
             part += f" {RESOLVED} {objection.resolution}"
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def who_text(who: str) -> str:
+    return _named(who) if who else ""
+
+
+def amendments_text(amendments: Sequence[Proposed]) -> str:
+    parts = []
+    for amendment in amendments:
+        named = [_named(who) for who in (amendment.who, amendment.seconder) if who]
+        if amendment.seconder and not amendment.who:
+            named = []  # a seconder alone cannot be told from a mover in the field
+        part = " ".join([*named, amendment.text])
+        if amendment.outcome is not DecisionOutcome.ADOPTED:
+            part += f" {RESOLVED} {amendment.outcome.value.replace('_', '-')}"
         parts.append(part)
     return "; ".join(parts)
 
@@ -163,6 +229,9 @@ def from_line(parsed: QuickEntry) -> DecisionInput:
         blocks=list(parsed.blocks),
         objections=list(parsed.objections),
         override=parsed.override or "",
+        moved_by=parsed.moved_by or "",
+        seconded_by=parsed.seconded_by or "",
+        amendments=list(parsed.amendments),
         visibility=parsed.visibility,
     )
 
@@ -186,7 +255,19 @@ def from_decision(decision: Decision) -> DecisionInput:
         blocks=[_stance(o) for o in decision.blocks],
         objections=[Raised(o.objection, o.who or None, o.resolution) for o in decision.objections],
         override=decision.override_reason,
+        moved_by=decision.moved_by[0].who if decision.moved_by else "",
+        seconded_by=decision.seconded_by[0].who if decision.seconded_by else "",
+        amendments=[_proposed(a) for a in decision.amendments],
         visibility=decision.visibility,
+    )
+
+
+def _proposed(amendment: Amendment) -> Proposed:
+    def who(someone: Someone | None) -> str | None:
+        return someone.who if someone is not None and someone.who else None
+
+    return Proposed(
+        amendment.text, who(amendment.moved_by), who(amendment.seconded_by), amendment.outcome
     )
 
 
@@ -200,6 +281,7 @@ class Resolved:
     stand_asides: list[Objection]
     blocks: list[Objection]
     objections: list[ConsentObjection]
+    motion: decisions.Motion
     problems: tuple[str, ...]
 
 
@@ -207,7 +289,8 @@ def resolve(store: Store, meeting: Meeting, form: DecisionInput) -> Resolved:
     asides, first = decisions.positions(store, meeting, form.stand_asides)
     blocks, second = decisions.positions(store, meeting, form.blocks)
     raised, third = decisions.objections(store, meeting, form.objections)
-    return Resolved(asides, blocks, raised, (*first, *second, *third))
+    moved = decisions.motion(store, meeting, form.moved_by, form.seconded_by, form.amendments)
+    return Resolved(asides, blocks, raised, moved, (*first, *second, *third, *moved.problems))
 
 
 def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
@@ -221,8 +304,9 @@ def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
         override=form.override,
         referred_to=form.referred_to,
     )
-    if settled.problem:
-        raise CaptureError(settled.problem)
+    problem = settled.problem or check_unanimous(settled.outcome, form.votes_against)
+    if problem:
+        raise CaptureError(problem)
     referral = settled.outcome is DecisionOutcome.REFERRED
     return {
         "method": form.method,
@@ -236,4 +320,5 @@ def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
         "blocks": resolved.blocks,
         "objections": resolved.objections,
         "override_reason": form.override,
+        **resolved.motion.fields(),
     }

@@ -6,6 +6,7 @@
   without an override is refused.
 * An override answers a block: without a block there is nothing to override.
 * A decision sent to another body names that body.
+* Carried unanimously means nobody voted against.
 * Levels (a distribution such as fist-to-five's 5=3 4=2) belong to a method that has levels:
   fist-to-five 0 to 5, gradients of agreement 1 to 8 or the gradient's name.
 
@@ -59,7 +60,7 @@ def settle_outcome(
         return Settled(outcome or DecisionOutcome.ADOPTED)
     if outcome is None:
         return Settled(DecisionOutcome.NOT_ADOPTED, warning=BLOCK_STOPS_CONSENSUS)
-    if outcome is DecisionOutcome.ADOPTED:
+    if outcome.carried:
         return Settled(
             outcome,
             "consensus with a block is not adopted unless the group overrides it: add "
@@ -85,4 +86,14 @@ def check_levels(method: DecisionMethod, levels: Mapping[str, int]) -> str | Non
     ]
     if wrong:
         return f"{', '.join(wrong)}: levels run {allowed.start} to {allowed.stop - 1}"
+    return None
+
+
+def check_unanimous(outcome: DecisionOutcome | None, against: int | None) -> str | None:
+    """Why a count cannot go with this outcome: "carried unanimously" with votes against."""
+    if outcome is DecisionOutcome.UNANIMOUS and against:
+        return (
+            f"carried unanimously, yet {against} against: record it as adopted, or correct the"
+            " count"
+        )
     return None

@@ -10,9 +10,11 @@ for the screen, so nothing said is lost. The quorum snapshot is the one rule's a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from facilitate.models import (
+    Amendment,
     ConsentObjection,
     Decision,
     Meeting,
@@ -22,7 +24,7 @@ from facilitate.models import (
 )
 from facilitate.services.people import people_lookup
 from facilitate.services.quorum import Quorum, quorum
-from facilitate.services.run.quick_entry import Raised, Stance
+from facilitate.services.run.quick_entry import Proposed, Raised, Stance
 from facilitate.store import Store
 
 
@@ -105,6 +107,58 @@ def objections(
             )
         )
     return found, problems
+
+
+@dataclass(frozen=True)
+class Motion:
+    """A motion's people on record: its mover, its seconder and its amendments' (lists of at most
+    one, as `Decision` keeps them), and the names that matched nobody."""
+
+    moved_by: list[Someone]
+    seconded_by: list[Someone]
+    amendments: list[Amendment]
+    problems: tuple[str, ...] = ()
+
+    def fields(self) -> dict[str, Any]:
+        """As `Decision`'s fields."""
+        return {
+            "moved_by": self.moved_by,
+            "seconded_by": self.seconded_by,
+            "amendments": self.amendments,
+        }
+
+
+def motion(
+    store: Store,
+    meeting: Meeting,
+    moved_by: str | None,
+    seconded_by: str | None,
+    amendments: Sequence[Proposed] = (),
+) -> Motion:
+    """Who moved, seconded and amended a motion, as people or organizations on record."""
+    problems: list[str] = []
+
+    def named(typed: str | None) -> Someone | None:
+        if not typed:
+            return None
+        who, problem = someone(store, meeting, typed)
+        if problem:
+            problems.append(problem)
+        return who
+
+    mover, seconder = named(moved_by), named(seconded_by)
+    changed = [
+        Amendment(
+            text=" ".join(a.text.split()),
+            moved_by=named(a.who),
+            seconded_by=named(a.seconder),
+            outcome=a.outcome,
+        )
+        for a in amendments
+    ]
+    return Motion(
+        [mover] if mover else [], [seconder] if seconder else [], changed, tuple(problems)
+    )
 
 
 SNAPSHOT_FIELDS = (

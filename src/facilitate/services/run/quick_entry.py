@@ -4,8 +4,9 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
 
     /d TEXT  [method:M] [outcome:O] [for:N] [against:N] [abstain:N] [levels:L=N,...]
              [aside:@WHO ["reason"]] [block:@WHO ["reason"]] [override:"why"]
-             [objection:[@WHO] "what" [resolved:"how"]] [review:DATE]         decision
-    /a TEXT  [@owner] [due:DATE] [org:SHORT]                                        action item
+             [objection:[@WHO] "what" [resolved:"how"]] [review:DATE]
+             [moved:@WHO] [second:@WHO] [amend:[@WHO] "what it changed"]      decision
+    /a TEXT  [@owner ...] [due:DATE] [org:SHORT]                                    action item
     /p TEXT  [@person]                                                              parking lot
     /n TEXT      or plain TEXT                                                      note
 
@@ -14,6 +15,9 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
   ``#confidential`` (``#conf``).
 * Notes and parking-lot items may carry one attribution token: ``~org:SHORT``, ``~participant``
   or ``~none`` (listening sessions avoid naming speakers).
+* An action may have several owners (``@michelle @marty``, people or organizations): the first
+  is ``owner_handle``, the others ``co_owners``. ``@all``, ``@everyone`` or ``@"all members"``
+  gives it to the whole body (``whole_body``).
 * ``@owner`` is a handle (starts with a letter; letters, digits and ``._-``; ends with a letter or
   digit), e.g. ``@maria``, ``@m.lopez``, or a quoted name, ``@"Maria Lopez"``. It is kept as
   typed; matching it to a person is the caller's job. On ``/p`` it names the follow-up person.
@@ -34,6 +38,10 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
   resolved the objection before it. ``override:"why"`` records that the group adopted a
   consensus decision despite a block, and why. The rules between them (consensus with a block
   is not adopted unless overridden, ...) are :mod:`decision_rules`'.
+* A motion: ``moved:@WHO`` and ``second:@WHO`` (or ``seconded:``) name its mover and seconder;
+  ``amend:@WHO "what it changed"`` (or ``amend:"..."``) records an amendment moved by WHO and
+  adopted (its seconder and another fate are the decision dialog's). ``outcome:unanimous``
+  (carried unanimously), ``outcome:tabled`` and ``outcome:withdrawn`` say what became of it.
 * A first word of ``/`` and a letter is a command; ``N/A`` or ``/ 5`` are just text.
 * A token is only recognised on the kinds it belongs to; elsewhere it is an ordinary word of the
   text (``@maria`` in a note, ``due:fri`` in a decision). Other ``#hashtags``, ``~words`` and a
@@ -72,7 +80,7 @@ from enum import StrEnum
 
 from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.dates import DATE_HINT, DateParseError, parse_date
-from facilitate.services.run.decision_rules import check_levels, settle_outcome
+from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
 
 __all__ = [
     "COMMANDS",
@@ -84,6 +92,7 @@ __all__ = [
     "UNEXPECTED_PROBLEM",
     "VISIBILITY_TAGS",
     "EntryKind",
+    "Proposed",
     "QuickEntry",
     "Raised",
     "Stance",
@@ -126,6 +135,17 @@ class Raised:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposed:
+    """An amendment to a motion as typed: what it changed, who moved and seconded it (if
+    named) and what became of it (adopted unless said)."""
+
+    text: str
+    who: str | None = None
+    seconder: str | None = None
+    outcome: DecisionOutcome = DecisionOutcome.ADOPTED
+
+
+@dataclass(frozen=True, slots=True)
 class QuickEntry:
     """One parsed quick-entry line. See the module docstring for the grammar."""
 
@@ -133,6 +153,8 @@ class QuickEntry:
     text: str
     raw: str
     owner_handle: str | None = None
+    co_owners: tuple[str, ...] = ()
+    whole_body: bool = False
     due: date | None = None
     org_short: str | None = None
     method: DecisionMethod | None = None
@@ -145,6 +167,9 @@ class QuickEntry:
     override: str | None = None
     referred_to: str | None = None
     review_date: date | None = None
+    moved_by: str | None = None
+    seconded_by: str | None = None
+    amendments: tuple[Proposed, ...] = ()
     visibility: Visibility | None = None
     attribution: Attribution | None = None
     attribution_org: str | None = None
@@ -212,7 +237,9 @@ OUTCOME_ALIASES: dict[str, DecisionOutcome] = {
     "rejected": DecisionOutcome.NOT_ADOPTED,
     "failed": DecisionOutcome.NOT_ADOPTED,
     "postponed": DecisionOutcome.DEFERRED,
-    "tabled": DecisionOutcome.DEFERRED,
+    "carried": DecisionOutcome.ADOPTED,
+    "carried_unanimously": DecisionOutcome.UNANIMOUS,
+    "unanimously": DecisionOutcome.UNANIMOUS,
 }
 """Words accepted after ``outcome:``, with ``-`` read as ``_``; a referral also names the body
 (``outcome:referred:BODY``), so its words are `REFERRAL_WORDS`."""
@@ -220,7 +247,10 @@ OUTCOME_ALIASES: dict[str, DecisionOutcome] = {
 REFERRAL_WORDS = frozenset({"referred", "sent", "referred_to", "sent_to"})
 
 _METHOD_HINT = "use consensus, consent, fist, gradients, vote or other, e.g. method:consensus"
-_OUTCOME_HINT = "use adopted, not-adopted, deferred or referred:BODY, e.g. outcome:adopted"
+_OUTCOME_HINT = (
+    "use adopted, unanimous, not-adopted, deferred, tabled, withdrawn or referred:BODY,"
+    " e.g. outcome:adopted"
+)
 
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
@@ -244,6 +274,8 @@ _SHORT_NAME = re.compile(r"\w(?:[\w.&\-]*\w)?")
 _COUNT = re.compile(r"[0-9]{1,6}")
 _LEVEL = re.compile(r"([0-9]{1,2})=([0-9]{1,6})")
 _MAX_DATE_WORDS = 4
+# Owners that name the whole body rather than anyone in it.
+WHOLE_BODY = frozenset({"all", "everyone", "all members", "all-members", "everybody"})
 
 KEYS: dict[EntryKind, frozenset[str]] = {
     EntryKind.DECISION: frozenset(
@@ -260,6 +292,10 @@ KEYS: dict[EntryKind, frozenset[str]] = {
             "resolved",
             "override",
             "review",
+            "moved",
+            "second",
+            "seconded",
+            "amend",
         }
     ),
     EntryKind.ACTION: frozenset({"due", "org"}),
@@ -270,9 +306,11 @@ KEYS: dict[EntryKind, frozenset[str]] = {
 _KEYS = KEYS
 _DATE_KEYS = frozenset({"due", "review"})
 # Keys whose value may be quoted to hold several words.
-_PHRASE_KEYS = frozenset({"objection", "resolved", "override"})
-# Keys that name someone, and may be followed by a quoted reason (or objection).
-_WHO_KEYS = frozenset({"aside", "block", "objection"})
+_PHRASE_KEYS = frozenset({"objection", "resolved", "override", "amend"})
+# Keys that name someone, and may be followed by a quoted reason (or objection, or amendment).
+_WHO_KEYS = frozenset({"aside", "block", "objection", "amend"})
+# Keys that name a motion's mover or seconder, and nothing more.
+_MOTION_KEYS = frozenset({"moved", "second", "seconded"})
 _COUNT_KEYS = frozenset({"for", "against", "abstain"})
 _OWNER_KINDS = frozenset({EntryKind.ACTION, EntryKind.PARKING})
 _ATTRIBUTION_KINDS = frozenset({EntryKind.NOTE, EntryKind.PARKING})
@@ -381,6 +419,8 @@ class _Reader:
         # First token that set each field, to name both when one is typed twice.
         self.seen: dict[str, str] = {}
         self.owner: str | None = None
+        self.co_owners: list[str] = []
+        self.whole_body = False
         self.due: date | None = None
         self.org: str | None = None
         self.method: DecisionMethod | None = None
@@ -393,6 +433,9 @@ class _Reader:
         self.override: str | None = None
         self.referred_to: str | None = None
         self.review: date | None = None
+        self.moved_by: str | None = None
+        self.seconded_by: str | None = None
+        self.amendments: list[Proposed] = []
         self.visibility: Visibility | None = None
         self.attribution: Attribution | None = None
         self.attribution_org: str | None = None
@@ -417,6 +460,8 @@ class _Reader:
         method = self.method or DecisionMethod.NOT_RECORDED
         if problem := check_levels(method, self.levels):
             self.problems.append(problem)
+        if problem := check_unanimous(self.outcome, self.counts.get("against")):
+            self.problems.append(problem)
         settled = settle_outcome(
             method,
             self.outcome,
@@ -434,7 +479,7 @@ class _Reader:
     def entry(self, raw: str, command: tuple[str, ...]) -> QuickEntry:
         warnings: list[str] = []
         if self.kind is EntryKind.ACTION:
-            if self.owner is None:
+            if self.owner is None and not self.whole_body:
                 warnings.append('no owner yet: add @name or @"Full Name"')
             if self.due is None:
                 warnings.append("no due date yet: add due:DATE, e.g. due:fri")
@@ -456,6 +501,8 @@ class _Reader:
             text=" ".join(self.text_words),
             raw=raw,
             owner_handle=self.owner,
+            co_owners=tuple(self.co_owners),
+            whole_body=self.whole_body,
             due=self.due,
             org_short=self.org,
             method=self.method,
@@ -468,6 +515,9 @@ class _Reader:
             override=self.override,
             referred_to=self.referred_to,
             review_date=self.review,
+            moved_by=self.moved_by,
+            seconded_by=self.seconded_by,
+            amendments=tuple(self.amendments),
             visibility=self.visibility,
             attribution=self.attribution,
             attribution_org=self.attribution_org,
@@ -486,7 +536,7 @@ class _Reader:
         if match and match[1].lower() in self.keys & (_DATE_KEYS | _PHRASE_KEYS):
             return match.end()
         match = _QUOTED_WHO.match(word)
-        if match and match[1].lower() in self.keys & _WHO_KEYS:
+        if match and match[1].lower() in self.keys & (_WHO_KEYS | _MOTION_KEYS):
             return match.end()
         if self.kind is EntryKind.DECISION:
             match = _QUOTED_REFERRAL.match(word)
@@ -560,6 +610,9 @@ class _Reader:
             return self._date(words, index, key, value)
         if key in _WHO_KEYS and value.startswith("@"):
             return self._someone(words, index, key)
+        if key in _MOTION_KEYS:
+            self._mover(word, key, value)
+            return 1
         if key == "org":
             self._org(text, value)
         elif key == "method":
@@ -627,6 +680,14 @@ class _Reader:
             self.problems.append(
                 f'could not read {role} "{text}": use @handle (e.g. @maria) or @"Full Name"'
             )
+        elif self.kind is EntryKind.ACTION and name.lower() in WHOLE_BODY:
+            self._claim("whole body", text, "the whole body named twice")
+            self.whole_body = True
+        elif self.kind is EntryKind.ACTION and self.owner is not None:
+            if name in (self.owner, *self.co_owners):
+                self.problems.append(f"{text} named twice as an owner: keep one")
+            else:
+                self.co_owners.append(name)
         elif self._claim(
             "owner", text, f"more than one {role}", "keep one @ and write the others without it"
         ):
@@ -734,7 +795,7 @@ class _Reader:
 
     def _phrase(self, word: _Word, key: str, value: str) -> None:
         """``objection:``, ``resolved:`` and ``override:`` with one word or a quoted phrase."""
-        if key in _WHO_KEYS and key != "objection":
+        if key in _WHO_KEYS and key not in ("objection", "amend"):
             self.problems.append(
                 f'could not read who in "{word.text}": start with @, e.g. {key}:@dana or {key}:@pp'
             )
@@ -744,6 +805,8 @@ class _Reader:
             self.problems.append(f'{key}: needs words, e.g. {key}:"{_PHRASE_EXAMPLES[key]}"')
         elif key == "objection":
             self.objections.append(Raised(phrase))
+        elif key == "amend":
+            self.amendments.append(Proposed(phrase))
         elif key == "resolved":
             self._resolved(word.text, phrase)
         elif self._claim("override", word.text, "more than one override"):
@@ -762,6 +825,22 @@ class _Reader:
         else:
             last = self.objections[-1]
             self.objections[-1] = Raised(last.objection, last.who, how)
+
+    def _mover(self, word: _Word, key: str, value: str) -> None:
+        """``moved:@WHO`` or ``second:@WHO`` (``seconded:``): a motion's mover or seconder."""
+        role = "mover" if key == "moved" else "seconder"
+        example = f"{key}:@dana"
+        who, readable = _read_who(word, value) if value.startswith("@") else ("", False)
+        if not readable:
+            self.problems.append(
+                f'could not read the {role} in "{word.text}": use @handle or @"Full Name",'
+                f" e.g. {example}"
+            )
+        elif self._claim(role, word.text, f"more than one {role}"):
+            if role == "mover":
+                self.moved_by = who
+            else:
+                self.seconded_by = who
 
     def _someone(self, words: list[_Word], index: int, key: str) -> int:
         """``aside:@WHO``, ``block:@WHO`` or ``objection:@WHO``, and the quoted word after it."""
@@ -789,13 +868,16 @@ class _Reader:
             if follows.broken or not follows.quoted:
                 return used  # the splitter has said what is wrong with the quote
             said = " ".join(follows.text[1:-1].split())
-        if key == "objection":
+        if key in ("objection", "amend"):
+            what = "the objection was" if key == "objection" else "the amendment changed"
             if not said:
                 self.problems.append(
-                    f'say what the objection was after {word.text}, e.g. {word.text} "cost"'
+                    f'say what {what} after {word.text}, e.g. {word.text} "{_PHRASE_EXAMPLES[key]}"'
                 )
-            else:
+            elif key == "objection":
                 self.objections.append(Raised(said, who))
+            else:
+                self.amendments.append(Proposed(said, who))
         elif key == "aside":
             self.stand_asides.append(Stance(who, said))
         else:
@@ -805,9 +887,19 @@ class _Reader:
 
 _PHRASE_EXAMPLES = {
     "objection": "the timeline is too short",
+    "amend": "strike the second clause",
     "resolved": "start moved to March",
     "override": "the county deadline cannot move",
 }
+
+
+def _read_who(word: _Word, after: str) -> tuple[str, bool]:
+    """The name after ``@`` in a token (``after`` starts at the ``@``), and whether it reads as
+    a handle or a quoted name."""
+    if word.quoted:
+        who = " ".join(after[2:-1].split())
+        return who, _NAME.fullmatch(who) is not None
+    return after[1:], _HANDLE.fullmatch(after[1:]) is not None
 
 
 def _unquote(value: str, quoted: bool) -> str:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from facilitate.models import ActionItem, Meeting, Person
+from facilitate.models import ActionItem, Meeting
 from facilitate.models.enums import Visibility
 from facilitate.models.protocol import Duty
 from facilitate.services.record.audience import visible
+from facilitate.services.record.entry_lines import Names, owner_name
 from facilitate.services.share.due_lines import due_text
 from facilitate.services.share.packets import PacketRenderers, write_packets
 from facilitate.services.share.sharing import (
@@ -23,7 +24,7 @@ from facilitate.services.share.sharing import (
     slug,
     write_and_log,
 )
-from facilitate.store import RecordNotFound, Store, queries
+from facilitate.store import Store, queries
 from facilitate.store.queries import OPEN_STATUSES, SharingDueRow
 
 # Internal minutes for the body itself: a file to read and one to print.
@@ -101,12 +102,8 @@ def reminder_text(store: Store, row: SharingDueRow, meeting: Meeting, today: dat
 
 
 def _owner(store: Store, action: ActionItem) -> str:
-    if action.owner_person_id:
-        try:
-            return store.get(Person, action.owner_person_id).name
-        except RecordNotFound:
-            return "(deleted)"
-    return action.owner_text or "no owner"
+    """Every owner, as the minutes name them (the first, those sharing it, or all members)."""
+    return owner_name(action, Names(store)) or "no owner"
 
 
 def _write_reminder(

@@ -3,7 +3,8 @@
 It opens filled from what is in the capture line (``/d Fund the pilot method:consensus``), and
 takes everything quick entry takes, in fields: method; outcome (and the body a referral went
 to); counts; levels; stand-asides and blocks with who and why; consent objections and how each
-was resolved; an override of a block and why. The fields read as `decision_form` says.
+was resolved; an override of a block and why; a motion's mover, seconder and amendments. The
+fields read as `decision_form` says.
 `DecisionFields` is shared with the correction dialog, so a decision is corrected in the same
 fields it was taken in.
 """
@@ -18,13 +19,17 @@ from facilitate.models.enums import DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS
 from facilitate.services.run.decision_form import (
     DecisionInput,
+    amendments_text,
     levels_text,
     objections_text,
     positions_text,
+    read_amendments,
     read_count,
     read_levels,
     read_objections,
     read_positions,
+    read_who,
+    who_text,
 )
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
@@ -116,6 +121,19 @@ class DecisionFields(Vertical):
             "Override",
             Input(form.override, id="override", placeholder="why the group overrode a block"),
         )
+        with Horizontal(classes="field counts"):
+            yield Label("Moved by", classes="field-label")
+            yield Input(who_text(form.moved_by), id="moved", compact=True, placeholder="@who")
+            yield Label("seconded by")
+            yield Input(who_text(form.seconded_by), id="seconded", compact=True, placeholder="@who")
+        yield field(
+            "Amendments",
+            Input(
+                amendments_text(form.amendments),
+                id="amendments",
+                placeholder="@mover @seconder what it changed => adopted; ...",
+            ),
+        )
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
@@ -138,6 +156,9 @@ class DecisionFields(Vertical):
             blocks=read_positions(self._value("blocks"), "Blocks"),
             objections=read_objections(self._value("objections")),
             override=self._value("override").strip(),
+            moved_by=read_who(self._value("moved"), "Moved by"),
+            seconded_by=read_who(self._value("seconded"), "Seconded by"),
+            amendments=read_amendments(self._value("amendments")),
             visibility=visibility,
         )
 

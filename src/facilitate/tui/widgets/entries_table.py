@@ -76,9 +76,14 @@ class EntriesTable(Table):
     def _text(self, entry: Entry) -> str:
         text = entry.text
         if isinstance(entry, ActionItem):
-            owner = entry.owner_text or "no owner"
-            if entry.owner_person_id:
-                owner = self.owner_name(entry.owner_person_id)
+            owners = [
+                self.owner_name(entry.owner_person_id)
+                if entry.owner_person_id
+                else entry.owner_text,
+                *(someone.who for someone in entry.co_owners),
+                *(["all members"] if entry.whole_body else []),
+            ]
+            owner = ", ".join(o for o in owners if o) or "no owner"
             due = f", due {entry.due:%b %d}" if entry.due else ", no date"
             text += f"  ({owner}{due})"
         elif isinstance(entry, Decision):

@@ -114,6 +114,12 @@ class Words:
     objection_resolved: str  # {resolution}
     objection_open: str
     referred_to: str
+    # A motion (issue #17): "Motion: Moved by A, seconded by B; carried unanimously", with the
+    # approval's moved_by/seconded_by.
+    motion: str
+    amendment: str
+    outcome: str
+    all_members: str
     without_quorum: str  # {present} {needed}
     rationale: str
     review_by: str
