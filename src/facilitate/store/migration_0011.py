@@ -25,12 +25,4 @@ def upgrade(db: Database) -> None:
     """Add the columns, and reinstall the sync triggers so they carry the new columns too."""
     # sqlite-utils' executescript stays inside the migration's transaction (sqlite3's would commit).
     db.executescript(SCHEMA)
-    if sync_tracking.CHANGES in db.table_names():
-        master = [(str(name), sql) for name, sql in db.execute(sync_tracking.MASTER_QUERY)]
-        triggers = [str(name) for (name,) in db.execute(sync_tracking.TRIGGER_QUERY)]
-        sync_tracking.install(
-            db.execute,
-            master,
-            lambda table: [column.name for column in db.table(table).columns],
-            triggers,
-        )
+    sync_tracking.track_new_tables(db)

@@ -15,6 +15,11 @@ New columns need nothing here; a new table gets its triggers the next time a syn
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -138,3 +143,13 @@ def install(
     for statement in missing_tracking(tables, triggers):
         execute(statement)
     return tables
+
+
+def track_new_tables(db: Database) -> None:
+    """After a migration adds tables to a file the two-laptop sync already tracks: track them
+    too (a file never synced has no change log yet, and gets its triggers when it first is)."""
+    if CHANGES not in db.table_names():
+        return
+    master = [(str(name), sql) for name, sql in db.execute(MASTER_QUERY)]
+    triggers = [str(name) for (name,) in db.execute(TRIGGER_QUERY)]
+    install(db.execute, master, lambda table: [c.name for c in db.table(table).columns], triggers)
