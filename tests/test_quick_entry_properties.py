@@ -260,10 +260,17 @@ def decision_pieces(draw: st.DrawFn) -> list[tuple[str, tuple[str, ...], Any]]:
         pieces.append(("referred", (f"outcome:referred:{body[0]}",), body[1]))
     elif outcome := draw(_optional(OUTCOMES)):
         pieces.append(("outcome", (outcome[0],), outcome[1]))
+    unanimous = any(
+        field == "outcome" and value is DecisionOutcome.UNANIMOUS for field, _, value in pieces
+    )
     for key in ("for", "against", "abstain"):
         if (count := draw(st.none() | COUNT)) is not None:
+            if key == "against" and unanimous and count:
+                continue  # carried unanimously with votes against is refused, as it should be
             pieces.append((key, (f"{key}:{count}",), count))
     for key, field in (("aside", "stand_asides"), ("block", "blocks")):
+        if key == "block" and unanimous:
+            continue  # nobody blocks what was carried unanimously
         for tokens, stance in draw(st.lists(stances(key), max_size=2)):
             pieces.append((field, tokens, stance))
     if any(field == "blocks" for field, _, _ in pieces):
