@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.run import capture, live
+from facilitate.services.run import capture, corrections, live
 from facilitate.store import DatabaseLocked, Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.live import LiveMeetingScreen
@@ -41,7 +41,11 @@ def _steering(store: Store) -> Meeting:
     [
         (live, "next_item", ["ctrl+n"]),
         (capture, "capture_line", [*"Families asked for evenings", "enter"]),
-        (live, "live_view", []),  # the once-a-second tick
+        (live, "live_view", []),  # the once-a-second tick (and ctrl+t, ctrl+g read it)
+        (corrections, "removed_entries", ["ctrl+y"]),  # restore
+        (live, "why_not_planned", ["ctrl+b"]),  # not started after all
+        (live, "live_view", ["ctrl+t"]),  # extend, close or park
+        (live, "live_view", ["ctrl+g"]),  # invoke a ground rule
     ],
 )
 async def test_a_locked_file_is_a_message_and_the_screen_stays(

@@ -11,9 +11,10 @@ status lines are redrawn only when their text changes, and the capture line does
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import work
 from textual.actions import SkipAction
@@ -72,6 +73,23 @@ PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 k
 # Every refusal and every store error (a locked or damaged file) becomes a message: the live
 # screen stays up, with what was typed still in the line.
 LIVE_ERRORS = USER_ERRORS
+
+A = TypeVar("A", bound=Callable[..., Awaitable[None]])
+
+
+def said(action: A) -> A:
+    """An action run in a worker: a refusal or a store error becomes a message, never an ended
+    app (an error escaping a worker ends it)."""
+
+    @functools.wraps(action)
+    async def run(screen: Screen[None], *args: object) -> None:
+        try:
+            await action(screen, *args)
+        except LIVE_ERRORS as error:
+            screen.notify(f"Not done: {error}", severity="error", timeout=8)
+
+    return cast("A", run)
+
 
 CAPTURE_HELP = (
     ("text", "a note (plain text)"),
@@ -396,6 +414,7 @@ class LiveMeetingScreen(Screen[None]):
         return True
 
     @work
+    @said
     async def action_discard_draft(self) -> None:
         draft_id = self.box.draft_id
         if draft_id is None:
@@ -421,6 +440,7 @@ class LiveMeetingScreen(Screen[None]):
     # -- decisions ------------------------------------------------------------------------------
 
     @work
+    @said
     async def action_decision(self) -> None:
         """The decision dialog, filled from what is in the capture line."""
         store, line = self.facilitate.store, self.box.line.value
@@ -467,6 +487,7 @@ class LiveMeetingScreen(Screen[None]):
             self.notify("That was the last item. ctrl+l for the closing round.")
 
     @work
+    @said
     async def action_time_choice(self) -> None:
         view = live.live_view(self.facilitate.store, self.meeting_id)
         if view.current is None:
@@ -506,6 +527,7 @@ class LiveMeetingScreen(Screen[None]):
         self.poll_entries()
 
     @work
+    @said
     async def action_invoke_rule(self) -> None:
         """A ground rule invoked is an entry of the meeting (internal unless corrected)."""
         store = self.facilitate.store
@@ -537,6 +559,7 @@ class LiveMeetingScreen(Screen[None]):
         return corrections.find_entry(self.facilitate.store, self.meeting_id, entry_id)
 
     @work
+    @said
     async def action_correct(self) -> None:
         entry = self._selected_entry()
         if entry is None:
@@ -574,6 +597,7 @@ class LiveMeetingScreen(Screen[None]):
         )
 
     @work
+    @said
     async def action_remove(self) -> None:
         """Remove the selected entry, after asking; it is kept whole and can be restored."""
         entry = self._selected_entry()
@@ -596,6 +620,7 @@ class LiveMeetingScreen(Screen[None]):
         self.notify(f"Removed the {label} (ctrl+y restores it).")
 
     @work
+    @said
     async def action_restore(self) -> None:
         store = self.facilitate.store
         removed = corrections.removed_entries(store, self.meeting_id)
@@ -621,6 +646,7 @@ class LiveMeetingScreen(Screen[None]):
         self.notify(f"Restored: {entry.text}")
 
     @work
+    @said
     async def action_history(self) -> None:
         entry = self._selected_entry()
         if entry is None:
@@ -673,6 +699,7 @@ class LiveMeetingScreen(Screen[None]):
         self.app.push_screen(ClosingScreen(self.meeting_id), closed)
 
     @work
+    @said
     async def action_not_started(self) -> None:
         """Started by mistake, nothing captured: back to planned, as if never opened."""
         store = self.facilitate.store
