@@ -1,6 +1,6 @@
-"""Adding and editing organizations and people from any screen (the roster, set-up): open the
-form, save through the roster service, say what happened. One flow, so the two screens cannot
-come to disagree about what adding a person means."""
+"""Adding a person from any screen (the roster, set-up): the person form, saved through the
+roster service, said on screen. One flow, so the two screens cannot come to disagree about what
+adding a person means. (Organizations: tui/dialogs/organization_form.py.)"""
 
 from __future__ import annotations
 
@@ -8,45 +8,11 @@ from datetime import date
 
 from textual.app import App
 
-from facilitate.models import Organization, Person
+from facilitate.models import Person
 from facilitate.services.people import directory, roster
 from facilitate.store import Store
-from facilitate.tui.dialogs.organization_form import OrganizationDialog, OrganizationFields
 from facilitate.tui.dialogs.person_form import PersonDialog
 from facilitate.tui.feedback import reported
-
-
-async def add_organization(app: App[object], store: Store) -> Organization | None:
-    def check(fields: OrganizationFields) -> None:
-        roster.check_organization(store, fields.name)
-
-    fields = await app.push_screen_wait(OrganizationDialog(check=check))
-    if fields is None:
-        return None
-    with reported(app):
-        org = roster.add_organization(
-            store, fields.name, short_name=fields.short_name, kind=fields.kind, notes=fields.notes
-        )
-        app.notify(f"Added {org.name}")
-        return org
-    return None
-
-
-async def edit_organization(app: App[object], store: Store, org: Organization) -> bool:
-    """Edit an organization: only what the user changed is written, and a field another window
-    changed meanwhile is named instead of overwritten."""
-
-    def check(fields: OrganizationFields) -> None:
-        roster.check_organization(store, fields.name, exclude_id=org.id)
-
-    was = roster.organization_fields(org)
-    fields = await app.push_screen_wait(OrganizationDialog(org, check=check))
-    if fields is None:
-        return False
-    with reported(app):
-        roster.edit_organization(store, org.id, fields, was=was)
-        return True
-    return False
 
 
 async def add_person(app: App[object], store: Store, today: date) -> Person | None:

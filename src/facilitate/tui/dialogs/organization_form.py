@@ -183,26 +183,9 @@ class OrganizationsDialog(ModalScreen[bool]):
 
     @work
     async def action_add(self) -> None:
-        store = self.store
-
-        def check(fields: OrganizationFields) -> None:
-            roster.check_organization(store, fields.name)
-
-        fields = await self.app.push_screen_wait(OrganizationDialog(check=check))
-        if fields is None:
-            return
-        try:
-            org = roster.add_organization(
-                store,
-                fields.name,
-                short_name=fields.short_name,
-                kind=fields.kind,
-                notes=fields.notes,
-            )
-        except USER_ERRORS as error:
-            self._say(str(error))
-            return
-        self._done(org.id)
+        org = await add_organization(self)
+        if org is not None:
+            self._done(org.id)
 
     @work
     async def action_edit(self) -> None:
@@ -248,6 +231,28 @@ class OrganizationsDialog(ModalScreen[bool]):
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
+
+
+async def add_organization(screen: ModalScreen[bool] | Screen[None]) -> Organization | None:
+    """Open the form for a new organization and add it; None when cancelled or refused (the
+    refusal shown as a notification). The roster's list and set-up both add through here."""
+    store = cast("FacilitateApp", screen.app).store
+
+    def check(fields: OrganizationFields) -> None:
+        roster.check_organization(store, fields.name)
+
+    fields = await screen.app.push_screen_wait(OrganizationDialog(check=check))
+    if fields is None:
+        return None
+    try:
+        org = roster.add_organization(
+            store, fields.name, short_name=fields.short_name, kind=fields.kind, notes=fields.notes
+        )
+    except USER_ERRORS as error:
+        screen.notify(str(error), severity="error", timeout=8)
+        return None
+    screen.notify(f"Added {org.name}")
+    return org
 
 
 async def edit_organization(screen: ModalScreen[bool] | Screen[None], org_id: str) -> bool:

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Static
 from facilitate.models import Organization, Person, RoleDef
 from facilitate.services.people import directory, roster
 from facilitate.services.people.roster import ORG_KIND_LABELS, PersonFields, RosterError, RosterRow
+from facilitate.tui import people_flows
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.memberships import MembershipsDialog
 from facilitate.tui.dialogs.organization_form import OrganizationsDialog, edit_organization
@@ -300,24 +301,9 @@ class RosterScreen(Screen[None]):
 
     @work
     async def action_add_person(self) -> None:
-        fields = await self.app.push_screen_wait(self._person_dialog(None))
-        if fields is None:
-            return
-        with refused(self.app):
-            person = roster.add_person(
-                self.store,
-                fields.name,
-                organization_id=fields.organization_id,
-                email=fields.email,
-                phone=fields.phone,
-                notes=fields.notes,
-                active=fields.active,
-                willing_roles=fields.willing_roles,
-                ready_roles=fields.ready_roles,
-                unavailable=fields.unavailable,
-            )
+        person = await people_flows.add_person(self.app, self.store, self.facilitate.today)
+        if person is not None:
             self.refresh_roster(select_id=person.id)
-            self.notify(f"Added {person.name} to the roster")
 
     @work
     async def action_edit_person(self) -> None:

@@ -22,6 +22,7 @@ from facilitate.services.people.roster import ORG_KIND_LABELS
 from facilitate.services.plan import series
 from facilitate.tui import people_flows
 from facilitate.tui.dialogs.body_form import BodyDialog
+from facilitate.tui.dialogs.organization_form import add_organization, edit_organization
 from facilitate.tui.dialogs.series_form import SeriesDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -239,7 +240,7 @@ class SetupScreen(Screen[None]):
         step = self.step
         made_id: str | None = None
         if step == "orgs":
-            org = await people_flows.add_organization(self.app, self.store)
+            org = await add_organization(self)
             made_id = org.id if org else None
         elif step == "people":
             person = await people_flows.add_person(self.app, self.store, self.facilitate.today)
@@ -316,7 +317,7 @@ class SetupScreen(Screen[None]):
             return
         store = self.store
         if step == "orgs":
-            await people_flows.edit_organization(self.app, store, store.get(Organization, key))
+            await edit_organization(self, key)
         elif step == "bodies":
             body = store.get(Body, key)
             was = bodies.fields_of(body)
