@@ -239,8 +239,10 @@ def resolve(store: Store, meeting: Meeting, handle: str) -> HandleMatch:
     return wider if wider.resolved or wider.ambiguous else near
 
 
-def find_organization(organizations: Sequence[Organization], text: str) -> Organization | None:
-    """The one organization whose short name (else full name) is `text`, ignoring case."""
+def organization_named(organizations: Sequence[Organization], text: str) -> Organization | None:
+    """The one organization whose short name (else full name) is exactly `text`, ignoring case:
+    for a token typed in the room (`org:CFS`). A command-line argument, which may be part of a
+    name, is found with people.find.find_organization."""
     wanted = normalize(text)
     if not wanted:
         return None

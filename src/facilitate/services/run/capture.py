@@ -501,7 +501,7 @@ def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft)
 
 
 def _organization(store: Store, short: str) -> Organization | None:
-    return people_lookup.find_organization(store.find(Organization), short)
+    return people_lookup.organization_named(store.find(Organization), short)
 
 
 def _note(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> Note:

@@ -52,7 +52,7 @@ def someone(store: Store, meeting: Meeting, typed: str) -> tuple[Someone, str | 
 def _organization(organizations: Sequence[Organization], typed: str) -> Organization | None:
     """The one organization `typed` names: its short name or name, else their initials
     (``pp`` for Parent Partners), else one word of its short name (``icwa``)."""
-    found = people_lookup.find_organization(organizations, typed)
+    found = people_lookup.organization_named(organizations, typed)
     if found is not None:
         return found
     wanted = people_lookup.normalize(typed)
