@@ -101,3 +101,44 @@ async def test_a_file_that_is_not_a_record_is_refused_in_one_line(
             assert app.screen.query_one("#sync-conflicts", DataTable).row_count == 0
     finally:
         store.close()
+
+
+async def test_ctrl_e_sends_this_laptops_records_and_the_other_laptop_merges_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the app, both ways: laptop A writes its changeset (ctrl+e); laptop B's screen
+    previews and merges it, and gets A's new note."""
+    a, b = _laptops(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(a)
+    app = FacilitateApp(store, today=TODAY)
+    try:
+        async with app.run_test(size=(110, 32)) as pilot:
+            app.push_screen(SyncScreen())
+            await pilot.pause()
+            await pilot.press(*"for-b.changeset", "ctrl+e")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            said = str(app.screen.query_one("#sync-summary", Static).render())
+            assert said.startswith("Wrote ") and "for-b.changeset" in said
+    finally:
+        store.close()
+    assert (tmp_path / "for-b.changeset").is_file()
+
+    other = Store.open(b)
+    app = FacilitateApp(other, today=TODAY)
+    try:
+        async with app.run_test(size=(110, 32)) as pilot:
+            app.push_screen(SyncScreen())
+            await pilot.pause()
+            await pilot.press(*"for-b.changeset", "ctrl+r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            summary = str(app.screen.query_one("#sync-summary", Static).render())
+            assert summary.startswith("Merged for-b.changeset")
+        assert other.find(Note, text="Evening sessions") != []
+    finally:
+        other.close()

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from facilitate.services.sync.errors import SyncError
-from facilitate.services.sync.report import MergeReport
+from facilitate.services.sync.report import ExportResult, MergeReport
 
 
 def merge_here(db_path: Path, source: Path, *, preview: bool) -> MergeReport | str:
@@ -34,31 +34,59 @@ def merge_here(db_path: Path, source: Path, *, preview: bool) -> MergeReport | s
         return str(error)
 
 
-def merge_in_child(db_path: Path, source: Path, *, preview: bool) -> MergeReport:
-    """Preview or apply `source` in a child process. Raises SyncError with its refusal."""
-    if not source.is_file():
-        raise SyncError(f"{source}: no such file; name a changeset or the other laptop's database")
-    command = [sys.executable, "-m", __name__, str(db_path), str(source)]
+def export_here(db_path: Path, out: Path) -> ExportResult | str:
+    """Everything this laptop holds, written to `out` for another laptop (and logged), or the
+    one line that refuses it."""
+    from facilitate.services.sync.outgoing import export_changes
+    from facilitate.store.errors import StoreError
+
+    try:
+        return export_changes(db_path, out)
+    except (OSError, SyncError, StoreError) as error:
+        return str(error)
+
+
+def _in_child(arguments: list[str], what: str) -> object:
     done = subprocess.run(
-        [*command, "--preview"] if preview else command,
+        [sys.executable, "-m", __name__, *arguments],
         capture_output=True,
         stdin=subprocess.DEVNULL,
         check=False,
     )
     if done.returncode != 0:
         last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason"]
-        raise SyncError(f"the merge stopped unexpectedly ({last[0]}); nothing was changed")
+        raise SyncError(f"the {what} stopped unexpectedly ({last[0]}); nothing was changed")
     result = pickle.loads(done.stdout)
     if isinstance(result, str):
         raise SyncError(result)
+    return result
+
+
+def merge_in_child(db_path: Path, source: Path, *, preview: bool) -> MergeReport:
+    """Preview or apply `source` in a child process. Raises SyncError with its refusal."""
+    if not source.is_file():
+        raise SyncError(f"{source}: no such file; name a changeset or the other laptop's database")
+    flags = ["--preview"] if preview else []
+    result = _in_child([str(db_path), str(source), *flags], "merge")
     if not isinstance(result, MergeReport):
         raise SyncError("the merge sent back something unexpected; nothing was changed")
     return result
 
 
+def export_in_child(db_path: Path, out: Path) -> ExportResult:
+    """Write this laptop's changeset to `out` in a child process. Raises SyncError."""
+    result = _in_child(["--export", str(db_path), str(out)], "export")
+    if not isinstance(result, ExportResult):
+        raise SyncError("the export sent back something unexpected; nothing was written")
+    return result
+
+
 def main(argv: list[str]) -> None:
-    db_path, source, *flags = argv
-    result = merge_here(Path(db_path), Path(source), preview="--preview" in flags)
+    if argv[0] == "--export":
+        result: object = export_here(Path(argv[1]), Path(argv[2]))
+    else:
+        db_path, source, *flags = argv
+        result = merge_here(Path(db_path), Path(source), preview="--preview" in flags)
     sys.stdout.buffer.write(pickle.dumps(result))
 
 

@@ -20,6 +20,7 @@ from facilitate.models.ids import utc_text
 from facilitate.services.record.audience import AUDIENCES, visible
 from facilitate.services.sync import container
 from facilitate.services.sync.errors import SyncError
+from facilitate.services.sync.report import ExportResult
 from facilitate.services.sync.session import open_checked, sync_db
 from facilitate.store import Store
 from facilitate.store.changesets import ChangesetWriter, SyncDb
@@ -36,16 +37,6 @@ class Since:
     seq: int | None = None
     time: str | None = None
     described: str = "everything"
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    rows: int
-    removals: int
-    since: str
-    audience: str
-    sha256: str
 
 
 def parse_since(db: SyncDb, spec: str | None) -> Since:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from facilitate.services.sync.rules import Conflict, Kind
 
@@ -62,3 +63,15 @@ class MergeReport:
                 "they were kept"
             )
         return out
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A changeset written for another laptop: where, how much, since when, for whom."""
+
+    path: Path
+    rows: int
+    removals: int
+    since: str
+    audience: str
+    sha256: str

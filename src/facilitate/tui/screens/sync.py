@@ -2,7 +2,8 @@
 
 Type the path of a changeset file (from `facilitate sync export`) or of the other laptop's
 database file; ctrl+r (or Enter) previews: counts by kind, table by table, and every conflict
-named. ctrl+s applies, in one transaction. Both run in a child process (see
+named. ctrl+s applies, in one transaction. ctrl+e writes this laptop's records to the file
+typed instead, for the other laptop. All run in a child process (see
 `services.sync.isolated`), so the app's own connection is never disturbed.
 """
 
@@ -18,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from facilitate.services.sync.errors import SyncError
-from facilitate.services.sync.isolated import merge_in_child
+from facilitate.services.sync.isolated import export_in_child, merge_in_child
 from facilitate.services.sync.report import MergeReport
 from facilitate.services.sync.rules import Kind
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 HINT = (
     "Another laptop's records: type the path of its changeset file or its database file, "
-    "then ctrl+r to preview and ctrl+s to merge."
+    "then ctrl+r to preview and ctrl+s to merge. To send this laptop's records instead, type "
+    "the file to write and press ctrl+e."
 )
 
 
@@ -44,6 +46,7 @@ class SyncScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+r", "preview", "Preview", id="sync.preview", priority=True),
         Binding("ctrl+s", "apply", "Merge", id="sync.apply", priority=True),
+        Binding("ctrl+e", "export", "Export", id="sync.export", priority=True),
         Binding("escape", "back", "Back", id="sync.back"),
     ]
 
@@ -129,6 +132,26 @@ class SyncScreen(Screen[None]):
             conflicts.add_row(conflict.label, ", ".join(conflict.fields), conflict.kept)
         if report.applied:
             self.app.notify(f"Merged {source.name}: {report.summary()}")
+
+    def action_export(self) -> None:
+        out = self._source()
+        if out is not None:
+            self._say(f"Writing {out} …")
+            self._export(out)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _export(self, out: Path) -> None:
+        try:
+            result = export_in_child(self.facilitate.store.path, out)
+        except SyncError as error:
+            self.app.call_from_thread(self._refused, str(error))
+            return
+        self.app.call_from_thread(
+            self._say,
+            f"Wrote {result.path}: {result.rows} record(s) and {result.removals} removal(s), "
+            f"{result.since}, for {result.audience}; take it to the other laptop and merge it "
+            "there (y on Home, or `facilitate sync import`).",
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)
