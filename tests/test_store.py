@@ -44,6 +44,7 @@ from facilitate.models.enums import (
     DecisionMethod,
     DecisionOutcome,
     ItemState,
+    LoopResponseKind,
     MeetingKind,
     MeetingStatus,
     OrgKind,
@@ -52,6 +53,9 @@ from facilitate.models.enums import (
     SharedKind,
     Visibility,
 )
+from facilitate.models.loop import EntryTheme, LoopResponse, Theme
+from facilitate.models.meeting import PreRead
+from facilitate.models.partnership import Office
 from facilitate.models.protocol import Duty, ProtocolStep
 from facilitate.models.sharing import EntryLink, MinutesApproval, ShareRecord
 from facilitate.models.tiers import ReportingLine, ReportUp
@@ -299,6 +303,27 @@ def full_record() -> list[Record]:
             approved_by="consensus",
             corrections="typo",
             at=AT,
+        ),
+        Theme(id="t1", series_id=series.id, name="housing"),
+        EntryTheme(theme_id="t1", entry_table="notes", entry_id="n1"),
+        LoopResponse(
+            input_table="notes",
+            input_id="n1",
+            kind=LoopResponseKind.DECLINED,
+            text="We cannot fund transport this year",
+            reason="the grant does not allow it",
+            organization_id=org.id,
+            responded_on=date(2026, 11, 2),
+            visibility=Visibility.PUBLIC,
+            meeting_id=meeting.id,
+        ),
+        Office(body_id=body.id, title="Chair", person_id=person.id, starts_on=date(2026, 1, 1)),
+        PreRead(
+            agenda_item_id=item.id,
+            file_name="budget.pdf",
+            size=5,
+            sha256="2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+            content=b"\x00\x01hello",
         ),
         EntryLink(
             from_table="decisions",

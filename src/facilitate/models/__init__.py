@@ -28,16 +28,18 @@ if TYPE_CHECKING:
         Someone,
     )
     from facilitate.models.ids import new_id, utcnow
+    from facilitate.models.loop import EntryTheme, LoopResponse, Theme
     from facilitate.models.meeting import (
         DEFAULT_ROLE_CATALOGUE,
         AgendaItem,
         Attendance,
         Meeting,
         MeetingSeries,
+        PreRead,
         RoleAssignment,
         RoleDef,
     )
-    from facilitate.models.partnership import Body, Membership, Organization, Person
+    from facilitate.models.partnership import Body, Membership, Office, Organization, Person
     from facilitate.models.protocol import ProtocolStep
     from facilitate.models.rules import (
         GroundRule,
@@ -74,6 +76,11 @@ _HOMES = {
     "MeetingSeries": "meeting",
     "RoleAssignment": "meeting",
     "RoleDef": "meeting",
+    "PreRead": "meeting",
+    "Theme": "loop",
+    "EntryTheme": "loop",
+    "LoopResponse": "loop",
+    "Office": "partnership",
     "Body": "partnership",
     "Membership": "partnership",
     "Organization": "partnership",
@@ -120,6 +127,11 @@ _RECORD_TYPE_NAMES = (
     "ProtocolStep",
     "ReportingLine",
     "ReportUp",
+    "Office",
+    "PreRead",
+    "Theme",
+    "EntryTheme",
+    "LoopResponse",
 )
 
 
@@ -148,18 +160,22 @@ __all__ = [
     "Decision",
     "EntryLink",
     "EntryRevision",
+    "EntryTheme",
     "GroundRule",
     "GroundRuleSet",
     "GroundRuleSetVersion",
+    "LoopResponse",
     "Meeting",
     "MeetingSeries",
     "Membership",
     "MinutesApproval",
     "Note",
     "Objection",
+    "Office",
     "Organization",
     "ParkingLotItem",
     "Person",
+    "PreRead",
     "ProtocolStep",
     "Record",
     "Reflection",
@@ -171,6 +187,7 @@ __all__ = [
     "ShareRecord",
     "SharingAgreement",
     "Someone",
+    "Theme",
     "new_id",
     "utcnow",
 ]

@@ -141,6 +141,36 @@ class ItemState(StrEnum):
     DONE = "done"
     PARKED = "parked"
     CONTINUE_NEXT_TIME = "continue_next_time"
+    # Closed without being taken, as the note-taker said at closing (issue #17): only this
+    # prints "Not reached."; an item still pending at closing is asked about, never assumed.
+    NOT_REACHED = "not_reached"
+
+
+class AttendanceCapacity(StrEnum):
+    """In which capacity someone sat at the table (issue #17)."""
+
+    MEMBER = "member"
+    # Sits for a named member (`Attendance.for_person_id`) and counts for quorum in their place.
+    ALTERNATE = "alternate"
+    STAFF = "staff"
+    GUEST = "guest"
+
+
+class AttendanceMode(StrEnum):
+    """How someone attended."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class LoopResponseKind(StrEnum):
+    """A response to input that is not a decision or an action (issue #13)."""
+
+    # "We can't, because …": a declined response with its reason is an answer too.
+    DECLINED = "declined"
+    # Answered some other way (a presentation, a letter), in words.
+    ANSWERED = "answered"
 
 
 class ReflectionKind(StrEnum):

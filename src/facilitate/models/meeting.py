@@ -8,11 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from facilitate.models.base import Record
 from facilitate.models.enums import (
+    AttendanceCapacity,
+    AttendanceMode,
     AttendanceStatus,
+    Attribution,
     ItemState,
     MeetingKind,
     MeetingStatus,
     Purpose,
+    Visibility,
 )
 
 
@@ -58,6 +62,9 @@ class MeetingSeries(Record):
     default_place: str = ""
     neutral_venue: bool = False
     archived: bool = False
+    # Whether one person may hold two meeting roles at once (facilitate and keep time): some
+    # groups say so; by default each role goes to a different person.
+    roles_may_double: bool = False
 
 
 class Meeting(Record):
@@ -80,6 +87,18 @@ class Meeting(Record):
     approved_at: datetime | None = None
     approved_in_meeting_id: str | None = None
     next_meeting_date: date | None = None
+    # Listening sessions (issue #13): the consent and recording statement read to the room,
+    # how many gave consent (a count, never names), how input is attributed, the language.
+    consent_statement: str = ""
+    consent_count: int | None = Field(default=None, ge=0)
+    attribution_policy: Attribution = Attribution.NONE
+    language: str = "en"
+    # Before the meeting (issue #19): how to join, as text; a cancellation keeps the meeting.
+    join_info: str = ""
+    cancelled_at: datetime | None = None
+    cancel_reason: str = ""
+    # Who presided (issue #17): an officer of the body, beside the meeting's roles.
+    presided_by_person_id: str | None = None
 
 
 class AgendaItem(Record):
@@ -106,6 +125,9 @@ class AgendaItem(Record):
     ended_at: datetime | None = None
     extended_minutes: int = Field(default=0, ge=0)
     carried_from_item_id: str | None = None
+    # Who may see the item's title and text in an agenda or minutes (a personnel matter is
+    # internal: partners see "closed session").
+    visibility: Visibility = Visibility.PARTNERS
 
 
 class RoleAssignment(Record):
@@ -131,3 +153,22 @@ class Attendance(Record):
     status: AttendanceStatus = AttendanceStatus.PRESENT
     arrived_at: datetime | None = None
     left_at: datetime | None = None
+    capacity: AttendanceCapacity = AttendanceCapacity.MEMBER
+    # A member who does not vote (ex officio); alternates vote in the member's place.
+    voting: bool = True
+    # For an alternate: the member they sit for.
+    for_person_id: str | None = None
+    mode: AttendanceMode = AttendanceMode.IN_PERSON
+
+
+class PreRead(Record):
+    """A file attached to an agenda item, copied into the record (never a path on the laptop)
+    so it travels with the agenda packet and the merged file."""
+
+    table = "pre_reads"
+
+    agenda_item_id: str
+    file_name: str
+    size: int = Field(ge=0)
+    sha256: str
+    content: bytes

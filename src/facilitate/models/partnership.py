@@ -101,3 +101,16 @@ class Membership(Record):
     role: str = "member"
     start_date: date | None = None
     end_date: date | None = None
+
+
+class Office(Record):
+    """An office of a body (chair, vice chair, secretary, treasurer, or the body's own title),
+    held by a person for a term. Offices sit beside meeting roles: the chair may facilitate."""
+
+    table = "offices"
+
+    body_id: str
+    title: str
+    person_id: str
+    starts_on: date | None = None
+    ends_on: date | None = None

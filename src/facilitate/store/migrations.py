@@ -138,6 +138,13 @@ def m0012_protocol_and_tiers(db: Database) -> None:
     migration_0012.upgrade(db)
 
 
+@migrations(name="0013_loop_boards_agenda_out")
+def m0013_loop_boards_agenda_out(db: Database) -> None:
+    from facilitate.store import migration_0013
+
+    migration_0013.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
