@@ -153,16 +153,20 @@ def render_agenda(store: Store, meeting_id: str) -> str:
     """The agenda as plain text: numbered items, time boxes, leads, proposers, running total."""
     from facilitate.models import Meeting
     from facilitate.services.people import directory
-    from facilitate.services.plan import agenda
+    from facilitate.services.plan import agenda, pre_reads
+    from facilitate.services.plan.cancel import cancelled_note
 
     meeting = store.get(Meeting, meeting_id)
+    cancelled = cancelled_note(meeting)
     lines = [
-        meeting.title,
+        meeting.title + (f"  ({cancelled})" if cancelled else ""),
         f"{meeting.starts_at:%A %B %d, %Y %H:%M} · {meeting.minutes} min"
         + (f" · {meeting.location}" if meeting.location else "")
         + (" (neutral venue)" if meeting.neutral_venue else ""),
-        "",
     ]
+    if meeting.join_info:
+        lines.append(f"How to join: {meeting.join_info}")
+    lines.append("")
     clock = 0
     for number, item in enumerate(agenda.items(store, meeting.id), start=1):
         lead = directory.lead_label(
@@ -181,6 +185,10 @@ def render_agenda(store: Store, meeting_id: str) -> str:
             when = f" on {item.proposed_on:%b %d}" if item.proposed_on else ""
             lines.append(f"      Proposed by {proposer}{when}")
         lines.extend(f"      - {prompt}" for prompt in item.prompts)
+        lines.extend(
+            f"      Pre-read: {p.file_name} ({pre_reads.megabytes(p.size)})"
+            for p in pre_reads.pre_reads(store, item.id)
+        )
         clock += item.minutes
     timing = agenda.timing(store, meeting)
     lines.append("")
@@ -275,10 +283,21 @@ def agenda_call(ctx: click.Context, meeting: str, by: str, out: Path) -> None:
     default="partners",
     show_default=True,
 )
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="en or es (packets use each organization's own).",
+)
 @click.option("--out", type=click.Path(path_type=Path), default=Path(), help="Folder  [default: .]")
 @click.pass_context
 def agenda_export(
-    ctx: click.Context, meeting: str, formats: tuple[str, ...], audience: str, out: Path
+    ctx: click.Context,
+    meeting: str,
+    formats: tuple[str, ...],
+    audience: str,
+    language: str,
+    out: Path,
 ) -> None:
     """Write MEETING's agenda as a document for an audience, logged in the sharing log."""
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
@@ -287,6 +306,7 @@ def agenda_export(
     def run() -> None:
         from facilitate.export.agenda_files import AGENDA_RENDERERS
         from facilitate.models.enums import Visibility
+        from facilitate.services.record.i18n import check_language
         from facilitate.services.share.agenda_out import export_agenda
         from facilitate.services.share.sharing import ExportError, ExportFormat
 
@@ -300,6 +320,7 @@ def agenda_export(
                     [ExportFormat(f) for f in formats],
                     out,
                     AGENDA_RENDERERS,
+                    language=check_language(language),
                 )
             except ExportError as error:
                 fail(str(error))
@@ -332,6 +353,53 @@ def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
                 fail(str(error))
                 return
             _report(mails, out, "agenda packets")
+
+    run()
+
+
+@agenda_group.command("attach")
+@click.argument("meeting")
+@click.argument("item")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def agenda_attach(ctx: click.Context, meeting: str, item: str, file: Path) -> None:
+    """Attach FILE to ITEM of MEETING as a pre-read (copied into the record, up to 10 MB).
+
+    ITEM: its number as `agenda show` prints it, or words of its title.
+    """
+    from facilitate.cli.common import database_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.plan import pre_reads
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = pre_reads.find_item(store, _meeting_id(store, meeting), item)
+            added = pre_reads.attach(store, found.id, file)
+        click.echo(
+            f"Attached {added.file_name} ({pre_reads.megabytes(added.size)}) to {found.title}"
+        )
+
+    run()
+
+
+@agenda_group.command("detach")
+@click.argument("meeting")
+@click.argument("item")
+@click.argument("name")
+@click.pass_context
+def agenda_detach(ctx: click.Context, meeting: str, item: str, name: str) -> None:
+    """Remove the pre-read NAME (its file name) from ITEM of MEETING."""
+    from facilitate.cli.common import database_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.plan import pre_reads
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = pre_reads.find_item(store, _meeting_id(store, meeting), item)
+            removed = pre_reads.detach(store, found.id, name)
+        click.echo(f"Detached {removed.file_name} from {found.title}")
 
     run()
 

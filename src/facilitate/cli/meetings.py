@@ -1,7 +1,9 @@
-"""`facilitate meetings ...`: every meeting by status and date, and undoing a start made by
-mistake. The same services as the app's Meetings screen and live screen."""
+"""`facilitate meetings ...`: every meeting by status and date, undoing a start made by
+mistake, how to join one, and cancelling one. The same services as the app's screens."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
@@ -119,5 +121,82 @@ def meetings_close(ctx: click.Context, meeting: str, next_date: str | None) -> N
         click.echo(f"Closed {found.title}; its minutes are a draft until approved.")
         for check in flagged:
             click.echo(f"  to check: {check.action.text}: {'; '.join(check.problems)}")
+
+    run()
+
+
+@meetings_group.command("cancel")
+@click.argument("meeting")
+@click.option("--reason", required=True, help="Why, as partners will read it.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path(),
+    help="Folder for the cancellation invitation (.ics)  [default: .]",
+)
+@click.pass_context
+def meetings_cancel(ctx: click.Context, meeting: str, reason: str, out: Path) -> None:
+    """Cancel MEETING and write the cancellation for partners' calendars.
+
+    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
+    """
+    from facilitate.cli.common import database_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.services.lookup import find_meeting
+        from facilitate.services.plan.cancel import cancel_meeting
+        from facilitate.services.share.agenda_out import write_cancellation
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting)
+            cancel_meeting(store, found.id, reason)
+            written = write_cancellation(store, found.id, out, AGENDA_RENDERERS)
+        click.echo(f"Cancelled {found.title}. Send partners {written.path}: it removes the event.")
+
+    run()
+
+
+@meetings_group.command("uncancel")
+@click.argument("meeting")
+@click.pass_context
+def meetings_uncancel(ctx: click.Context, meeting: str) -> None:
+    """Take back MEETING's cancellation (made by mistake); send the agenda again after."""
+    from facilitate.cli.common import database_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.lookup import find_meeting
+        from facilitate.services.plan.cancel import uncancel_meeting
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting)
+            uncancel_meeting(store, found.id)
+        click.echo(f"{found.title} is on again; `facilitate agenda send` updates the invitation.")
+
+    run()
+
+
+@meetings_group.command("join")
+@click.argument("meeting")
+@click.argument("how")
+@click.pass_context
+def meetings_join(ctx: click.Context, meeting: str, how: str) -> None:
+    """Set how to join MEETING, as text: a video link, a phone number and code, a door.
+
+    An empty HOW ("") clears it. Printed in the agenda and the invitation.
+    """
+    from facilitate.cli.common import database_path, friendly_errors, opened
+
+    @friendly_errors
+    def run() -> None:
+        from facilitate.services.lookup import find_meeting
+        from facilitate.services.plan.join_info import set_join_info
+
+        with opened(database_path(ctx.find_root())) as store:
+            found = find_meeting(store, meeting)
+            saved = set_join_info(store, found.id, how)
+        click.echo(f"How to join {found.title}: {saved.join_info or '(not set)'}")
 
     run()

@@ -1,76 +1,92 @@
 """The agenda as Markdown and as one self-contained HTML page.
 
-Both read an `AgendaDocument` already filtered for its audience; record text is escaped for
-its format (`escape.md_line`, `html.escape`), never trusted as markup.
+Both read an `AgendaDocument` already filtered for its audience and written in its language
+(`doc.words`); record text is escaped for its format (`escape.md_line`, `html.escape`), never
+trusted as markup.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html import escape
 
 from facilitate.export.escape import md_line
 from facilitate.export.html import CSS
-from facilitate.services.record.audience import AUDIENCE_LABELS
 from facilitate.services.record.wording import clock
 from facilitate.services.share.agenda_document import AgendaDocument, AgendaLine, due_label
 
-NO_ITEMS = "No items yet."
+
+def title(doc: AgendaDocument) -> str:
+    """ "Agenda: Steering Committee — November 2026", marked when the meeting is cancelled."""
+    heading = doc.words.agenda_of.format(title=doc.title)
+    return f"{doc.words.cancelled}: {heading}" if doc.cancelled else heading
 
 
 def header_rows(doc: AgendaDocument) -> list[tuple[str, str]]:
     """The label/value lines under the title, shared by every format."""
-    rows = [("When", doc.when), ("Where", doc.where)]
+    w = doc.words
+    rows = [(w.when, doc.when), (w.where, doc.where)]
+    if doc.join_info:
+        rows.append((w.how_to_join, " ".join(doc.join_info.split())))
     rows += [(role, person) for role, person in doc.roles]
-    rows.append(("Shared with", AUDIENCE_LABELS[doc.audience]))
+    rows.append((w.shared_with, w.record.audiences[doc.audience]))
     return rows
 
 
 def item_time(doc: AgendaDocument, line: AgendaLine) -> str:
     """ "13:20 · 15 min"."""
-    from datetime import timedelta
-
     at = (doc.starts_at + timedelta(minutes=line.starts_after)).time()
     return f"{clock(at)} · {line.minutes} min"
 
 
-def item_details(line: AgendaLine) -> list[tuple[str, str]]:
+def item_details(doc: AgendaDocument, line: AgendaLine) -> list[tuple[str, str]]:
+    w = doc.words
     details = [
-        ("Purpose", line.purpose),
-        ("Desired outcome", line.desired_outcome),
-        ("Lead", line.lead),
-        ("Proposed by", line.proposed_by),
+        (w.purpose, line.purpose),
+        (w.desired_outcome, line.desired_outcome),
+        (w.lead, line.lead),
+        (w.proposed_by, line.proposed_by),
+        (w.pre_reads, "; ".join(line.pre_reads)),
     ]
     return [(label, value) for label, value in details if value]
 
 
+def footer(doc: AgendaDocument) -> str:
+    return doc.words.planned.format(planned=doc.planned_minutes, minutes=doc.minutes)
+
+
 def render_markdown(doc: AgendaDocument) -> str:
-    out = [f"# Agenda: {md_line(doc.title)}", ""]
+    w = doc.words
+    out = [f"# {md_line(title(doc))}", ""]
+    if doc.cancelled:
+        out += [f"**{md_line(doc.cancellation)}**", ""]
     out += [f"- **{md_line(label)}:** {md_line(value)}" for label, value in header_rows(doc)]
-    out += ["", "## Items", ""]
+    out += ["", f"## {w.items}", ""]
     if not doc.items:
-        out += [NO_ITEMS, ""]
+        out += [w.no_items, ""]
     for line in doc.items:
         out.append(f"### {line.number}. {md_line(line.title)} ({item_time(doc, line)})")
         out.append("")
-        details = item_details(line)
+        details = item_details(doc, line)
         out += [f"- {label}: {md_line(value)}" for label, value in details]
         out += [""] if details else []
     if doc.ground_rules:
         name = f" ({md_line(doc.ground_rules_name)})" if doc.ground_rules_name else ""
-        out += [f"## Ground rules to agree{name}", ""]
+        out += [f"## {w.ground_rules_to_agree}{name}", ""]
         out += [f"{n}. {md_line(rule)}" for n, rule in enumerate(doc.ground_rules, start=1)]
         out.append("")
     if doc.open_actions:
-        out += ["## Open actions to review", ""]
+        out += [f"## {w.open_actions}", ""]
         out += [
-            f"- {md_line(a.text)} ({md_line(a.owner)}, {due_label(a)})" for a in doc.open_actions
+            f"- {md_line(a.text)} ({md_line(a.owner)}, {due_label(doc, a)})"
+            for a in doc.open_actions
         ]
         out.append("")
     if doc.parking:
-        out += ["## Parking lot, waiting", ""]
+        out += [f"## {w.parking}", ""]
         out += [f"- {md_line(text)}" for text in doc.parking]
         out.append("")
-    out.append(f"_Planned {doc.planned_minutes} of {doc.minutes} min. Prepared by facilitate._")
+    out.append(f"_{footer(doc)}_")
     return "\n".join(out) + "\n"
 
 
@@ -79,43 +95,45 @@ def e(text: str) -> str:
 
 
 def render_html(doc: AgendaDocument) -> str:
-    parts = [f"<h1>Agenda: {e(doc.title)}</h1>", '<dl class="meta">']
+    w = doc.words
+    parts = [f"<h1>{e(title(doc))}</h1>"]
+    if doc.cancelled:
+        parts.append(f"<p><strong>{e(doc.cancellation)}</strong></p>")
+    parts.append('<dl class="meta">')
     parts += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in header_rows(doc)]
-    parts += ["</dl>", "<h2>Items</h2>"]
+    parts += ["</dl>", f"<h2>{e(w.items)}</h2>"]
     if not doc.items:
-        parts.append(f"<p>{NO_ITEMS}</p>")
+        parts.append(f"<p>{e(w.no_items)}</p>")
     for line in doc.items:
         parts.append(f"<h3>{line.number}. {e(line.title)} ({e(item_time(doc, line))})</h3>")
-        details = item_details(line)
+        details = item_details(doc, line)
         if details:
             parts.append('<dl class="meta">')
             parts += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in details]
             parts.append("</dl>")
     if doc.ground_rules:
         name = f" ({e(doc.ground_rules_name)})" if doc.ground_rules_name else ""
-        parts.append(f"<h2>Ground rules to agree{name}</h2>")
+        parts.append(f"<h2>{e(w.ground_rules_to_agree)}{name}</h2>")
         parts.append("<ol>" + "".join(f"<li>{e(r)}</li>" for r in doc.ground_rules) + "</ol>")
     if doc.open_actions:
-        parts.append("<h2>Open actions to review</h2>")
+        parts.append(f"<h2>{e(w.open_actions)}</h2>")
         parts.append(
             "<ul>"
             + "".join(
-                f"<li>{e(a.text)} ({e(a.owner)}, {due_label(a)})</li>" for a in doc.open_actions
+                f"<li>{e(a.text)} ({e(a.owner)}, {e(due_label(doc, a))})</li>"
+                for a in doc.open_actions
             )
             + "</ul>"
         )
     if doc.parking:
-        parts.append("<h2>Parking lot, waiting</h2>")
+        parts.append(f"<h2>{e(w.parking)}</h2>")
         parts.append("<ul>" + "".join(f"<li>{e(text)}</li>" for text in doc.parking) + "</ul>")
-    parts.append(
-        f"<footer>Planned {doc.planned_minutes} of {doc.minutes} min. "
-        "Prepared by facilitate.</footer>"
-    )
+    parts.append(f"<footer>{e(footer(doc))}</footer>")
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{doc.language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="facilitate">\n'
-        f"<title>Agenda: {e(doc.title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{e(title(doc))}</title>\n<style>{CSS}</style>\n</head>\n"
         '<body class="agenda">\n' + "\n".join(parts) + "\n</body>\n</html>\n"
     )

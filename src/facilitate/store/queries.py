@@ -24,6 +24,8 @@ class MeetingRow:
     series_name: str
     body_name: str
     location: str
+    # Cancelled meetings stay listed (a cancellation can be taken back) but are never run.
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def series_overview(store: Store, today: date) -> list[SeriesRow]:
 
 _MEETING_SELECT = """
     SELECT m.id, m.title, m.starts_at, m.status, s.name AS series_name, b.name AS body_name,
-           m.location
+           m.location, m.cancelled_at IS NOT NULL AS cancelled
     FROM meetings m JOIN meeting_series s ON s.id = m.series_id JOIN bodies b ON b.id = s.body_id
 """
 
@@ -105,6 +107,7 @@ def _meeting_rows(rows: list[dict[str, object]]) -> list[MeetingRow]:
             series_name=str(row["series_name"]),
             body_name=str(row["body_name"]),
             location=str(row["location"]),
+            cancelled=bool(row["cancelled"]),
         )
         for row in rows
     ]

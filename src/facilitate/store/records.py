@@ -62,8 +62,18 @@ def _time_fields(cls: type[Record]) -> frozenset[str]:
     )
 
 
+@cache
+def _bytes_fields(cls: type[Record]) -> frozenset[str]:
+    """Fields that hold bytes (a pre-read's file), stored as a BLOB as they are."""
+    return frozenset(name for name, field in cls.model_fields.items() if field.annotation is bytes)
+
+
 def to_row(record: Record) -> dict[str, Any]:
-    row = record.model_dump(mode="json")
+    binary = _bytes_fields(type(record))
+    # JSON mode would decode bytes as UTF-8 (and fail on a PDF): they go to SQLite untouched.
+    row = record.model_dump(mode="json", exclude=set(binary) or None)
+    for name in binary:
+        row[name] = getattr(record, name)
     for name in _time_fields(type(record)):
         value = getattr(record, name)
         # UTC times fixed-width, so ORDER BY on the text is time order (see utc_text). Wall-clock
@@ -127,6 +137,9 @@ class Store:
         # they tell whether a remembered read can still be trusted.
         self._writes: Counter[str] = Counter()
         self._remembered: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
+        # PRAGMA data_version as read inside the current write transaction: while this store
+        # holds the write lock no other connection can commit, so it cannot change until then.
+        self._pinned_data_version: int | None = None
 
     @classmethod
     def open(
@@ -176,10 +189,12 @@ class Store:
             yield
         except BaseException:
             self._depth = 0
+            self._pinned_data_version = None
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         self._depth = 0
+        self._pinned_data_version = None
         try:
             conn.execute("COMMIT")
         except sqlite3.Error as error:
@@ -204,11 +219,15 @@ class Store:
         """A value that changes whenever another connection (a second window, another process)
         commits to the file, or this store writes to one of `tables`. Equal values mean those
         tables hold what they held; a changed value may be a false alarm, never a miss."""
-        try:
-            (data_version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error as error:
-            raise self._explain(error) from error
-        return (int(data_version), *(self._writes[table] for table in tables))
+        data_version = self._pinned_data_version
+        if data_version is None:
+            try:
+                data_version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as error:
+                raise self._explain(error) from error
+            if self._depth:
+                self._pinned_data_version = data_version
+        return (data_version, *(self._writes[table] for table in tables))
 
     def remember(self, key: Hashable, tables: Iterable[str], compute: Callable[[], T]) -> T:
         """`compute()`, or what it returned for the same key, if nothing it read can have

@@ -51,6 +51,7 @@ from facilitate.models.enums import AttendanceStatus, ItemState, MeetingStatus
 from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
 from facilitate.services.plan import agenda
+from facilitate.services.plan.cancel import cannot_run
 from facilitate.services.run.capture import add_parking
 from facilitate.store import Store
 
@@ -189,6 +190,9 @@ def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> 
         meeting = store.get(Meeting, meeting_id)
         if meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
             raise LiveError(f"“{meeting.title}” is closed; it cannot be run again")
+        cancelled = cannot_run(meeting)
+        if cancelled:
+            raise LiveError(cancelled)
         if meeting.status is MeetingStatus.PLANNED:
             meeting.status = MeetingStatus.LIVE
             meeting.opened_at = at

@@ -2,8 +2,10 @@
 
 Built once from the record, already filtered through `record.audience` (the one rule for what an
 audience may see), then handed to the renderers in `facilitate.export`, which decide nothing.
-An item an audience may not see keeps its place and time box and shows as "closed session",
-never its text; open actions and parking-lot entries it may not see are left out.
+An item an audience may not see (`AgendaItem.visibility`) keeps its place and time box and shows
+as "closed session", never its text nor its pre-reads; open actions and parking-lot entries it
+may not see are left out. The document is written in one language (`agenda_words`): an
+organization that prefers Spanish gets its agenda in Spanish.
 """
 
 from __future__ import annotations
@@ -15,18 +17,15 @@ from facilitate.models import ActionItem, AgendaItem, Meeting, MeetingSeries, Pe
 from facilitate.models.enums import Visibility
 from facilitate.services.lead import ground_rules, roles
 from facilitate.services.people import directory
-from facilitate.services.plan import agenda, carry_over
+from facilitate.services.plan import agenda, carry_over, pre_reads
 from facilitate.services.record.audience import check_audience, visible, visible_entries
 from facilitate.services.record.settings import meeting_time_zone
-from facilitate.services.record.wording import PURPOSE_LABELS, clock, long_date, short_date
+from facilitate.services.record.wording import clock, long_date, short_date
+from facilitate.services.share.agenda_words import AgendaWords, agenda_words
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.queries import OpenActionRow
 
 CLOSED_SESSION = "Closed session"
-
-# Agenda items carry no visibility of their own yet (that needs a column): until they do, an
-# item is on the partners' agenda, as it is on every screen today.
-DEFAULT_ITEM_VISIBILITY = Visibility.PARTNERS
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,8 @@ class AgendaLine:
     lead: str = ""
     proposed_by: str = ""
     closed: bool = False
+    item_id: str = ""  # empty for a closed item: nothing of it goes out
+    pre_reads: tuple[str, ...] = ()  # "budget.pdf (0.2 MB)"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,14 @@ class AgendaDocument:
     open_actions: tuple[ReviewLine, ...]
     parking: tuple[str, ...]
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    join_info: str = ""  # how to join: in person, phone, video link, as the coordinator wrote it
+    cancelled: bool = False
+    cancel_reason: str = ""
+    language: str = "en"
+
+    @property
+    def words(self) -> AgendaWords:
+        return agenda_words(self.language)
 
     @property
     def day(self) -> date:
@@ -92,13 +101,22 @@ class AgendaDocument:
     def when(self) -> str:
         """ "Sunday, November 29, 2026, 13:00–14:30 (America/Chicago)"."""
         zone = f" ({self.time_zone})" if self.time_zone else ""
-        return f"{long_date(self.day)}, {clock(self.starts)}–{clock(self.ends_at.time())}{zone}"
+        day = long_date(self.day, self.language)
+        return f"{day}, {clock(self.starts)}–{clock(self.ends_at.time())}{zone}"
 
     @property
     def where(self) -> str:
         if not self.place:
-            return "Place to be announced"
-        return self.place + (" (neutral community venue)" if self.neutral_venue else "")
+            return self.words.place_to_be_announced
+        return self.place + (self.words.neutral_venue if self.neutral_venue else "")
+
+    @property
+    def cancellation(self) -> str:
+        """ "This meeting is cancelled: the room flooded", or "" when it is not."""
+        if not self.cancelled:
+            return ""
+        reason = self.cancel_reason.strip() or self.words.record.not_recorded
+        return self.words.cancelled_because.format(reason=reason)
 
     @property
     def planned_minutes(self) -> int:
@@ -111,9 +129,11 @@ def build_agenda(
     audience: Visibility,
     *,
     generated_at: datetime | None = None,
+    language: str = "en",
 ) -> AgendaDocument:
-    """The agenda of `meeting_id` as `audience` may see it."""
+    """The agenda of `meeting_id` as `audience` may see it, in `language`."""
     check_audience(audience)
+    words = agenda_words(language)
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     offer = carry_over.carry_over_offer(store, meeting)
@@ -129,28 +149,42 @@ def build_agenda(
         place=meeting.location.strip(),
         neutral_venue=meeting.neutral_venue,
         status=meeting.status.value,
-        roles=_roles(store, meeting, series),
-        items=tuple(_lines(store, agenda.items(store, meeting.id), audience)),
+        roles=_roles(store, meeting, series, words),
+        items=tuple(_lines(store, agenda.items(store, meeting.id), audience, words)),
         ground_rules=_rules(store, meeting, series),
         ground_rules_name=_rules_name(store, series),
         open_actions=tuple(_reviews(store, offer.actions, audience)),
         parking=tuple(p.text for p in visible_entries(offer.parking, audience)),
         generated_at=generated_at or datetime.now(UTC),
+        join_info=meeting.join_info.strip(),
+        cancelled=meeting.cancelled_at is not None,
+        cancel_reason=meeting.cancel_reason,
+        language=words.record.language,
     )
 
 
 def item_visibility(item: AgendaItem) -> Visibility:
-    """Who may see an item's text (see DEFAULT_ITEM_VISIBILITY)."""
-    marked = getattr(item, "visibility", None)
-    return marked if isinstance(marked, Visibility) else DEFAULT_ITEM_VISIBILITY
+    """Who may see an item's text and pre-reads."""
+    return item.visibility
 
 
-def _lines(store: Store, items: list[AgendaItem], audience: Visibility) -> list[AgendaLine]:
+def _attached(store: Store, item: AgendaItem) -> tuple[str, ...]:
+    """ "budget.pdf (0.2 MB)" for each pre-read of the item."""
+    return tuple(
+        f"{p.file_name} ({pre_reads.megabytes(p.size)})"
+        for p in pre_reads.pre_reads(store, item.id)
+    )
+
+
+def _lines(
+    store: Store, items: list[AgendaItem], audience: Visibility, words: AgendaWords
+) -> list[AgendaLine]:
     lines = []
     clock_at = 0
     for number, item in enumerate(items, start=1):
         if not visible(item_visibility(item), audience):
-            lines.append(AgendaLine(number, clock_at, item.minutes, CLOSED_SESSION, closed=True))
+            closed = words.closed_session
+            lines.append(AgendaLine(number, clock_at, item.minutes, closed, closed=True))
         else:
             lead = directory.lead_label(
                 store, item.lead_person_id, item.lead_organization_id, item.lead_text
@@ -166,18 +200,25 @@ def _lines(store: Store, items: list[AgendaItem], audience: Visibility) -> list[
                     starts_after=clock_at,
                     minutes=item.minutes,
                     title=item.title,
-                    purpose=PURPOSE_LABELS[item.purpose],
+                    purpose=words.record.purposes[item.purpose],
                     desired_outcome=item.desired_outcome,
                     lead=lead,
                     proposed_by=proposer,
+                    item_id=item.id,
+                    pre_reads=_attached(store, item),
                 )
             )
         clock_at += item.minutes
     return lines
 
 
-def _roles(store: Store, meeting: Meeting, series: MeetingSeries) -> tuple[tuple[str, str], ...]:
+def _roles(
+    store: Store, meeting: Meeting, series: MeetingSeries, words: AgendaWords
+) -> tuple[tuple[str, str], ...]:
+    """Who holds which role: the series' own role names, or the language's for another one."""
     names = {r.key: r.name for r in series.roles}
+    if words.record.language != "en":
+        names |= {key: one for key, (one, _) in words.record.roles.items() if key in names}
     held = []
     for assignment in roles.assignments(store, meeting.id):
         if assignment.person_id is None:
@@ -221,5 +262,8 @@ def _reviews(store: Store, actions: list[OpenActionRow], audience: Visibility) -
     return reviews
 
 
-def due_label(line: ReviewLine) -> str:
-    return f"due {short_date(line.due)}" if line.due else "no due date"
+def due_label(doc: AgendaDocument, line: ReviewLine) -> str:
+    """ "due Dec 1, 2026" ("vence el 1 dic 2026"), or that it has no due date."""
+    if line.due is None:
+        return doc.words.no_due_date
+    return doc.words.due.format(date=short_date(line.due, doc.language))

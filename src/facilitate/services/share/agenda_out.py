@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -53,26 +54,37 @@ class AgendaRenderers(Protocol):
 
 
 def agenda_stem(doc: AgendaDocument) -> str:
-    """ "2026-11-29-steering-committee-agenda-partners"."""
-    return f"{doc.day.isoformat()}-{slug(doc.series, fallback='meeting')}-agenda-{doc.audience}"
+    """ "2026-11-29-steering-committee-agenda-partners" ("…-partners-es" in Spanish)."""
+    language = "" if doc.language == "en" else f"-{doc.language}"
+    stem = f"{doc.day.isoformat()}-{slug(doc.series, fallback='meeting')}-agenda-{doc.audience}"
+    return stem + language
 
 
 def invitation_name(doc: AgendaDocument) -> str:
-    return f"{doc.day.isoformat()}-{slug(doc.series, fallback='meeting')}-invitation.ics"
+    what = "cancellation" if doc.cancelled else "invitation"
+    return f"{doc.day.isoformat()}-{slug(doc.series, fallback='meeting')}-{what}.ics"
 
 
 def check_invitable(meeting: Meeting) -> None:
-    """Refuse a meeting whose invitation would lack a place (the time is always recorded)."""
-    if not meeting.location.strip():
+    """Refuse a meeting whose invitation would say neither where nor how to join. The time needs
+    no check: a meeting cannot be recorded without its start and length."""
+    if not meeting.location.strip() and not meeting.join_info.strip():
         raise InvitationError(
-            f"{meeting.title}: no place is set, so no invitation was written; set the place "
-            "in the meeting (or `facilitate agenda new --place`) and send again"
+            f"{meeting.title}: no place is set, nor how to join, so no invitation was "
+            "written; set the place (`facilitate agenda new --place`) or how to join "
+            "(`facilitate meetings join`) and send again"
         )
 
 
 def schedule_mark(doc: AgendaDocument) -> str:
-    """What the partner's calendar holds of the meeting: start, length, place, time zone."""
-    key = f"{doc.starts_at.isoformat()}|{doc.minutes}|{doc.where}|{doc.time_zone}"
+    """What the partner's calendar holds of the meeting: start, length, place, time zone, how to
+    join and whether it is cancelled. The last two join the key only when set, so invitations
+    logged before they existed keep their mark."""
+    # The place as the English agenda writes it, whatever the language the invitation is in.
+    where = replace(doc, language="en").where
+    key = f"{doc.starts_at.isoformat()}|{doc.minutes}|{where}|{doc.time_zone}"
+    key += f"|join:{doc.join_info}" if doc.join_info else ""
+    key += "|cancelled" if doc.cancelled else ""
     return SCHEDULE_MARK + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -89,9 +101,33 @@ def invitation_sequence(store: Store, doc: AgendaDocument) -> int:
 
 
 def invitation_file(store: Store, doc: AgendaDocument, renderers: AgendaRenderers) -> RenderedFile:
-    """The invitation for `doc`, or an InvitationError naming what is missing."""
-    check_invitable(store.get(Meeting, doc.meeting_id))
+    """The invitation for `doc` (a cancellation once the meeting is cancelled: it needs no
+    place), or an InvitationError naming what is missing."""
+    if not doc.cancelled:
+        check_invitable(store.get(Meeting, doc.meeting_id))
     return renderers.invitation(doc, invitation_sequence(store, doc))
+
+
+def write_cancellation(
+    store: Store,
+    meeting_id: str,
+    out_dir: Path,
+    renderers: AgendaRenderers,
+    *,
+    now: datetime | None = None,
+) -> WrittenFile:
+    """The cancelled meeting's cancellation invitation (same UID, SEQUENCE up), logged."""
+    at = now or datetime.now(UTC)
+    doc = build_agenda(store, meeting_id, Visibility.PARTNERS, generated_at=at)
+    if not doc.cancelled:
+        raise InvitationError(
+            f"{doc.title} is not cancelled; cancel it first (`facilitate meetings cancel`)"
+        )
+    calendar = invitation_file(store, doc, renderers)
+    (written,) = write_and_log(
+        store, out_dir, [(invitation_name(doc), calendar)], invitation_meta(doc), now=at
+    )
+    return written
 
 
 def export_agenda(
@@ -103,10 +139,11 @@ def export_agenda(
     renderers: AgendaRenderers,
     *,
     now: datetime | None = None,
+    language: str = "en",
 ) -> list[WrittenFile]:
     """Write the agenda for an audience in each format (ics: the invitation), logging each."""
     at = now or datetime.now(UTC)
-    doc = build_agenda(store, meeting_id, audience, generated_at=at)
+    doc = build_agenda(store, meeting_id, audience, generated_at=at, language=language)
     wanted = [ExportFormat(f) for f in dict.fromkeys(formats)]
     written: list[WrittenFile] = []
     if ExportFormat.ICS in wanted:

@@ -3,22 +3,24 @@ packet (the agenda, the invitation and an e-mail draft carrying them).
 
 Who gets one and at which addresses is `packets`' rule (`partner_organizations`, `recipients`);
 every file goes through `sharing.write_and_log`. Packets hold the partners' agenda
-(`audience.PACKET_AUDIENCE`). Nothing is ever sent: the .eml files are drafts. Pre-reads are not
-attached yet.
+(`audience.PACKET_AUDIENCE`), in each organization's language (`record.settings`), with the
+pre-reads of the items partners may see (`agenda_pre_reads`). Nothing is ever sent: the .eml
+files are drafts.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from facilitate.models import AgendaItem, Organization, Person
 from facilitate.services.email_address import is_email_address
 from facilitate.services.record.audience import PACKET_AUDIENCE
-from facilitate.services.record.settings import Settings
+from facilitate.services.record.i18n import DEFAULT_LANGUAGE
+from facilitate.services.record.settings import Settings, organization_language
 from facilitate.services.record.settings import read as read_settings
 from facilitate.services.record.wording import long_date
 from facilitate.services.share.agenda_document import AgendaDocument, build_agenda, due_label
@@ -30,6 +32,7 @@ from facilitate.services.share.agenda_out import (
     invitation_meta,
     invitation_name,
 )
+from facilitate.services.share.agenda_pre_reads import PacketPreReads, packet_pre_reads
 from facilitate.services.share.packets import (
     NO_SENDER,
     EmailDraft,
@@ -103,13 +106,17 @@ def _message_id(doc: AgendaDocument, org: Organization, kind: str, sender: str) 
 
 def _overview(doc: AgendaDocument) -> list[str]:
     """The agenda so far, the actions to review and the parking lot, as e-mail lines."""
-    lines = [f"{doc.title}", f"{doc.when}", f"{doc.where}", "", "The agenda so far:"]
-    lines += [f"{i.number}. {i.title} ({i.minutes} min)" for i in doc.items] or ["(no items yet)"]
+    w = doc.words
+    lines = [f"{doc.title}", f"{doc.when}", f"{doc.where}"]
+    if doc.join_info:
+        lines.append(f"{w.how_to_join}: {doc.join_info}")
+    lines += ["", w.agenda_so_far]
+    lines += [f"{i.number}. {i.title} ({i.minutes} min)" for i in doc.items] or [w.no_items_yet]
     if doc.open_actions:
-        lines += ["", "Open actions to be reviewed:"]
-        lines += [f"- {a.text} ({a.owner}, {due_label(a)})" for a in doc.open_actions]
+        lines += ["", w.actions_to_review]
+        lines += [f"- {a.text} ({a.owner}, {due_label(doc, a)})" for a in doc.open_actions]
     if doc.parking:
-        lines += ["", "Parking-lot items waiting:"]
+        lines += ["", w.parking_waiting]
         lines += [f"- {text}" for text in doc.parking]
     return lines
 
@@ -136,6 +143,7 @@ def _draft(
         ),
         date=doc.generated_at,
         message_id=_message_id(doc, org, kind, settings.coordinator_email),
+        language=doc.language,
     )
 
 
@@ -145,6 +153,30 @@ def _folder(root: Path, org: Organization, used: set[str]) -> Path:
         name += "-" + org.id[:4]
     used.add(name)
     return root / name
+
+
+@dataclass
+class _Languages:
+    """The agenda built once per language, with what each language's packets share."""
+
+    store: Store
+    meeting_id: str
+    at: datetime
+    docs: dict[str, AgendaDocument] = field(default_factory=dict)
+
+    def doc(self, organization_id: str) -> AgendaDocument:
+        return self.of(organization_language(self.store, organization_id))
+
+    def of(self, language: str) -> AgendaDocument:
+        if language not in self.docs:
+            self.docs[language] = build_agenda(
+                self.store,
+                self.meeting_id,
+                PACKET_AUDIENCE,
+                generated_at=self.at,
+                language=language,
+            )
+        return self.docs[language]
 
 
 def write_call_for_items(
@@ -157,28 +189,27 @@ def write_call_for_items(
     now: datetime | None = None,
 ) -> list[AgendaMail]:
     """Per partner organization, an e-mail draft asking for agenda items by `by`."""
-    doc = build_agenda(store, meeting_id, PACKET_AUDIENCE, generated_at=now or datetime.now(UTC))
+    languages = _Languages(store, meeting_id, now or datetime.now(UTC))
     settings = read_settings(store)
     root = prepare_folder(out_dir)
     used: set[str] = set()
     mails = []
     for org in partner_organizations(store, meeting_id):
+        doc = languages.doc(org.id)
+        w = doc.words
+        by_day = long_date(by, doc.language)
         to, warnings = _to(store, meeting_id, org)
         body = [
-            f"Dear colleagues at {org.label},",
+            w.record.greeting.format(organization=org.label),
             "",
-            f"We are building the agenda of {doc.series} together. Please send the items "
-            f"{org.label} would like to raise by {long_date(by)}: a title, its purpose "
-            "(inform, discuss or decide), the outcome you hope for, the time it needs and who "
-            "will lead it.",
+            w.call_request.format(series=doc.series, organization=org.label, date=by_day),
             "",
             *_overview(doc),
             "",
-            "Thank you,",
+            w.record.thanks,
         ]
-        draft = _draft(
-            doc, org, to, settings, f"Agenda items for {doc.title} by {long_date(by)}", body, "call"
-        )
+        subject = w.call_subject.format(title=doc.title, date=by_day)
+        draft = _draft(doc, org, to, settings, subject, body, "call")
         email = RenderedFile(
             suffix=".eml",
             data=renderers.email(draft, []),
@@ -202,6 +233,47 @@ def write_call_for_items(
     return mails
 
 
+@dataclass(frozen=True)
+class _Packet:
+    """What every packet in one language carries (the agenda names no organization)."""
+
+    doc: AgendaDocument
+    documents: list[tuple[str, RenderedFile]]
+    calendar: RenderedFile
+    pre_reads: PacketPreReads
+
+
+def _packet(
+    store: Store, doc: AgendaDocument, renderers: AgendaRenderers, formats: Sequence[ExportFormat]
+) -> _Packet:
+    calendar = invitation_file(store, doc, renderers)
+    documents = [
+        (f"{agenda_stem(doc)}{r.suffix}", r)
+        for r in (
+            renderers.agenda(doc, f) for f in dict.fromkeys(formats) if f is not ExportFormat.ICS
+        )
+    ]
+    reserved = {name for name, _ in documents} | {invitation_name(doc)}
+    return _Packet(doc, documents, calendar, packet_pre_reads(store, doc, reserved))
+
+
+def _packet_body(packet: _Packet, org: Organization) -> list[str]:
+    doc, w = packet.doc, packet.doc.words
+    attached = [*packet.documents, (invitation_name(doc), packet.calendar), *packet.pre_reads.files]
+    body = [
+        w.record.greeting.format(organization=org.label),
+        "",
+        w.packet_intro.format(title=doc.title),
+        "",
+        *_overview(doc),
+        "",
+        w.record.attached,
+        *[f"- {name}" for name, _ in attached],
+    ]
+    body += [f"- {w.pre_read_left_out.format(problem=p)}" for p in packet.pre_reads.warnings]
+    return [*body, "", w.record.thanks]
+
+
 def write_agenda_packets(
     store: Store,
     meeting_id: str,
@@ -212,18 +284,14 @@ def write_agenda_packets(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> list[AgendaMail]:
-    """Per partner organization: the partners' agenda in each format, the invitation, and an
-    e-mail draft with them attached. A meeting with no place is refused before anything is
-    written (InvitationError)."""
-    doc = build_agenda(store, meeting_id, PACKET_AUDIENCE, generated_at=now or datetime.now(UTC))
-    # One rendering serves every packet: the agenda names no organization.
-    calendar = invitation_file(store, doc, renderers)
-    documents = [
-        (f"{agenda_stem(doc)}{r.suffix}", r)
-        for r in (
-            renderers.agenda(doc, f) for f in dict.fromkeys(formats) if f is not ExportFormat.ICS
-        )
-    ]
+    """Per partner organization, in its language: the partners' agenda in each format, the
+    invitation, the pre-reads, and an e-mail draft with them attached. A meeting with no place
+    and no way to join is refused before anything is written (InvitationError); a pre-read that
+    cannot go out is left out with a warning, and the rest is written."""
+    languages = _Languages(store, meeting_id, now or datetime.now(UTC))
+    packets: dict[str, _Packet] = {}
+    # Refuse before writing anything: the English invitation says what is missing.
+    invitation_file(store, languages.of(DEFAULT_LANGUAGE), renderers)
     settings = read_settings(store)
     root = prepare_folder(out_dir)
     orgs = partner_organizations(store, meeting_id)
@@ -232,33 +300,33 @@ def write_agenda_packets(
     for done, org in enumerate(orgs):
         if progress is not None:
             progress(done, len(orgs), org.label)
+        doc = languages.doc(org.id)
+        if doc.language not in packets:
+            packets[doc.language] = _packet(store, doc, renderers, formats)
+        packet = packets[doc.language]
         folder = _folder(root, org, used)
         to, warnings = _to(store, meeting_id, org)
         files = write_and_log(
-            store, folder, documents, agenda_meta(doc, org.id), now=doc.generated_at
+            store,
+            folder,
+            [*packet.documents, *packet.pre_reads.files],
+            agenda_meta(doc, org.id),
+            now=doc.generated_at,
         )
         files += write_and_log(
             store,
             folder,
-            [(invitation_name(doc), calendar)],
+            [(invitation_name(doc), packet.calendar)],
             invitation_meta(doc, org.id),
             now=doc.generated_at,
         )
-        attached = [*documents, (invitation_name(doc), calendar)]
-        body = [
-            f"Dear colleagues at {org.label},",
-            "",
-            f"Attached are the agenda of {doc.title} and a calendar invitation "
-            "(open it to add the meeting to your calendar; a later one replaces it).",
-            "",
-            *_overview(doc),
-            "",
-            "Attached:",
-            *[f"- {name}" for name, _ in attached],
-            "",
-            "Thank you,",
+        attached = [
+            *packet.documents,
+            (invitation_name(doc), packet.calendar),
+            *packet.pre_reads.files,
         ]
-        draft = _draft(doc, org, to, settings, f"Agenda: {doc.title}", body, "agenda")
+        subject = doc.words.packet_subject.format(title=doc.title)
+        draft = _draft(doc, org, to, settings, subject, _packet_body(packet, org), "agenda")
         email = RenderedFile(
             suffix=".eml",
             data=renderers.email(draft, attached),
@@ -272,6 +340,7 @@ def write_agenda_packets(
             agenda_meta(doc, org.id),
             now=doc.generated_at,
         )
+        warnings += packet.pre_reads.warnings
         mails.append(AgendaMail(org, written, tuple(files), tuple(warnings)))
     if progress is not None:
         progress(len(orgs), len(orgs), "done")

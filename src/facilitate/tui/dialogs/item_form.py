@@ -1,4 +1,5 @@
-"""Add or edit one agenda item: purpose, outcome, time box, lead and who proposed it."""
+"""Add or edit one agenda item: purpose, outcome, time box, lead, who proposed it and who may
+see it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from facilitate.models import AgendaItem
-from facilitate.models.enums import Purpose
+from facilitate.models.enums import Purpose, Visibility
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people.directory import Choice
+from facilitate.services.plan.item_visibility import VISIBILITY_CHOICES
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
 PURPOSES = [("Inform", Purpose.INFORM), ("Discuss", Purpose.DISCUSS), ("Decide", Purpose.DECIDE)]
@@ -30,6 +32,7 @@ class ItemFields:
     proposed_by_person_id: str | None
     proposed_by_organization_id: str | None
     proposed_on: date | None
+    visibility: Visibility = Visibility.PARTNERS
 
 
 class ItemDialog(FormDialog[ItemFields]):
@@ -126,6 +129,15 @@ class ItemDialog(FormDialog[ItemFields]):
                     placeholder="e.g. 2026-11-20, 11/20, today",
                 ),
             )
+            yield field(
+                "Shared with",
+                Select(
+                    VISIBILITY_CHOICES,
+                    id="visibility",
+                    allow_blank=False,
+                    value=item.visibility if item else Visibility.PARTNERS,
+                ),
+            )
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
@@ -145,6 +157,7 @@ class ItemDialog(FormDialog[ItemFields]):
             except DateParseError as error:
                 raise ValueError(f"Proposed on: {error}") from error
         purpose = self.query_one("#purpose", Select).value
+        visibility = self.query_one("#visibility", Select).value
         return ItemFields(
             title=title,
             purpose=Purpose(purpose) if isinstance(purpose, str) else Purpose.DISCUSS,
@@ -156,6 +169,9 @@ class ItemDialog(FormDialog[ItemFields]):
             proposed_by_person_id=_selected(self.query_one("#proposer", Select)),
             proposed_by_organization_id=_selected(self.query_one("#proposer-org", Select)),
             proposed_on=proposed_on,
+            visibility=(
+                Visibility(visibility) if isinstance(visibility, str) else Visibility.PARTNERS
+            ),
         )
 
 

@@ -20,19 +20,28 @@ from textual.widgets import Button, DataTable, Header, Static
 from facilitate import paths
 from facilitate.export.agenda_files import AGENDA_RENDERERS
 from facilitate.models import AgendaItem, Meeting, MeetingSeries
+from facilitate.models.enums import Visibility
 from facilitate.services.people import directory
-from facilitate.services.plan import agenda, carry_over
+from facilitate.services.people.directory import Choice
+from facilitate.services.plan import agenda, carry_over, pre_reads
+from facilitate.services.plan.cancel import cancelled_note
+from facilitate.services.plan.item_visibility import set_item_visibility
+from facilitate.services.plan.join_info import set_join_info
 from facilitate.services.plan.templates import (
     TemplateExistsError,
     save_template,
     suggest_template_name,
 )
+from facilitate.services.record.audience import visible
 from facilitate.services.share import agenda_packets
 from facilitate.services.share.sharing import ExportError
 from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
 from facilitate.tui.dialogs.carry_over import CarryOverDialog
+from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
+from facilitate.tui.dialogs.join_info import JoinInfoDialog
+from facilitate.tui.dialogs.pre_read import PreReadDialog
 from facilitate.tui.dialogs.save_template import SaveTemplateDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -71,6 +80,9 @@ class AgendaEditorScreen(Screen[None]):
         ),
         Binding("plus,equals_sign", "minutes(5)", "+5 min", id="agenda.longer", group=TIME),
         Binding("minus", "minutes(-5)", "-5 min", id="agenda.shorter", group=TIME),
+        Binding("f", "attach", "Attach pre-read", id="agenda.attach"),
+        Binding("F", "detach", "Detach pre-read", id="agenda.detach"),
+        Binding("j", "join_info", "How to join", id="agenda.join"),
         Binding("c", "carry_over", "Carry over", id="agenda.carry"),
         Binding("t", "save_template", "Save as template", id="agenda.template"),
         Binding("i", "call_for_items", "Call for items", id="agenda.call"),
@@ -94,6 +106,7 @@ class AgendaEditorScreen(Screen[None]):
         yield Header()
         yield Static(id="meeting-info")
         yield Table(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="pre-reads")
         yield Static(id="total")
         yield Static(id="no-proposals")
         with Horizontal(id="toolbar"):
@@ -112,7 +125,7 @@ class AgendaEditorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda", DataTable)
-        table.add_columns("#", "Item", "Purpose", "Min", "Lead", "Proposed by")
+        table.add_columns("#", "Item", "Purpose", "Min", "Lead", "Proposed by", "Files")
         self.refresh_agenda()
         table.focus()
 
@@ -123,10 +136,13 @@ class AgendaEditorScreen(Screen[None]):
         meeting = self.meeting
         self.title = meeting.title
         venue = " (neutral venue)" if meeting.neutral_venue else ""
+        # A cancelled meeting says so where its status would be.
+        status = cancelled_note(meeting) or meeting.status.value
+        join = f"\nHow to join: {escape(meeting.join_info)}" if meeting.join_info else ""
         self.query_one("#meeting-info", Static).update(
             f"[b]{escape(meeting.title)}[/b]\n{meeting.starts_at:%a %b %d, %Y %H:%M} · "
             f"{meeting.minutes} min · {escape(meeting.location or 'place to be set')}{venue} · "
-            f"{meeting.status.value}"
+            f"{escape(status)}{join}"
         )
         table = self.query_one("#agenda", DataTable)
         keep = select_id or self._selected_id()
@@ -144,19 +160,39 @@ class AgendaEditorScreen(Screen[None]):
             )
             if proposer and item.proposed_on:
                 proposer += f" {item.proposed_on:%m/%d}"
+            # Marked when partners would see it as a closed session (the audience rule decides).
+            internal = "" if visible(item.visibility, Visibility.PARTNERS) else " (internal)"
             table.add_row(
                 str(number),
-                item.title,
+                item.title + internal,
                 PURPOSE_LABEL[item.purpose.value],
                 str(item.minutes),
                 lead,
                 proposer,
+                str(len(pre_reads.pre_reads(store, item.id)) or ""),
                 key=item.id,
             )
         if keep is not None and keep in [r.value for r in table.rows]:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_total(meeting)
         self._show_missing_proposals()
+        self._show_pre_reads()
+
+    def _show_pre_reads(self) -> None:
+        """The selected item's pre-reads, by name and size."""
+        item_id = self._selected_id()
+        attached = pre_reads.pre_reads(self.facilitate.store, item_id) if item_id else []
+        self.query_one("#pre-reads", Static).update(
+            Content(
+                "Pre-reads: "
+                + ", ".join(f"{p.file_name} ({pre_reads.megabytes(p.size)})" for p in attached)
+            )
+            if attached
+            else Content("")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_pre_reads()
 
     def _show_missing_proposals(self) -> None:
         """Which partner organizations have proposed nothing yet, so the call can follow up."""
@@ -242,6 +278,7 @@ class AgendaEditorScreen(Screen[None]):
             agenda.edit_item(
                 self.facilitate.store, added.id, agenda.form_values(added), _values(fields)
             )
+            set_item_visibility(self.facilitate.store, added.id, fields.visibility)
             self.refresh_agenda(select_id=added.id)
 
     @work
@@ -250,11 +287,16 @@ class AgendaEditorScreen(Screen[None]):
         if item is None:
             return
         before = agenda.form_values(item)
+        shown_as = item.visibility
         fields = await self.app.push_screen_wait(self._dialog(item))
         if fields is None:
             return
         with reported(self.app):
             agenda.edit_item(self.facilitate.store, item.id, before, _values(fields))
+            # Written only when changed in the form: another window's change then survives.
+            chosen = fields.visibility
+            if chosen != shown_as:
+                set_item_visibility(self.facilitate.store, item.id, chosen)
         self.refresh_agenda(select_id=item.id)
 
     @work
@@ -283,6 +325,53 @@ class AgendaEditorScreen(Screen[None]):
         with reported(self.app):
             agenda.set_minutes(self.facilitate.store, item.id, max(1, item.minutes + change))
             self.refresh_agenda(select_id=item.id)
+
+    @work
+    async def action_attach(self) -> None:
+        """Attach a file on this computer to the selected item, copied into the record."""
+        item = self._selected_item()
+        if item is None:
+            self.notify("Add an item first: a pre-read belongs to an item.")
+            return
+        names = [p.file_name for p in pre_reads.pre_reads(self.facilitate.store, item.id)]
+        path = await self.app.push_screen_wait(PreReadDialog(item.title, names))
+        if path is None:
+            return
+        with reported(self.app):
+            added = pre_reads.attach(self.facilitate.store, item.id, path)
+            self.notify(f"Attached {added.file_name} to “{item.title}”", markup=False)
+        self.refresh_agenda(select_id=item.id)
+
+    @work
+    async def action_detach(self) -> None:
+        """Remove one of the selected item's pre-reads from the record."""
+        item = self._selected_item()
+        attached = pre_reads.pre_reads(self.facilitate.store, item.id) if item else []
+        if item is None or not attached:
+            self.notify("This item has no pre-reads.")
+            return
+        chosen = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"Detach a pre-read from “{item.title}”",
+                [Choice(p.id, f"{p.file_name} ({pre_reads.megabytes(p.size)})") for p in attached],
+            )
+        )
+        if chosen is None:
+            return
+        with reported(self.app):
+            removed = pre_reads.detach(self.facilitate.store, item.id, chosen)
+            self.notify(f"Detached {removed.file_name}", markup=False)
+        self.refresh_agenda(select_id=item.id)
+
+    @work
+    async def action_join_info(self) -> None:
+        """Set how to join the meeting (printed in the agenda and the invitation)."""
+        text = await self.app.push_screen_wait(JoinInfoDialog(self.meeting.join_info))
+        if text is None:
+            return
+        with reported(self.app):
+            set_join_info(self.facilitate.store, self.meeting_id, text)
+        self.refresh_agenda()
 
     @work
     async def action_carry_over(self) -> None:

@@ -1,0 +1,38 @@
+"""A cancelled meeting on Home: shown as cancelled, and "run meeting" says why it cannot run
+instead of opening it live."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from facilitate.models import Meeting
+from facilitate.models.enums import MeetingStatus
+from facilitate.services.plan.cancel import cancel_meeting
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.screens.home import HomeScreen
+
+from .conftest import TODAY
+
+
+async def test_home_shows_cancelled_and_refuses_to_run_it(demo_store: Store) -> None:
+    (meeting,) = [
+        m for m in demo_store.find(Meeting) if m.title == "Steering Committee — November 2026"
+    ]
+    cancel_meeting(demo_store, meeting.id, "snow storm")
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#upcoming", DataTable)
+        row = table.get_row_index(meeting.id)
+        assert "cancelled" in str(table.get_row_at(row)[0])
+        table.focus()
+        table.move_cursor(row=row)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        shown = [n.message for n in app._notifications]
+        assert any("is cancelled (snow storm)" in str(m) for m in shown)
+    assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.PLANNED
