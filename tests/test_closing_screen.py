@@ -14,6 +14,7 @@ from facilitate.models.enums import MeetingStatus, ReflectionKind
 from facilitate.services.run import capture, closing, live
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
+from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.screens.closing import ClosingScreen
 
@@ -27,6 +28,13 @@ ROOM = "Book a room for the listening session"
 
 async def _type(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*("space" if char == " " else char for char in text))
+
+
+async def _answer_untaken(pilot: Pilot[None], app: FacilitateApp) -> None:
+    """Closing asks about each item never stepped through (issue #17): here, "not reached"."""
+    while isinstance(app.screen, ChoiceDialog):
+        await pilot.press("down", "enter")
+        await pilot.pause()
 
 
 def _text(app: FacilitateApp, selector: str) -> str:
@@ -147,6 +155,7 @@ async def test_close_warns_about_flagged_actions_then_closes(
         await _type(pilot, "12/22")
         await pilot.press("ctrl+k")
         await pilot.pause()
+        await _answer_untaken(pilot, app)
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one(".dialog-question", Static).render())
         assert "2 of today's actions still lack an owner or a due date" in question
@@ -160,6 +169,7 @@ async def test_close_warns_about_flagged_actions_then_closes(
         assert results == []
         await pilot.press("ctrl+k")
         await pilot.pause()
+        await _answer_untaken(pilot, app)
         await pilot.press("y")
         await pilot.pause()
         assert not isinstance(app.screen, ClosingScreen | ConfirmDialog)
@@ -189,6 +199,7 @@ async def test_nothing_flagged_and_escape_leaves_the_meeting_running(
         assert not heading.has_class("-flagged")
         await pilot.press("ctrl+k")
         await pilot.pause()
+        await _answer_untaken(pilot, app)
         question = str(app.screen.query_one(".dialog-question", Static).render())
         assert "⚠" not in question and "draft" in question
         await pilot.press("n", "escape")

@@ -36,6 +36,7 @@ _STATE_WORDS = {
     ItemState.DONE: "done",
     ItemState.PARKED: "parked",
     ItemState.CONTINUE_NEXT_TIME: "continues next time",
+    ItemState.NOT_REACHED: "not reached",
 }
 _HERE = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 

@@ -4,8 +4,10 @@ The live screen, the opening screen, each decision's snapshot and the minutes al
 they cannot disagree. The rule, where a body defines one (`Body.has_quorum_rule`):
 
 * **Who counts:** the body's members (memberships current on the meeting's date) who are in the
-  room. Regrets and absences never count. Guests (checked in by name, not on record) and people
-  who are not members never count toward the number.
+  room in a member's seat (`seat_of`). Regrets and absences never count. Staff and guests never
+  count toward the number, nor does a member who does not vote, nor anyone not on the body.
+* **A stand-in** (capacity alternate, sitting for a named member) counts in that member's place,
+  once, and only while in the room: the member is then represented, not absent (`stand_ins`).
 * **In the room at a moment:** someone checked in as present or late counts from their arrival
   (``arrived_at``; a row with no arrival time counts from the start). Someone who left early
   stops counting at their departure (``left_at``); one marked left early with no time recorded
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Organization
-from facilitate.models.enums import AttendanceStatus
+from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
 from facilitate.services.people.people_lookup import current_members
 from facilitate.services.people.roster import missing_sectors
 from facilitate.store import Store
@@ -75,6 +77,38 @@ def in_the_room(row: Attendance, at: datetime | None = None) -> bool:
     return row.status is not AttendanceStatus.LEFT_EARLY
 
 
+def seat_of(row: Attendance, member_ids: set[str]) -> AttendanceCapacity:
+    """The capacity a row really had: a guest checked in by name, or someone recorded as a
+    member who is not on the body that day (rows kept before capacities were), is a guest."""
+    if row.capacity is AttendanceCapacity.MEMBER and row.person_id not in member_ids:
+        return AttendanceCapacity.GUEST
+    if row.capacity is AttendanceCapacity.ALTERNATE and row.for_person_id is None:
+        return AttendanceCapacity.GUEST
+    return row.capacity
+
+
+def counts_for(row: Attendance, member_ids: set[str]) -> str | None:
+    """The member whose seat this row fills toward quorum, or None when it fills none: a voting
+    member counts for themself, a voting stand-in for the member they sit for."""
+    if not row.voting:
+        return None
+    seat = seat_of(row, member_ids)
+    if seat is AttendanceCapacity.MEMBER:
+        return row.person_id
+    if seat is AttendanceCapacity.ALTERNATE and row.for_person_id in member_ids:
+        return row.for_person_id
+    return None
+
+
+def stand_ins(rows: Iterable[Attendance]) -> dict[str, Attendance]:
+    """Member id → the attendance row of whoever sat for them (the first one recorded)."""
+    found: dict[str, Attendance] = {}
+    for row in rows:
+        if row.capacity is AttendanceCapacity.ALTERNATE and row.for_person_id:
+            found.setdefault(row.for_person_id, row)
+    return found
+
+
 def judge(
     body: Body,
     member_ids: set[str],
@@ -90,7 +124,7 @@ def judge(
     if not body.has_quorum_rule:
         reason = f"{body.name} has no quorum rule"
         return Quorum(False, True, len(here), None, (), reason, len(member_ids), taken)
-    counted = len({row.person_id for row in here if row.person_id in member_ids})
+    counted = len({seat for row in here if (seat := counts_for(row, member_ids)) is not None})
     represented = {row.organization_id for row in here if row.organization_id}
     missing = tuple(
         organizations[org_id].label if org_id in organizations else _GONE_ORGANIZATION
@@ -148,3 +182,9 @@ def _quorum(store: Store, meeting_id: str, at: datetime | None) -> Quorum:
     rows = store.find(Attendance, meeting_id=meeting_id)
     organizations = {o.id: o for o in store.find(Organization)}
     return judge(body, members, rows, organizations, at=at)
+
+
+def present_at(store: Store, meeting_id: str, at: datetime) -> Quorum:
+    """Whether quorum was present at moment `at` of the meeting, from arrival and departure
+    times: the minutes' "reached at / lost at" and each decision's count ask this."""
+    return _quorum(store, meeting_id, at)

@@ -26,6 +26,7 @@ from facilitate.services.lead.rotation import (
     role_specs,
     suggest_roles,
 )
+from facilitate.services.people.offices import is_office_title
 from facilitate.store import Store
 
 
@@ -156,12 +157,20 @@ def override(
     if not reason:
         raise RolesError("say why the suggestion is overridden: the history keeps the reason")
     held = store.find(RoleAssignment, meeting_id=meeting_id)
-    if person_id is not None and any(
-        a.person_id == person_id and a.role_key != role_key for a in held
-    ):
-        other = next(a.role_key for a in held if a.person_id == person_id)
-        name = store.get(Person, person_id).name
-        raise RolesError(f"{name} already holds {other.replace('_', '-')} at this meeting")
+    if person_id is not None and not _may_double(store, meeting_id, role_key):
+        busy = [
+            a.role_key
+            for a in held
+            if a.person_id == person_id
+            and a.role_key != role_key
+            and not is_office_title(a.role_key)
+        ]
+        if busy:
+            name = store.get(Person, person_id).name
+            raise RolesError(
+                f"{name} already holds {busy[0].replace('_', '-')} at this meeting "
+                "(the series can allow one person two roles)"
+            )
     with store.transaction():
         current = next((a for a in held if a.role_key == role_key), None)
         if current is None:
@@ -177,6 +186,16 @@ def override(
         current.override_reason = reason
         # Only what the override changes: the row was read before this transaction began.
         return store.update_fields(current, ["person_id", "override_reason"])
+
+
+def _may_double(store: Store, meeting_id: str, role_key: str) -> bool:
+    """Whether the role may go to someone who already holds another: when the series says one
+    person may hold two, or when the role is an office (a chair or secretary kept as a role):
+    offices sit beside meeting roles, so the chair may facilitate."""
+    if is_office_title(role_key):
+        return True
+    series_id = store.get(Meeting, meeting_id).series_id
+    return store.get(MeetingSeries, series_id).roles_may_double
 
 
 def history_rows(store: Store, series_id: str) -> list[HistoryRow]:

@@ -1,4 +1,7 @@
-"""Who is here: check-in, guests, today's roles, and whether the body has quorum.
+"""Who is here: check-in, guests, each one's seat at the table, today's roles, and quorum.
+
+A seat is the capacity someone sat in (member, a stand-in for a named member, staff, guest),
+whether they vote, how they attended (in person, phone, video) and when they came and went.
 
 Quorum is the one rule of `facilitate.services.quorum`, re-exported here for the screens that
 take attendance; nothing here restates it.
@@ -21,9 +24,9 @@ from facilitate.models import (
     RoleAssignment,
     RoleDef,
 )
-from facilitate.models.enums import AttendanceStatus
+from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
 from facilitate.services.people.people_lookup import current_members, people_by_id
-from facilitate.services.quorum import NOW_COUNTED, Quorum, quorum
+from facilitate.services.quorum import NOW_COUNTED, Quorum, quorum, seat_of, stand_ins
 from facilitate.services.run.capture import capturable
 from facilitate.services.run.live import as_utc
 from facilitate.store import Store
@@ -51,6 +54,10 @@ class AttendanceError(Refusal):
 
 def _members(store: Store, body_id: str, meeting: Meeting) -> list[Membership]:
     return current_members(store, body_id, meeting.starts_at.date())
+
+
+def _member_ids(store: Store, meeting: Meeting) -> set[str]:
+    return {m.person_id for m in _members(store, _body(store, meeting).id, meeting)}
 
 
 def _body(store: Store, meeting: Meeting) -> Body:
@@ -91,10 +98,12 @@ def check_in(
         existing = store.find(Attendance, meeting_id=meeting_id, person_id=person_id, limit=1)
         row = existing[0] if existing else None
         if row is None:
+            member = person.id in _member_ids(store, capturable(store, meeting_id))
             row = Attendance(
                 meeting_id=meeting_id,
                 person_id=person.id,
                 organization_id=organization_id or person.organization_id,
+                capacity=AttendanceCapacity.MEMBER if member else AttendanceCapacity.GUEST,
             )
             _stamp(row, status, at)
             return store.insert(row)
@@ -118,7 +127,12 @@ def add_guest(
     if not name:
         raise AttendanceError("a guest needs a name")
     capturable(store, meeting_id)
-    row = Attendance(meeting_id=meeting_id, guest_name=name, organization_id=organization_id)
+    row = Attendance(
+        meeting_id=meeting_id,
+        guest_name=name,
+        organization_id=organization_id,
+        capacity=AttendanceCapacity.GUEST,
+    )
     _stamp(row, status, as_utc(now))
     return store.insert(row)
 
@@ -143,6 +157,11 @@ class RosterLine:
     member: bool
     person: Person | None
     attendance: Attendance | None
+    # The seat this line's row really had (`quorum.seat_of`); None before check-in.
+    capacity: AttendanceCapacity | None = None
+    # For a member: who sat in their place (so they are not absent). For a stand-in: for whom.
+    stand_in: str = ""
+    sits_for: str = ""
 
     @property
     def status(self) -> AttendanceStatus | None:
@@ -157,9 +176,19 @@ def roster(store: Store, meeting_id: str) -> list[RosterLine]:
     rows = store.find(Attendance, meeting_id=meeting_id, order_by="created_at")
     by_person = {r.person_id: r for r in rows if r.person_id}
     members = _members(store, body.id, meeting)
-    people = people_by_id(store, [*by_person, *(m.person_id for m in members)])
+    on_body = {m.person_id for m in members}
+    sitting_for = stand_ins(rows)
+    people = people_by_id(
+        store,
+        [*by_person, *on_body, *(r.for_person_id for r in rows if r.for_person_id)],
+    )
+
+    def name_of(row: Attendance) -> str:
+        person = people.get(row.person_id) if row.person_id else None
+        return person.name if person else row.guest_name
+
     lines = []
-    member_ids = set()
+    member_ids: set[str] = set()
     for membership in members:
         person = people.get(membership.person_id)
         if person is None or person.id in member_ids:
@@ -167,13 +196,34 @@ def roster(store: Store, meeting_id: str) -> list[RosterLine]:
         member_ids.add(person.id)
         row = by_person.get(person.id)
         org = (row.organization_id if row else None) or person.organization_id
-        lines.append(RosterLine(person.name, orgs.get(org or "", ""), True, person, row))
+        stand_in = sitting_for.get(person.id)
+        lines.append(
+            RosterLine(
+                person.name,
+                orgs.get(org or "", ""),
+                True,
+                person,
+                row,
+                seat_of(row, on_body) if row else None,
+                stand_in=name_of(stand_in) if stand_in else "",
+            )
+        )
     for row in rows:
         if row.person_id in member_ids:
             continue
         person = people.get(row.person_id) if row.person_id else None
-        name = person.name if person else row.guest_name
-        lines.append(RosterLine(name, orgs.get(row.organization_id or "", ""), False, person, row))
+        stood_for = people.get(row.for_person_id) if row.for_person_id else None
+        lines.append(
+            RosterLine(
+                name_of(row),
+                orgs.get(row.organization_id or "", ""),
+                False,
+                person,
+                row,
+                seat_of(row, on_body),
+                sits_for=stood_for.name if stood_for else "",
+            )
+        )
     return sorted(lines, key=lambda line: (not line.member, line.organization, line.name))
 
 

@@ -148,6 +148,35 @@ def summary(store: Store, meeting_id: str) -> ClosingSummary:
     )
 
 
+UNTAKEN_ANSWERS = {
+    ItemState.DONE: "Taken: it happened, though not stepped through on the screen",
+    ItemState.NOT_REACHED: "Not reached",
+    ItemState.CONTINUE_NEXT_TIME: "Moved to the next meeting",
+}
+"""What an item never stepped through may have become: the note-taker says; never assumed."""
+
+
+def untaken(store: Store, meeting_id: str) -> list[AgendaItem]:
+    """Items still pending that were never stepped through in the live screen, in agenda
+    order: at closing each is asked about (taken? not reached? moved to the next meeting?)."""
+    items = store.find(AgendaItem, meeting_id=meeting_id, order_by="position")
+    return [i for i in items if i.state is ItemState.PENDING and i.started_at is None]
+
+
+def settle_untaken(store: Store, item_id: str, state: ItemState) -> AgendaItem:
+    """Record what became of an item never stepped through. Only its state is written, and only
+    while it is still pending: an item the other window has since started keeps its own."""
+    if state not in UNTAKEN_ANSWERS:
+        raise LiveError(f"an item not stepped through is taken, not reached or moved, not {state}")
+    with store.transaction():
+        item = store.get(AgendaItem, item_id)
+        capturable(store, item.meeting_id)
+        if item.state is not ItemState.PENDING or item.started_at is not None:
+            return item
+        item.state = state
+        return store.update_fields(item, ["state"])
+
+
 def add_reflection(
     store: Store,
     meeting_id: str,

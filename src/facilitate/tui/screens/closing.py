@@ -25,12 +25,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from facilitate.models import ActionItem, Decision, Meeting
-from facilitate.models.enums import DecisionMethod, MeetingStatus, ReflectionKind
+from facilitate.models.enums import DecisionMethod, ItemState, MeetingStatus, ReflectionKind
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda
 from facilitate.services.run import capture, closing, correct_form, corrections, drafts
 from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.closing import UNTAKEN_ANSWERS as UNTAKEN
 from facilitate.services.run.closing import ActionCheck, ClosingSummary
 from facilitate.services.run.live import LiveError
 from facilitate.store import StoreError
@@ -107,6 +108,7 @@ class ClosingScreen(Screen[bool]):
         Binding("ctrl+d", "decisions", "Decisions", id="closing.decisions", priority=True),
         Binding("ctrl+o", "fix_owner", "Fix owner", id="closing.owner", priority=True),
         Binding("ctrl+x", "unsaved", "Unsaved lines", id="closing.unsaved", priority=True),
+        Binding("f4", "theme_board", "Themes", id="closing.themes", priority=True),
         Binding("f1", "help", "Keys", id="closing.help", priority=True),
         Binding("question_mark", "help", "Keys", show=False, id="closing.help_key"),
         Binding("escape", "back", "Back", id="closing.back"),
@@ -333,6 +335,9 @@ class ClosingScreen(Screen[bool]):
             )
             self.query_one("#next-date", Input).focus()
             return
+        settled = await self._ask_untaken()
+        if settled is None:
+            return
         checks = self.show_review()
         found = self.show_summary()
         flagged = [c for c in checks if not c.ok]
@@ -354,11 +359,33 @@ class ClosingScreen(Screen[bool]):
             return
         with reported(self.app):
             try:
+                for item_id, state in settled.items():
+                    closing.settle_untaken(self.facilitate.store, item_id, state)
                 closing.close_meeting(self.facilitate.store, self.meeting_id)
             except LiveError as problem:
                 self.notify(str(problem), severity="error", timeout=8)
                 return
             self.dismiss(True)
+
+    async def _ask_untaken(self) -> dict[str, ItemState] | None:
+        """Each item never stepped through is asked about (taken? not reached? moved to the next
+        meeting?), never assumed. The answers are kept once the closing is confirmed; None when
+        the note-taker leaves a question unanswered."""
+        answers = [directory.Choice(state.value, label) for state, label in UNTAKEN.items()]
+        settled: dict[str, ItemState] = {}
+        for item in closing.untaken(self.facilitate.store, self.meeting_id):
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    f"“{item.title}” was never stepped through. What became of it?",
+                    answers,
+                    help_text="The minutes say what you answer. Escape: not closed yet.",
+                )
+            )
+            if answer is None:
+                self.notify("Not closed: each item not stepped through needs an answer.")
+                return None
+            settled[item.id] = ItemState(answer)
+        return settled
 
     # -- decisions and lines not saved ----------------------------------------------------------
 
@@ -482,6 +509,12 @@ class ClosingScreen(Screen[bool]):
             elif what == "discard":
                 drafts.discard(store, draft.id)
         self.show_summary()
+
+    def action_theme_board(self) -> None:
+        """The series' themes, to rename, merge and split them and move input between them."""
+        from facilitate.tui.screens.theme_board import ThemeBoardScreen
+
+        self.app.push_screen(ThemeBoardScreen(self.meeting.series_id))
 
     def action_help(self) -> None:
         self.app.push_screen(ScreenHelp("Keys — closing", screen_keys(self)))

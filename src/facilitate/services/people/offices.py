@@ -1,0 +1,170 @@
+"""A body's officers (chair, vice chair, secretary, treasurer, or the body's own titles) with
+their terms, and who presided at a meeting.
+
+Offices sit beside meeting roles, never among them: the chair may also facilitate, and the
+rotation of meeting roles does not see offices at all. Giving an office to someone ends the
+previous holder's term the day before, so the body's history of officers stays whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from facilitate.errors import Refusal
+from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Office, Person
+from facilitate.models.enums import AttendanceStatus
+from facilitate.store import Store
+
+USUAL_TITLES = ("Chair", "Vice chair", "Co-chair", "Secretary", "Treasurer")
+"""Offered first; a body may keep its own titles ("Presiding judge", "Convener")."""
+
+# Who presides by default, in this order, when the meeting does not say.
+_PRESIDING_TITLES = ("chair", "co-chair", "vice chair")
+_AT_THE_TABLE = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+
+
+class OfficeError(Refusal):
+    """An office that cannot be recorded; the message names the field."""
+
+
+@dataclass(frozen=True)
+class OfficeLine:
+    """One officer as a list shows it."""
+
+    office: Office
+    person: str
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.casefold().replace("_", " ").split()) == " ".join(
+        b.casefold().replace("_", " ").split()
+    )
+
+
+def is_office_title(text: str) -> bool:
+    """Whether `text` (a title or a role key such as ``co_chair``) names a usual office."""
+    return any(_same_title(text, title) for title in USUAL_TITLES)
+
+
+def _holds_on(office: Office, day: date) -> bool:
+    return (office.starts_on is None or office.starts_on <= day) and (
+        office.ends_on is None or office.ends_on >= day
+    )
+
+
+def set_office(
+    store: Store,
+    body_id: str,
+    title: str,
+    person_id: str,
+    *,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> Office:
+    """Give `title` on the body to a person from `starts_on` (None: since before the record).
+
+    Whoever held the same title when the new term starts has their term ended the day before;
+    giving a person the office they already hold changes nothing.
+    """
+    title = " ".join(title.split())
+    if not title:
+        raise OfficeError("Title: name the office (e.g. Chair, Secretary)")
+    if starts_on is not None and ends_on is not None and ends_on < starts_on:
+        raise OfficeError(f"Until: {ends_on:%Y-%m-%d} is before the term starts ({starts_on})")
+    with store.transaction():
+        body = store.get(Body, body_id)
+        person = store.get(Person, person_id)
+        day = starts_on or date.min
+        held = [
+            o
+            for o in store.find(Office, body_id=body.id)
+            if _same_title(o.title, title) and _holds_on(o, day)
+        ]
+        for office in held:
+            if office.person_id == person.id:
+                return office
+            if office.starts_on is not None and starts_on is not None and office.starts_on >= day:
+                raise OfficeError(
+                    f"From: {store.get(Person, office.person_id).name} is {office.title} from "
+                    f"{office.starts_on}; give a later date, or end that term first"
+                )
+            if starts_on is None:
+                raise OfficeError(
+                    f"From: {store.get(Person, office.person_id).name} holds {office.title}; "
+                    "say from when the office changes hands"
+                )
+            office.ends_on = starts_on - timedelta(days=1)
+            store.update_fields(office, ["ends_on"])
+        return store.insert(
+            Office(
+                body_id=body.id,
+                title=title,
+                person_id=person.id,
+                starts_on=starts_on,
+                ends_on=ends_on,
+            )
+        )
+
+
+def end_office(store: Store, office_id: str, ends_on: date) -> Office:
+    """End a term on `ends_on` (the last day in office)."""
+    with store.transaction():
+        office = store.get(Office, office_id)
+        if office.starts_on is not None and ends_on < office.starts_on:
+            raise OfficeError(f"Until: {ends_on} is before the term starts ({office.starts_on})")
+        office.ends_on = ends_on
+        return store.update_fields(office, ["ends_on"])
+
+
+def officers(store: Store, body_id: str, day: date | None = None) -> list[OfficeLine]:
+    """The body's officers on `day` (every term ever, newest first, when None), usual titles
+    in their usual order, then the body's own."""
+    offices = store.find(Office, body_id=body_id)
+    if day is not None:
+        offices = [o for o in offices if _holds_on(o, day)]
+    names = {p.id: p.name for p in store.find(Person)} if offices else {}
+
+    def order(office: Office) -> tuple[int, str, int]:
+        rank = next(
+            (i for i, t in enumerate(USUAL_TITLES) if _same_title(t, office.title)),
+            len(USUAL_TITLES),
+        )
+        started = office.starts_on or date.min
+        return rank, office.title.casefold(), -started.toordinal()
+
+    return [OfficeLine(o, names.get(o.person_id, "")) for o in sorted(offices, key=order)]
+
+
+def presiding(store: Store, meeting_id: str) -> Person | None:
+    """Who presided: as recorded on the meeting, else the chair (a co-chair, a vice chair) in
+    office on the meeting's day; None when the body has none on record."""
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.presided_by_person_id is not None:
+        return store.get(Person, meeting.presided_by_person_id)
+    body_id = store.get(MeetingSeries, meeting.series_id).body_id
+    serving = [line.office for line in officers(store, body_id, meeting.starts_at.date())]
+    # Of two co-chairs, the one at the table presided.
+    here = {
+        row.person_id
+        for row in store.find(Attendance, meeting_id=meeting.id)
+        if row.status in _AT_THE_TABLE
+    }
+    for title in _PRESIDING_TITLES:
+        holders = [o for o in serving if _same_title(o.title, title)]
+        chair = next((o for o in holders if o.person_id in here), None)
+        if chair is None and holders:
+            chair = holders[0]
+        if chair is not None:
+            return store.get(Person, chair.person_id)
+    return None
+
+
+def set_presiding(store: Store, meeting_id: str, person_id: str | None) -> Meeting:
+    """Record who presided (None: the chair in office, as by default)."""
+    with store.transaction():
+        meeting = store.get(Meeting, meeting_id)
+        if person_id is not None:
+            store.get(Person, person_id)
+        meeting.presided_by_person_id = person_id
+        return store.update_fields(meeting, ["presided_by_person_id"])

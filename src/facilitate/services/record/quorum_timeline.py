@@ -1,0 +1,95 @@
+"""Quorum as it happened, for the minutes: present at the call to order or not, then each moment
+it was reached or lost before adjournment.
+
+Every moment is judged by the one rule (`services.quorum.present_at`); this module only picks
+the moments, bounded by the meeting itself: the call to order, then each arrival or departure
+until adjournment. People checked in while the room filled count from the call to order, and
+what happened after adjournment is not part of the meeting. A meeting never called to order
+has no timeline: its minutes say quorum as it stood, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from facilitate.models import Attendance, Meeting
+from facilitate.services.quorum import Quorum, present_at
+from facilitate.store import Store
+
+
+@dataclass(frozen=True)
+class QuorumMoment:
+    """Quorum at one moment of the meeting (`at`, UTC), as the rule judged it."""
+
+    at: datetime
+    met: bool
+    counted: int
+    needed: int | None
+    missing_organizations: tuple[str, ...] = ()
+    # No rule, or nobody's attendance taken: nothing to say.
+    undefined: bool = False
+
+
+@dataclass(frozen=True)
+class QuorumTimeline:
+    """Quorum at the call to order, then every change until adjournment, in time order."""
+
+    opening: QuorumMoment
+    changes: tuple[QuorumMoment, ...]
+    # The most members counted at any moment of the meeting ("never reached: at most 5").
+    most_counted: int
+
+    @property
+    def steady(self) -> bool:
+        """Present from the call to order to adjournment: the minutes' simple case."""
+        return self.opening.met and not self.changes
+
+    @property
+    def never_reached(self) -> bool:
+        return not self.opening.met and not self.changes
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _moment(at: datetime, quorum: Quorum) -> QuorumMoment:
+    return QuorumMoment(
+        at=at,
+        met=quorum.met,
+        counted=quorum.counted,
+        needed=quorum.needed,
+        missing_organizations=quorum.missing_organizations,
+        undefined=not quorum.defined or not quorum.attendance_taken,
+    )
+
+
+def quorum_timeline(store: Store, meeting_id: str) -> QuorumTimeline | None:
+    """The meeting's quorum as it happened; None when the body has no quorum rule, nobody's
+    attendance was taken, or the meeting was never called to order."""
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.opened_at is None:
+        return None
+    start = _utc(meeting.opened_at)
+    end = _utc(meeting.closed_at) if meeting.closed_at is not None else None
+    opening = _moment(start, present_at(store, meeting_id, start))
+    if opening.undefined:
+        return None
+    # Only an arrival or a departure can change the count; each is judged by the one rule.
+    moments = sorted(
+        {
+            _utc(m)
+            for row in store.find(Attendance, meeting_id=meeting_id)
+            for m in (row.arrived_at, row.left_at)
+            if m is not None and start < _utc(m) and (end is None or _utc(m) <= end)
+        }
+    )
+    during: list[QuorumMoment] = []
+    most = opening.counted
+    for at in moments:
+        now = _moment(at, present_at(store, meeting_id, at))
+        most = max(most, now.counted)
+        if now.met != (during[-1] if during else opening).met:
+            during.append(now)
+    return QuorumTimeline(opening=opening, changes=tuple(during), most_counted=most)

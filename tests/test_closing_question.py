@@ -1,0 +1,93 @@
+"""The closing question (issue #17): an item never stepped through in the live screen is asked
+about at closing (taken? not reached? moved to the next meeting?), never assumed."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from facilitate.models import AgendaItem, Meeting
+from facilitate.models.enums import ItemState, MeetingStatus
+from facilitate.services.run import closing, live
+from facilitate.services.run.live import LiveError
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.dialogs.choose import ChoiceDialog
+from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.screens.closing import ClosingScreen
+
+from .conftest import TODAY
+from .helpers.demo_lookup import upcoming
+
+
+def _items(store: Store, meeting: Meeting) -> list[AgendaItem]:
+    return store.find(AgendaItem, meeting_id=meeting.id, order_by="position")
+
+
+def _running(store: Store) -> Meeting:
+    """The demo's steering meeting, opened, its second item taken (the first is stepped past)."""
+    meeting = upcoming(store)
+    live.open_meeting(store, meeting.id)
+    first, second = _items(store, meeting)[:2]
+    live.start_item(store, first.id)
+    live.next_item(store, meeting.id, first.id)
+    assert store.get(AgendaItem, second.id).state is ItemState.ACTIVE
+    return meeting
+
+
+async def _closing(app: FacilitateApp, pilot: Pilot[None], meeting: Meeting) -> None:
+    app.push_screen(ClosingScreen(meeting.id))
+    await pilot.pause()
+    await pilot.press("ctrl+k")
+    await pilot.pause()
+
+
+async def test_each_item_never_stepped_through_is_asked_about(demo_store: Store) -> None:
+    meeting = _running(demo_store)
+    untaken = _items(demo_store, meeting)[2:]
+    assert len(untaken) >= 3
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _closing(app, pilot, meeting)
+        # Taken, not reached, moved to the next meeting, then "not reached" for any others.
+        picks = [(), ("down",), ("down", "down")] + [("down",)] * (len(untaken) - 3)
+        for item, keys in zip(untaken, picks, strict=True):
+            assert isinstance(app.screen, ChoiceDialog)
+            assert app.screen.heading == (
+                f"“{item.title}” was never stepped through. What became of it?"
+            )
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        # Nothing is kept before the closing is confirmed.
+        assert closing.untaken(demo_store, meeting.id) != []
+        await pilot.press("y")
+        await pilot.pause()
+    states = [demo_store.get(AgendaItem, item.id).state for item in untaken]
+    assert states[:3] == [ItemState.DONE, ItemState.NOT_REACHED, ItemState.CONTINUE_NEXT_TIME]
+    assert set(states[3:]) <= {ItemState.NOT_REACHED}
+    assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.CLOSED
+
+
+async def test_escape_leaves_the_meeting_open_and_nothing_assumed(demo_store: Store) -> None:
+    meeting = _running(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _closing(app, pilot, meeting)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        assert any("needs an answer" in str(n.message) for n in app._notifications)
+    assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
+    assert all(i.state is ItemState.PENDING for i in _items(demo_store, meeting)[2:])
+
+
+def test_an_item_started_meanwhile_keeps_its_own_state(demo_store: Store) -> None:
+    meeting = _running(demo_store)
+    third = _items(demo_store, meeting)[2]
+    live.start_item(demo_store, third.id)  # the other window took it up
+    kept = closing.settle_untaken(demo_store, third.id, ItemState.NOT_REACHED)
+    assert kept.state is ItemState.ACTIVE
+    with pytest.raises(LiveError, match="taken, not reached or moved"):
+        closing.settle_untaken(demo_store, third.id, ItemState.PARKED)
