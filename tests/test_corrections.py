@@ -169,3 +169,27 @@ def test_a_corrected_field_can_be_put_back(demo_store: Store, meeting: Meeting) 
     corrections.put_back(demo_store, demo_store.get(Note, note.id), revision)
     assert demo_store.get(Note, note.id).text == "Riverbend has two coaches"
     assert len(corrections.history(demo_store, note)) == 2
+
+
+def test_undo_reverts_only_this_meetings_and_this_windows_corrections(
+    demo_store: Store, meeting: Meeting
+) -> None:
+    mine = capture.add_note(demo_store, meeting.id, "mine")
+    theirs = capture.add_note(demo_store, meeting.id, "theirs")
+    corrections.correct_entry(demo_store, mine, {"text": "mine, corrected"})
+    corrections.correct_entry(demo_store, theirs, {"text": "theirs, corrected"})
+    # Newest of all: a correction in another meeting, which this meeting's undo never touches.
+    other = upcoming(demo_store, "Core")
+    elsewhere = capture.add_note(demo_store, other.id, "elsewhere")
+    corrections.correct_entry(demo_store, elsewhere, {"text": "elsewhere, corrected"})
+
+    step = corrections.undo_last(demo_store, meeting.id, only={mine.id})
+    assert (step.action, demo_store.get(Note, mine.id).text) == ("reverted", "mine")
+    assert demo_store.get(Note, theirs.id).text == "theirs, corrected"
+    assert demo_store.get(Note, elsewhere.id).text == "elsewhere, corrected"
+    step = corrections.undo_last(demo_store, meeting.id, only={mine.id})
+    assert (step.action, step.entry and step.entry.id) == ("removed", mine.id)
+    assert corrections.undo_last(demo_store, meeting.id, only={mine.id}).action == "nothing"
+    # Without a limit, the other window's correction is the newest step left.
+    step = corrections.undo_last(demo_store, meeting.id)
+    assert (step.action, demo_store.get(Note, theirs.id).text) == ("reverted", "theirs")

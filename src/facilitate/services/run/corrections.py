@@ -61,12 +61,12 @@ from facilitate.services.run.capture import (
     CaptureError,
     Entry,
     capturable,
-    entries,
     kind_of,
 )
 from facilitate.services.run.decision_rules import check_levels, settle_outcome
 from facilitate.services.run.quick_entry import EntryKind
 from facilitate.store import RecordNotFound, Store
+from facilitate.store.undo_reads import field_revisions, newest_capture
 
 REMOVED = "*"
 """The ``field`` of a revision that keeps a whole removed entry."""
@@ -239,18 +239,16 @@ class UndoResult:
     message: str
 
 
-def _live_corrections(store: Store, captured: list[Entry]) -> list[_Step]:
-    """Corrections of these entries that no later correction has undone, newest last."""
+def _live_corrections(store: Store, meeting_id: str, only: Collection[str] | None) -> list[_Step]:
+    """Corrections of the meeting's entries (those in `only`, if given) that no later correction
+    has undone, newest last."""
     steps: dict[tuple[str, str, datetime], _Step] = {}
-    for entry in captured:
-        if entry.updated_at == entry.created_at:
-            continue  # captured and never saved since, so never corrected (see capture._fresh)
-        for revision in history(store, entry):
-            if revision.field in (REMOVED, KIND):
-                continue  # removal, restore and change of kind are not corrections of fields
-            key = (revision.entry_table, revision.entry_id, revision.at)
-            step = steps.setdefault(key, _Step(*key, fields={}))
-            step.fields[revision.field] = (revision.old_value, revision.new_value)
+    for revision in field_revisions(store, meeting_id, list(_TABLES)):
+        if only is not None and revision.entry_id not in only:
+            continue
+        key = (revision.entry_table, revision.entry_id, revision.at)
+        step = steps.setdefault(key, _Step(*key, fields={}))
+        step.fields[revision.field] = (revision.old_value, revision.new_value)
     stacks: dict[tuple[str, str], list[_Step]] = {}
     for step in sorted(steps.values(), key=lambda s: s.at):
         stack = stacks.setdefault((step.table, step.entry_id), [])
@@ -268,17 +266,18 @@ def undo_last(
     only: Collection[str] | None = None,
     now: datetime | None = None,
 ) -> UndoResult:
-    """Undo the newest capture or correction of this meeting (see the module docstring)."""
+    """Undo the newest capture or correction of this meeting (see the module docstring).
+
+    Reads only the newest capture and the corrected entries' revisions (`undo_reads`), never
+    the whole meeting: undo stays quick in a meeting of thousands of entries."""
     at = now or utcnow()
     with store.transaction():
         capturable(store, meeting_id)
-        captured = [e for e in entries(store, meeting_id) if only is None or e.id in only]
-        corrections = _live_corrections(store, captured)
-        newest_capture = max(captured, key=lambda e: e.created_at, default=None)
+        corrections = _live_corrections(store, meeting_id, only)
+        found = newest_capture(store, meeting_id, list(_TABLES), only)
+        newest = store.get(_TABLES[found[0]], found[1]) if found else None
         newest_fix = corrections[-1] if corrections else None
-        if newest_fix is not None and (
-            newest_capture is None or newest_fix.at >= newest_capture.created_at
-        ):
+        if newest_fix is not None and (newest is None or newest_fix.at >= newest.created_at):
             cls = _TABLES[newest_fix.table]
             entry = store.get(cls, newest_fix.entry_id)
             restore = {
@@ -287,12 +286,10 @@ def undo_last(
             _apply(store, entry, restore, at)
             names = ", ".join(sorted(restore))
             return UndoResult("reverted", entry, f"{kind_of(entry).value} {names} put back")
-        if newest_capture is None:
+        if newest is None:
             return UndoResult("nothing", None, "nothing to undo in this meeting")
-        _remove(store, newest_capture, at)
-        return UndoResult(
-            "removed", newest_capture, f"{kind_of(newest_capture).value} removed (kept in history)"
-        )
+        _remove(store, newest, at)
+        return UndoResult("removed", newest, f"{kind_of(newest).value} removed (kept in history)")
 
 
 def remove_entry(store: Store, entry: Entry, *, now: datetime | None = None) -> None:
