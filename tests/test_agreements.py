@@ -114,8 +114,13 @@ def test_an_organization_that_excludes_listening_input_gets_none(
         on=TODAY,
     )
     packets = write_packets(demo_store, session.id, tmp_path, RENDERERS)
-    assert [p.organization.label for p in packets] == ["Parent Partners"]
-    assert withheld(demo_store, session.id) == [nfrc]
+    # Listening-session packets go to every partner (issue #13), except where an agreement
+    # leaves listening input out.
+    labels = [p.organization.label for p in packets]
+    assert "Parent Partners" in labels and "CFS" in labels
+    assert nfrc.label not in labels
+    # Now that every partner gets it, the demo court's own agreement withholds it too.
+    assert [o.label for o in withheld(demo_store, session.id)] == ["Family Court", nfrc.label]
     assert demo_store.count(ShareRecord, organization_id=nfrc.id) == 0
 
 

@@ -50,7 +50,6 @@ def test_register_adds_the_commands() -> None:
     group = click.Group()
     register(group)
     assert sorted(group.commands) == [
-        "loop",
         "minutes",
         "minutes-approve",
         "packets",
@@ -233,7 +232,10 @@ def test_approve_then_exports_say_approved(demo_db: Path, tmp_path: Path) -> Non
 def test_loop_and_series_record(demo_db: Path, tmp_path: Path) -> None:
     result = run(demo_db, "loop", "listening", "--audience", "public", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "Community Listening Sessions: 2 pieces of input, 0 answered." in result.output
+    assert (
+        "Community Listening Sessions: 2 pieces of input; 2 with a response so far."
+        in result.output
+    )
     result = run(
         demo_db,
         "series-record",

@@ -17,6 +17,7 @@ test, is the oracle.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Callable, Iterator
@@ -30,7 +31,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitate.export import RENDERERS, render_loop, render_minutes, render_series_record
+from facilitate.export import (
+    RENDERERS,
+    render_loop,
+    render_minutes,
+    render_one_page,
+    render_series_record,
+)
 from facilitate.export.agenda_files import AGENDA_FORMATS, AGENDA_RENDERERS
 from facilitate.models import (
     ActionItem,
@@ -45,6 +52,7 @@ from facilitate.models import (
     Organization,
     ParkingLotItem,
     Person,
+    PreRead,
     Reflection,
 )
 from facilitate.models.enums import (
@@ -418,6 +426,11 @@ def test_no_loop_report_carries_text_above_its_audience(
             for fmt in REPORT_FORMATS:
                 text = _rendered_text(fmt, render_loop(report, fmt))
                 _check(text, example, audience, shown, f"loop of a {scope} {fmt}")
+            # The community one-pager shows a few things said per theme: it is checked for
+            # leaks only (nothing above the audience), not for carrying everything.
+            for fmt in (ExportFormat.MD, ExportFormat.HTML):
+                text = _rendered_text(fmt, render_one_page(report, fmt))
+                _check(text, example, audience, _kinds(set()), f"one-pager of a {scope} {fmt}")
 
 
 @PROPERTY
@@ -504,6 +517,66 @@ def test_no_call_or_agenda_packet_carries_text_above_partners(
     for fmt, text in _by_format(attachments).items():
         carries = AGENDA_CARRIES if fmt is not ExportFormat.ICS else set()
         _check(text, example, partners, _kinds(carries), f"agenda attachment {fmt}")
+
+
+@PROPERTY
+@given(items=st.lists(st.tuples(st.sampled_from(list(Visibility)), nasty), min_size=1, max_size=5))
+def test_no_agenda_item_or_pre_read_above_its_audience(
+    world: World, items: list[tuple[Visibility, str]]
+) -> None:
+    """Each item's title, outcome, lead and pre-read (its name and its bytes) reach only the
+    audiences that may see the item, in every agenda format, the invitation and the packets."""
+    example = _insert(world, [], False)
+    following = _next_meeting(world, example)
+    store, markers = world.store, {}
+    for i, (visibility, noise) in enumerate(items):
+        marker = f"it{following[:6]}x{i}x{visibility.value}ti"
+        markers[marker] = visibility
+        item = store.insert(
+            AgendaItem(
+                meeting_id=following,
+                position=float(i + 1),
+                title=f"{noise} {marker}",
+                desired_outcome=marker,
+                lead_text=marker,
+                visibility=visibility,
+            )
+        )
+        store.insert(
+            PreRead(
+                agenda_item_id=item.id,
+                file_name=f"{marker}.txt",
+                size=len(marker),
+                sha256=hashlib.sha256(marker.encode()).hexdigest(),
+                content=marker.encode(),
+            )
+        )
+
+    def check(text: str, audience: Visibility, where: str) -> None:
+        for marker, visibility in markers.items():
+            if visibility not in SEES[audience]:
+                assert marker not in text, f"{where}/{audience}: a {visibility} item leaked"
+
+    for audience in AUDIENCES:
+        doc = build_agenda(store, following, audience, generated_at=GENERATED)
+        for fmt in AGENDA_FORMATS:
+            check(_readable(fmt, AGENDA_RENDERERS.agenda(doc, fmt).data), audience, f"agenda {fmt}")
+        invitation = AGENDA_RENDERERS.invitation(doc, 0).data
+        check(_readable(ExportFormat.ICS, invitation), audience, "ics")
+    [packet] = write_agenda_packets(
+        store, following, world.folder / f"items-{following}", AGENDA_RENDERERS, now=GENERATED
+    )
+    message = message_from_bytes(packet.email.path.read_bytes(), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    for part in message.walk():
+        name = part.get_filename() or ""
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        known = SUFFIX_FORMATS.get(Path(name).suffix)
+        text = _readable(known, data) if known else data.decode("utf-8", "replace")
+        check(f"{name}\n{text}", Visibility.PARTNERS, f"agenda packet {name or 'e-mail'}")
+    for written in packet.files:
+        check(written.path.name, Visibility.PARTNERS, "agenda packet file name")
 
 
 # -- per-organization sharing agreements (issue #20) --------------------------------------------

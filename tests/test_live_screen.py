@@ -59,7 +59,7 @@ async def test_capture_items_time_and_corrections(demo_store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#capture", Input).value == ""
-        assert _entries(app)[-1][1:] == ["note", "partners", "Families want evening sessions"]
+        assert _entries(app)[-1][1:4] == ["note", "partners", "Families want evening sessions"]
         assert demo_store.find(Note, meeting_id=meeting.id)[0].agenda_item_id == first.id
 
         # One decision of each method, by quick entry.

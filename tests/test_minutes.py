@@ -200,14 +200,17 @@ def test_follow_ups_come_from_updates_recorded_at_the_meeting(demo_store: Store)
             "Ask the Tribal Council to",
             ActionStatus.IN_PROGRESS,
             "On the Council's agenda next month.",
-        )
+        ),
+        # Open and due by the meeting: listed whether or not anyone updated it (issue #13).
+        ("Pilot the shared referral", ActionStatus.OPEN, ""),
     ]
     # An update to an internal action is as internal as the action.
     action = demo_store.find(ActionItem, owner_text="", status=ActionStatus.IN_PROGRESS)[0]
     action.visibility = Visibility.INTERNAL
     demo_store.save(action)
-    assert build_minutes(demo_store, october.id, Visibility.PARTNERS).follow_ups == ()
-    assert len(build_minutes(demo_store, october.id, Visibility.INTERNAL).follow_ups) == 1
+    partners = build_minutes(demo_store, october.id, Visibility.PARTNERS).follow_ups
+    assert [f.action[:25] for f in partners] == ["Pilot the shared referral"]
+    assert len(build_minutes(demo_store, october.id, Visibility.INTERNAL).follow_ups) == 2
 
 
 def test_entries_without_an_agenda_item_go_to_other_business(demo_store: Store) -> None:
@@ -243,8 +246,10 @@ def test_listening_session_names_nobody(demo_store: Store) -> None:
             Attendance(meeting_id=session.id, guest_name="Rosa M."),
         ]
     )
+    session.attribution_policy = Attribution.ORGANIZATION
+    demo_store.update_fields(session, ["attribution_policy"])
     doc = build_minutes(demo_store, session.id, Visibility.PUBLIC)
-    sources = {n.text: n.source for n in doc.other.notes}
+    sources = {n.text: n.source for t in doc.input_by_theme for n in t.notes}
     assert sources["Peer mentors helped most."] == "a participant"
     assert sources["Parent Partners offered rides."] == "Parent Partners"
     assert doc.attendance is not None and doc.attendance.anonymous

@@ -360,6 +360,9 @@ class CountingRenderers:
     def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
         return RENDERERS.loop(report, fmt)
 
+    def loop_one_page(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+        return RENDERERS.loop_one_page(report, fmt)
+
     def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
         self.calls["eml"] += 1
         return RENDERERS.email(draft, attachments)

@@ -23,7 +23,7 @@ from facilitate.models import (
     ParkingLotItem,
     ShareRecord,
 )
-from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
+from facilitate.models.enums import ActionStatus, Attribution, DecisionOutcome, Visibility
 from facilitate.services.record.series_record import RecordFilter, SeriesRecord, series_record
 from facilitate.services.record.you_said_we_did import LinkError, link_response, you_said_we_did
 from facilitate.services.share.sharing import ExportFormat, export_loop, export_series_record
@@ -71,6 +71,8 @@ def test_listening_note_shows_its_decision_and_action_with_current_status(
 ) -> None:
     note, _, _ = _linked_demo(demo_store)
     session = demo_meetings(demo_store)["listening"]
+    session.attribution_policy = Attribution.PARTICIPANT
+    demo_store.update_fields(session, ["attribution_policy"])
     report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
     texts = [line.text for line in report.inputs]
     # Listening sessions list every note the audience may see, answered or not.
@@ -80,13 +82,14 @@ def test_listening_note_shows_its_decision_and_action_with_current_status(
     ]
     [line] = [line for line in report.inputs if line.text == note.text]
     assert line.source == "a participant"
-    decision, action = line.responses
+    action, decision = line.responses  # the demo linked the action first
     assert (decision.kind, decision.status) == ("decision", "Adopted; review by Apr 1, 2027")
     assert decision.link_note == "Priority slots answer the waitlist concern."
     assert (action.kind, action.status, action.owner) == ("action", "In progress", "Sofia Alvarez")
     assert action.latest_update == "Themes shared with the steering committee; court next."
     assert action.is_open
-    assert (report.answered, report.unanswered) == (1, 1)
+    assert (report.answered, report.unanswered) == (2, 0)
+    assert [(g.name, len(g.inputs)) for g in report.groups] == [("Other input", 2)]
     partners = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PARTNERS)
     assert len(partners.inputs) == 3  # the partners-only note too; never the confidential one
     assert all("not to be shared" not in i.text for i in partners.inputs)
@@ -98,8 +101,8 @@ def test_every_format_says_where_a_response_came_from(demo_store: Store) -> None
     _linked_demo(demo_store)
     session = demo_meetings(demo_store)["listening"]
     report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
-    [answered] = [line for line in report.inputs if line.responses]
-    decision, action = answered.responses
+    [answered] = [line for line in report.inputs if "waitlists" in line.text]
+    action, decision = answered.responses
     assert decision.details == ("from Steering Committee — October 2026",)
     assert action.details == (
         "Sofia Alvarez",
@@ -113,7 +116,8 @@ def test_every_format_says_where_a_response_came_from(demo_store: Store) -> None
         "docx": docx_text(render_loop(report, ExportFormat.DOCX)[0].data),
     }
     for fmt, text in texts.items():
-        assert text.count("from Steering Committee — October 2026") == 2, fmt
+        # The decision and the themes action, which answers two of the session's notes.
+        assert text.count("from Steering Committee — October 2026") == 3, fmt
         assert "Sofia Alvarez" in text and "due Nov 29, 2026" in text, fmt
 
 
@@ -124,7 +128,7 @@ def test_status_is_current_not_as_linked(demo_store: Store) -> None:
     session = demo_meetings(demo_store)["listening"]
     report = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
     [line] = [line for line in report.inputs if line.text == note.text]
-    assert line.responses[1].status == "Done" and not line.responses[1].is_open
+    assert line.responses[0].status == "Done" and not line.responses[0].is_open
 
 
 def test_hidden_responses_stay_hidden(demo_store: Store) -> None:
@@ -134,10 +138,10 @@ def test_hidden_responses_stay_hidden(demo_store: Store) -> None:
     session = demo_meetings(demo_store)["listening"]
     public = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PUBLIC)
     [line] = [line for line in public.inputs if line.text == note.text]
-    assert [r.kind for r in line.responses] == ["action"]
+    assert [r.kind for r in line.responses] == ["action"] and line.withheld
     internal = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.INTERNAL)
     [line] = [line for line in internal.inputs if line.text == note.text]
-    assert [r.kind for r in line.responses] == ["decision", "action"]
+    assert [r.kind for r in line.responses] == ["action", "decision"] and not line.withheld
 
 
 def test_link_response_is_idempotent_and_typed(demo_store: Store) -> None:
@@ -149,7 +153,7 @@ def test_link_response_is_idempotent_and_typed(demo_store: Store) -> None:
         link_response(demo_store, note, note)  # type: ignore[arg-type]
 
 
-def test_series_report_lists_linked_notes_and_parking(demo_store: Store) -> None:
+def test_series_report_lists_answered_notes_and_parking(demo_store: Store) -> None:
     meetings = demo_meetings(demo_store)
     october = meetings["october"]
     parked = demo_store.find(ParkingLotItem, meeting_id=october.id)[0]
@@ -158,15 +162,42 @@ def test_series_report_lists_linked_notes_and_parking(demo_store: Store) -> None
     link_response(demo_store, action, riverbend)
     report = you_said_we_did(demo_store, series_id=october.series_id)
     kinds = [(line.kind, line.text[:20]) for line in report.inputs]
-    assert kinds == [("note", riverbend.text[:20]), ("parking lot", parked.text[:20])]
-    assert report.inputs[1].responses == ()
+    # Parent Partners' note (answered by the demo's shared-outcomes decision), Riverbend's note
+    # (answered above) and the parking lot (declined by the demo); unanswered notes are not input.
+    assert kinds == [
+        ("note", "Parent Partners aske"),
+        ("note", riverbend.text[:20]),
+        ("parking lot", parked.text[:20]),
+    ]
+    [declined] = report.inputs[2].responses
+    assert (declined.kind, declined.status) == ("declined", "Declined")
+    assert declined.reason.startswith("No partner has a budget line")
+    assert report.inputs[0].source == "Parent Partners"
     md = render_loop(report, ExportFormat.MD)[0].data.decode()
-    assert "No response recorded yet." in md
+    assert "reason: No partner has a budget line" in md
     [csv_file] = render_loop(report, ExportFormat.CSV)
     rows = csv_rows(csv_file.data)
-    assert rows[0]["response_kind"] == "action" and rows[1]["status"] == "no response yet"
+    assert [(r["number"], r["response_kind"]) for r in rows] == [
+        ("2", "decision"),
+        ("5", "action"),
+        ("6", "declined"),
+    ]
     with pytest.raises(UnsupportedFormat):
         render_loop(report, ExportFormat.ICS)
+
+
+def test_unanswered_input_says_so_and_one_piece_is_singular(demo_store: Store) -> None:
+    october = demo_meetings(demo_store)["october"]
+    report = you_said_we_did(demo_store, meeting_id=october.id)
+    [line] = report.inputs
+    assert (line.kind, line.answered) == ("parking lot", True)
+    assert report.summary == "1 piece of input; 1 with a response so far."
+    unlinked = demo_meetings(demo_store)["listening"]
+    session = you_said_we_did(demo_store, meeting_id=unlinked.id, audience=Visibility.PARTNERS)
+    [open_line] = [line for line in session.inputs if not line.answered]
+    md = render_loop(session, ExportFormat.MD)[0].data.decode()
+    assert f"No response recorded yet: #{open_line.number}." in md
+    assert "3 pieces of input; 2 with a response so far." in md
 
 
 def test_loop_export_is_logged(demo_store: Store, tmp_path: Path) -> None:

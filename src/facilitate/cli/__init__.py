@@ -21,17 +21,46 @@ from facilitate.cli.common import (
     run_app_safely,
     write_crash_log,
 )
+from facilitate.cli.lazy_group import LazyGroup
 from facilitate.tui import collector
 
 if TYPE_CHECKING:
     from facilitate.store import Store
 
 
+# Each command module under facilitate.cli, and the commands its `register(group)` adds: a
+# module is imported only when one of its commands runs (or `--help` lists them all).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "partnership": ("body", "series", "setup"),
+    "organizations": ("org",),
+    "people": ("people",),
+    "meetings": ("meetings",),
+    "agenda": ("agenda", "templates"),
+    "roles": ("roles", "rules"),
+    "minutes": ("minutes", "minutes-approve", "packets", "series-record", "shared-log"),
+    "settings": ("settings",),
+    "agreements": ("agreement",),
+    "protocol": ("protocol", "sharing"),
+    "tiers": ("tier",),
+    "capture": ("capture",),
+    "room": ("room",),
+    "sync": ("merge", "sync"),
+    "attendance": ("attendance",),
+    "offices": ("office",),
+    "listening": ("listening",),
+    "loop": ("loop",),
+}
+
+
 def run_app(store: Store, *, today: date | None = None) -> None:
     run_app_safely(store, today=today)
 
 
-@click.group(invoke_without_command=True)
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    lazy={f"facilitate.cli.{module}": names for module, names in COMMAND_MODULES.items()},
+)
 @click.option(
     "--db",
     "db",
@@ -165,32 +194,6 @@ def search(ctx: click.Context, text: tuple[str, ...], limit: int) -> None:
     if page.windowed:
         shown += " (the best among the most recent; add words to narrow)"
     click.echo(shown + ".")
-
-
-def _register_commands() -> None:
-    from facilitate.cli import (
-        agenda,
-        agreements,
-        capture,
-        meetings,
-        minutes,
-        organizations,
-        partnership,
-        people,
-        protocol,
-        roles,
-        room,
-        settings,
-        sync,
-        tiers,
-    )
-
-    modules = (partnership, organizations, people, meetings, agenda, roles, minutes, settings)
-    for module in (*modules, agreements, protocol, tiers, capture, room, sync):
-        module.register(cli)
-
-
-_register_commands()
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
-"""`facilitate minutes`, `packets`, `loop`, `series-record`, `shared-log` and
-`minutes-approve`: minutes to partners and closing the loop, for scripts.
+"""`facilitate minutes`, `packets`, `series-record`, `shared-log` and `minutes-approve`:
+minutes to partners, for scripts (`facilitate loop` is in cli/loop.py).
 
 Every command that writes a file logs it in the sharing log. A bad reference, an unwritable
 folder or a refused approval is one line on stderr and exit status 1, never a traceback.
@@ -34,7 +34,6 @@ def register(group: click.Group) -> None:
     for command in (
         minutes_command,
         packets_command,
-        loop_command,
         series_record_command,
         shared_log_command,
         minutes_approve_command,
@@ -49,7 +48,6 @@ def _guarded(run: Callable[[], None]) -> None:
     from facilitate.export import UnsupportedFormat
     from facilitate.services.lookup import MeetingReferenceError
     from facilitate.services.record.minutes_approval import ApprovalError
-    from facilitate.services.record.you_said_we_did import LinkError
     from facilitate.services.share.sharing import ExportError
 
     @friendly_errors
@@ -61,7 +59,6 @@ def _guarded(run: Callable[[], None]) -> None:
             ExportError,
             ApprovalError,
             UnsupportedFormat,
-            LinkError,
         ) as error:
             fail(str(error.args[0]) if error.args else type(error).__name__)
 
@@ -242,40 +239,6 @@ def packets_command(
             click.echo(NO_CALENDAR)
         for warning in unset:
             click.echo(f"warning: {warning}", err=True)
-
-    _guarded(run)
-
-
-@click.command("loop")
-@click.argument("series", nargs=-1, required=True)
-@_audience_option
-@_format_option(("md", "html", "docx", "csv"), "md")
-@_out_option
-@click.pass_context
-def loop_command(
-    ctx: click.Context, series: tuple[str, ...], audience: str, formats: tuple[str, ...], out: Path
-) -> None:
-    """You said, we did: the input SERIES gathered and what came of it, with current status.
-
-    SERIES is the first characters of a series id or words of its name.
-    """
-
-    def run() -> None:
-        from facilitate.cli.common import opened
-        from facilitate.export import RENDERERS
-        from facilitate.services.lookup import find_series
-        from facilitate.services.record.you_said_we_did import you_said_we_did
-        from facilitate.services.share.sharing import export_loop
-
-        with opened(_store_path(ctx)) as store:
-            found = find_series(store, " ".join(series))
-            report = you_said_we_did(store, series_id=found.id, audience=_audience(audience))
-            written = export_loop(store, report, _formats(formats, ["md"]), out, RENDERERS)
-        click.echo(
-            f"You said, we did: {found.name}: {len(report.inputs)} pieces of input, "
-            f"{report.answered} answered."
-        )
-        _echo_written(written)
 
     _guarded(run)
 

@@ -98,23 +98,38 @@ def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[Render
 def render_loop(report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
     match ExportFormat(fmt):
         case ExportFormat.MD:
-            from facilitate.export import markdown
+            from facilitate.export import loop_markdown
 
-            return [_file(".md", markdown.render_loop(report).encode(), "md")]
+            return [_file(".md", loop_markdown.render_loop(report).encode(), "md")]
         case ExportFormat.HTML:
-            from facilitate.export import html
+            from facilitate.export import loop_html
 
-            return [_file(".html", html.render_loop(report).encode(), "html")]
+            return [_file(".html", loop_html.render_loop(report).encode(), "html")]
         case ExportFormat.DOCX:
-            from facilitate.export import docx
+            from facilitate.export import loop_docx
 
-            return [_file(".docx", docx.render_loop(report), "docx")]
+            return [_file(".docx", loop_docx.render_loop(report), "docx")]
         case ExportFormat.CSV:
-            from facilitate.export import csv
+            from facilitate.export import loop_csv
 
-            return [_file(".csv", csv.loop_csv(report), "csv")]
+            return [_file(".csv", loop_csv.loop_csv(report), "csv")]
         case ExportFormat.ICS:
             raise UnsupportedFormat("'you said, we did' comes as md, html, docx or csv")
+
+
+def render_one_page(report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+    """The community one-pager of a loop report: a handout in plain words."""
+    match ExportFormat(fmt):
+        case ExportFormat.MD:
+            from facilitate.export import loop_markdown
+
+            return [_file(".md", loop_markdown.render_one_page(report).encode(), "md")]
+        case ExportFormat.HTML:
+            from facilitate.export import loop_html
+
+            return [_file(".html", loop_html.render_one_page(report).encode(), "html")]
+        case _:
+            raise UnsupportedFormat("the one-page version comes as md or html")
 
 
 class _Renderers:
@@ -126,6 +141,9 @@ class _Renderers:
 
     def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
         return render_loop(report, fmt)
+
+    def loop_one_page(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]:
+        return render_one_page(report, fmt)
 
     def email(self, draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
         from facilitate.export.eml import render_email
@@ -141,5 +159,6 @@ __all__ = [
     "UnsupportedFormat",
     "render_loop",
     "render_minutes",
+    "render_one_page",
     "render_series_record",
 ]

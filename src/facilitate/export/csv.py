@@ -17,7 +17,6 @@ from facilitate.services.record.document import ActionLine, DecisionLine, Minute
 
 if TYPE_CHECKING:
     from facilitate.services.record.series_record import SeriesRecord
-    from facilitate.services.record.you_said_we_did import LoopReport
 
 DECISION_COLUMNS = (
     "meeting_date",
@@ -37,6 +36,10 @@ DECISION_COLUMNS = (
     "rationale",
     "review_date",
     "minutes_status",
+    # Members present when it was taken, and how many quorum needed (issue #17); last, so a
+    # spreadsheet reading columns by position still finds the others where they were.
+    "quorum_present",
+    "quorum_needed",
 )
 
 ACTION_COLUMNS = (
@@ -58,20 +61,6 @@ NOTE_COLUMNS = (
     "note",
     "source",
     "minutes_status",
-)
-
-LOOP_COLUMNS = (
-    "meeting_date",
-    "meeting",
-    "you_said",
-    "source",
-    "response_kind",
-    "we_did",
-    "status",
-    "owner",
-    "organization",
-    "due",
-    "latest_update",
 )
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -98,6 +87,7 @@ def _objections(line: DecisionLine, blocks: bool) -> str:
 
 
 def _decision_row(day: str, meeting: str, line: DecisionLine, status: str) -> list[object]:
+    present, needed = line.quorum_present or line.without_quorum or (None, None)
     return [
         day,
         meeting,
@@ -116,6 +106,8 @@ def _decision_row(day: str, meeting: str, line: DecisionLine, status: str) -> li
         line.rationale,
         line.review_date.isoformat() if line.review_date else "",
         status,
+        present,
+        needed,
     ]
 
 
@@ -149,14 +141,17 @@ def actions_csv(doc: MinutesDocument) -> bytes:
 
 
 def notes_csv(doc: MinutesDocument) -> bytes:
-    """Every note the audience may read, under its agenda item (or other business)."""
+    """Every note the audience may read, under its agenda item (or other business); a
+    listening session's under its theme instead (or "Other input"), once per theme."""
     day = doc.day.isoformat()
+    under = [(section.title, section.notes) for section in doc.sections()]
+    under += [(t.name or doc.words.other_input, t.notes) for t in doc.input_by_theme]
     return _csv(
         NOTE_COLUMNS,
         [
-            [day, doc.title, section.title, note.text, note.source, doc.status.value]
-            for section in doc.sections()
-            for note in section.notes
+            [day, doc.title, title, note.text, note.source, doc.status.value]
+            for title, notes in under
+            for note in notes
         ],
     )
 
@@ -183,30 +178,3 @@ def record_actions_csv(record: SeriesRecord) -> bytes:
             for r in record.actions
         ],
     )
-
-
-def loop_csv(report: LoopReport) -> bytes:
-    rows: list[list[object]] = []
-    for line in report.inputs:
-        base: list[object] = [
-            line.meeting_date.isoformat(),
-            line.meeting_title,
-            line.text,
-            line.source,
-        ]
-        if not line.responses:
-            rows.append([*base, "", "", "no response yet", "", "", "", ""])
-        for r in line.responses:
-            rows.append(
-                [
-                    *base,
-                    r.kind,
-                    r.text,
-                    r.status,
-                    r.owner,
-                    r.organization,
-                    r.due.isoformat() if r.due else "",
-                    r.latest_update,
-                ]
-            )
-    return _csv(LOOP_COLUMNS, rows)

@@ -18,11 +18,9 @@ from facilitate.services.record.document import (
     MinutesDocument,
 )
 from facilitate.services.record.i18n import Words
-from facilitate.services.record.wording import short_date
 
 if TYPE_CHECKING:
     from facilitate.services.record.series_record import SeriesRecord
-    from facilitate.services.record.you_said_we_did import LoopReport
 
 DRAFT_COLOUR = "92400E"
 APPROVED_COLOUR = "166534"
@@ -130,6 +128,9 @@ def _attendance(out: Package, doc: MinutesDocument) -> None:
     else:
         for group in attendance.present:
             _labelled(out, group.organization, ", ".join(group.people), style="ListBullet")
+        for label, people in ((w.staff, attendance.staff), (w.guests, attendance.guests)):
+            if people:
+                _labelled(out, label, ", ".join(people), style="ListBullet")
         if attendance.regrets:
             _labelled(out, w.regrets, ", ".join(attendance.regrets), style="ListBullet")
         if attendance.absent:
@@ -157,9 +158,25 @@ def _follow_ups(out: Package, doc: MinutesDocument) -> None:
             Run(f"{follow.status_label}: ", bold=True),
             follow.action + (f" ({who})" if who else ""),
         ]
+        if follow.due is not None:
+            runs.append(" — " + doc.words.due_on.format(date=doc.short_date(follow.due)))
+            if follow.days_late:
+                runs += [" — ", Run(follow.late_label, bold=True)]
         if follow.note:
             runs.append(_quiet("\n" + follow.note))
         _para(out, *runs, style="ListBullet")
+
+
+def _input_by_theme(out: Package, doc: MinutesDocument) -> None:
+    """A listening session's notes under their themes, each with its count."""
+    _heading(out, doc.words.input_by_theme, level=1)
+    for theme in doc.input_by_theme:
+        _heading(out, doc.theme_heading(theme), level=2)
+        for note in theme.notes:
+            runs: list[Run | str] = [note.text]
+            if note.source:
+                runs.append(_quiet(f" — {note.source}"))
+            _para(out, *runs, style="ListBullet")
 
 
 def render_minutes(doc: MinutesDocument) -> bytes:
@@ -196,6 +213,8 @@ def render_minutes(doc: MinutesDocument) -> bytes:
         _approvals(out, doc)
     if doc.follow_ups:
         _follow_ups(out, doc)
+    if doc.input_by_theme:
+        _input_by_theme(out, doc)
     if doc.items:
         _heading(out, w.agenda_items, level=1)
     for section in doc.sections():
@@ -234,37 +253,4 @@ def render_series_record(record: SeriesRecord) -> bytes:
     _heading(out, f"Action register ({len(record.actions)})", level=1)
     _table(out, action_register(record), REGISTER_WEIGHTS)
     _para(out, _quiet(f"Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"))
-    return out.bytes()
-
-
-def render_loop(report: LoopReport) -> bytes:
-    title = f"You said, we did: {report.title}"
-    out = Package(
-        title=title, generated_at=report.generated_at, header=f"{title} · {report.audience_label}"
-    )
-    _heading(out, title, level=0)
-    _para(
-        out,
-        f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
-        f"Shared with: {report.audience_label}.",
-    )
-    for line in report.inputs:
-        said = f"You said ({short_date(line.meeting_date)}, {line.meeting_title})"
-        _heading(out, said, level=1)
-        _para(out, line.text, *([_quiet(f" — {line.source}")] if line.source else []))
-        _heading(out, "We did", level=2)
-        if not line.responses:
-            _para(out, _quiet("No response recorded yet."))
-        for r in line.responses:
-            kind = "Decision" if r.kind == "decision" else "Action"
-            details = [
-                *r.details,
-                *([f"latest: {r.latest_update}"] if r.latest_update else []),
-                *([r.link_note] if r.link_note else []),
-            ]
-            runs: list[Run | str] = [Run(f"{kind} ({r.status}): ", bold=True), r.text]
-            if details:
-                runs.append(_quiet("\n" + "; ".join(details)))
-            _para(out, *runs, style="ListBullet")
-    _para(out, _quiet(f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by facilitate"))
     return out.bytes()

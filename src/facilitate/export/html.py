@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING
 
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
 from facilitate.services.record.document import DecisionLine, ItemSection, MinutesDocument
-from facilitate.services.record.wording import short_date
 
 if TYPE_CHECKING:
     from facilitate.services.record.series_record import SeriesRecord
-    from facilitate.services.record.you_said_we_did import LoopReport
 
 CSS = """
 :root { color-scheme: light; }
@@ -209,6 +207,9 @@ def _attendance(doc: MinutesDocument) -> list[str]:
             f"<strong>{e(g.organization)}:</strong> {e(', '.join(g.people))}"
             for g in attendance.present
         ]
+        for label, people in ((w.staff, attendance.staff), (w.guests, attendance.guests)):
+            if people:
+                items.append(f"<strong>{e(label)}:</strong> {e(', '.join(people))}")
         if attendance.regrets:
             items.append(f"<strong>{e(w.regrets)}:</strong> {e(', '.join(attendance.regrets))}")
         if attendance.absent:
@@ -240,10 +241,23 @@ def _follow_ups(doc: MinutesDocument) -> list[str]:
         item = f"<strong>{e(follow.status_label)}:</strong> {_span(follow.action)}"
         if who:
             item += f" ({e(who)})"
+        if follow.due is not None:
+            item += " — " + e(doc.words.due_on.format(date=doc.short_date(follow.due)))
+            if follow.days_late:
+                item += f" — <strong>{e(follow.late_label)}</strong>"
         if follow.note:
             item += f'<br><span class="text note">{e(follow.note)}</span>'
         items.append(item)
     return [f"<section>\n<h2>{e(doc.words.follow_ups)}</h2>", _ul(items), "</section>"]
+
+
+def _input_by_theme(doc: MinutesDocument) -> list[str]:
+    """A listening session's notes under their themes, each with its count."""
+    parts = [f"<section>\n<h2>{e(doc.words.input_by_theme)}</h2>"]
+    for theme in doc.input_by_theme:
+        parts.append(f"<h3>{e(doc.theme_heading(theme))}</h3>")
+        parts.append(_ul([_note_item(n.text, n.source) for n in theme.notes]))
+    return [*parts, "</section>"]
 
 
 def render_minutes(doc: MinutesDocument) -> str:
@@ -277,6 +291,8 @@ def render_minutes(doc: MinutesDocument) -> str:
         parts += _approvals(doc)
     if doc.follow_ups:
         parts += _follow_ups(doc)
+    if doc.input_by_theme:
+        parts += _input_by_theme(doc)
     if doc.items:
         parts.append(f"<h2>{e(w.agenda_items)}</h2>")
     for section in doc.sections():
@@ -330,42 +346,3 @@ def render_series_record(record: SeriesRecord) -> str:
         f"<footer>Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate</footer>",
     ]
     return _page(f"{record.title}: decision log and action register", "record", parts)
-
-
-def render_loop(report: LoopReport) -> str:
-    parts = [
-        f"<h1>You said, we did: {e(report.title)}</h1>",
-        _p(
-            f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
-            f"Shared with: {report.audience_label}."
-        ),
-    ]
-    for line in report.inputs:
-        parts.append(
-            f"<section>\n<h2>You said ({e(short_date(line.meeting_date))}, "
-            f"{e(line.meeting_title)})</h2>"
-        )
-        said = _span(line.text)
-        if line.source:
-            said += f' <span class="source">— {e(line.source)}</span>'
-        parts += [f"<p>{said}</p>", "<h3>We did</h3>"]
-        if not line.responses:
-            parts.append(_p("No response recorded yet.", "about"))
-        items = []
-        for r in line.responses:
-            kind = "Decision" if r.kind == "decision" else "Action"
-            item = f"<strong>{kind}</strong> ({e(r.status)}): {_span(r.text)}"
-            if r.details:
-                item += f'<br><span class="note">{e(", ".join(r.details))}</span>'
-            if r.latest_update:
-                item += f'<br><span class="text note">Latest: {e(r.latest_update)}</span>'
-            if r.link_note:
-                item += f'<br><span class="text note">{e(r.link_note)}</span>'
-            items.append(item)
-        if items:
-            parts.append(_ul(items))
-        parts.append("</section>")
-    parts.append(
-        f"<footer>Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by facilitate</footer>"
-    )
-    return _page(f"You said, we did: {report.title}", "loop", parts)

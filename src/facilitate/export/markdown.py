@@ -17,11 +17,9 @@ from facilitate.services.record.document import (
     NoteLine,
 )
 from facilitate.services.record.i18n import Words
-from facilitate.services.record.wording import short_date
 
 if TYPE_CHECKING:
     from facilitate.services.record.series_record import SeriesRecord
-    from facilitate.services.record.you_said_we_did import LoopReport
 
 BULLET_INDENT = "  "
 
@@ -131,6 +129,9 @@ def _attendance(doc: MinutesDocument) -> list[str]:
             f"- **{md_line(group.organization)}:** " + ", ".join(md_line(p) for p in group.people)
             for group in attendance.present
         ]
+        for label, people in ((w.staff, attendance.staff), (w.guests, attendance.guests)):
+            if people:
+                out.append(f"- **{label}:** " + ", ".join(md_line(p) for p in people))
         if attendance.regrets:
             out.append(f"- **{w.regrets}:** " + ", ".join(md_line(p) for p in attendance.regrets))
         if attendance.absent:
@@ -173,10 +174,20 @@ def render_minutes(doc: MinutesDocument) -> str:
             line = f"- **{follow.status_label}:** {md_text(follow.action, indent=BULLET_INDENT)}"
             if who:
                 line += f" ({who})"
+            if follow.due is not None:
+                # Late in bold, said in words: it must not be missed on paper either.
+                due = w.due_on.format(date=md_line(doc.short_date(follow.due)))
+                late = f" — **{follow.late_label}**" if follow.days_late else ""
+                line += f" — {due}{late}"
             out.append(line)
             if follow.note:
                 out.append(f"{BULLET_INDENT}- {md_text(follow.note, indent=BULLET_INDENT * 2)}")
         out.append("")
+    if doc.input_by_theme:
+        out += [f"## {w.input_by_theme}", ""]
+        for theme in doc.input_by_theme:
+            out += [f"### {md_line(doc.theme_heading(theme))}", ""]
+            out += [_note(note) for note in theme.notes] + [""]
     if doc.items:
         out += [f"## {w.agenda_items}", ""]
     for section in doc.sections():
@@ -214,37 +225,4 @@ def render_series_record(record: SeriesRecord) -> str:
     out += ["", f"## Decision log ({len(record.decisions)})", "", *_table(decision_log(record))]
     out += ["", f"## Action register ({len(record.actions)})", "", *_table(action_register(record))]
     out += ["", f"*Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate*", ""]
-    return "\n".join(out)
-
-
-def render_loop(report: LoopReport) -> str:
-    out = [
-        f"# You said, we did: {md_line(report.title)}",
-        "",
-        f"{len(report.inputs)} pieces of input; {report.answered} with a response so far. "
-        f"Shared with: {report.audience_label}.",
-        "",
-    ]
-    for line in report.inputs:
-        heading = f"## You said ({short_date(line.meeting_date)}, {md_line(line.meeting_title)})"
-        out += [heading, "", md_text(line.text)]
-        if line.source:
-            out[-1] += f" — *{md_line(line.source)}*"
-        out += ["", "**We did**", ""]
-        if not line.responses:
-            out += ["- No response recorded yet.", ""]
-            continue
-        for response in line.responses:
-            kind = "Decision" if response.kind == "decision" else "Action"
-            text = md_text(response.text, indent=BULLET_INDENT)
-            out.append(f"- **{kind}** ({md_line(response.status)}): {text}")
-            if response.details:
-                out.append(f"{BULLET_INDENT}- {md_line(', '.join(response.details))}")
-            if response.latest_update:
-                update = md_text(response.latest_update, indent=BULLET_INDENT * 2)
-                out.append(f"{BULLET_INDENT}- Latest: {update}")
-            if response.link_note:
-                out.append(f"{BULLET_INDENT}- {md_text(response.link_note, indent='    ')}")
-        out.append("")
-    out += [f"*Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by facilitate*", ""]
     return "\n".join(out)

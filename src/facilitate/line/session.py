@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from facilitate.line import wording
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus
+from facilitate.services.record.capture_links import SeriesAnswers
 from facilitate.services.run import attendance, capture, corrections, live
 from facilitate.services.run.capture import Entry
 from facilitate.store import RecordNotFound, Store, StoreError
@@ -58,6 +59,7 @@ class LineSession:
     def __init__(self, store: Store, meeting_id: str) -> None:
         self.store = store
         self.meeting_id = meeting_id
+        self._series_answers: SeriesAnswers | None = None
         self.saved = 0
         # The draft of the last line that could not be read: the next line typed is its fix.
         self.draft_id: str | None = None
@@ -134,7 +136,13 @@ class LineSession:
 
     def capture(self, line: str) -> Reply:
         try:
-            result = capture.capture_line(self.store, self.meeting_id, line, draft_id=self.draft_id)
+            result = capture.capture_line(
+                self.store,
+                self.meeting_id,
+                line,
+                draft_id=self.draft_id,
+                answers=self._answers(),
+            )
         except REFUSALS as error:
             return Reply(refused=_refusal(error))
         if result.draft is not None:
@@ -145,6 +153,13 @@ class LineSession:
         self.draft_id = None
         self.saved += 1
         return Reply(wording.saved_lines(self.store, result, self._number(result.entry)))
+
+    def _answers(self) -> SeriesAnswers:
+        """`re:12` finds and links the series' input numbered 12, as in the live screen."""
+        if self._series_answers is None:
+            series_id = self.store.get(Meeting, self.meeting_id).series_id
+            self._series_answers = SeriesAnswers(self.store, series_id)
+        return self._series_answers
 
     def _number(self, entry: Entry) -> int:
         """The entry's place among the meeting's entries of its kind: "action 12"."""

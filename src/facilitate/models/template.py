@@ -57,6 +57,10 @@ class AgendaTemplate(BaseModel):
     default_minutes: Annotated[int, Field(gt=0, le=MAX_MEETING_MINUTES)] | None = None
     neutral_venue: bool = False
     ground_rule_set: NonEmptyText | None = None
+    # Read to the room when the meeting opens (a listening session's consent and recording
+    # statement); copied onto each meeting made from the template, so later edits of the file
+    # never change what a past session was told.
+    consent_statement: Text = ""
     items: Annotated[list[AgendaItemTemplate], Field(min_length=1)]
 
     @property

@@ -21,6 +21,7 @@ from facilitate.models import (
     Membership,
     Note,
     Objection,
+    Office,
     Organization,
     ParkingLotItem,
     Person,
@@ -29,6 +30,8 @@ from facilitate.models import (
 )
 from facilitate.models.enums import (
     ActionStatus,
+    AttendanceCapacity,
+    AttendanceMode,
     AttendanceStatus,
     Attribution,
     BodyKind,
@@ -135,6 +138,7 @@ def build_demo(store: Store, today: date) -> None:
         _steering(store, ids, today)
         _core_team(store, ids, today)
         _listening(store, ids, today)
+        _loop(store, ids)
         _agreements(store, ids, today)
         _protocol_and_tiers(store, today)
 
@@ -251,15 +255,18 @@ def _steering(store: Store, ids: _Ids, today: date) -> None:
                 )
             )
         for key in members:
-            present = not (key == "marsh" and n == 2)
+            present = not (key == "marsh" and n == 2) and not (key == "lorraine" and n == 3)
+            phone = (key, n) == ("tasha", 3)
             store.insert(
                 Attendance(
                     meeting_id=meeting.id,
                     person_id=ids.person[key],
                     organization_id=store.get(Person, ids.person[key]).organization_id,
                     status=AttendanceStatus.PRESENT if present else AttendanceStatus.REGRETS,
+                    mode=AttendanceMode.PHONE if phone else AttendanceMode.IN_PERSON,
                 )
             )
+    _board_seats(store, ids, body, meetings[-1], past[0])
     _steering_content(store, ids, meetings, past)
 
     upcoming = store.insert(
@@ -294,6 +301,30 @@ def _steering(store: Store, ids: _Ids, today: date) -> None:
                 proposed_on=today - timedelta(days=10) if pos == 5 else None,
             )
         )
+
+
+def _board_seats(store: Store, ids: _Ids, body: Body, meeting: Meeting, first: date) -> None:
+    """Boards' seats (issue #17): two co-chairs who also take their turn facilitating (an office
+    beside the meeting roles), and at the latest meeting a stand-in for a member who sent
+    regrets, counted for quorum in her place (Tasha Greene joined by phone)."""
+    for key, years in (("dana", 2), ("lorraine", 1)):
+        store.insert(
+            Office(
+                body_id=body.id,
+                title="Co-chair",
+                person_id=ids.person[key],
+                starts_on=first - timedelta(days=365 * years),
+            )
+        )
+    store.insert(
+        Attendance(
+            meeting_id=meeting.id,
+            person_id=ids.person["joseph"],
+            organization_id=ids.org["icwa"],
+            capacity=AttendanceCapacity.ALTERNATE,
+            for_person_id=ids.person["lorraine"],
+        )
+    )
 
 
 def _steering_content(store: Store, ids: _Ids, meetings: list[Meeting], days: list[date]) -> None:
@@ -560,6 +591,31 @@ def _listening(store: Store, ids: _Ids, today: date) -> None:
                 attribution=Attribution.PARTICIPANT,
             )
         )
+
+
+def _loop(store: Store, ids: _Ids) -> None:
+    """Close the loop on what plainly answers what, so `facilitate loop` shows answers on day
+    one: the themes action answers the listening session, the shared-outcomes decision answers
+    Parent Partners, and transport is declined with its reason."""
+    from facilitate.services.record.loop_links import link_response, record_response
+
+    notes = {n.text[:24]: n for n in store.find(Note)}
+    themes = next(a for a in store.find(ActionItem) if a.text.startswith("Share the listening"))
+    for said in ("Parents said the first 72", "Several families said tre"):
+        link_response(store, themes, notes[said[:24]])
+    outcomes = next(d for d in store.find(Decision) if d.text.startswith("Adopt three shared"))
+    link_response(
+        store, outcomes, notes["Parent Partners asked th"], "Family voice in every review."
+    )
+    [transport] = store.find(ParkingLotItem)
+    record_response(
+        store,
+        transport,
+        text="The partnership cannot run its own transport to treatment.",
+        reason="No partner has a budget line or insurance for it this year; Northside FRC "
+        "hands out bus passes instead.",
+        organization_id=ids.org["cfs"],
+    )
 
 
 def is_empty(store: Store) -> bool:

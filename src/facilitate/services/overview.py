@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from facilitate.services.run.follow_through_figures import FollowThrough, series_figures
 from facilitate.store import Store, queries
 from facilitate.store.queries import MeetingRow, OpenActionRow, SeriesRow
 
@@ -35,6 +36,9 @@ class HomeSummary:
     reviews_due: list[queries.ReviewDueRow]
     # What the bodies' communication protocols say is due and not yet sent.
     sharing_due: list[queries.SharingDueRow]
+    # Each series' follow-through (done on time, overdue, …) by series id; none for a series
+    # with no action items yet.
+    follow_through: dict[str, FollowThrough] = field(default_factory=dict)
 
     @property
     def has_partnership(self) -> bool:
@@ -66,6 +70,7 @@ def home_summary(store: Store, today: date) -> HomeSummary:
         overdue_count=overdue_count,
         reviews_due=queries.agreement_reviews_due(store, today),
         sharing_due=queries.sharing_due(store, today),
+        follow_through=series_figures(store, today),
     )
 
 

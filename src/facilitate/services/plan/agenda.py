@@ -164,6 +164,7 @@ def create_meeting(
                 location=plan.location,
                 neutral_venue=neutral,
                 kind=kind,
+                consent_statement=template.consent_statement if template else "",
             )
         )
         if template is not None:

@@ -24,7 +24,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
-from facilitate.services.record.wording import long_date, short_date, time_span
+from facilitate.services.record.wording import clock, long_date, short_date, time_span
 
 if TYPE_CHECKING:
     from facilitate.models import Meeting
@@ -66,6 +66,21 @@ class AttendanceSummary:
     present_count: int
     # Listening sessions count participants by organization and never list their names.
     anonymous: bool = False
+    # Staff and guests with no organization (issue #17); those with one are in `present`,
+    # marked "(staff)" or "(guest)" beside its members.
+    staff: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuorumChangeLine:
+    """Quorum at one moment of the meeting, at a wall-clock time of the meeting's zone."""
+
+    at: time
+    met: bool
+    counted: int
+    needed: int | None
+    missing_organizations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,15 @@ class QuorumLine:
     required_organizations: tuple[str, ...]
     missing_organizations: tuple[str, ...]
     language: str = DEFAULT_LANGUAGE
+    # Quorum as it happened (issue #17): at the call to order, then each time it was reached or
+    # lost; empty for a meeting never called to order. `most_counted`: the most at any moment.
+    timeline: tuple[QuorumChangeLine, ...] = ()
+    most_counted: int = 0
+
+    @property
+    def steady(self) -> bool:
+        """Present from the call to order to adjournment (or no timeline): said as before."""
+        return not self.timeline or (len(self.timeline) == 1 and self.timeline[0].met)
 
     @property
     def met(self) -> bool:
@@ -88,11 +112,49 @@ class QuorumLine:
     def verdict(self) -> str:
         """ "Quorum met" or "Quorum NOT met"."""
         w = words(self.language)
+        if not self.steady:
+            return w.quorum
         return w.quorum_met if self.met else w.quorum_not_met
+
+    def _needed(self, needed: int | None) -> str:
+        return f" {words(self.language).needed_count.format(needed=needed)}" if needed else ""
+
+    def _as_it_happened(self) -> str:
+        """ "reached at 09:25 with 7 members (6 needed); lost at 10:40 with 5 members (6 needed)."
+        or "never reached; at most 5 members present (6 needed)." """
+        w = words(self.language)
+        first = self.timeline[0]
+        if len(self.timeline) == 1:
+            parts = [
+                w.quorum_never_reached,
+                w.at_most_members.format(count=self.most_counted) + self._needed(first.needed),
+            ]
+            if first.missing_organizations:
+                missing = ", ".join(first.missing_organizations)
+                parts.append(w.not_present.format(organizations=missing))
+            return "; ".join(parts) + "."
+        parts = []
+        for n, change in enumerate(self.timeline):
+            if n == 0 and not change.met:
+                continue  # "reached at …" says it was not there before
+            at = clock(change.at)
+            if n == 0:
+                said = w.quorum_met_at_opening.format(time=at)
+            else:
+                said = (w.quorum_reached_at if change.met else w.quorum_lost_at).format(time=at)
+            said += " " + w.with_members.format(count=change.counted) + self._needed(change.needed)
+            if change.missing_organizations and not change.met:
+                missing = ", ".join(change.missing_organizations)
+                said += f" ({w.not_present.format(organizations=missing)})"
+            parts.append(said)
+        return "; ".join(parts) + "."
 
     @property
     def details(self) -> str:
-        """ "8 members present (6 needed); required organizations present (A, B)."."""
+        """ "8 members present (6 needed); required organizations present (A, B).", or quorum
+        as it happened when it was not present throughout."""
+        if not self.steady:
+            return self._as_it_happened()
         w = words(self.language)
         members = self.counted == "members"
         if self.required_count is not None:
@@ -200,6 +262,19 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class ThemeSection:
+    """A listening session's input under one theme ("Housing", shown with its count), or, with
+    no `name`, the input filed under no theme ("Other input")."""
+
+    name: str
+    notes: tuple[NoteLine, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.notes)
+
+
+@dataclass(frozen=True)
 class ObjectionLine:
     """A stand-aside or a block on a decision, with its reason."""
 
@@ -244,6 +319,9 @@ class DecisionLine:
     # Quorum as the one rule judged it when the decision was taken: (present, needed) when it
     # was not met; None when it was, when the body has no rule, or before schema 6.
     without_quorum: tuple[int, int] | None = None
+    # Members present when it was taken, and how many were needed (None: no number in the rule),
+    # when quorum was met; None without a snapshot.
+    quorum_present: tuple[int, int | None] | None = None
     rationale: str = ""
     review_date: date | None = None
     agenda_item: str = ""
@@ -287,6 +365,12 @@ class DecisionLine:
         if self.without_quorum is not None:
             present, needed = self.without_quorum
             out.append((w.without_quorum.format(present=present, needed=needed), ""))
+        elif self.quorum_present is not None:
+            counted, required = self.quorum_present
+            said = w.taken_with_members.format(present=counted)
+            if required is not None:
+                said += " " + w.needed_count.format(needed=required)
+            out.append((said, ""))
         return out
 
     @property
@@ -352,7 +436,8 @@ class ParkingLine:
 
 @dataclass(frozen=True)
 class FollowUpLine:
-    """A status change recorded at this meeting on a commitment made earlier."""
+    """A commitment made earlier: a status given since the last meeting, or (`carried`) one
+    still open and due by this meeting, with no news. See `follow_ups`."""
 
     action: str
     owner: str
@@ -361,10 +446,21 @@ class FollowUpLine:
     status: ActionStatus
     note: str
     language: str = DEFAULT_LANGUAGE
+    # Days past due at the meeting's date (0: not late, or no longer open).
+    days_late: int = 0
+    carried: bool = False
 
     @property
     def status_label(self) -> str:
         return words(self.language).statuses[self.status]
+
+    @property
+    def late_label(self) -> str:
+        """ "12 days late" ("1 day late"), or "" when not late."""
+        w = words(self.language)
+        if not self.days_late:
+            return ""
+        return w.day_late if self.days_late == 1 else w.days_late.format(count=self.days_late)
 
 
 @dataclass(frozen=True)
@@ -427,6 +523,9 @@ class MinutesDocument:
     items: tuple[ItemSection, ...] = ()
     other: ItemSection = field(default_factory=lambda: ItemSection(title="Other business"))
     parking_lot: tuple[ParkingLine, ...] = ()
+    # A listening session's notes, by theme (largest first) then "Other input"; its agenda
+    # items then hold no notes, so nothing is said twice. Empty for any other meeting.
+    input_by_theme: tuple[ThemeSection, ...] = ()
     follow_ups: tuple[FollowUpLine, ...] = ()
     plus: tuple[str, ...] = ()
     delta: tuple[str, ...] = ()
@@ -438,6 +537,11 @@ class MinutesDocument:
     # in ("" when unknown: times are then shown without a zone).
     language: str = DEFAULT_LANGUAGE
     time_zone: str = ""
+    # When the meeting really ran, at wall-clock times of `time_zone` (None: never called to
+    # order, or not adjourned yet), and who presided ("" when the record does not say).
+    called_to_order: time | None = None
+    adjourned: time | None = None
+    presiding: str = ""
 
     @property
     def words(self) -> Words:
@@ -454,6 +558,10 @@ class MinutesDocument:
     @property
     def is_listening_session(self) -> bool:
         return self.kind is MeetingKind.LISTENING_SESSION
+
+    def theme_heading(self, theme: ThemeSection) -> str:
+        """ "Housing (4)", or "Other input (2)" for input under no theme."""
+        return f"{theme.name or self.words.other_input} ({theme.count})"
 
     @property
     def status_word(self) -> str:
@@ -534,11 +642,28 @@ class MinutesDocument:
             *rows,
             (w.body, self.body),
             (w.meeting, f"{w.kinds[self.kind]}, {self.series}"),
-            (w.date, self.when()),
+            *self._when_rows(),
             (w.place, place),
+            *([(w.presiding, self.presiding)] if self.presiding else []),
             *((role.role, role.name) for role in self.roles),
             (w.shared_with, self.audience_note),
         ]
+
+    def _when_rows(self) -> list[tuple[str, str]]:
+        """The date with the scheduled times, then the time the meeting was called to order
+        and the time it adjourned where either differs from the schedule: "Called to order:
+        09:10 EST" under "09:00–11:00 EST"."""
+        w = self.words
+        rows = [(w.date, self.when())]
+        for label, actual, planned in (
+            (w.called_to_order, self.called_to_order, self.starts),
+            (w.adjourned, self.adjourned, self.ends),
+        ):
+            if actual is not None and actual != planned:
+                rows.append(
+                    (label, time_span(self.day, actual, None, self.time_zone, self.language))
+                )
+        return rows
 
     def sections(self) -> Iterator[ItemSection]:
         """Agenda items in order, then "Other business" when it holds anything."""

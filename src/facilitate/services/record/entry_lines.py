@@ -88,6 +88,21 @@ def attribution_label(note: Note, names: Names, *, participant: str = "a partici
     return ""
 
 
+def listening_source(
+    note: Note, names: Names, policy: Attribution, *, participant: str = "a participant"
+) -> str:
+    """A listening-session note's source, never a person: the lesser of how the note was
+    captured and the session's attribution policy (none < participant < organization; a
+    person is held to their organization). None → no source; participant → `participant`;
+    organization → the speaker's organization, else `participant`."""
+    if Attribution.NONE in (policy, note.attribution):
+        return ""
+    if Attribution.PARTICIPANT in (policy, note.attribution):
+        return participant
+    org_id = note.attributed_organization_id or names.org_of(note.attributed_person_id)
+    return names.org_label(org_id) or participant
+
+
 def owner_name(action: ActionItem, names: Names, *, language: str = DEFAULT_LANGUAGE) -> str:
     """The action's owners: a person from the roster (or the name typed for someone outside it),
     then those sharing it, then "all members" when the whole body owns it; "" for nobody."""
@@ -193,6 +208,11 @@ def decision_line(
         without_quorum=(
             (decision.quorum_counted or 0, decision.quorum_needed or 0)
             if decision.quorum_defined and decision.quorum_met is False
+            else None
+        ),
+        quorum_present=(
+            (decision.quorum_counted or 0, decision.quorum_needed)
+            if decision.quorum_defined and decision.quorum_met
             else None
         ),
         rationale=clean_text(decision.rationale),

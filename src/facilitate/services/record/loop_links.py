@@ -1,12 +1,14 @@
 """Linking responses to input, from wherever the work happens (issue #13).
 
 Input is a note or a parking-lot entry. Each input of a series has a number (`#12`), the same in
-the live log, the Loop screen and the report: its place among the series' input in the order it
-was captured (created_at, then id). A response is a decision or an action (an EntryLink), or an
+the live log, the Loop screen and the report: its place among the series' input, meeting by
+meeting (start, then id) and within a meeting in the order it was captured (created_at, then
+id); input captured now takes the next numbers. `meeting_numbers` gives one meeting's cheaply.
+A response is a decision or an action (an EntryLink), or an
 answer that is not an entry: a LoopResponse ("we can't, because …").
 
-API contract (other modules code against these names and signatures; the bodies are filled in by
-the loop's owner):
+Every function reads through the joined queries of `store.queries_loop`: a fixed number of
+queries at any age.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import ValidationError
+
 from facilitate.errors import Refusal
-from facilitate.models import ActionItem, Decision, EntryLink, Note, ParkingLotItem
-from facilitate.models.enums import LoopResponseKind, Visibility
+from facilitate.models import ActionItem, Decision, EntryLink, Note, Organization, ParkingLotItem
+from facilitate.models.base import Record
+from facilitate.models.enums import ActionStatus, DecisionOutcome, LoopResponseKind, Visibility
 from facilitate.models.loop import LoopResponse
-from facilitate.store import Store
+from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, clean_text
+from facilitate.store import RecordNotFound, Store, queries_loop
+from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
 
 Response = Decision | ActionItem
 Input = Note | ParkingLotItem
@@ -56,6 +63,12 @@ class LinkedResponse:
     response_id: str  # the decision's, action's or LoopResponse's id
     visibility: Visibility
     is_open: bool = False
+    due: date | None = None
+    owner: str = ""  # the action's owner, or the organization a LoopResponse speaks for
+    organization: str = ""
+    meeting_title: str = ""
+    meeting_date: date | None = None
+    responded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -66,24 +79,73 @@ class LoopRow:
     responses: tuple[LinkedResponse, ...]
 
 
+INPUT_KINDS: dict[str, type[Note] | type[ParkingLotItem]] = {
+    Note.table: Note,
+    ParkingLotItem.table: ParkingLotItem,
+}
+RESPONSE_KINDS: dict[str, type[Decision] | type[ActionItem]] = {
+    Decision.table: Decision,
+    ActionItem.table: ActionItem,
+}
+
+
 def input_numbers(store: Store, series_id: str) -> dict[tuple[str, str], int]:
     """(table, id) → number, for every input of the series."""
-    raise NotImplementedError
+    return {
+        (table, row_id): number
+        for table, row_id, number in queries_loop.input_number_pairs(store, series_id)
+    }
+
+
+def meeting_numbers(store: Store, meeting_id: str) -> dict[tuple[str, str], int]:
+    """(table, id) → number, for the input of one meeting (what a live log shows)."""
+    return queries_loop.meeting_numbers(store, meeting_id)
 
 
 def input_by_number(store: Store, series_id: str, number: int) -> Input:
     """The series' input numbered `number`; LinkError names the number when there is none."""
-    raise NotImplementedError
+    found = queries_loop.input_numbered(store, series_id, number)
+    if found is None:
+        raise LinkError(f"there is no input #{number} in this series")
+    table, row_id = found
+    return store.get(INPUT_KINDS[table], row_id)
 
 
 def link_response(store: Store, response: Response, to_input: Input, note: str = "") -> EntryLink:
     """Record that `response` answers `to_input`; the same pair twice returns the first link."""
-    raise NotImplementedError
+    if not isinstance(response, Decision | ActionItem):
+        raise LinkError("only a decision or an action item can respond to input")
+    if not isinstance(to_input, Note | ParkingLotItem):
+        raise LinkError("only a note or a parking-lot entry is input that can be answered")
+    with store.transaction():
+        # Both may have been removed in another window since they were read.
+        _fresh(store, type(response), response.id, "the response")
+        _fresh(store, type(to_input), to_input.id, "the input")
+        existing = store.find(
+            EntryLink,
+            from_table=response.table,
+            from_id=response.id,
+            to_table=to_input.table,
+            to_id=to_input.id,
+        )
+        if existing:
+            return existing[0]
+        return store.insert(
+            EntryLink(
+                from_table=response.table,
+                from_id=response.id,
+                to_table=to_input.table,
+                to_id=to_input.id,
+                note=note.strip(),
+            )
+        )
 
 
 def unlink(store: Store, link_id: str) -> None:
     """Remove a link (the response and the input stay)."""
-    raise NotImplementedError
+    with store.transaction():
+        _fresh(store, EntryLink, link_id, "that link")
+        store.delete(EntryLink, link_id)
 
 
 def record_response(
@@ -99,12 +161,41 @@ def record_response(
     meeting_id: str | None = None,
 ) -> LoopResponse:
     """An answer that is not an entry. A declined response needs its reason."""
-    raise NotImplementedError
+    if not isinstance(to_input, Note | ParkingLotItem):
+        raise LinkError("only a note or a parking-lot entry is input that can be answered")
+    text, reason = text.strip(), reason.strip()
+    if not text:
+        raise LinkError("say what the response is")
+    if LoopResponseKind(kind) is LoopResponseKind.DECLINED and not reason:
+        raise LinkError("a declined response needs its reason (why it cannot be done)")
+    with store.transaction():
+        _fresh(store, type(to_input), to_input.id, "the input")
+        if organization_id is not None:
+            _fresh(store, Organization, organization_id, "that organization")
+        try:
+            answer = LoopResponse(
+                input_table=to_input.table,
+                input_id=to_input.id,
+                kind=kind,
+                text=text,
+                reason=reason,
+                organization_id=organization_id,
+                responded_on=responded_on,
+                visibility=visibility,
+                meeting_id=meeting_id,
+            )
+        except ValidationError as error:
+            raise LinkError(
+                f"the response cannot be recorded: {error.errors()[0]['msg']}"
+            ) from None
+        return store.insert(answer)
 
 
 def remove_response(store: Store, response_id: str) -> None:
     """Remove a LoopResponse recorded by mistake."""
-    raise NotImplementedError
+    with store.transaction():
+        _fresh(store, LoopResponse, response_id, "that response")
+        store.delete(LoopResponse, response_id)
 
 
 def search_inputs(
@@ -113,10 +204,137 @@ def search_inputs(
     """Input of the whole partnership (or one series) whose text or theme matches `query`,
     newest first; an empty query lists the newest input. Confidential input is included (the
     screen is the facilitator's own), each hit carries its visibility."""
-    raise NotImplementedError
+    words = [word.lstrip("+") for word in query.split() if word.lstrip("+")]
+    rows = queries_loop.search_inputs(store, words, series_id=series_id, limit=max(limit, 0))
+    return [input_hit(row) for row in rows]
+
+
+def series_inputs(store: Store, series_id: str) -> list[InputHit]:
+    """Every input of the series, in number order."""
+    return [input_hit(row) for row in queries_loop.series_inputs(store, series_id)]
 
 
 def loop_rows(store: Store, series_id: str) -> list[LoopRow]:
     """Every input of the series with its responses, in number order (joined queries, not a
     query per row)."""
-    raise NotImplementedError
+    answers = responses_by_input(
+        queries_loop.linked_responses(store, series_id=series_id),
+        queries_loop.loop_answers(store, series_id=series_id),
+    )
+    return [
+        LoopRow(input=input_hit(row), responses=tuple(answers.get((row.input_table, row.id), ())))
+        for row in queries_loop.series_inputs(store, series_id)
+    ]
+
+
+# -- helpers shared with the report ---------------------------------------------------------------
+
+
+def input_hit(row: InputRow) -> InputHit:
+    """A stored input row as the screens list it."""
+    return InputHit(
+        table=row.input_table,
+        id=row.id,
+        number=row.number,
+        series_id=row.series_id,
+        series_name=clean_text(row.series_name),
+        meeting_id=row.meeting_id,
+        meeting_title=clean_text(row.meeting_title),
+        meeting_date=row.meeting_starts_at.date(),
+        text=clean_text(row.text),
+        visibility=Visibility(row.visibility),
+        themes=row.themes,
+    )
+
+
+def responses_by_input(
+    links: list[LinkRow], answers: list[AnswerRow]
+) -> dict[tuple[str, str], list[LinkedResponse]]:
+    """(input table, id) → its responses: linked entries in the order linked, then answers."""
+    grouped: dict[tuple[str, str], list[LinkedResponse]] = {}
+    for link in links:
+        grouped.setdefault((link.input_table, link.input_id), []).append(linked_entry(link))
+    for answer in answers:
+        grouped.setdefault((answer.input_table, answer.input_id), []).append(
+            answer_response(answer)
+        )
+    return grouped
+
+
+def linked_entry(link: LinkRow) -> LinkedResponse:
+    """A linked decision or action, with its status in words."""
+    if link.kind == "decision":
+        status = OUTCOME_LABELS[DecisionOutcome(link.state)].lower()
+        is_open = False
+    else:
+        action_status = ActionStatus(link.state)
+        status = STATUS_LABELS[action_status].lower()
+        is_open = action_status.is_open
+    return LinkedResponse(
+        kind=link.kind,
+        text=clean_text(link.text),
+        status=status,
+        link_id=link.link_id,
+        response_id=link.response_id,
+        visibility=Visibility(link.visibility),
+        is_open=is_open,
+        due=link.due,
+        owner=clean_text(link.owner_name or link.owner_text),
+        organization=clean_text(link.organization),
+        meeting_title=clean_text(link.meeting_title),
+        meeting_date=link.meeting_starts_at.date(),
+    )
+
+
+def answer_response(answer: AnswerRow) -> LinkedResponse:
+    """A LoopResponse: "declined: <reason>", or "answered"."""
+    kind = LoopResponseKind(answer.kind)
+    reason = clean_text(answer.reason)
+    status = f"declined: {reason}" if kind is LoopResponseKind.DECLINED else "answered"
+    return LinkedResponse(
+        kind=kind.value,
+        text=clean_text(answer.text),
+        status=status,
+        link_id=None,
+        response_id=answer.id,
+        visibility=Visibility(answer.visibility),
+        organization=clean_text(answer.organization),
+        responded_on=answer.responded_on,
+    )
+
+
+def _fresh(store: Store, cls: type[Record], record_id: str, what: str) -> None:
+    """Refuse, naming `what`, when the row is gone (removed in another window meanwhile)."""
+    try:
+        store.get(cls, record_id)
+    except RecordNotFound:
+        raise LinkError(f"{what} is no longer on record") from None
+
+
+def find_response(store: Store, kind: str, reference: str) -> Response:
+    """The decision or action (`kind`) whose id starts with `reference`, or whose text holds
+    its words. LinkError says when none or several match (naming a few)."""
+    cls = RESPONSE_KINDS[Decision.table if kind == "decision" else ActionItem.table]
+    ids = queries_loop.response_candidates(store, cls.table, reference)
+    if not ids:
+        raise LinkError(f'no {kind} matches "{reference}"')
+    exact = [i for i in ids if i.startswith(reference.strip())]
+    if len(exact) == 1 or len(ids) == 1:
+        return store.get(cls, (exact or ids)[0])
+    found = [store.get(cls, i) for i in ids[:5]]
+    listed = "; ".join(f"{r.id[:8]} {clean_text(r.text)[:50]}" for r in found)
+    raise LinkError(f'several {kind}s match "{reference}": {listed}; give more of its id')
+
+
+def remove_answer_by_prefix(store: Store, prefix: str) -> str:
+    """Remove the LoopResponse whose id starts with `prefix` (as a list shows it); its text."""
+    ids = queries_loop.answer_ids(store, prefix) if prefix.strip() else []
+    if len(ids) != 1:
+        raise LinkError(
+            f'no answer has an id starting "{prefix}"'
+            if not ids
+            else f'several answers start "{prefix}"'
+        )
+    answer = store.get(LoopResponse, ids[0])
+    remove_response(store, answer.id)
+    return clean_text(answer.text)

@@ -17,9 +17,7 @@ from typing import TypeVar
 
 from facilitate.models import (
     ActionItem,
-    ActionUpdate,
     AgendaItem,
-    Attendance,
     Body,
     Decision,
     Meeting,
@@ -31,26 +29,23 @@ from facilitate.models import (
     RoleAssignment,
 )
 from facilitate.models.enums import (
-    AttendanceStatus,
     ItemState,
     MeetingKind,
-    MeetingStatus,
     ReflectionKind,
     Visibility,
 )
 from facilitate.services.lead.ground_rules import version_by_id
+from facilitate.services.people.offices import presiding
 from facilitate.services.quorum import quorum as quorum_rule
-from facilitate.services.record.audience import check_audience, visible, visible_entries
+from facilitate.services.record.audience import check_audience, visible_entries
 from facilitate.services.record.document import (
-    AttendanceSummary,
-    FollowUpLine,
     ItemSection,
     MinutesDocument,
     MinutesStatus,
     NextMeetingLine,
     NoteLine,
-    OrgAttendance,
     ParkingLine,
+    QuorumChangeLine,
     QuorumLine,
     RoleLine,
     RulesLine,
@@ -61,22 +56,22 @@ from facilitate.services.record.entry_lines import (
     action_line,
     attribution_label,
     decision_line,
-    owner_name,
-    owner_organization_id,
 )
+from facilitate.services.record.follow_ups import follow_ups
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
 from facilitate.services.record.i18n.english import ENGLISH
+from facilitate.services.record.listening_minutes import input_by_theme
 from facilitate.services.record.minutes_approval import approved_at, own_approval
+from facilitate.services.record.quorum_timeline import quorum_timeline
+from facilitate.services.record.seating import seating
 from facilitate.services.record.settings import meeting_time_zone
-from facilitate.services.record.wording import clean_text, titled_with_year
+from facilitate.services.record.wording import clean_text, titled_with_year, wall_clock
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.queries import next_meeting_of_series
 
 # isort: split
 # Entry kinds that carry a visibility, for the one filter every export goes through.
 V = TypeVar("V", Note, Decision, ActionItem, ParkingLotItem, Reflection)
-
-_PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
 def build_minutes(
@@ -100,7 +95,7 @@ def build_minutes(
     body = store.get(Body, series.body_id)
     names = Names(store)
 
-    items = store.find(AgendaItem, meeting_id=meeting.id, order_by="position")
+    items = _as_taken(store.find(AgendaItem, meeting_id=meeting.id, order_by="position"))
     item_titles = {item.id: clean_text(item.title) for item in items}
 
     def seen(cls: type[V]) -> list[V]:
@@ -113,6 +108,7 @@ def build_minutes(
     actions = seen(ActionItem)
     parking = seen(ParkingLotItem)
     reflections = seen(Reflection)
+    listening = meeting.kind is MeetingKind.LISTENING_SESSION
 
     def section(item: AgendaItem | None, number: int | None) -> ItemSection:
         item_id = item.id if item else None
@@ -129,8 +125,11 @@ def build_minutes(
             number=number,
             purpose=w.purposes[item.purpose] if item else "",
             lead=_lead(item, series, names) if item else "",
-            state_note=_state_note(item, meeting, w) if item else "",
-            notes=tuple(_note_line(n, names, w) for n in notes if mine(n.agenda_item_id)),
+            state_note=_state_note(item, w) if item else "",
+            # A listening session's notes are all under its themes (input_by_theme).
+            notes=()
+            if listening
+            else tuple(_note_line(n, names, w) for n in notes if mine(n.agenda_item_id)),
             decisions=tuple(
                 decision_line(d, item_titles, **lines) for d in decisions if mine(d.agenda_item_id)
             ),
@@ -144,6 +143,7 @@ def build_minutes(
     status = minutes_status(meeting)
     prepared_for = names.org_label(organization_id) if organization_id else None
     start = meeting.starts_at
+    zone = meeting_time_zone(store)
     return MinutesDocument(
         meeting_id=meeting.id,
         series_id=series.id,
@@ -160,8 +160,8 @@ def build_minutes(
         neutral_venue=meeting.neutral_venue,
         generated_at=generated_at or datetime.now(UTC),
         roles=_roles(store, meeting, series, body, names, w),
-        attendance=_attendance(store, meeting, names, w),
-        quorum=_quorum(store, meeting, body, names, w),
+        attendance=seating(store, meeting, body, names, w, zone),
+        quorum=_quorum(store, meeting, body, names, w, zone),
         ground_rules=_rules(store, meeting),
         approval=(
             own_approval(store, meeting, w.language) if status is MinutesStatus.APPROVED else None
@@ -177,14 +177,18 @@ def build_minutes(
             )
             for p in parking
         ),
-        follow_ups=_follow_ups(store, meeting, audience, names, w),
+        input_by_theme=input_by_theme(store, meeting, notes, names, w) if listening else (),
+        follow_ups=follow_ups(store, meeting, audience, names, w, meeting_time_zone(store)),
         plus=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.PLUS),
         delta=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.DELTA),
         next_meeting=_next_meeting(store, meeting),
         prepared_for=prepared_for,
         prepared_for_id=organization_id,
         language=w.language,
-        time_zone=meeting_time_zone(store),
+        time_zone=zone,
+        called_to_order=wall_clock(meeting.opened_at, zone) if meeting.opened_at else None,
+        adjourned=wall_clock(meeting.closed_at, zone) if meeting.closed_at else None,
+        presiding=_presiding(store, meeting, names),
     )
 
 
@@ -225,13 +229,52 @@ def _lead(item: AgendaItem, series: MeetingSeries, names: Names) -> str:
     return roles.get(item.lead_text, clean_text(item.lead_text))
 
 
-def _state_note(item: AgendaItem, meeting: Meeting, w: Words) -> str:
-    if item.state in w.item_states:
-        return w.item_states[item.state]
-    closed = meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED)
-    if closed and item.state is ItemState.PENDING and meeting.opened_at is not None:
+def _state_note(item: AgendaItem, w: Words) -> str:
+    """Parked, continued, or "Not reached." only when the closing said so: an item never
+    stepped through in the live screen may well have been taken (a call to order)."""
+    if item.state is ItemState.NOT_REACHED:
         return w.not_reached
-    return ""
+    return w.item_states.get(item.state, "")
+
+
+_TAKEN_UNSTEPPED = frozenset({ItemState.DONE, ItemState.ACTIVE})
+"""States of an item never started in the live screen that still say it was taken."""
+
+
+def _as_taken(planned: list[AgendaItem]) -> list[AgendaItem]:
+    """Agenda items in the order the meeting took them (`started_at`). An item taken without
+    being stepped through (the closing said so) keeps its planned place: right after the item
+    planned before it that was started, or first (a call to order); items not taken follow, in
+    their planned order."""
+    started = {i.id: _utc(i.started_at) for i in planned if i.started_at}
+    if not started:
+        return planned
+    earliest = min(started.values())
+    keyed: list[tuple[tuple[datetime, int, float], AgendaItem]] = []
+    not_taken: list[AgendaItem] = []
+    for n, item in enumerate(planned):
+        if item.id in started:
+            keyed.append(((started[item.id], 1, item.position), item))
+        elif item.state in _TAKEN_UNSTEPPED:
+            before = [started[i.id] for i in planned[:n] if i.id in started]
+            key = (before[-1], 2, item.position) if before else (earliest, 0, item.position)
+            keyed.append((key, item))
+        else:
+            not_taken.append(item)
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])] + not_taken
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _presiding(store: Store, meeting: Meeting, names: Names) -> str:
+    """Who presided, as recorded on the meeting or the chair in office that day ("")."""
+    try:
+        person = presiding(store, meeting.id)
+    except RecordNotFound:
+        return ""
+    return names.person_name(person.id) if person else ""
 
 
 def _note_line(note: Note, names: Names, w: Words) -> NoteLine:
@@ -292,61 +335,16 @@ def _roles(
     return tuple(lines)
 
 
-def _attendee_org(row: Attendance, names: Names) -> str | None:
-    return row.organization_id or names.org_of(row.person_id)
-
-
-def _attendee_name(row: Attendance, names: Names) -> str:
-    return names.person_name(row.person_id) if row.person_id else clean_text(row.guest_name)
-
-
-def _attendance(store: Store, meeting: Meeting, names: Names, w: Words) -> AttendanceSummary | None:
-    rows = store.find(Attendance, meeting_id=meeting.id, order_by="created_at")
-    if not rows:
-        return None
-    anonymous = meeting.kind is MeetingKind.LISTENING_SESSION
-    groups: dict[str, list[str]] = {}
-    regrets: list[str] = []
-    absent: list[str] = []
-    present = 0
-    suffix = {AttendanceStatus.LATE: f" {w.late}", AttendanceStatus.LEFT_EARLY: f" {w.left_early}"}
-    for row in rows:
-        org = names.org_label(_attendee_org(row, names)) or w.guests
-        name = _attendee_name(row, names) or w.guest
-        # A guest sitting for an organization is listed with it, but not as one of its people.
-        if row.person_id is None and org != w.guests and name != w.guest:
-            name += f" {w.guest}"
-        if row.status in _PRESENT:
-            present += 1
-            groups.setdefault(org, []).append(name + suffix.get(row.status, ""))
-        elif not anonymous:
-            labelled = f"{name} ({org})" if org != w.guests else name
-            (regrets if row.status is AttendanceStatus.REGRETS else absent).append(labelled)
-    ordered = sorted(groups, key=lambda label: (label == w.guests, label.casefold()))
-    return AttendanceSummary(
-        present=tuple(
-            OrgAttendance(
-                organization=org,
-                people=() if anonymous else tuple(groups[org]),
-                count=len(groups[org]),
-            )
-            for org in ordered
-        ),
-        regrets=tuple(regrets),
-        absent=tuple(absent),
-        present_count=present,
-        anonymous=anonymous,
-    )
-
-
 def _quorum(
-    store: Store, meeting: Meeting, body: Body, names: Names, w: Words
+    store: Store, meeting: Meeting, body: Body, names: Names, w: Words, zone: str
 ) -> QuorumLine | None:
-    """Quorum by the one rule (services/quorum.py), as it stood when the meeting closed (or
-    now, for a meeting still running): what the live screen said at that moment."""
+    """Quorum by the one rule (services/quorum.py): as it stood when the meeting closed (or
+    now, for a meeting still running), and as it happened from the call to order."""
     status = quorum_rule(store, meeting.id, at=meeting.closed_at)
     if not status.defined or not status.attendance_taken:
         return None  # no rule, or attendance not taken: say nothing rather than "not met"
+    timeline = quorum_timeline(store, meeting.id)
+    moments = (timeline.opening, *timeline.changes) if timeline else ()
     return QuorumLine(
         required_count=status.needed,
         present_count=status.counted,
@@ -354,6 +352,17 @@ def _quorum(
         required_organizations=tuple(names.org_label(o) for o in body.quorum_organization_ids),
         missing_organizations=status.missing_organizations,
         language=w.language,
+        timeline=tuple(
+            QuorumChangeLine(
+                at=wall_clock(m.at, zone),
+                met=m.met,
+                counted=m.counted,
+                needed=m.needed,
+                missing_organizations=m.missing_organizations,
+            )
+            for m in moments
+        ),
+        most_counted=timeline.most_counted if timeline else status.counted,
     )
 
 
@@ -369,31 +378,3 @@ def _rules(store: Store, meeting: Meeting) -> RulesLine | None:
         version=rules.version.version,
         rules=tuple(clean_text(rule.text) for rule in rules.rules),
     )
-
-
-def _follow_ups(
-    store: Store, meeting: Meeting, audience: Visibility, names: Names, w: Words
-) -> tuple[FollowUpLine, ...]:
-    """Status changes recorded at this meeting on earlier commitments. An update carries its
-    action's visibility: a confidential action's progress is as confidential as the action."""
-    lines = []
-    for update in store.find(ActionUpdate, meeting_id=meeting.id, order_by="at"):
-        try:
-            action = store.get(ActionItem, update.action_id)
-        except RecordNotFound:
-            continue
-        if action.meeting_id == meeting.id or not visible(action.visibility, audience):
-            continue
-        org_id = owner_organization_id(action, names)
-        lines.append(
-            FollowUpLine(
-                action=clean_text(action.text),
-                owner=owner_name(action, names, language=w.language),
-                organization=names.org_label(org_id),
-                due=action.due,
-                status=update.status,
-                note=clean_text(update.note),
-                language=w.language,
-            )
-        )
-    return tuple(lines)

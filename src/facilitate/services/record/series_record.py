@@ -2,6 +2,7 @@
 
 Filtered for an audience by the rule the minutes use (`audience`), then by what a coordinator
 asks for: status, owner, organization and a date range (of the meeting where the entry was made).
+Read by two joined queries (store/queries_record.py), not three per meeting.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from facilitate.models import ActionItem, AgendaItem, Body, Decision, Meeting, MeetingSeries
+from facilitate.models import Body, Meeting, MeetingSeries
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible_entries
+from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible
 from facilitate.services.record.document import (
     ActionLine,
     DecisionLine,
@@ -20,7 +21,7 @@ from facilitate.services.record.document import (
 )
 from facilitate.services.record.entry_lines import Names, action_line, decision_line
 from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, clean_text, short_date
-from facilitate.store import Store
+from facilitate.store import Store, queries_record
 
 
 @dataclass(frozen=True)
@@ -119,26 +120,23 @@ def series_record(
     filters = filters or RecordFilter()
     series = store.get(MeetingSeries, series_id)
     body = store.get(Body, series.body_id)
+    # Where each entry was made, worked out once per meeting (a meeting holds dozens).
+    where = {m.id: _where(m) for m in store.find(Meeting, series_id=series.id)}
+    # Which visibilities the audience sees, as the one rule says; the query keeps only those.
+    shown = [v.value for v in Visibility if visible(v, audience)]
+    span = {"start": filters.start, "end": filters.end}
     names = Names(store)
+    items: dict[str, dict[str, str]] = {}
     decisions: list[DecisionRow] = []
+    for decision, item in queries_record.series_decisions(store, series.id, shown, **span):
+        d_line = decision_line(decision, _titled(items, decision.agenda_item_id, item))
+        if filters.keeps_decision(d_line, decision.outcome):
+            decisions.append(DecisionRow(*where[decision.meeting_id], d_line))
     actions: list[ActionRow] = []
-    for meeting in store.find(Meeting, series_id=series.id, order_by="starts_at"):
-        day = meeting.starts_at.date()
-        if not filters.keeps_meeting(day):
-            continue
-        status = minutes_status(meeting)
-        titles = {i.id: clean_text(i.title) for i in store.find(AgendaItem, meeting_id=meeting.id)}
-        title = clean_text(meeting.title)
-        decisions_made = store.find(Decision, meeting_id=meeting.id, order_by="created_at")
-        for decision in visible_entries(decisions_made, audience):
-            d_line = decision_line(decision, titles)
-            if filters.keeps_decision(d_line, decision.outcome):
-                decisions.append(DecisionRow(day, title, status, d_line))
-        actions_taken = store.find(ActionItem, meeting_id=meeting.id, order_by="created_at")
-        for action in visible_entries(actions_taken, audience):
-            a_line = action_line(action, titles, names)
-            if filters.keeps_action(a_line):
-                actions.append(ActionRow(day, title, status, a_line))
+    for action, item in queries_record.series_actions(store, series.id, shown, **span):
+        a_line = action_line(action, _titled(items, action.agenda_item_id, item), names)
+        if filters.keeps_action(a_line):
+            actions.append(ActionRow(*where[action.meeting_id], a_line))
     return SeriesRecord(
         series_id=series.id,
         title=clean_text(series.name),
@@ -149,3 +147,17 @@ def series_record(
         decisions=tuple(decisions),
         actions=tuple(actions),
     )
+
+
+def _where(meeting: Meeting) -> tuple[date, str, MinutesStatus]:
+    """The day, title and minutes' status of the meeting an entry was made at."""
+    return meeting.starts_at.date(), clean_text(meeting.title), minutes_status(meeting)
+
+
+def _titled(items: dict[str, dict[str, str]], item_id: str | None, title: str) -> dict[str, str]:
+    """{item id: its title as printed}, the form `decision_line` and `action_line` read; one
+    per agenda item, cleaned once."""
+    key = item_id or ""
+    if key not in items:
+        items[key] = {key: clean_text(title)}
+    return items[key]

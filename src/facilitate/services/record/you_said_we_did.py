@@ -1,89 +1,67 @@
-"""You said, we did: the input a partnership gathered and what came of it.
+"""You said, we did: the input a partnership gathered and what came of it, grouped by theme.
 
-An EntryLink ties a response (a decision or an action item) to the input it answers (a note or a
-parking-lot entry). The report lists input with its responses and their current status, filtered
-for an audience by the rule the minutes use (`audience`): confidential input or responses never
-appear, and a response the audience may not see is left out even when the input it answers is
-shown.
+Input (a note or a parking-lot entry) is answered by a linked decision or action, or by a
+LoopResponse (answered in words, or declined with its reason); see `loop_links`. The report
+groups input by theme ("Other input" for input without one) and, per group, says what was said,
+what was done and what is still open. What an audience sees is decided by `audience` alone:
+input or responses it may not see are left out, and where a response exists that it may not
+see, the input says that a response is being worked on, without revealing it.
+
+In a listening session nobody is named: a note's source is its organization or "a participant"
+as the meeting's attribution policy says, and nothing when the policy is none (the default).
+
+Everything is read by the joined queries of `store.queries_loop`: a fixed number of queries
+whatever the age of the record.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from facilitate.errors import Refusal
-from facilitate.models import (
-    ActionItem,
-    ActionUpdate,
-    Decision,
-    EntryLink,
-    Meeting,
-    MeetingSeries,
-    Note,
-    ParkingLotItem,
+from facilitate.models import Meeting, MeetingSeries, Note
+from facilitate.models.enums import (
+    ActionStatus,
+    Attribution,
+    DecisionOutcome,
+    LoopResponseKind,
+    MeetingKind,
+    Visibility,
 )
-from facilitate.models.enums import ActionStatus, MeetingKind, Visibility
-from facilitate.services.record.audience import (
-    AUDIENCE_LABELS,
-    check_audience,
-    visible,
-    visible_entries,
-)
-from facilitate.services.record.entry_lines import (
-    Names,
-    attribution_label,
-    owner_name,
-    owner_organization_id,
-)
+from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible
+from facilitate.services.record.entry_lines import Names, attribution_label, listening_source
+from facilitate.services.record.loop_links import LinkError, link_response
 from facilitate.services.record.wording import (
     OUTCOME_LABELS,
     STATUS_LABELS,
     clean_text,
     short_date,
 )
-from facilitate.store import RecordNotFound, Store
+from facilitate.store import Store, queries_loop
+from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
 
-Response = Decision | ActionItem
-Input = Note | ParkingLotItem
+__all__ = ["LinkError", "link_response", "you_said_we_did"]
+
+OTHER_INPUT = "Other input"
+"""The group of input filed under no theme."""
+
+WORKED_ON = "A response is being worked on."
+"""What an audience reads when a response exists that it may not see."""
+
+NO_RESPONSE = "No response recorded yet."
 
 
-class LinkError(Refusal):
-    """A link that cannot be made; the message says why."""
-
-
-def link_response(store: Store, response: Response, to_input: Input, note: str = "") -> EntryLink:
-    """Record that `response` (a decision or action) answers `to_input` (a note or parking-lot
-    entry). Linking the same pair twice returns the existing link."""
-    if not isinstance(response, Decision | ActionItem):
-        raise LinkError("only a decision or an action item can respond to input")
-    if not isinstance(to_input, Note | ParkingLotItem):
-        raise LinkError("only a note or a parking-lot entry is input that can be answered")
-    existing = store.find(
-        EntryLink,
-        from_table=response.table,
-        from_id=response.id,
-        to_table=to_input.table,
-        to_id=to_input.id,
-    )
-    if existing:
-        return existing[0]
-    return store.insert(
-        EntryLink(
-            from_table=response.table,
-            from_id=response.id,
-            to_table=to_input.table,
-            to_id=to_input.id,
-            note=note.strip(),
-        )
-    )
+def count_of(n: int, one: str, many: str) -> str:
+    """ "1 piece of input", "3 pieces of input"."""
+    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass(frozen=True)
 class ResponseLine:
-    """A decision or action that answers a piece of input, with where it stands now."""
+    """A response to a piece of input, with where it stands now."""
 
-    kind: str  # "decision" or "action"
+    kind: str  # "decision", "action", "declined" or "answered"
     text: str
     status: str
     meeting_title: str
@@ -94,6 +72,15 @@ class ResponseLine:
     latest_update: str = ""
     link_note: str = ""
     is_open: bool = False
+    reason: str = ""
+    responded_on: date | None = None
+    # The decision's outcome, the action's status or the answer's kind, as stored.
+    state: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        """ "Decision", "Action", "Declined", "Answered"."""
+        return self.kind.capitalize()
 
     @property
     def details(self) -> tuple[str, ...]:
@@ -105,6 +92,7 @@ class ResponseLine:
                 self.organization,
                 f"due {short_date(self.due)}" if self.due else "",
                 f"from {self.meeting_title}" if self.meeting_title else "",
+                f"on {short_date(self.responded_on)}" if self.responded_on else "",
             )
             if part
         )
@@ -112,12 +100,47 @@ class ResponseLine:
 
 @dataclass(frozen=True)
 class InputLine:
+    """A piece of input with its number in the series and what answers it."""
+
+    number: int
     kind: str  # "note" or "parking lot"
     text: str
     source: str
     meeting_title: str
     meeting_date: date
+    themes: tuple[str, ...] = ()
     responses: tuple[ResponseLine, ...] = ()
+    # A response exists that this audience may not see.
+    withheld: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Something answers it (shown, or being worked on out of this audience's sight)."""
+        return bool(self.responses) or self.withheld
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """The input filed under one theme (or under none: OTHER_INPUT)."""
+
+    name: str
+    inputs: tuple[InputLine, ...]
+
+    @property
+    def answered(self) -> tuple[InputLine, ...]:
+        return tuple(line for line in self.inputs if line.answered)
+
+    @property
+    def still_open(self) -> tuple[InputLine, ...]:
+        return tuple(line for line in self.inputs if not line.answered)
+
+    @property
+    def counts(self) -> str:
+        """ "3 things said: 2 with a response, 1 still open"."""
+        return (
+            f"{count_of(len(self.inputs), 'thing said', 'things said')}: "
+            f"{len(self.answered)} with a response, {len(self.still_open)} still open"
+        )
 
 
 @dataclass(frozen=True)
@@ -126,7 +149,7 @@ class LoopReport:
     scope: str
     audience: Visibility
     generated_at: datetime
-    inputs: tuple[InputLine, ...]
+    groups: tuple[ThemeGroup, ...]
     series_id: str | None = None
     meeting_id: str | None = None
 
@@ -135,12 +158,26 @@ class LoopReport:
         return AUDIENCE_LABELS[self.audience]
 
     @property
+    def inputs(self) -> tuple[InputLine, ...]:
+        """Every input once, in number order (input under two themes is in two groups)."""
+        seen = {line.number: line for group in self.groups for line in group.inputs}
+        return tuple(seen[n] for n in sorted(seen))
+
+    @property
     def answered(self) -> int:
-        return sum(1 for line in self.inputs if line.responses)
+        return sum(1 for line in self.inputs if line.answered)
 
     @property
     def unanswered(self) -> int:
         return len(self.inputs) - self.answered
+
+    @property
+    def summary(self) -> str:
+        """ "6 pieces of input; 4 with a response so far." """
+        return (
+            f"{count_of(len(self.inputs), 'piece of input', 'pieces of input')}; "
+            f"{self.answered} with a response so far."
+        )
 
 
 def you_said_we_did(
@@ -154,124 +191,162 @@ def you_said_we_did(
     """The loop for a series, or for one meeting (a listening session).
 
     Listening sessions list every note the audience may see, answered or not, so a gap shows.
-    Other meetings list the notes that something answered, and every parking-lot entry.
+    Other meetings list the notes something answered or a theme files, and every parking-lot
+    entry.
     """
     check_audience(audience)
     if (series_id is None) == (meeting_id is None):
         raise ValueError("give a series or a meeting")
-    if meeting_id is not None:
-        meeting = store.get(Meeting, meeting_id)
-        meetings = [meeting]
-        title = clean_text(meeting.title)
-        scope = f"{meeting.starts_at:%Y-%m-%d}"
-        series_id_out = None
-    else:
-        assert series_id is not None
-        series = store.get(MeetingSeries, series_id)
-        meetings = store.find(Meeting, series_id=series_id, order_by="starts_at")
-        title = clean_text(series.name)
-        scope = f"{len(meetings)} meetings"
-        series_id_out = series.id
-    names = Names(store)
-    inputs: list[InputLine] = []
-    for meeting in meetings:
-        listening = meeting.kind is MeetingKind.LISTENING_SESSION
-        notes = store.find(Note, meeting_id=meeting.id, order_by="created_at")
-        for note in visible_entries(notes, audience):
-            responses = _responses(store, note, audience, names)
-            if responses or listening:
-                inputs.append(
-                    InputLine(
-                        kind="note",
-                        text=clean_text(note.text),
-                        source=attribution_label(note, names),
-                        meeting_title=clean_text(meeting.title),
-                        meeting_date=meeting.starts_at.date(),
-                        responses=responses,
-                    )
-                )
-        parked = store.find(ParkingLotItem, meeting_id=meeting.id, order_by="created_at")
-        for item in visible_entries(parked, audience):
-            inputs.append(
-                InputLine(
-                    kind="parking lot",
-                    text=clean_text(item.text),
-                    source="",
-                    meeting_title=clean_text(meeting.title),
-                    meeting_date=meeting.starts_at.date(),
-                    responses=_responses(store, item, audience, names),
-                )
-            )
+    scope_series, title, scope = _scope(store, series_id, meeting_id)
+    inputs = queries_loop.report_inputs(store, series_id=scope_series, meeting_id=meeting_id)
+    links = queries_loop.linked_responses(store, series_id=scope_series, meeting_id=meeting_id)
+    answers = queries_loop.loop_answers(store, series_id=scope_series, meeting_id=meeting_id)
+    responses: dict[tuple[str, str], list[LinkRow | AnswerRow]] = {}
+    every: list[LinkRow | AnswerRow] = [*links, *answers]
+    for response in every:
+        responses.setdefault((response.input_table, response.input_id), []).append(response)
+    sources = _Sources(store)
+    lines = [
+        _input_line(row, responses.get((row.input_table, row.id), []), audience, sources)
+        for row in inputs
+        if visible(Visibility(row.visibility), audience)
+    ]
     return LoopReport(
         title=title,
         scope=scope,
         audience=audience,
         generated_at=generated_at or datetime.now(UTC),
-        inputs=tuple(inputs),
-        series_id=series_id_out,
+        groups=_grouped(lines),
+        series_id=series_id,
         meeting_id=meeting_id,
     )
 
 
-def _responses(
-    store: Store, entry: Input, audience: Visibility, names: Names
-) -> tuple[ResponseLine, ...]:
-    lines: list[ResponseLine] = []
-    links = store.find(EntryLink, to_table=entry.table, to_id=entry.id, order_by="created_at")
-    for link in links:
-        try:
-            line = _response_line(store, link, audience, names)
-        except RecordNotFound:
-            continue  # a link to a deleted entry answers nothing
-        if line is not None:
-            lines.append(line)
-    return tuple(lines)
-
-
-def _meeting_label(store: Store, meeting_id: str) -> tuple[str, date | None]:
-    try:
+def _scope(store: Store, series_id: str | None, meeting_id: str | None) -> tuple[str, str, str]:
+    """The series whose numbers the report uses, its title and what it covers."""
+    if meeting_id is not None:
         meeting = store.get(Meeting, meeting_id)
-    except RecordNotFound:
-        return "", None
-    return clean_text(meeting.title), meeting.starts_at.date()
+        return meeting.series_id, clean_text(meeting.title), f"{meeting.starts_at:%Y-%m-%d}"
+    assert series_id is not None
+    series = store.get(MeetingSeries, series_id)
+    return series.id, clean_text(series.name), "the whole series"
 
 
-def _response_line(
-    store: Store, link: EntryLink, audience: Visibility, names: Names
-) -> ResponseLine | None:
-    if link.from_table == Decision.table:
-        decision = store.get(Decision, link.from_id)
-        if not visible(decision.visibility, audience):
-            return None
-        title, day = _meeting_label(store, decision.meeting_id)
-        status = OUTCOME_LABELS[decision.outcome]
-        if decision.review_date is not None:
-            status += f"; review by {short_date(decision.review_date)}"
+def _input_line(
+    row: InputRow,
+    responses: list[LinkRow | AnswerRow],
+    audience: Visibility,
+    sources: _Sources,
+) -> InputLine:
+    shown = [r for r in responses if visible(Visibility(r.visibility), audience)]
+    return InputLine(
+        number=row.number,
+        kind="note" if row.input_table == Note.table else "parking lot",
+        text=clean_text(row.text),
+        source=sources.of(row),
+        meeting_title=clean_text(row.meeting_title),
+        meeting_date=row.meeting_starts_at.date(),
+        themes=tuple(clean_text(t) for t in row.themes),
+        responses=tuple(_response_line(r) for r in shown),
+        withheld=len(shown) < len(responses),
+    )
+
+
+class _Sources:
+    """Who said a piece of input, as may be printed; in a listening session never a person
+    (the meeting's attribution policy, by `listening_source`). Worked out once per distinct
+    source: a series has a handful of them, and thousands of input."""
+
+    def __init__(self, store: Store) -> None:
+        self.names = Names(store)
+        self.known: dict[tuple[str | None, ...], str] = {}
+
+    def of(self, row: InputRow) -> str:
+        if row.input_table != Note.table:
+            return ""
+        listening = row.meeting_kind == MeetingKind.LISTENING_SESSION
+        key = (
+            row.attribution,
+            row.attributed_person_id,
+            row.attributed_organization_id,
+            row.attribution_policy if listening else None,
+        )
+        if key not in self.known:
+            note = Note(
+                meeting_id=row.meeting_id,
+                text="",
+                attribution=Attribution(row.attribution),
+                attributed_person_id=row.attributed_person_id,
+                attributed_organization_id=row.attributed_organization_id,
+            )
+            self.known[key] = (
+                listening_source(note, self.names, Attribution(row.attribution_policy))
+                if listening
+                else attribution_label(note, self.names)
+            )
+        return self.known[key]
+
+
+def _response_line(response: LinkRow | AnswerRow) -> ResponseLine:
+    if isinstance(response, AnswerRow):
+        declined = LoopResponseKind(response.kind) is LoopResponseKind.DECLINED
+        return ResponseLine(
+            kind=LoopResponseKind(response.kind).value,
+            text=clean_text(response.text),
+            status="Declined" if declined else "Answered",
+            meeting_title="",
+            meeting_date=None,
+            organization=clean_text(response.organization),
+            reason=clean_text(response.reason),
+            responded_on=response.responded_on,
+            state=response.kind,
+        )
+    if response.kind == "decision":
+        status = OUTCOME_LABELS[DecisionOutcome(response.state)]
+        if response.review_date is not None:
+            status += f"; review by {short_date(response.review_date)}"
         return ResponseLine(
             kind="decision",
-            text=clean_text(decision.text),
+            text=clean_text(response.text),
             status=status,
-            meeting_title=title,
-            meeting_date=day,
-            link_note=clean_text(link.note),
+            meeting_title=clean_text(response.meeting_title),
+            meeting_date=response.meeting_starts_at.date(),
+            link_note=clean_text(response.link_note),
+            state=response.state,
         )
-    if link.from_table == ActionItem.table:
-        action = store.get(ActionItem, link.from_id)
-        if not visible(action.visibility, audience):
-            return None
-        title, day = _meeting_label(store, action.meeting_id)
-        latest = store.find(ActionUpdate, action_id=action.id, order_by="-at", limit=1)
-        return ResponseLine(
-            kind="action",
-            text=clean_text(action.text),
-            status=STATUS_LABELS[action.status],
-            meeting_title=title,
-            meeting_date=day,
-            owner=owner_name(action, names),
-            organization=names.org_label(owner_organization_id(action, names)),
-            due=action.due,
-            latest_update=clean_text(latest[0].note) if latest else "",
-            link_note=clean_text(link.note),
-            is_open=ActionStatus(action.status).is_open,
-        )
-    return None
+    action_status = ActionStatus(response.state)
+    return ResponseLine(
+        kind="action",
+        text=clean_text(response.text),
+        status=STATUS_LABELS[action_status],
+        meeting_title=clean_text(response.meeting_title),
+        meeting_date=response.meeting_starts_at.date(),
+        owner=_owners(response),
+        organization=clean_text(response.organization),
+        due=response.due,
+        latest_update=clean_text(response.latest_update),
+        link_note=clean_text(response.link_note),
+        is_open=action_status.is_open,
+        state=response.state,
+    )
+
+
+def _owners(response: LinkRow) -> str:
+    """The action's owner, then those sharing it, then "all members" (as `owner_name` says)."""
+
+    first = clean_text(response.owner_name or response.owner_text)
+    sharing = [clean_text(str(o.get("who", ""))) for o in json.loads(response.co_owners or "[]")]
+    everyone = ["all members"] if response.whole_body else []
+    return ", ".join(name for name in (first, *sharing, *everyone) if name)
+
+
+def _grouped(lines: list[InputLine]) -> tuple[ThemeGroup, ...]:
+    """Input by theme, themes alphabetical, then OTHER_INPUT; number order within each."""
+    by_theme: dict[str, list[InputLine]] = {}
+    for line in lines:
+        for theme in line.themes or (OTHER_INPUT,):
+            by_theme.setdefault(theme, []).append(line)
+    names = sorted((n for n in by_theme if n != OTHER_INPUT), key=str.casefold)
+    if OTHER_INPUT in by_theme:
+        names.append(OTHER_INPUT)
+    return tuple(ThemeGroup(name, tuple(by_theme[name])) for name in names)

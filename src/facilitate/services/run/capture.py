@@ -21,6 +21,12 @@ organization, ``~org:X`` on a parking-lot entry) stays in the entry's text as ty
 result's ``problems`` says so. An unmatched action owner is kept in ``owner_text``; an unmatched
 name in a stand-aside, block or objection is kept as typed.
 
+Themes typed on a note or parking-lot entry (``+housing``) file it under the series' themes, and
+``re:12`` on a decision or action links it to the series' input numbered 12 (through the
+`Answers` the caller passes: the numbering and the links are the record's, which this module may
+not import), both in the entry's own transaction. A number that names no input stays in the
+entry's text as typed, with a problem saying so; the line is saved either way.
+
 A decision keeps quorum as it stood when it was recorded (`decisions.quorum_now`), and is
 checked against the decision rules (`decision_rules`) wherever it comes from.
 """
@@ -30,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from facilitate.errors import Refusal
 from facilitate.models import (
@@ -61,6 +67,7 @@ from facilitate.services.people import people_lookup
 from facilitate.services.run import decisions, drafts
 from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
 from facilitate.services.run.quick_entry import EntryKind, QuickEntry, parse_line
+from facilitate.services.theme_names import file_under
 from facilitate.store import Store
 
 Entry = Note | Decision | ActionItem | Parking
@@ -76,6 +83,19 @@ ENTRY_TYPES: dict[EntryKind, type[Entry]] = {
 
 class CaptureError(Refusal):
     """A capture that cannot be made; the message says why, for the screen."""
+
+
+class Answers(Protocol):
+    """The series' input by number, and linking a response to it, for ``re:12``
+    (services/record/capture_links.py is the one the screens pass)."""
+
+    def find(self, number: int) -> object | None:
+        """The input numbered `number`, or None when the series has none."""
+        ...
+
+    def link(self, response: Decision | ActionItem, to_input: object) -> None:
+        """Record that `response` answers `to_input` (inside the caller's transaction)."""
+        ...
 
 
 def kind_of(entry: Entry) -> EntryKind:
@@ -424,6 +444,7 @@ def capture_line(
     today: date | None = None,
     *,
     draft_id: str | None = None,
+    answers: Answers | None = None,
 ) -> CaptureResult:
     """Read one quick-entry line and save what it says; blank lines save nothing.
 
@@ -431,6 +452,7 @@ def capture_line(
     so the screen can show them beside the entry. A line that cannot be read saves no entry: it
     is kept as a draft (updating `draft_id`, the draft being fixed, if given) and returned with
     its problems. A line saved as an entry removes the draft `draft_id`, in the same transaction.
+    ``re:`` numbers are looked up and linked through `answers`; without it they stay in the text.
 
     `today` is not used: relative dates count from the meeting's date. It is accepted so that
     callers written before that still work.
@@ -438,26 +460,53 @@ def capture_line(
     del today
     if not line.strip():
         return CaptureResult(entry=None, parsed=QuickEntry(kind=EntryKind.NOTE, text="", raw=line))
-    meeting = _capturing_into(store, meeting_id)
-    parsed = parse_line(line, meeting_day(meeting))
-    if parsed.problems:
-        kept = drafts.keep(
-            store,
-            meeting.id,
-            line,
-            parsed.problems,
-            item_id=meeting.current_item_id,
-            draft_id=draft_id,
-        )
-        return CaptureResult(None, parsed, parsed.problems, draft=kept)
-    draft = _Draft(parsed.text)
+    # One write transaction from the first read: the meeting, quorum and who is in the room are
+    # read under the write lock, so no other window's commit slips in between, and the file's
+    # change counter is read once for every remembered read (see Store.version).
     with store.transaction():
+        meeting = _capturing_into(store, meeting_id)
+        parsed = parse_line(line, meeting_day(meeting))
+        if parsed.problems:
+            kept = drafts.keep(
+                store,
+                meeting.id,
+                line,
+                parsed.problems,
+                item_id=meeting.current_item_id,
+                draft_id=draft_id,
+            )
+            return CaptureResult(None, parsed, parsed.problems, draft=kept)
+        draft = _Draft(parsed.text)
+        answered = _answered(parsed, draft, answers)
         entry = _entry(store, meeting, parsed, draft)
+        if parsed.themes:
+            file_under(store, meeting.series_id, entry.table, entry.id, parsed.themes)
+        if answers is not None and isinstance(entry, Decision | ActionItem):
+            for found in answered:
+                answers.link(entry, found)
         if draft_id is not None:
             drafts.discard(store, draft_id)
     return CaptureResult(
         entry, parsed, tuple(draft.problems), parsed.warnings, owner_choices=draft.owner_choices
     )
+
+
+def _answered(parsed: QuickEntry, draft: _Draft, answers: Answers | None) -> list[object]:
+    """The input each ``re:`` number names; a number that names none goes back into the text."""
+    found: list[object] = []
+    for number in parsed.answers:
+        hit = answers.find(number) if answers is not None else None
+        if hit is not None:
+            found.append(hit)
+            continue
+        draft.text = f"{draft.text} re:{number}"
+        if answers is None:
+            draft.problems.append(f"re:{number} cannot be linked from here; kept in the text")
+        else:
+            draft.problems.append(
+                f"no input numbered #{number} in this series; re:{number} kept in the text"
+            )
+    return found
 
 
 def _entry(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft) -> Entry:

@@ -2,7 +2,8 @@
 
 Typing ``/`` lists the kinds; after a kind, the keys it reads (``method:``, ``for:``,
 ``aside:@``, ``due:``, ``@owner``, ``#visibility``, ``~attribution``, ...); after a key, its
-values (``method:`` the methods, ``outcome:`` the outcomes, ``due:`` common dates); after ``@``,
+values (``method:`` the methods, ``outcome:`` the outcomes, ``due:`` common dates); after ``+`` on
+a note or parking-lot entry, the series' themes, most used first; after ``@``,
 the people at the table and on the body whose names start so, each with the shortest handle
 that names only them. Plain words of a note or a decision's text get no list, so a note-taker
 who never needs it never sees it.
@@ -17,9 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitate.models import Meeting, Organization
+from facilitate.models.loop import EntryTheme, Theme
 from facilitate.services.people import people_lookup
 from facilitate.services.people.people_lookup import Candidate, Room
 from facilitate.services.run.quick_entry import COMMANDS, HANDLE, EntryKind
+from facilitate.services.theme_names import used_names
 from facilitate.store import Store
 
 LIMIT = 16
@@ -58,13 +61,24 @@ class Names:
 
     people: tuple[Candidate, ...] = ()
     organizations: tuple[str, ...] = ()  # short names (or names)
+    themes: tuple[str, ...] = ()  # the series' themes, most used first
+
+
+def themes_for(store: Store, meeting: Meeting) -> tuple[str, ...]:
+    """The themes ``+`` offers at this meeting: its series', remembered until one is filed."""
+    return store.remember(
+        ("themes of", meeting.series_id),
+        (Theme.table, EntryTheme.table),
+        lambda: tuple(used_names(store, meeting.series_id)),
+    )
 
 
 def names_for(store: Store, meeting: Meeting) -> Names:
-    """The people at the table and on the body, and the organizations, for `complete`."""
+    """The people at the table and on the body, the organizations and the series' themes, for
+    `complete`."""
     people = people_lookup.candidates_for(store, meeting)
     organizations = tuple(o.label for o in store.find(Organization) if o.active)
-    return Names(people, organizations)
+    return Names(people, organizations, themes_for(store, meeting))
 
 
 _KINDS = (
@@ -84,6 +98,8 @@ _ATTRIBUTION = (
     Completion("~participant ", "a participant, unnamed"),
     Completion("~none ", "no source"),
 )
+_THEME = Completion("+", "file under a theme, e.g. +housing")
+_ANSWERS = Completion("re:", "answers the series' input #N, e.g. re:12 or re:12,14")
 _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
     EntryKind.DECISION: (
         Completion("method:", "consensus, consent, fist, gradients, vote, other"),
@@ -102,15 +118,22 @@ _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
         Completion("second:@", "who seconded it"),
         Completion("amend:@", 'an amendment: amend:@who "what it changed"'),
         *_VISIBILITY,
+        _ANSWERS,
     ),
     EntryKind.ACTION: (
         Completion("@", "owner"),
         Completion("due:", "fri, 12/5, next week, in 2 weeks, eom"),
         Completion("org:", "the organization accountable"),
+        _ANSWERS,
         *_VISIBILITY,
     ),
-    EntryKind.PARKING: (Completion("@", "who follows it up"), *_VISIBILITY, *_ATTRIBUTION),
-    EntryKind.NOTE: (*_VISIBILITY, *_ATTRIBUTION),
+    EntryKind.PARKING: (
+        Completion("@", "who follows it up"),
+        _THEME,
+        *_VISIBILITY,
+        *_ATTRIBUTION,
+    ),
+    EntryKind.NOTE: (_THEME, *_VISIBILITY, *_ATTRIBUTION),
 }
 _VALUES: dict[str, tuple[Completion, ...]] = {
     "method": (
@@ -162,9 +185,11 @@ def complete(line: str, cursor: int, names: Names | None = None) -> Completions:
     first = line.split(maxsplit=1)[0].lower() if line.split() else ""
     kind = COMMANDS.get(first, EntryKind.NOTE)
     if start == len(line) - len(line.lstrip()):
-        # The first word: a kind.
+        # The first word: a kind, or a plain note's theme.
         if word.startswith("/"):
             return _offer(start, cursor, _KINDS, word)
+        if word.startswith("+"):
+            return _offer(start, cursor, _themes(names), word)
         return Completions(start, cursor)
     if not word:
         # Right after the kind, everything it can take.
@@ -178,6 +203,8 @@ def complete(line: str, cursor: int, names: Names | None = None) -> Completions:
         return _people(start, cursor, "", word, names, with_organizations=False)
     if word.startswith("#"):
         return _offer(start, cursor, _VISIBILITY, word)
+    if word.startswith("+") and kind in (EntryKind.NOTE, EntryKind.PARKING):
+        return _offer(start, cursor, _themes(names), word)
     if word.startswith("~") and kind in (EntryKind.NOTE, EntryKind.PARKING):
         if lowered.startswith("~org:"):
             return _offer(start, cursor, _organizations("~org:", names), word)
@@ -199,6 +226,10 @@ def _offer(start: int, end: int, choices: Sequence[Completion], typed: str) -> C
     wanted = typed.lower()
     items = [c for c in choices if c.insert.lower().startswith(wanted) and c.insert != typed]
     return Completions(start, end, tuple(items[:LIMIT]))
+
+
+def _themes(names: Names) -> tuple[Completion, ...]:
+    return tuple(Completion(f"+{theme} ", "theme") for theme in names.themes)
 
 
 def _organizations(prefix: str, names: Names) -> tuple[Completion, ...]:

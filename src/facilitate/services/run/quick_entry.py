@@ -5,16 +5,24 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
     /d TEXT  [method:M] [outcome:O] [for:N] [against:N] [abstain:N] [levels:L=N,...]
              [aside:@WHO ["reason"]] [block:@WHO ["reason"]] [override:"why"]
              [objection:[@WHO] "what" [resolved:"how"]] [review:DATE]
-             [moved:@WHO] [second:@WHO] [amend:[@WHO] "what it changed"]      decision
-    /a TEXT  [@owner ...] [due:DATE] [org:SHORT]                                    action item
-    /p TEXT  [@person]                                                              parking lot
-    /n TEXT      or plain TEXT                                                      note
+             [moved:@WHO] [second:@WHO] [amend:[@WHO] "what it changed"]
+             [re:N[,N...]]                                                      decision
+    /a TEXT  [@owner ...] [due:DATE] [org:SHORT] [re:N[,N...]]                      action item
+    /p TEXT  [@person] [+theme ...]                                                 parking lot
+    /n TEXT  [+theme ...]   or plain TEXT                                           note
 
 * Long commands work too: ``/decision``, ``/action``, ``/park``, ``/parking``, ``/note``.
 * Any kind may carry one visibility tag: ``#public``, ``#partners``, ``#internal``,
   ``#confidential`` (``#conf``).
 * Notes and parking-lot items may carry one attribution token: ``~org:SHORT``, ``~participant``
   or ``~none`` (listening sessions avoid naming speakers).
+* Notes and parking-lot items may be filed under themes: ``+housing``, ``+court-dates`` (a
+  letter first, then letters, digits, ``-``, ``_`` or ``.``; punctuation glued after it, as in
+  ``+housing,``, is not part of the name). Each theme once, in the order typed, in ``themes``.
+  A ``+`` before anything else (``+1``, ``+ 5``) is text.
+* A decision or an action may say which of the series' input it answers: ``re:12`` or
+  ``re:12,14`` (the numbers the live log shows, ``#12``; ``re:#12`` works too), in ``answers``.
+  Whether such input exists is capture's to check, not the parser's.
 * An action may have several owners (``@michelle @marty``, people or organizations): the first
   is ``owner_handle``, the others ``co_owners``. ``@all``, ``@everyone`` or ``@"all members"``
   gives it to the whole body (``whole_body``).
@@ -81,6 +89,7 @@ from enum import StrEnum
 from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.dates import DATE_HINT, DateParseError, parse_date
 from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
+from facilitate.services.theme_names import THEME_NAME
 
 __all__ = [
     "COMMANDS",
@@ -173,6 +182,8 @@ class QuickEntry:
     visibility: Visibility | None = None
     attribution: Attribution | None = None
     attribution_org: str | None = None
+    themes: tuple[str, ...] = ()
+    answers: tuple[int, ...] = ()
     tokens: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -272,6 +283,9 @@ digit last."""
 _NAME = re.compile(r"[\w .'\-]*[^\W\d_][\w .'\-]*")
 _SHORT_NAME = re.compile(r"\w(?:[\w.&\-]*\w)?")
 _COUNT = re.compile(r"[0-9]{1,6}")
+_ANSWERS = re.compile(r"#?[0-9]{1,6}(?:,#?[0-9]{1,6})*")
+# A theme as typed after "+", and punctuation that may follow it in running text.
+_THEME = re.compile(rf"\+({THEME_NAME.pattern})[.,;:!?)]*")
 _LEVEL = re.compile(r"([0-9]{1,2})=([0-9]{1,6})")
 _MAX_DATE_WORDS = 4
 # Owners that name the whole body rather than anyone in it.
@@ -296,9 +310,10 @@ KEYS: dict[EntryKind, frozenset[str]] = {
             "second",
             "seconded",
             "amend",
+            "re",
         }
     ),
-    EntryKind.ACTION: frozenset({"due", "org"}),
+    EntryKind.ACTION: frozenset({"due", "org", "re"}),
     EntryKind.PARKING: frozenset(),
     EntryKind.NOTE: frozenset(),
 }
@@ -439,6 +454,8 @@ class _Reader:
         self.visibility: Visibility | None = None
         self.attribution: Attribution | None = None
         self.attribution_org: str | None = None
+        self.themes: dict[str, str] = {}  # casefolded name -> the name as first typed
+        self.answers: list[int] = []
         self.warnings: list[str] = []
 
     def read(self, *, skip_first: bool) -> None:
@@ -521,6 +538,8 @@ class _Reader:
             visibility=self.visibility,
             attribution=self.attribution,
             attribution_org=self.attribution_org,
+            themes=tuple(self.themes.values()),
+            answers=tuple(self.answers),
             tokens=command + tuple(self.tokens),
             warnings=tuple(warnings),
         )
@@ -599,6 +618,8 @@ class _Reader:
             return self._visibility(text)
         if text.startswith("~") and self.kind in _ATTRIBUTION_KINDS:
             return self._attribution(text)
+        if text.startswith("+") and self.kind in _ATTRIBUTION_KINDS:
+            return self._theme(text)
         if text.startswith("@") and len(text) > 1 and self.kind in _OWNER_KINDS:
             self._owner(word)
             return 1
@@ -623,6 +644,8 @@ class _Reader:
             self._count(text, key, value)
         elif key == "levels":
             self._levels(text, value)
+        elif key == "re":
+            self._answers(text, value)
         else:
             self._phrase(word, key, value)
         return 1
@@ -666,6 +689,24 @@ class _Reader:
         if self._claim("attribution", text, "more than one attribution"):
             self.attribution, self.attribution_org = attribution, org
         return 1
+
+    def _theme(self, text: str) -> int:
+        match = _THEME.fullmatch(text)
+        if match is None:
+            return 0
+        self.themes.setdefault(match[1].casefold(), match[1])
+        return 1
+
+    def _answers(self, text: str, value: str) -> None:
+        if not _ANSWERS.fullmatch(value):
+            self.problems.append(
+                f'could not read "{text}": use the input\'s number from the log, e.g. re:12'
+                " or re:12,14"
+            )
+            return
+        for number in (int(part.lstrip("#")) for part in value.split(",")):
+            if number not in self.answers:
+                self.answers.append(number)
 
     def _owner(self, word: _Word) -> None:
         text = word.text

@@ -32,7 +32,7 @@ from facilitate.models import (
     Organization,
     Person,
 )
-from facilitate.models.enums import AttendanceStatus, Visibility
+from facilitate.models.enums import AttendanceStatus, MeetingKind, Visibility
 from facilitate.services.email_address import is_email_address
 from facilitate.services.record.audience import Grant, grant, kinds_of_meeting
 from facilitate.services.record.document import MinutesDocument
@@ -115,11 +115,16 @@ Progress = Callable[[int, int, str], None]
 
 
 def partner_organizations(store: Store, meeting_id: str) -> list[Organization]:
-    """Organizations with a member in the meeting's body, or someone at the meeting."""
+    """Organizations with a member in the meeting's body, or someone at the meeting; for a
+    listening session, every active organization of the partnership as well: what families
+    said is for the agencies meant to hear it, not only for the hosts (an agreement may still
+    leave listening input out for an organization: see `_grants`)."""
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     day = meeting.starts_at.date()
     org_ids: dict[str, None] = {}
+    if meeting.kind is MeetingKind.LISTENING_SESSION:
+        org_ids.update((org.id, None) for org in store.find(Organization, active=True))
     for membership in store.find(Membership, body_id=series.body_id):
         if membership.end_date is not None and membership.end_date < day:
             continue

@@ -69,6 +69,8 @@ class Renderers(Protocol):
 
     def loop(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]: ...
 
+    def loop_one_page(self, report: LoopReport, fmt: ExportFormat) -> list[RenderedFile]: ...
+
 
 @dataclass(frozen=True)
 class WrittenFile:
@@ -280,15 +282,19 @@ def export_loop(
     renderers: Renderers,
     *,
     now: datetime | None = None,
+    one_page: bool = False,
 ) -> list[WrittenFile]:
-    """Write a "you said, we did" report in each format, and log each file."""
-    stem = _report_stem(report.generated_at, report.title, "you-said-we-did", report.audience)
+    """Write a "you said, we did" report (or its community one-pager) in each format, and log
+    each file."""
+    document = "you-said-we-did-one-page" if one_page else "you-said-we-did"
+    render = renderers.loop_one_page if one_page else renderers.loop
+    stem = _report_stem(report.generated_at, report.title, document, report.audience)
     return write_and_log(
         store,
         out_dir,
-        _named(stem, formats, lambda fmt: renderers.loop(report, fmt)),
+        _named(stem, formats, lambda fmt: render(report, fmt)),
         ShareMeta(
-            document="you-said-we-did",
+            document=document,
             audience=report.audience,
             series_id=report.series_id,
             meeting_id=report.meeting_id,

@@ -50,6 +50,9 @@ MEETING_COLUMNS = [
 BODY_COLUMNS = [
     Fit("body", "Body"),
     Fit("series", "Series", flexible=True),
+    # Before members: a series' overdue actions matter more than its head count when the narrow
+    # panel has room for only one of them.
+    Fit("late", "Late"),
     Fit("members", "Members"),
 ]
 ACTION_COLUMNS = [
@@ -90,6 +93,7 @@ class HomeScreen(Screen[None]):
         Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("v", "minutes", "Minutes", id="home.minutes"),
+        Binding("i", "loop", "Input & loop", id="home.loop"),
         Binding("a", "all_meetings", "All meetings", id="home.all_meetings"),
         Binding("p", "people", "People", id="home.people"),
         Binding("s", "setup", "Set up", id="home.setup"),
@@ -257,6 +261,12 @@ class HomeScreen(Screen[None]):
             self.notify("Plan a meeting first (n).", severity="warning")
             return
         meeting = self.facilitate.store.get(Meeting, meeting_id)
+        from facilitate.services.plan.cancel import cannot_run
+
+        cancelled = cannot_run(meeting)
+        if cancelled:
+            self.notify(cancelled, severity="error", timeout=8, markup=False)
+            return
         planned_for = meeting.starts_at.date()
         if meeting.status is MeetingStatus.PLANNED and planned_for != self.facilitate.today:
             question = f"Start “{meeting.title}”, planned for {day_label(planned_for)}, today?"
@@ -289,6 +299,16 @@ class HomeScreen(Screen[None]):
             self.notify("Pick a meeting first.", severity="warning")
             return
         self.app.push_screen(MinutesScreen(meeting_id))
+
+    def action_loop(self) -> None:
+        """The Loop screen of the highlighted series: its input and what became of it."""
+        from facilitate.tui.screens.loop import LoopScreen
+
+        series_id = self.selected_series_id()
+        if series_id is None:
+            self.notify("Pick a meeting or a series first.", severity="warning")
+            return
+        self.app.push_screen(LoopScreen(series_id), lambda _: self.action_refresh())
 
     def action_all_meetings(self) -> None:
         from facilitate.tui.screens.meetings import MeetingsScreen
@@ -359,6 +379,9 @@ class HomeScreen(Screen[None]):
         for meeting in summary.upcoming:
             if meeting.status is MeetingStatus.LIVE:
                 when: object = "LIVE now"
+            elif meeting.cancelled:
+                # Kept in the list so the cancellation can be taken back, but never run.
+                when = literal(mark(f"{meeting.starts_at:%a %b %d} · cancelled"), "dim")
             elif meeting.starts_at.date() < today:
                 # Planned, its day gone and never run: still here to run, or to move.
                 when = literal(mark(f"{meeting.starts_at:%a %b %d} · not run"), "b")
@@ -385,7 +408,12 @@ class HomeScreen(Screen[None]):
         for entry in summary.series:
             # Keyed by series so g (ground rules) and the like know which series is meant.
             key = entry.series_id or f"body:{entry.body_id}"
-            rows.append((key, [entry.body_name, entry.series_name or mark("—"), entry.members]))
+            # The series' follow-through as its open actions past due ("late", as in the actions
+            # panel): the one figure that fits the panel; `facilitate loop --summary` has them all.
+            figure = summary.follow_through.get(entry.series_id or "")
+            late = str(figure.overdue) if figure is not None else ""
+            name = entry.series_name or mark("—")
+            rows.append((key, [entry.body_name, name, late, entry.members]))
         bodies.fit_rows(BODY_COLUMNS, rows)
 
     def _fill_actions(self, actions: Table, summary: HomeSummary) -> None:

@@ -32,6 +32,8 @@ from facilitate.services.lead import ground_rules
 from facilitate.services.people import directory
 from facilitate.services.people.people_lookup import Candidate
 from facilitate.services.plan import agenda
+from facilitate.services.record import capture_links
+from facilitate.services.record.capture_links import SeriesAnswers
 from facilitate.services.run import (
     capture,
     completion,
@@ -67,6 +69,7 @@ STATE_MARK = {
     ItemState.DONE: symbol("✓"),
     ItemState.PARKED: "P",
     ItemState.CONTINUE_NEXT_TIME: "↻",
+    ItemState.NOT_REACHED: "–",
 }
 AGENDA_COLUMNS = (Fit("mark", ""), Fit("item", "Item", flexible=True), Fit("minutes", "Min"))
 PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 keys"
@@ -101,7 +104,9 @@ CAPTURE_HELP = (
     ('  block:@WHO "reason"', 'a block; override:"why" if the group adopted it anyway'),
     ('  objection:"what" resolved:"how"', "a consent objection and how it was resolved"),
     ("/a TEXT @owner due:DATE", "an action (dates count from the meeting's date); org:SHORT"),
+    ("  re:12  re:12,14", "it answers the series' input #12 (the log's # column); ctrl+e finds it"),
     ("/p TEXT @person", "the parking lot"),
+    ("+housing +court-dates", "file a note or parking-lot item under themes (+ lists them)"),
     ("#public #partners #internal #conf", "who may see the entry"),
     ("~org:SHORT ~participant ~none", "who said a note"),
     ("tab / up / down", "take / move through the completion list"),
@@ -123,6 +128,7 @@ class LiveMeetingScreen(Screen[None]):
         Binding("ctrl+n", "next_item", "Next item", id="live.next", priority=True),
         Binding("ctrl+t", "time_choice", "Extend/close/park", id="live.time", priority=True),
         Binding("ctrl+d", "decision", "Decision", id="live.decision", priority=True),
+        Binding("ctrl+e", "answers_input", "re: input", id="live.answers_input", priority=True),
         Binding("ctrl+g", "invoke_rule", "Ground rule", id="live.rule", priority=True),
         Binding("ctrl+r", "correct", "Correct", id="live.correct", priority=True),
         Binding("ctrl+z", "remove", "Remove", id="live.remove", priority=True),
@@ -134,6 +140,7 @@ class LiveMeetingScreen(Screen[None]):
         Binding("ctrl+l", "closing", "Close meeting", id="live.closing", priority=True),
         Binding("ctrl+b", "not_started", "Not started", id="live.not_started", priority=True),
         Binding("f3", "room_view", "Room view", id="live.room", priority=True),
+        Binding("f4", "theme_board", "Themes", id="live.themes", priority=True),
         Binding("question_mark", "help", "Keys", show=False, id="live.help_key"),
         Binding("up", "select(-1)", "Previous entry", show=False, id="live.up"),
         Binding("down", "select(1)", "Next entry", show=False, id="live.down"),
@@ -164,12 +171,15 @@ class LiveMeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="live-status")
+        # The clocks apart from the item: each second only their few cells are sent.
+        with Horizontal(id="live-status-bar"):
+            yield Static(id="live-status")
+            yield Static(id="live-clock")
         yield Static(id="live-outcome")
         with Horizontal(id="live-body"):
             yield Table(id="live-agenda", cursor_type="row", show_header=False)
             with Vertical(id="live-right"):
-                yield EntriesTable(self._person_name, id="entries")
+                yield EntriesTable(self._person_name, input_number=self._input_number, id="entries")
                 yield Static(id="entry-detail", markup=False)
         yield Static(id="capture-feedback")
         yield CaptureBox(PLACEHOLDER)
@@ -185,6 +195,10 @@ class LiveMeetingScreen(Screen[None]):
 
     def _person_name(self, person_id: str) -> str:
         return self.facilitate.store.get(Person, person_id).name
+
+    def _input_number(self, entry: Entry) -> int | None:
+        store = self.facilitate.store
+        return capture_links.input_number(store, self.meeting.series_id, entry.table, entry.id)
 
     def on_mount(self) -> None:
         store = self.facilitate.store
@@ -246,6 +260,7 @@ class LiveMeetingScreen(Screen[None]):
             if agenda_table.cursor_row != row:
                 agenda_table.move_cursor(row=row)
         status = self.query_one("#live-status", Static)
+        clocks = self.query_one("#live-clock", Static)
         outcome = self.query_one("#live-outcome", Static)
         meeting_clock = view.meeting_timer
         meeting_part = (
@@ -254,9 +269,10 @@ class LiveMeetingScreen(Screen[None]):
         )
         quorum_mark = self._quorum_mark()
         if view.current is None or view.item_timer is None:
-            self._put(status, f"No item running · {meeting_part} · ctrl+n starts the next item")
+            self._put(status, "No item running · ctrl+n starts the next item")
+            self._put(clocks, meeting_part)
             self._put(outcome, quorum_mark)
-            status.set_class(False, "-over")
+            self._over(False)
             return
         item, timer = view.current, view.item_timer
         number = view.items.index(item) + 1
@@ -264,10 +280,8 @@ class LiveMeetingScreen(Screen[None]):
             self.facilitate.store, item.lead_person_id, item.lead_organization_id, item.lead_text
         )
         if view.time_up:
-            text = (
-                f"TIME UP +{clock(timer.overrun)} · {number}. {escape(item.title)} · "
-                f"ctrl+t: extend, close or park · {meeting_part}"
-            )
+            text = f"TIME UP · {number}. {escape(item.title)} · ctrl+t: extend, close or park"
+            ticking = f"+{clock(timer.overrun)} over · {meeting_part}"
             if self.warned_item != item.id:
                 # Said once, above the capture line: a pop-up here covered what was being typed.
                 self.warned_item = item.id
@@ -276,12 +290,11 @@ class LiveMeetingScreen(Screen[None]):
                     problem=True,
                 )
         else:
-            text = (
-                f"{number}. {escape(item.title)} · {clock(timer.elapsed)}/{clock(timer.planned)} · "
-                f"{meeting_part}"
-            )
+            text = f"{number}. {escape(item.title)}"
+            ticking = f"{clock(timer.elapsed)}/{clock(timer.planned)} · {meeting_part}"
         self._put(status, text)
-        status.set_class(view.time_up, "-over")
+        self._put(clocks, ticking)
+        self._over(view.time_up)
         details = [f"{item.purpose.value.capitalize()}"]
         if item.desired_outcome:
             details.append(f"outcome: {item.desired_outcome}")
@@ -289,6 +302,11 @@ class LiveMeetingScreen(Screen[None]):
             details.append(f"lead: {lead}")
         details.append(quorum_mark)
         self._put(outcome, " · ".join(details))
+
+    def _over(self, over: bool) -> None:
+        """The status bar in the alarm colour while the item runs over (TIME UP says it too)."""
+        for part in ("#live-status-bar", "#live-status", "#live-clock"):
+            self.query_one(part).set_class(over, "-over")
 
     def _put(self, line: Static, text: str) -> None:
         """Redraw `line` only when its text changes: most seconds, nothing does."""
@@ -339,8 +357,13 @@ class LiveMeetingScreen(Screen[None]):
             return
         line = event.value
         try:
+            store = self.facilitate.store
             result: CaptureResult = capture.capture_line(
-                self.facilitate.store, self.meeting_id, line, draft_id=self.box.draft_id
+                store,
+                self.meeting_id,
+                line,
+                draft_id=self.box.draft_id,
+                answers=SeriesAnswers(store, self.meeting.series_id),
             )
         except (*LIVE_ERRORS, StoreError) as error:
             # The line is not cleared: what was typed is never lost, and Enter tries again.
@@ -358,6 +381,8 @@ class LiveMeetingScreen(Screen[None]):
         self.box.draft_id = None
         event.input.value = ""
         self._saved(result.entry, [*result.problems, *result.warnings], bool(result.problems))
+        if result.parsed.themes:  # a new theme is offered after + from the next line on
+            self.box.names = completion.names_for(self.facilitate.store, self.meeting)
         if result.owner_choices and isinstance(result.entry, ActionItem):
             self.choose_owner(result.entry, result.owner_choices)
 
@@ -473,6 +498,37 @@ class LiveMeetingScreen(Screen[None]):
             self.box.draft_id = None
         self.box.line.value = ""
         self._saved(saved, list(resolved.problems), bool(resolved.problems))
+
+    @work
+    @said
+    async def action_answers_input(self) -> None:
+        """Find the input the line answers and put its `re:N` in the line, where the cursor is.
+        Input of another series has no number here: it is linked from the Loop screen."""
+        from facilitate.services.record.loop_links import search_inputs
+        from facilitate.tui.dialogs.input_search import InputSearchDialog
+
+        store, series_id = self.facilitate.store, self.meeting.series_id
+        hit = await self.app.push_screen_wait(
+            InputSearchDialog(lambda words: search_inputs(store, words), home_series_id=series_id)
+        )
+        line = self.box.line
+        line.focus()
+        if hit is None:
+            return
+        if hit.series_id != series_id:
+            self.notify(
+                f"#{hit.number} is input of {hit.series_name}: link it after the meeting from "
+                "its Loop screen (i on Home).",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        at = line.cursor_position
+        before, after = line.value[:at], line.value[at:]
+        token = ("" if not before or before.endswith(" ") else " ") + f"re:{hit.number}"
+        token += "" if after.startswith(" ") else " "
+        line.value = before + token + after
+        line.cursor_position = len(before + token)
 
     # -- agenda and time ------------------------------------------------------------------------
 
@@ -668,6 +724,12 @@ class LiveMeetingScreen(Screen[None]):
         self.notify(f"{revision.field} put back (kept in the history).")
 
     # -- help and other screens -------------------------------------------------------------------
+
+    def action_theme_board(self) -> None:
+        """The series' themes, to rename, merge and split them and move input between them."""
+        from facilitate.tui.screens.theme_board import ThemeBoardScreen
+
+        self.app.push_screen(ThemeBoardScreen(self.meeting.series_id))
 
     def action_help(self) -> None:
         sections = [*screen_keys(self), ("The capture line", CAPTURE_HELP)]

@@ -21,10 +21,14 @@ from textual.widgets import DataTable, Header, Static
 from facilitate.models import Meeting
 from facilitate.models.enums import AttendanceStatus
 from facilitate.services.people import directory
-from facilitate.services.run import attendance, live
+from facilitate.services.people.directory import Choice
+from facilitate.services.run import attendance, listening, live
 from facilitate.services.run.attendance import AttendanceError, RosterLine
 from facilitate.services.run.capture import CaptureError
+from facilitate.services.run.listening import ListeningError, consent_line, is_listening
 from facilitate.services.run.live import LiveError
+from facilitate.tui.dialogs.attendee import seat_attendee, seat_cell
+from facilitate.tui.dialogs.consent import ConsentDialog
 from facilitate.tui.dialogs.guest import GuestDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.roles import RolesScreen
@@ -63,7 +67,7 @@ class OpeningScreen(Screen[None]):
     """Check-in, quorum, roles and ground rules for one meeting. Dismisses with None."""
 
     DEFAULT_CSS = """
-    OpeningScreen #quorum { padding: 0 1; height: auto; text-style: bold; color: $error; }
+    OpeningScreen #quorum { padding: 0 1; height: auto; text-style: bold; color: $text-error; }
     OpeningScreen #quorum.-met { color: $success; }
     OpeningScreen #quorum.-undefined { color: $text-muted; text-style: none; }
     OpeningScreen #attendance-box { height: 2fr; min-height: 5; }
@@ -81,8 +85,10 @@ class OpeningScreen(Screen[None]):
         Binding("e", "status('left_early')", "Left early", id="opening.left_early", group=STATUS),
         Binding("r", "status('regrets')", "Regrets", id="opening.regrets", group=STATUS),
         Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
+        Binding("s", "seat", "Seat", id="opening.seat", tooltip="Capacity, how, for whom, times"),
         Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
         Binding("a", "agree", "Agree rules", id="opening.agree", tooltip="Ground rules agreed"),
+        Binding("c", "consent", "Consent", id="opening.consent", tooltip="Consent and language"),
         Binding("f1,question_mark", "help", "Keys", id="opening.help"),
         Binding("escape", "back", "Back", id="opening.back"),
     ]
@@ -99,6 +105,7 @@ class OpeningScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="quorum")
+        yield Static(id="listening", markup=False)
         with Vertical(id="attendance-box"):
             yield Table(id="attendance", cursor_type="row", zebra_stripes=True)
         yield Static(id="today-roles")
@@ -111,8 +118,8 @@ class OpeningScreen(Screen[None]):
         table = self.query_one("#attendance", DataTable)
         table.add_column("Name", width=22)
         table.add_column("Organization", width=18)
-        table.add_column("", width=6)
-        table.add_column("Status", width=10)
+        table.add_column("", width=14)
+        table.add_column("Status", width=14)
         rules = self.query_one("#rules-today", DataTable)
         rules.add_columns("#", "Rule")
         self.reload()
@@ -127,6 +134,13 @@ class OpeningScreen(Screen[None]):
         self._show_quorum()
         self._show_roles()
         self._show_rules(meeting)
+        self._show_listening(meeting)
+
+    def _show_listening(self, meeting: Meeting) -> None:
+        """A listening session's consent line; other meetings show none (and no c key)."""
+        line = self.query_one("#listening", Static)
+        line.display = is_listening(meeting)
+        line.update(consent_line(meeting))
 
     def _show_attendance(self, select: str | None) -> None:
         table = self.query_one("#attendance", DataTable)
@@ -144,8 +158,10 @@ class OpeningScreen(Screen[None]):
             table.add_row(
                 line.name,
                 line.organization,
-                "member" if line.member else Text("guest", style="italic"),
-                status_cell(line.status),
+                seat_cell(line),
+                status_cell(line.status)
+                if line.attendance or not line.stand_in
+                else Text(f"for: {line.stand_in}", style="green"),
                 key=key,
             )
         if keep in self.lines:
@@ -245,6 +261,19 @@ class OpeningScreen(Screen[None]):
             self.reload(select=f"guest:{row.id}")
             self.notify(f"{fields.name} checked in as a guest.")
 
+    @work
+    async def action_seat(self) -> None:
+        """The highlighted attendee's seat: capacity, vote, how, for whom, arrival, departure."""
+        key = self._selected_key()
+        line = self.lines.get(key or "")
+        if line is None:
+            return
+        members = [
+            Choice(m.person.id, m.name) for m in self.lines.values() if m.member and m.person
+        ]
+        if await seat_attendee(self.app, self.facilitate.store, self.meeting_id, line, members):
+            self.reload(select=key)
+
     def action_roles(self) -> None:
         self.app.push_screen(RolesScreen(self.meeting_id), callback=self._roles_done)
 
@@ -260,6 +289,34 @@ class OpeningScreen(Screen[None]):
                 return
             self.notify(f"Ground rules agreed: version {rules.version.version}.")
             self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """c (consent) only at a listening session, or a meeting whose template has a statement."""
+        if action == "consent":
+            return is_listening(self.facilitate.store.get(Meeting, self.meeting_id))
+        return True
+
+    @work
+    async def action_consent(self) -> None:
+        store = self.facilitate.store
+        meeting = store.get(Meeting, self.meeting_id)
+        fields = await self.app.push_screen_wait(ConsentDialog(listening.opening(meeting)))
+        if fields is None:
+            return
+        with reported(self.app):
+            try:
+                listening.record_opening(
+                    store,
+                    self.meeting_id,
+                    consent_count=fields.consent_count,
+                    policy=fields.policy,
+                    language=fields.language,
+                )
+            except (ListeningError, CaptureError) as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+            self.reload()
+            self.notify("Consent recorded.")
 
     def action_help(self) -> None:
         self.app.push_screen(ScreenHelp("Keys — opening", screen_keys(self)))

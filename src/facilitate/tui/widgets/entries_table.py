@@ -6,6 +6,9 @@ rule invoked shows as RULE. The row under the cursor is the entry correct, remov
 act on; only an entry captured in this window moves the cursor, so a co-facilitator's entries
 arriving never change what is selected (while the newest rows were in view, they stay in view).
 
+Each note and parking-lot entry shows its number among the series' input (``#12``, column "#"),
+so a decision or action later in the meeting can say ``re:12``; decisions and actions have none.
+
 The entry's text takes the width the other columns leave (see `Table.fit_rows`); what is cut
 there is read whole in `detail()`, which the live screen shows under the table.
 """
@@ -20,7 +23,15 @@ from facilitate.services.run.capture import Entry, is_rule_invoked, kind_of
 from facilitate.tui.dialogs.decision import method_label, outcome_label
 from facilitate.tui.widgets.table import Fit, Table
 
-COLUMNS = (Fit("at", "At"), Fit("kind", "Kind"), Fit("vis", "Vis"), Fit("text", "Entry", True))
+# The input number comes last: the columns before it are read by position in tests and by
+# screen-reader users who learned the order; "#" at the right edge is never cut.
+COLUMNS = (
+    Fit("at", "At"),
+    Fit("kind", "Kind"),
+    Fit("vis", "Vis"),
+    Fit("text", "Entry", True),
+    Fit("number", "#"),
+)
 KIND_LABEL = {"note": "note", "decision": "DECISION", "action": "ACTION", "parking": "parked"}
 
 
@@ -64,11 +75,19 @@ def decision_details(decision: Decision) -> str:
 
 
 class EntriesTable(Table):
-    """Rows keyed ``table:id``; `owner_name` turns an owner's id into a name."""
+    """Rows keyed ``table:id``; `owner_name` turns an owner's id into a name, `input_number`
+    gives an entry's number among the series' input (None for a decision or action)."""
 
-    def __init__(self, owner_name: Callable[[str], str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        owner_name: Callable[[str], str],
+        *,
+        input_number: Callable[[Entry], int | None] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.owner_name = owner_name
+        self.input_number = input_number
 
     def on_mount(self) -> None:
         self.fit_rows(COLUMNS, [])
@@ -94,11 +113,13 @@ class EntriesTable(Table):
         """Add the entry, or redraw its row; `follow` moves the cursor to it."""
         key = entry_key(entry)
         at_end = self.scroll_y >= self.max_scroll_y
+        number = self.input_number(entry) if self.input_number else None
         row = (
             f"{entry.created_at.astimezone():%H:%M}",
             kind_label(entry),
             entry.visibility.value,
             self._text(entry),
+            f"#{number}" if number is not None else "",
         )
         self.put_row(key, row)
         if follow:
@@ -118,7 +139,7 @@ class EntriesTable(Table):
         """The entry under the cursor, whole: its time, kind, visibility and all its text."""
         key = self._selected_key()
         cells = dict(self.fitted_rows).get(key) if key else None
-        return " · ".join(str(c) for c in cells) if cells else ""
+        return " · ".join(str(c) for c in cells if str(c)) if cells else ""
 
     @property
     def selected_id(self) -> str | None:

@@ -59,6 +59,10 @@ class Words:
     neutral_venue: str
     shared_with: str
     prepared_for: str
+    # When the meeting really ran (issue #17), and who presided.
+    called_to_order: str
+    adjourned: str
+    presiding: str
 
     # -- attendance and quorum -------------------------------------------------------------------
     attendance: str
@@ -70,6 +74,18 @@ class Words:
     late: str
     left_early: str
     guest: str
+    # Seats at the table (issue #17): members without an organization, staff, stand-ins, how
+    # and when someone attended.
+    members: str
+    other_members: str
+    staff: str
+    staff_mark: str
+    stand_in_for: str  # {name} {member}
+    non_voting: str
+    by_phone: str
+    by_video: str
+    arrived_at: str  # {time}
+    left_at: str  # {time}
     quorum: str
     quorum_met: str
     quorum_not_met: str
@@ -79,6 +95,15 @@ class Words:
     people_present_no_rule: str  # {count}
     organizations_present: str  # {organizations}
     organizations_missing: str  # {organizations} {missing}
+    # Quorum as it happened: "Quorum: reached at 09:25 with 7 members (6 needed); lost at …".
+    quorum_met_at_opening: str  # {time}
+    quorum_reached_at: str  # {time}
+    quorum_lost_at: str  # {time}
+    quorum_never_reached: str
+    with_members: str  # {count}
+    at_most_members: str  # {count}
+    needed_count: str  # {needed}
+    not_present: str  # {organizations}
 
     # -- the body of the minutes -------------------------------------------------------------------
     ground_rules: str
@@ -93,6 +118,12 @@ class Words:
     corrections: str
     corrections_inline: str  # {text}
     follow_ups: str
+    # An open commitment past due at the meeting's date: "1 day late", "12 days late".
+    day_late: str
+    days_late: str  # {count}
+    # A listening session's input grouped by theme, and what is filed under none.
+    input_by_theme: str
+    other_input: str
     agenda_items: str
     other_business: str
     lead: str
@@ -121,6 +152,7 @@ class Words:
     outcome: str
     all_members: str
     without_quorum: str  # {present} {needed}
+    taken_with_members: str  # {present}
     rationale: str
     review_by: str
     not_named: str

@@ -1,0 +1,184 @@
+"""The "you said, we did" report laid out once, for every format to print alike.
+
+A group per theme: what was said (each input with its number and where it was said), what was
+done (each response, headed by the number it answers, or "A response is being worked on" where
+the audience may not see it), and what is still open. The community one-pager says the same in
+plain words, a few lines per theme. The renderers (`loop_markdown`, `loop_html`, `loop_docx`,
+`loop_csv`, `loop_one_page`) only print this; none decides what an audience sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitate.services.record.wording import short_date
+from facilitate.services.record.you_said_we_did import (
+    NO_RESPONSE,
+    WORKED_ON,
+    InputLine,
+    LoopReport,
+    ResponseLine,
+    ThemeGroup,
+    count_of,
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One input: "#3", its text, and who said it where ("a participant, Oct 18, 2026")."""
+
+    number: str
+    text: str
+    about: str
+
+
+@dataclass(frozen=True)
+class Did:
+    """One response: the input it answers, "Decision (Adopted)", its text and details."""
+
+    answers: str
+    lead: str
+    text: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    counts: str
+    said: tuple[Said, ...]
+    did: tuple[Did, ...]
+    still_open: str  # "No response recorded yet: #3, #5." or ""
+
+
+def said(line: InputLine) -> Said:
+    where = f"{short_date(line.meeting_date)}, {line.meeting_title}"
+    return Said(f"#{line.number}", line.text, f"{line.source}, {where}" if line.source else where)
+
+
+def did(line: InputLine) -> list[Did]:
+    number = f"#{line.number}"
+    out = [_response(number, r) for r in line.responses]
+    if line.withheld:
+        out.append(Did(number, "", WORKED_ON))
+    return out
+
+
+def _response(number: str, r: ResponseLine) -> Did:
+    details = [
+        *([f"reason: {r.reason}"] if r.reason else []),
+        *r.details,
+        *([f"latest: {r.latest_update}"] if r.latest_update else []),
+        *([r.link_note] if r.link_note else []),
+    ]
+    # An answer that is not an entry is its own status ("Declined"); entries say theirs.
+    lead = r.kind_label if r.kind in ("declined", "answered") else f"{r.kind_label} ({r.status})"
+    return Did(number, lead, r.text, tuple(details))
+
+
+def group(theme: ThemeGroup) -> Group:
+    waiting = theme.still_open
+    return Group(
+        name=theme.name,
+        counts=theme.counts,
+        said=tuple(said(line) for line in theme.inputs),
+        did=tuple(d for line in theme.inputs for d in did(line)),
+        still_open=(
+            f"{NO_RESPONSE[:-1]}: " + ", ".join(f"#{line.number}" for line in waiting) + "."
+            if waiting
+            else ""
+        ),
+    )
+
+
+def layout(report: LoopReport) -> list[Group]:
+    """The report's groups, ready to print."""
+    return [group(theme) for theme in report.groups]
+
+
+def intro(report: LoopReport) -> str:
+    """ "6 pieces of input; 4 with a response so far. Shared with: Public." """
+    return f"{report.summary} Shared with: {report.audience_label}."
+
+
+# -- the one-pager --------------------------------------------------------------------------
+
+ONE_PAGE_TITLE = "What you told us, and what we did"
+
+# At most this many things said per theme, so a handout stays on one or two pages.
+ONE_PAGE_SAID = 4
+# And this many answers: the rest are counted ("and 3 more answers").
+ONE_PAGE_DID = 5
+
+_PLAIN_STATES: dict[str, str] = {
+    "adopted": "Decided",
+    "unanimous": "Decided",
+    "not_adopted": "Decided against",
+    "deferred": "Not decided yet",
+    "referred": "Passed to another group",
+    "tabled": "On hold",
+    "withdrawn": "Withdrawn",
+    "open": "Planned",
+    "in_progress": "Under way",
+    "blocked": "Stuck for now",
+    "done": "Done",
+    "dropped": "Stopped",
+    "declined": "We can't",
+    "answered": "Our answer",
+}
+
+
+@dataclass(frozen=True)
+class PlainGroup:
+    """One theme of the handout, in plain words."""
+
+    name: str
+    told: tuple[str, ...]
+    more: str  # "and 3 more things" or ""
+    did: tuple[str, ...]
+    still_open: str
+
+
+def plain_response(r: ResponseLine) -> str:
+    """ "Under way: Share the themes with all partners (by Dec 1, 2026)"; "We can't: … Why: …"."""
+    text = f"{_PLAIN_STATES.get(r.state, r.status)}: {r.text}"
+    if r.due and r.is_open:
+        text += f" (by {short_date(r.due)})"
+    if r.reason:
+        text += f" Why: {r.reason}"
+    return text
+
+
+def plain_groups(report: LoopReport) -> list[PlainGroup]:
+    """The handout's themes: what was said (a few), what we did, what is still open."""
+    out = []
+    for theme in report.groups:
+        told = tuple(line.text for line in theme.inputs[:ONE_PAGE_SAID])
+        hidden = len(theme.inputs) - len(told)
+        answers: list[str] = []
+        for line in theme.inputs:
+            answers += [plain_response(r) for r in line.responses]
+            if line.withheld:
+                answers.append(f"A response to “{_short(line.text)}” is being worked on.")
+        extra = max(0, len(answers) - ONE_PAGE_DID)
+        waiting = len(theme.still_open)
+        out.append(
+            PlainGroup(
+                name=theme.name,
+                told=told,
+                more=f"and {count_of(hidden, 'more thing', 'more things')}" if hidden else "",
+                did=tuple(answers[:ONE_PAGE_DID])
+                + ((f"and {count_of(extra, 'more answer', 'more answers')}",) if extra else ()),
+                still_open=(
+                    f"Still open: {count_of(waiting, 'thing', 'things')} we have not answered yet."
+                    if waiting
+                    else ""
+                ),
+            )
+        )
+    return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

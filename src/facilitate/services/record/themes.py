@@ -1,0 +1,197 @@
+"""Themes of a series' input, after the room: the theme board's service.
+
+In the room, a note-taker files a note under ``+housing`` (see services/theme_names.py, shared
+with capture). Afterwards the themes are tidied here: renamed, merged (A into B), split (chosen
+entries moved to a new theme), and single entries moved between themes or taken out of one.
+Every change re-reads the rows it changes inside one transaction, so a second window's filing
+made meanwhile is moved too rather than left behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from facilitate.errors import Refusal
+from facilitate.models import ActionItem, Decision, Meeting, Note, ParkingLotItem
+from facilitate.models.enums import Visibility
+from facilitate.models.loop import EntryTheme, Theme
+from facilitate.services import theme_names
+from facilitate.services.record import loop_links
+from facilitate.store import RecordNotFound, Store
+
+_FILED_KINDS = {cls.table: cls for cls in (Note, ParkingLotItem, Decision, ActionItem)}
+
+
+class ThemeError(Refusal):
+    """A theme change that cannot be made; the message names the theme."""
+
+
+@dataclass(frozen=True)
+class FiledInput:
+    """One entry under a theme, as the board lists it."""
+
+    filing_id: str  # the EntryTheme's id
+    entry_table: str
+    entry_id: str
+    number: int | None  # the series input number (#12), None for a decision or action
+    text: str
+    meeting_date: date | None
+    visibility: Visibility
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """A theme with what is filed under it."""
+
+    theme: Theme
+    entries: tuple[FiledInput, ...]
+
+    @property
+    def label(self) -> str:
+        """``+housing (3)``: the name as typed, with how many entries it holds."""
+        return f"+{self.theme.name} ({len(self.entries)})"
+
+
+def _checked(name: str) -> str:
+    name = name.strip().removeprefix("+")
+    if not theme_names.readable(name):
+        raise ThemeError(
+            f'theme name "{name}": use letters, digits and dashes as typed after +,'
+            " e.g. court-dates"
+        )
+    return name
+
+
+def _theme(store: Store, theme_id: str) -> Theme:
+    try:
+        return store.get(Theme, theme_id)
+    except RecordNotFound:
+        raise ThemeError("that theme is gone (renamed or merged from another window)") from None
+
+
+def names(store: Store, series_id: str) -> list[str]:
+    """The series' theme names, most used first, then by name (for ``+`` completion)."""
+    return theme_names.used_names(store, series_id)
+
+
+def file_entry(
+    store: Store, series_id: str, entry_table: str, entry_id: str, themes: Iterable[str]
+) -> list[Theme]:
+    """File an entry under themes by name (new names become themes of the series)."""
+    return theme_names.file_under(
+        store, series_id, entry_table, entry_id, [_checked(n) for n in themes]
+    )
+
+
+def rename(store: Store, theme_id: str, new_name: str) -> Theme:
+    """Give a theme a new name; a name another theme of the series has is a merge instead."""
+    name = _checked(new_name)
+    with store.transaction():
+        theme = _theme(store, theme_id)
+        other = theme_names.find_theme(store, theme.series_id, name)
+        if other is not None and other.id != theme.id:
+            raise ThemeError(f"+{other.name} already exists: merge +{theme.name} into it instead")
+        theme.name = name
+        return store.update_fields(theme, ["name"])
+
+
+def merge(store: Store, source_id: str, into_id: str) -> Theme:
+    """Move everything under `source_id` to `into_id` and remove the source theme."""
+    if source_id == into_id:
+        raise ThemeError("choose another theme to merge into")
+    with store.transaction():
+        source, target = _theme(store, source_id), _theme(store, into_id)
+        if source.series_id != target.series_id:
+            raise ThemeError(f"+{source.name} and +{target.name} belong to different series")
+        for filing in store.find(EntryTheme, theme_id=source.id):
+            _refile(store, filing, target.id)
+        store.delete(Theme, source.id)
+    return target
+
+
+def split(store: Store, theme_id: str, new_name: str, filing_ids: Collection[str]) -> Theme:
+    """Move the chosen entries (EntryTheme ids) of a theme to a new theme called `new_name`."""
+    name = _checked(new_name)
+    if not filing_ids:
+        raise ThemeError("choose the entries to move to the new theme first")
+    with store.transaction():
+        theme = _theme(store, theme_id)
+        existing = theme_names.find_theme(store, theme.series_id, name)
+        if existing is not None:
+            raise ThemeError(f"+{existing.name} already exists: move the entries to it instead")
+        new = store.insert(Theme(series_id=theme.series_id, name=name))
+        for filing in store.find(EntryTheme, theme_id=theme.id):
+            if filing.id in filing_ids:
+                _refile(store, filing, new.id)
+    return new
+
+
+def move_entry(store: Store, filing_id: str, to_theme_id: str) -> None:
+    """Move one filed entry to another theme of the same series."""
+    with store.transaction():
+        try:
+            filing = store.get(EntryTheme, filing_id)
+        except RecordNotFound:
+            raise ThemeError("that entry is no longer under the theme") from None
+        source, target = _theme(store, filing.theme_id), _theme(store, to_theme_id)
+        if source.series_id != target.series_id:
+            raise ThemeError(f"+{target.name} is a theme of another series")
+        _refile(store, filing, target.id)
+
+
+def unfile(store: Store, filing_id: str) -> None:
+    """Take one entry out of its theme (the entry itself stays)."""
+    store.delete(EntryTheme, filing_id)
+
+
+def _refile(store: Store, filing: EntryTheme, theme_id: str) -> None:
+    """Point `filing` at `theme_id`, or drop it when the entry is already filed there."""
+    if filing.theme_id == theme_id:
+        return
+    twin = store.find(
+        EntryTheme, theme_id=theme_id, entry_table=filing.entry_table, entry_id=filing.entry_id
+    )
+    if twin:
+        store.delete(EntryTheme, filing.id)
+        return
+    filing.theme_id = theme_id
+    store.update_fields(filing, ["theme_id"])
+
+
+def board(store: Store, series_id: str) -> list[ThemeGroup]:
+    """The series' themes by name, each with its entries in capture order."""
+    numbers = loop_links.input_numbers(store, series_id)
+    meetings: dict[str, Meeting] = {}
+    groups = []
+    themes = sorted(store.find(Theme, series_id=series_id), key=lambda t: theme_names.key(t.name))
+    for theme in themes:
+        filed = []
+        for filing in store.find(EntryTheme, theme_id=theme.id):
+            cls = _FILED_KINDS.get(filing.entry_table)
+            if cls is None:
+                continue
+            try:
+                entry = store.get(cls, filing.entry_id)
+            except RecordNotFound:
+                continue  # removed in the room; its filing goes with a restore
+            if entry.meeting_id not in meetings:
+                meetings[entry.meeting_id] = store.get(Meeting, entry.meeting_id)
+            filed.append(
+                (
+                    entry.created_at,
+                    FiledInput(
+                        filing.id,
+                        filing.entry_table,
+                        entry.id,
+                        numbers.get((filing.entry_table, entry.id)),
+                        entry.text,
+                        meetings[entry.meeting_id].starts_at.date(),
+                        entry.visibility,
+                    ),
+                )
+            )
+        filed.sort(key=lambda pair: (pair[0], pair[1].entry_id))
+        groups.append(ThemeGroup(theme, tuple(f for _, f in filed)))
+    return groups

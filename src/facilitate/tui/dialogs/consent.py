@@ -1,0 +1,86 @@
+"""A listening session's consent, at the opening: the statement read to the room, then how many
+gave consent (a count, never names), how input is attributed, and the session's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from facilitate.models.enums import Attribution
+from facilitate.services.run.listening import POLICY_LABELS, Opening
+from facilitate.tui.dialogs.form import FormDialog, buttons, field
+
+
+@dataclass(frozen=True)
+class ConsentFields:
+    """What the form holds: the count (None when left empty), the policy, the language."""
+
+    consent_count: int | None
+    policy: Attribution
+    language: str
+
+
+class ConsentDialog(FormDialog[ConsentFields]):
+    """Returns the consent fields, or None when cancelled. A count that is not a whole number
+    is said in the form, and nothing is lost."""
+
+    DEFAULT_CSS = """
+    ConsentDialog #consent-statement { max-height: 10; border: round $primary-darken-2; }
+    """
+
+    def __init__(self, shown: Opening) -> None:
+        super().__init__()
+        self.shown = shown
+
+    def compose(self) -> ComposeResult:
+        statement = self.shown.statement or (
+            "This meeting's template has no consent statement: say in your own words how notes "
+            "are taken and used, and that taking part is voluntary."
+        )
+        count = "" if self.shown.consent_count is None else str(self.shown.consent_count)
+        with Vertical(classes="dialog"):
+            yield Static("Consent and recording", classes="dialog-title")
+            with VerticalScroll(id="consent-statement"):
+                yield Static(statement, markup=False, id="consent-text")
+            yield field(
+                "Gave consent",
+                Input(count, id="consent-count", placeholder="how many (never names)"),
+            )
+            yield field(
+                "Attribution",
+                Select(
+                    [(label, policy.value) for policy, label in POLICY_LABELS.items()],
+                    value=(
+                        self.shown.policy
+                        if self.shown.policy in POLICY_LABELS
+                        else Attribution.NONE
+                    ).value,
+                    allow_blank=False,
+                    id="consent-policy",
+                ),
+            )
+            yield field("Language", Input(self.shown.language, id="consent-language"))
+            yield Label("", id="error", classes="form-error")
+            yield buttons("Record (ctrl+s)")
+
+    def on_mount(self) -> None:
+        self.query_one("#consent-count", Input).focus()
+
+    def read(self) -> ConsentFields:
+        text = self.query_one("#consent-count", Input).value.strip()
+        if text and not text.isdigit():
+            self.query_one("#consent-count", Input).focus()
+            raise ValueError(f"Gave consent: a whole number of people, 0 or more (got “{text}”)")
+        language = " ".join(self.query_one("#consent-language", Input).value.split())
+        if not language:
+            self.query_one("#consent-language", Input).focus()
+            raise ValueError("Language is empty: which language is the session held in?")
+        policy = self.query_one("#consent-policy", Select).value
+        return ConsentFields(
+            int(text) if text else None,
+            Attribution(policy) if isinstance(policy, str) else self.shown.policy,
+            language,
+        )

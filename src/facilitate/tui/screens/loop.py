@@ -1,0 +1,359 @@
+"""The Loop screen: a series' input, each with what became of it ("you said, we did").
+
+Every input of the series is a row: its number (the one `re:N` names in the room), the meeting's
+date, its words, its themes and who may see it, and an answer column that says at a glance
+whether anything answers it. The highlighted input is shown in full below, with every response
+and where it stands now. Keys link a decision or action of the series, unlink one, record a
+response that is not an entry ("we can't, because …"), find any input of the partnership, and
+export the report partners and the public read.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from facilitate.export import RENDERERS
+from facilitate.models import MeetingSeries
+from facilitate.models.enums import Visibility
+from facilitate.services.people.directory import Choice, organization_choices
+from facilitate.services.record import loop_links
+from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.loop_links import LoopRow
+from facilitate.services.record.you_said_we_did import you_said_we_did
+from facilitate.services.share.sharing import ExportError, ExportFormat, export_loop
+from facilitate.store import Store, StoreError
+from facilitate.tui.dialogs.choose import ChoiceDialog
+from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.dialogs.input_search import InputSearchDialog
+from facilitate.tui.dialogs.loop_response import LoopResponseDialog
+from facilitate.tui.dialogs.response_chooser import ResponseChooserDialog, response_options
+from facilitate.tui.feedback import reported
+from facilitate.tui.screens.loop_cells import (
+    COLUMNS,
+    NO_INPUT,
+    answer_cell,
+    detail_text,
+    response_word,
+    row_key,
+)
+from facilitate.tui.widgets.key_bar import KeyBar
+from facilitate.tui.widgets.table import Table
+
+if TYPE_CHECKING:
+    from facilitate.tui.app import FacilitateApp
+
+EXPORT_FORMATS = (ExportFormat("md"), ExportFormat("html"))
+
+
+class LoopScreen(Screen[None]):
+    """One series' input and its responses; every change is saved at once."""
+
+    BINDINGS = [
+        Binding(
+            "l",
+            "link",
+            "Link",
+            id="loop.link",
+            tooltip="Link the decision or action that answers the highlighted input (l)",
+        ),
+        Binding(
+            "u",
+            "unlink",
+            "Unlink",
+            id="loop.unlink",
+            tooltip="Unlink a response, or remove an answer recorded by mistake (u)",
+        ),
+        Binding(
+            "r",
+            "record",
+            "Record answer",
+            id="loop.record",
+            tooltip="Record an answer that is not an entry: declined with its reason (r)",
+        ),
+        Binding(
+            "slash",
+            "find",
+            "Find",
+            id="loop.find",
+            key_display="/",
+            tooltip="Find input of any series by its words or theme (/)",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="loop.export",
+            tooltip="Write the report for the public, partners or internal (e)",
+        ),
+        Binding("f5", "refresh", "Refresh", id="loop.refresh"),
+        Binding("escape", "back", "Back", id="loop.back"),
+    ]
+
+    DEFAULT_CSS = """
+    LoopScreen #loop-info { height: 1; padding: 0 1; color: $text-muted; }
+    LoopScreen #loop-inputs { height: 1fr; }
+    LoopScreen #loop-detail {
+        height: auto;
+        max-height: 8;
+        padding: 0 1;
+        border-top: solid $primary-darken-2;
+    }
+    LoopScreen #loop-status { height: auto; padding: 0 1; color: $text-muted; display: none; }
+    """
+
+    def __init__(self, series_id: str) -> None:
+        super().__init__()
+        self.series_id = series_id
+        self.rows: dict[str, LoopRow] = {}
+        self.shown = False  # drawn once: a resume then reads the series again
+
+    @property
+    def facilitate(self) -> FacilitateApp:
+        return cast("FacilitateApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.facilitate.store
+
+    @property
+    def table(self) -> Table:
+        return self.query_one("#loop-inputs", Table)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="loop-info")
+        yield Table(id="loop-inputs", cursor_type="row", zebra_stripes=True)
+        yield Static(id="loop-detail")
+        yield Static(id="loop-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.title = "You said, we did"
+        self.action_refresh()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from the live screen or a dialog: what was captured meanwhile is shown.
+        if self.shown:
+            self.action_refresh()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def action_refresh(self, select: str | None = None) -> None:
+        """Read the series again; the cursor stays on the input it was on (or `select`)."""
+        series = self.store.get(MeetingSeries, self.series_id)
+        self.sub_title = series.name
+        rows = loop_links.loop_rows(self.store, self.series_id)
+        self.rows = {row_key(row): row for row in rows}
+        self.shown = True
+        self.table.fit_rows(
+            COLUMNS,
+            [
+                (
+                    key,
+                    [
+                        str(row.input.number),
+                        f"{row.input.meeting_date:%b %d}",
+                        answer_cell(row),
+                        row.input.visibility.value,
+                        " ".join(row.input.text.split()),
+                        " ".join(f"+{theme}" for theme in row.input.themes),
+                    ],
+                )
+                for key, row in self.rows.items()
+            ],
+        )
+        if select is not None and select in self.rows:
+            self.table.move_cursor(row=self.table.get_row_index(select))
+        answered = sum(1 for row in rows if row.responses)
+        self.query_one("#loop-info", Static).update(
+            Text(f"{len(rows)} pieces of input, {answered} answered · ? keys · {series.name}")
+        )
+        self.show_detail()
+
+    def selected(self) -> LoopRow | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        # By the row, not a cell: before the first layout the table has rows but no columns.
+        key = table.ordered_rows[table.cursor_row].key.value
+        return self.rows.get(key) if key is not None else None
+
+    def show_detail(self) -> None:
+        row = self.selected()
+        detail = self.query_one("#loop-detail", Static)
+        detail.update(detail_text(row) if row is not None else Text(NO_INPUT))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def _wanted(self) -> LoopRow | None:
+        row = self.selected()
+        if row is None:
+            self.notify(NO_INPUT, severity="warning")
+        return row
+
+    def _input(self, row: LoopRow) -> loop_links.Input:
+        return self.store.get(loop_links.INPUT_KINDS[row.input.table], row.input.id)
+
+    # -- changing -----------------------------------------------------------------------------
+
+    @work
+    async def action_link(self) -> None:
+        """Say which decision or action of the series answers the highlighted input."""
+        row = self._wanted()
+        if row is None:
+            return
+        options = response_options(self.store, self.series_id)
+        if not options:
+            self.notify("This series has no decision or action yet to link.", severity="warning")
+            return
+        title = f"What answers #{row.input.number}? Type to narrow, Enter links"
+        chosen = await self.app.push_screen_wait(ResponseChooserDialog(options, title=title))
+        if chosen is None:
+            return
+        with reported(self.app):
+            loop_links.link_response(self.store, chosen.response, self._input(row))
+            self.notify(f"Linked: the {chosen.kind} answers #{row.input.number}")
+        self.action_refresh(select=row_key(row))
+
+    @work
+    async def action_unlink(self) -> None:
+        """Unlink a decision or action, or remove an answer recorded by mistake."""
+        row = self._wanted()
+        if row is None:
+            return
+        if not row.responses:
+            self.notify(f"Nothing answers #{row.input.number} yet.", severity="warning")
+            return
+        response = row.responses[0]
+        if len(row.responses) > 1:
+            choices = [
+                Choice(str(index), f"{response_word(r)} — {r.text}")
+                for index, r in enumerate(row.responses)
+            ]
+            picked = await self.app.push_screen_wait(
+                ChoiceDialog(f"Unlink which response to #{row.input.number}?", choices)
+            )
+            if picked is None:
+                return
+            response = row.responses[int(picked)]
+        linked = response.link_id is not None
+        what = "Unlink" if linked else "Remove the answer"
+        question = f"{what} “{response.text}” from #{row.input.number}?"
+        if linked:
+            question += f" The {response.kind} stays on record."
+        if not await self.app.push_screen_wait(ConfirmDialog(escape(question), yes=what)):
+            return
+        with reported(self.app):
+            if response.link_id is not None:
+                loop_links.unlink(self.store, response.link_id)
+            else:
+                loop_links.remove_response(self.store, response.response_id)
+            self.notify(f"{what}: done")
+        self.action_refresh(select=row_key(row))
+
+    @work
+    async def action_record(self) -> None:
+        """A response that is not an entry: declined with its reason, or answered in words."""
+        row = self._wanted()
+        if row is None:
+            return
+        organizations = organization_choices(self.store, include_retired=False)
+        fields = await self.app.push_screen_wait(LoopResponseDialog(row.input.text, organizations))
+        if fields is None:
+            return
+        with reported(self.app):
+            loop_links.record_response(
+                self.store,
+                self._input(row),
+                text=fields.text,
+                kind=fields.kind,
+                reason=fields.reason,
+                organization_id=fields.organization_id,
+                responded_on=self.facilitate.today,
+                visibility=fields.visibility,
+            )
+            self.notify(f"Recorded: {fields.kind.value} for #{row.input.number}")
+        self.action_refresh(select=row_key(row))
+
+    @work
+    async def action_find(self) -> None:
+        """Find input by its words or theme, here or in another series (which is then shown)."""
+        store = self.store
+        dialog = InputSearchDialog(
+            lambda words: loop_links.search_inputs(store, words),
+            title="Find input: words or a theme",
+            home_series_id=self.series_id,
+        )
+        hit = await self.app.push_screen_wait(dialog)
+        if hit is None:
+            return
+        if hit.series_id != self.series_id:
+            self.series_id = hit.series_id
+            self.notify(f"Showing {hit.series_name}")
+        self.action_refresh(select=f"{hit.table}:{hit.id}")
+
+    # -- exporting ----------------------------------------------------------------------------
+
+    @work
+    async def action_export(self) -> None:
+        """The report for one audience, as Markdown and a page that prints, in the exports
+        folder beside the database; logged in the sharing log like every export."""
+        choices = [Choice(a.value, f"{AUDIENCE_LABELS[a]} version") for a in AUDIENCES]
+        picked = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Export the report for whom?",
+                choices,
+                help_text="Each audience sees only what it may; a response it may not see "
+                "reads as being worked on.",
+            )
+        )
+        if picked is None:
+            return
+        status = self.query_one("#loop-status", Static)
+        status.display = True
+        status.update("Exporting…")
+        folder = self.store.path.parent / "exports"
+        self.run_worker(
+            partial(self._export, Visibility(picked), folder, self.store.path),
+            thread=True,
+            exclusive=True,
+            group="loop-export",
+            name="loop-export",
+        )
+
+    def _export(self, audience: Visibility, folder: Path, db_path: Path) -> None:
+        """In a worker thread, with its own connection so the screen's stays free."""
+        try:
+            store = Store.open(db_path, create=False)
+        except StoreError as error:
+            self.app.call_from_thread(self._exported, str(error), True)
+            return
+        try:
+            report = you_said_we_did(store, series_id=self.series_id, audience=audience)
+            written = export_loop(store, report, EXPORT_FORMATS, folder, RENDERERS)
+        except (ExportError, StoreError) as error:
+            self.app.call_from_thread(self._exported, str(error), True)
+            return
+        finally:
+            store.close()
+        message = f"Wrote {len(written)} files ({AUDIENCE_LABELS[audience]}) in {folder}"
+        self.app.call_from_thread(self._exported, message, False)
+
+    def _exported(self, message: str, failed: bool) -> None:
+        self.query_one("#loop-status", Static).update(Text(message))
+        self.notify(message, severity="error" if failed else "information", timeout=8)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

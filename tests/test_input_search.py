@@ -1,0 +1,101 @@
+"""The input search: ctrl+e on the live screen finds input by typing and puts its re:N in the
+capture line; the dialog narrows as words are typed."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from facilitate.models.enums import Visibility
+from facilitate.services.record.loop_links import search_inputs
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.dialogs.input_search import InputSearchDialog, hit_label
+from facilitate.tui.screens.live import LiveMeetingScreen
+
+from .conftest import TODAY
+from .helpers import demo_lookup
+
+
+async def _type(pilot: Pilot[None], text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def _live(app: FacilitateApp, pilot: Pilot[None]) -> Input:
+    meeting = demo_lookup.upcoming(app.store, "Steering")
+    app.push_screen(LiveMeetingScreen(meeting.id))
+    await pilot.pause()
+    assert isinstance(app.screen, LiveMeetingScreen)
+    return app.screen.query_one("#capture", Input)
+
+
+def _found(app: FacilitateApp) -> list[str]:
+    options = app.screen.query_one("#found", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_ctrl_e_puts_re_number_of_the_chosen_input_at_the_cursor(demo_store: Store) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await _live(app, pilot)
+        await _type(pilot, "/a Pilot it @keisha")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, InputSearchDialog)
+        await _type(pilot, "referral forms")
+        # Typing narrowed the list to the one note with those words.
+        assert len(_found(app)) == 1
+        assert _found(app)[0].startswith("#3 Sep 27 2026 Referral forms")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert line.value == "/a Pilot it @keisha re:3 "
+        assert line.has_focus
+        assert line.cursor_position == len(line.value)
+
+
+async def test_input_of_another_series_inserts_nothing_and_says_where_to_link(
+    demo_store: Store,
+) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await _live(app, pilot)
+        await _type(pilot, "/d Fund the rides")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await _type(pilot, "waitlists")
+        # Another series' input says whose it is.
+        assert "(Community Listening Sessions)" in _found(app)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == "/d Fund the rides"
+        assert any("Loop screen" in str(n.message) for n in app._notifications)
+
+
+async def test_escape_leaves_the_line_as_it_was(demo_store: Store) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await _live(app, pilot)
+        await _type(pilot, "a note")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert line.value == "a note"
+
+
+def test_a_hit_shows_its_visibility_and_its_series_when_another(demo_store: Store) -> None:
+    steering = demo_lookup.series(demo_store, "Steering")
+    hits = {hit.text[:20]: hit for hit in search_inputs(demo_store, "")}
+    staffing = next(h for t, h in hits.items() if t.startswith("Staffing shortfall"))
+    assert staffing.visibility is Visibility.INTERNAL
+    label = hit_label(staffing, home_series_id=steering.id).plain
+    assert label.startswith("#4 Sep 27 2026 Staffing shortfall")
+    assert label.endswith("[internal]")
+    assert "Steering" not in label
+    waitlists = next(h for t, h in hits.items() if "waitlists" in h.text)
+    assert (
+        "(Community Listening Sessions)" in hit_label(waitlists, home_series_id=steering.id).plain
+    )

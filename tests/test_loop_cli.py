@@ -1,0 +1,179 @@
+"""`facilitate loop` as a script uses it: the report, linking by number, answering, undoing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from facilitate.cli import cli
+from facilitate.models import EntryLink, ShareRecord
+from facilitate.models.loop import LoopResponse
+from facilitate.services.demo import build_demo
+from facilitate.store import Store
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    build_demo(store, TODAY)
+    store.close()
+    yield path
+
+
+def run(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+
+
+def _count(db: Path, cls: type[EntryLink] | type[LoopResponse] | type[ShareRecord]) -> int:
+    store = Store.open(db)
+    try:
+        return store.count(cls)
+    finally:
+        store.close()
+
+
+def test_loop_series_still_writes_the_report(demo_db: Path, tmp_path: Path) -> None:
+    result = run(demo_db, "loop", "listening", "--audience", "public", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Community Listening Sessions: 2 pieces of input; 2 with a response so far." in (
+        result.output
+    )
+    [md] = tmp_path.glob("*.md")
+    public = md.read_text("utf-8")
+    # The themes action is for partners: the public reads that something is being done.
+    assert "Share the listening session's themes" not in public
+    assert "A response is being worked on." in public
+    result = run(demo_db, "loop", "listening", "--out", str(tmp_path / "partners"))
+    [md] = (tmp_path / "partners").glob("*.md")
+    assert "Share the listening session's themes" in md.read_text("utf-8")
+
+
+def test_one_page_writes_markdown_and_html_for_the_public(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(demo_db, "loop", "report", "listening", "--one-page", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert [n.rsplit(".", 1)[1] for n in names] == ["html", "md"]
+    assert all("one-page-public" in n for n in names)
+    page = (out / names[0]).read_text("utf-8")
+    assert "What you told us, and what we did" in page
+    assert "caseworkers explain ICWA" not in page  # partners-only input stays out
+    store = Store.open(demo_db)
+    assert {r.document for r in store.find(ShareRecord)} == {"you-said-we-did-one-page"}
+    store.close()
+
+
+def test_list_link_unlink_by_number(demo_db: Path) -> None:
+    listed = run(demo_db, "loop", "list", "steering")
+    assert listed.exit_code == 0, listed.output
+    assert "#1 [partners] Partners agreed that reunification" in listed.output
+    assert "→ decision (adopted): Adopt three shared outcomes" in listed.output
+    before = _count(demo_db, EntryLink)
+    linked = run(
+        demo_db, "loop", "link", "steering", "--input", "4", "--action", "pilot shared referral"
+    )
+    assert linked.exit_code == 0, linked.output
+    assert "#4 is answered by: Pilot the shared referral form with three families" in linked.output
+    assert _count(demo_db, EntryLink) == before + 1
+    assert (
+        "→ action (open): Pilot the shared referral form"
+        in run(demo_db, "loop", "list", "steering").output
+    )
+    unlinked = run(
+        demo_db, "loop", "unlink", "steering", "--input", "4", "--action", "pilot shared referral"
+    )
+    assert unlinked.exit_code == 0, unlinked.output
+    assert _count(demo_db, EntryLink) == before
+
+
+def test_decline_needs_a_reason_and_remove_takes_it_back(demo_db: Path) -> None:
+    missing = CliRunner().invoke(
+        cli, ["--db", str(demo_db), "loop", "decline", "listening", "--input", "3", "--text", "No"]
+    )
+    assert missing.exit_code == 2 and "--reason" in missing.output
+    declined = run(
+        demo_db,
+        "loop",
+        "decline",
+        "listening",
+        "--input",
+        "3",
+        "--text",
+        "Caseworkers cannot add an ICWA briefing at the first visit.",
+        "--reason",
+        "The state sets the first-visit script.",
+        "--org",
+        "cfs",
+        "--on",
+        "2026-11-20",
+    )
+    assert declined.exit_code == 0, declined.output
+    answer_id = declined.output.split("(")[1].split(")")[0]
+    listed = run(demo_db, "loop", "list", "listening").output
+    assert "→ declined (declined: The state sets the first-visit script.)" in listed
+    assert _count(demo_db, LoopResponse) == 2  # the demo's transport answer, and this one
+    removed = run(demo_db, "loop", "remove", answer_id)
+    assert removed.exit_code == 0, removed.output
+    assert _count(demo_db, LoopResponse) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["loop", "zzz"], "facilitate: no series matching 'zzz'\n"),
+        (
+            ["loop", "link", "steering", "--input", "99", "--decision", "shared"],
+            "facilitate: there is no input #99 in this series\n",
+        ),
+        (
+            ["loop", "link", "steering", "--input", "1", "--decision", "nothing like this"],
+            'facilitate: no decision matches "nothing like this"\n',
+        ),
+        (
+            ["loop", "link", "steering", "--input", "1"],
+            "facilitate: give --decision or --action (one of them)\n",
+        ),
+        (
+            ["loop", "respond", "steering", "--input", "1", "--text", " "],
+            "facilitate: say what the response is\n",
+        ),
+        (["loop", "remove", "zzzz"], 'facilitate: no answer has an id starting "zzzz"\n'),
+    ],
+)
+def test_refusals_are_one_line(demo_db: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(demo_db), *args])
+    assert result.exit_code == 1
+    assert result.output == message
+
+
+def test_several_matching_responses_are_named(demo_db: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--db", str(demo_db), "loop", "link", "steering", "--input", "1", "--action", "the"]
+    )
+    assert result.exit_code == 1
+    assert "several actions match" in result.output and "give more of its id" in result.output
+
+
+def test_summary_prints_follow_through_figures(demo_db: Path) -> None:
+    result = run(demo_db, "loop", "--summary", "--as-of", "2026-11-22")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Follow-through by series:"
+    assert any(line.startswith("  Steering Committee") for line in lines)
+    one = run(demo_db, "loop", "steering", "--summary", "--as-of", "2026-11-22")
+    assert one.exit_code == 0, one.output
+    assert "Core Team" not in one.output
+
+
+def test_one_meeting_report(demo_db: Path, tmp_path: Path) -> None:
+    result = run(demo_db, "loop", "--meeting", "listening session", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "what helps families stay together: 3 pieces of input; 2 with a response" in (
+        result.output
+    )
