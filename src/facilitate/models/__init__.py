@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Objection,
         ParkingLotItem,
         Reflection,
+        RollCall,
         Someone,
     )
     from facilitate.models.ids import new_id, utcnow
@@ -68,6 +69,7 @@ _HOMES = {
     "Objection": "capture",
     "ParkingLotItem": "capture",
     "Reflection": "capture",
+    "RollCall": "capture",
     "Someone": "capture",
     "DEFAULT_ROLE_CATALOGUE": "meeting",
     "AgendaItem": "meeting",
@@ -183,6 +185,7 @@ __all__ = [
     "ReportingLine",
     "RoleAssignment",
     "RoleDef",
+    "RollCall",
     "RuleInvocation",
     "ShareRecord",
     "SharingAgreement",

@@ -16,6 +16,7 @@ from facilitate.models.enums import (
     DecisionMethod,
     DecisionOutcome,
     ReflectionKind,
+    RollCallVote,
     Visibility,
 )
 
@@ -65,6 +66,12 @@ class ConsentObjection(Someone):
     resolution: str = ""
 
 
+class RollCall(Someone):
+    """How one member voted when the body voted by roll call."""
+
+    vote: RollCallVote
+
+
 class Amendment(BaseModel):
     """An amendment to a motion: what it changed, who moved and seconded it, how it was decided."""
 
@@ -97,6 +104,8 @@ class Decision(CapturedEntry):
     moved_by: list[Someone] = Field(default_factory=list, max_length=1)
     seconded_by: list[Someone] = Field(default_factory=list, max_length=1)
     amendments: list[Amendment] = Field(default_factory=list)
+    # Each member's vote, in the order called, when the body voted by roll call; empty otherwise.
+    roll_call: list[RollCall] = Field(default_factory=list)
     # Why the group adopted a consensus decision despite a block; "" when it did not.
     override_reason: str = ""
     rationale: str = ""

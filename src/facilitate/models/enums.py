@@ -164,6 +164,16 @@ class AttendanceMode(StrEnum):
     VIDEO = "video"
 
 
+class RollCallVote(StrEnum):
+    """One member's answer when a body votes by roll call (issue #17)."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    # Called, but not there to answer (or did not vote).
+    ABSENT = "absent"
+
+
 class LoopResponseKind(StrEnum):
     """A response to input that is not a decision or an action (issue #13)."""
 

@@ -145,6 +145,13 @@ def m0013_loop_boards_agenda_out(db: Database) -> None:
     migration_0013.upgrade(db)
 
 
+@migrations(name="0014_roll_call_votes")
+def m0014_roll_call_votes(db: Database) -> None:
+    from facilitate.store import migration_0014
+
+    migration_0014.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
