@@ -1,8 +1,10 @@
-"""How to join a meeting: set from the command line, printed in the agenda and the invitation;
-a meeting with neither a place nor a way to join gets no invitation, and says why."""
+"""How to join a meeting: set from the command line or when the meeting is planned, printed in
+the agenda and the invitation; a meeting with neither a place nor a way to join gets no
+invitation, and says why."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from facilitate.cli import cli
 from facilitate.export.agenda_files import AGENDA_RENDERERS
 from facilitate.models import Meeting, ShareRecord
 from facilitate.models.enums import Visibility
+from facilitate.services.plan import agenda
 from facilitate.services.plan.join_info import JoinInfoError, set_join_info
 from facilitate.services.share.agenda_out import InvitationError, export_agenda
 from facilitate.services.share.sharing import ExportFormat
@@ -101,3 +104,39 @@ def test_cli_sets_and_clears_join_info(demo_store: Store) -> None:
     cleared = runner.invoke(cli, [*db, ""])
     assert cleared.exit_code == 0 and "(not set)" in cleared.output
     assert demo_store.get(Meeting, meeting.id).join_info == ""
+
+
+def test_a_new_meeting_is_planned_with_how_to_join(demo_store: Store) -> None:
+    series_id = next_steering(demo_store).series_id
+    when = datetime(2027, 1, 12, 13)
+    planned = agenda.create_meeting(
+        demo_store, agenda.MeetingPlan(series_id=series_id, starts_at=when, join_info=f" {JOIN} ")
+    )
+    assert demo_store.get(Meeting, planned.id).join_info == JOIN
+    before = len(demo_store.find(Meeting))
+    with pytest.raises(JoinInfoError, match="keep it under 1000"):
+        agenda.create_meeting(
+            demo_store,
+            agenda.MeetingPlan(series_id=series_id, starts_at=when, join_info="x" * 1001),
+        )
+    assert len(demo_store.find(Meeting)) == before  # refused whole: no meeting without it
+
+
+def test_cli_new_meeting_takes_join_or_the_latest_meetings(demo_store: Store) -> None:
+    latest = next_steering(demo_store)
+    set_join_info(demo_store, latest.id, JOIN)
+    runner = CliRunner()
+    command = ["--db", str(demo_store.path), "agenda", "new", "steering", "--no-carry-over"]
+
+    def new(day: str, *extra: str) -> Meeting:
+        done = runner.invoke(cli, [*command, "--date", day, *extra])
+        assert done.exit_code == 0, done.output
+        (made,) = [m for m in demo_store.find(Meeting) if m.starts_at.date().isoformat() == day]
+        return made
+
+    assert new("2027-01-12").join_info == JOIN  # a standing link carries on
+    assert new("2027-02-09", "--join", "Room 4, side door").join_info == "Room 4, side door"
+    assert new("2027-03-09", "--join", "").join_info == ""
+    refused = runner.invoke(cli, [*command, "--date", "2027-04-13", "--join", "x" * 1001])
+    assert refused.exit_code == 1
+    assert refused.output.startswith("facilitate: how to join: 1001 characters")

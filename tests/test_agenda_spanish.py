@@ -1,5 +1,6 @@
 """Spanish agendas: an organization that reads its packets in Spanish gets its agenda, its
-invitation and its e-mail drafts in Spanish; the others stay in English."""
+invitation and its e-mail drafts in Spanish; the others stay in English. Agenda e-mails open as
+a letter before a meeting ("Dear colleagues at …"), not with the minutes' greeting."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def _body(path: Path) -> tuple[EmailMessage, str]:
     assert isinstance(message, EmailMessage)
     part = message.get_body(("plain",))
     assert part is not None
-    return message, part.get_content()
+    return message, part.get_content().replace("\r\n", "\n")  # as the mail is read, CRLF
 
 
 def _cedar(store: Store) -> Organization:
@@ -66,10 +67,13 @@ def test_packets_follow_each_organizations_language(demo_store: Store, tmp_path:
     assert "domingo, 29 de noviembre de 2026" in text
     names = {part.get_filename() for part in message.iter_attachments()}
     assert any(n and n.endswith("-agenda-partners-es.html") for n in names)
+    assert text.startswith("Estimados colegas de Cedar River ICWA:\n")
     english = next(m for m in mails if m.organization.id != cedar.id)
     message, text = _body(english.email.path)
     assert message["Subject"] == f"Agenda: {meeting.title}"
     assert "Attached are the agenda" in text
+    assert text.startswith(f"Dear colleagues at {english.organization.label},\n")
+    assert "Hello" not in text
 
 
 def test_spanish_call_for_items(demo_store: Store, tmp_path: Path) -> None:
@@ -84,6 +88,10 @@ def test_spanish_call_for_items(demo_store: Store, tmp_path: Path) -> None:
     assert str(message["Subject"]).startswith("Puntos para el orden del día de")
     assert "antes del miércoles, 25 de noviembre de 2026" in text
     assert "Tareas pendientes que se revisarán:" in text
+    assert text.startswith("Estimados colegas de Cedar River ICWA:\n")
+    english = next(m for m in mails if m.organization.id != cedar.id)
+    _message, text = _body(english.email.path)
+    assert text.startswith(f"Dear colleagues at {english.organization.label},\n")
 
 
 def test_cli_export_in_spanish_and_a_bad_language(demo_store: Store, tmp_path: Path) -> None:
@@ -96,4 +104,8 @@ def test_cli_export_in_spanish_and_a_bad_language(demo_store: Store, tmp_path: P
     assert '<html lang="es">' in page.read_text("utf-8")
     bad = runner.invoke(cli, [*db, "--language", "klingon"])
     assert bad.exit_code == 1
-    assert bad.stderr.startswith("facilitate: 'klingon'")
+    assert bad.stderr.startswith(
+        "facilitate: 'klingon' is not a language agendas come in; use en (English), es ("
+    )
+    assert "minutes" not in bad.stderr
+    assert list(tmp_path.glob("*.md")) == []  # refused before anything was written

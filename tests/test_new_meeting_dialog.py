@@ -191,3 +191,62 @@ async def test_the_date_error_goes_away_once_a_date_is_typed(store: Store) -> No
         assert isinstance(app.screen, NewMeetingDialog)
         info = str(app.screen.query_one("#series-info").render())
         assert "No cadence yet has no cadence to take the date from" in info
+
+
+def _join_field(app: FacilitateApp) -> Input:
+    return app.screen.query_one("#join", Input)
+
+
+async def test_how_to_join_typed_in_the_form_is_the_new_meetings(store: Store) -> None:
+    _alpha, beta = _two_series(store)
+    app = FacilitateApp(store, today=TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        worker = _open(app, store, beta.id)
+        await pilot.pause()
+        assert _join_field(app).value == ""  # the series has no meeting yet to take it from
+        # From the date: time, minutes, place, the neutral-venue box, then how to join.
+        await pilot.press("tab", "tab", "tab", "tab", "tab")
+        assert app.focused is _join_field(app)
+        await _type(pilot, "Phone 555 0100 code 4471")
+        await pilot.press("ctrl+s")
+        await worker.wait()
+        meeting = store.get(Meeting, str(worker.result))
+    assert meeting.join_info == "Phone 555 0100 code 4471"
+
+
+async def test_how_to_join_starts_from_the_series_latest_meeting(store: Store) -> None:
+    alpha, beta = _two_series(store)
+    agenda.create_meeting(
+        store,
+        agenda.MeetingPlan(
+            series_id=beta.id,
+            starts_at=datetime(2026, 11, 10, 13),
+            join_info="Video: https://meet.example.org/beta",
+        ),
+    )
+    app = FacilitateApp(store, today=TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        _open(app, store, alpha.id)
+        await pilot.pause()
+        assert _join_field(app).value == ""
+        await _choose_next_series(pilot)
+        assert _join_field(app).value == "Video: https://meet.example.org/beta"
+
+
+async def test_how_to_join_too_long_is_said_in_the_form_and_kept(store: Store) -> None:
+    _alpha, beta = _two_series(store)
+    app = FacilitateApp(store, today=TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        worker = _open(app, store, beta.id)
+        await pilot.pause()
+        pasted = "x" * 1001
+        _join_field(app).value = pasted  # as a paste lands
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewMeetingDialog)
+        assert "How to join: 1001 characters" in _error(app)
+        assert _join_field(app).value == pasted
+        await pilot.press("escape")
+        await worker.wait()
+    assert store.find(Meeting) == []

@@ -43,6 +43,11 @@ def agenda_group() -> None:
 @click.option("--place", help="Where the meeting is held  [default: the series' place]")
 @click.option("--neutral-venue", is_flag=True, help="A neutral community venue.")
 @click.option(
+    "--join",
+    "join_info",
+    help='How to join, as text: "Video: https://…"  [default: as the latest meeting]',
+)
+@click.option(
     "--carry-over/--no-carry-over",
     default=None,
     help="Accept or decline the open commitments offered (default: ask).",
@@ -58,12 +63,14 @@ def agenda_new(
     minutes: int | None,
     place: str | None,
     neutral_venue: bool,
+    join_info: str | None,
     carry_over: bool | None,
 ) -> None:
     """Plan a meeting in SERIES (id, or part of its name).
 
     The date, time, length and place default to the series' own: the next date of its
     cadence ("monthly, second Tuesday, 13:00-15:00") after today and after its latest meeting.
+    How to join defaults to how the series' latest meeting was joined (--join "" for none).
     """
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
@@ -110,11 +117,14 @@ def agenda_new(
                     minutes=minutes or defaults.minutes,
                     location=defaults.place if place is None else place,
                     neutral_venue=neutral or None,
+                    join_info=defaults.join_info if join_info is None else join_info,
                 ),
                 template=template,
                 from_last=from_last,
             )
             click.echo(f"Planned {meeting.title} ({meeting.id[:8]}) on {when:%a %b %d %H:%M}")
+            if meeting.join_info:
+                click.echo(f"How to join: {meeting.join_info}")
             offer = carry.carry_over_offer(store, meeting)
             if not offer.is_empty:
                 _offer(store, meeting.id, offer, carry_over)
@@ -306,8 +316,8 @@ def agenda_export(
     def run() -> None:
         from facilitate.export.agenda_files import AGENDA_RENDERERS
         from facilitate.models.enums import Visibility
-        from facilitate.services.record.i18n import check_language
         from facilitate.services.share.agenda_out import export_agenda
+        from facilitate.services.share.agenda_words import agenda_language
         from facilitate.services.share.sharing import ExportError, ExportFormat
 
         with opened(database_path(ctx.find_root())) as store:
@@ -320,7 +330,7 @@ def agenda_export(
                     [ExportFormat(f) for f in formats],
                     out,
                     AGENDA_RENDERERS,
-                    language=check_language(language),
+                    language=agenda_language(language),
                 )
             except ExportError as error:
                 fail(str(error))

@@ -15,6 +15,21 @@ from facilitate.export.html import CSS
 from facilitate.services.record.wording import clock
 from facilitate.services.share.agenda_document import AgendaDocument, AgendaLine, due_label
 
+# On paper an agenda is one page (tests/test_agenda_one_page.py): the minutes' print rules with
+# tighter item headings, and each item's details on one line as the Word agenda has them.
+AGENDA_PRINT_CSS = """
+@media print {
+  body.agenda h2 { margin: .6rem 0 .2rem; }
+  body.agenda h3 { margin: .4rem 0 .05rem; }
+  body.agenda dl.meta { gap: 0 1rem; margin: .2rem 0; }
+  body.agenda dl.details { display: block; margin: 0; }
+  body.agenda dl.details dt, body.agenda dl.details dd { display: inline; }
+  body.agenda dl.details dt::after { content: ": "; }
+  body.agenda dl.details dd:not(:last-child)::after { content: " · "; }
+  body.agenda footer { margin-top: .5rem; }
+}
+"""
+
 
 def title(doc: AgendaDocument) -> str:
     """ "Agenda: Steering Committee — November 2026", marked when the meeting is cancelled."""
@@ -22,13 +37,19 @@ def title(doc: AgendaDocument) -> str:
     return f"{doc.words.cancelled}: {heading}" if doc.cancelled else heading
 
 
-def header_rows(doc: AgendaDocument) -> list[tuple[str, str]]:
-    """The label/value lines under the title, shared by every format."""
+def meeting_rows(doc: AgendaDocument) -> list[tuple[str, str]]:
+    """When, where and how to join, as label/value lines."""
     w = doc.words
     rows = [(w.when, doc.when), (w.where, doc.where)]
     if doc.join_info:
         rows.append((w.how_to_join, " ".join(doc.join_info.split())))
-    rows += [(role, person) for role, person in doc.roles]
+    return rows
+
+
+def header_rows(doc: AgendaDocument) -> list[tuple[str, str]]:
+    """The label/value lines under the title: the meeting, today's roles, who it is shared with."""
+    w = doc.words
+    rows = meeting_rows(doc) + [(role, person) for role, person in doc.roles]
     rows.append((w.shared_with, w.record.audiences[doc.audience]))
     return rows
 
@@ -108,7 +129,7 @@ def render_html(doc: AgendaDocument) -> str:
         parts.append(f"<h3>{line.number}. {e(line.title)} ({e(item_time(doc, line))})</h3>")
         details = item_details(doc, line)
         if details:
-            parts.append('<dl class="meta">')
+            parts.append('<dl class="meta details">')
             parts += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in details]
             parts.append("</dl>")
     if doc.ground_rules:
@@ -134,6 +155,6 @@ def render_html(doc: AgendaDocument) -> str:
         f'<html lang="{doc.language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="facilitate">\n'
-        f"<title>{e(title(doc))}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{e(title(doc))}</title>\n<style>{CSS}{AGENDA_PRINT_CSS}</style>\n</head>\n"
         '<body class="agenda">\n' + "\n".join(parts) + "\n</body>\n</html>\n"
     )

@@ -73,12 +73,20 @@ def _run(run: Run) -> str:
 
 
 def paragraph(
-    runs: Iterable[Run | str], style: str = "", *, align: str = "", keep_next: bool = False
+    runs: Iterable[Run | str],
+    style: str = "",
+    *,
+    align: str = "",
+    keep_next: bool = False,
+    spacing: tuple[int, int] | None = None,
 ) -> str:
-    """One paragraph; `style` is a style id of the template ("Heading1", "ListBullet")."""
+    """One paragraph; `style` is a style id of the template ("Heading1", "ListBullet"); `spacing`
+    (before, after, in twentieths of a point) overrides the style's."""
     ppr = (
         (f'<w:pStyle w:val="{style}"/>' if style else "")
         + ("<w:keepNext/>" if keep_next else "")
+        # The schema orders paragraph properties: style, keepNext, …, spacing, …, jc.
+        + (f'<w:spacing w:before="{spacing[0]}" w:after="{spacing[1]}"/>' if spacing else "")
         + (f'<w:jc w:val="{align}"/>' if align else "")
     )
     body = "".join(_run(r if isinstance(r, Run) else Run(r)) for r in runs)

@@ -16,6 +16,7 @@ from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.services.people.directory import lead_label
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
+from facilitate.services.plan.join_info import set_join_info
 from facilitate.store import Store
 
 DEFAULT_START = time(13, 0)
@@ -42,6 +43,8 @@ class MeetingPlan:
     neutral_venue: bool | None = None
     kind: MeetingKind | None = None
     title: str = ""
+    # How to join, as the coordinator writes it (services/plan/join_info.py).
+    join_info: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ class MeetingDefaults:
     ``day`` is None when the series' cadence gives no date; ``no_day_reason`` then says why
     (no cadence, or a cadence that cannot be read). ``cadence`` is the cadence in normalized
     wording ("" for none). ``template`` is the series' default template name ("" for none);
-    ``ground_rules`` names the rule set its meetings agree.
+    ``ground_rules`` names the rule set its meetings agree; ``join_info`` is how the latest
+    meeting was joined.
     """
 
     series_id: str
@@ -78,11 +82,14 @@ class MeetingDefaults:
     ground_rules: str
     cadence: str = ""
     no_day_reason: str = ""
+    # How the series' latest meeting was joined: a standing video link or dial-in carries on.
+    join_info: str = ""
 
 
 def next_meeting_defaults(store: Store, series_id: str, today: date) -> MeetingDefaults:
     """The defaults for the series' next meeting: the cadence's first date after both today and
-    the series' latest meeting, its time and length, and the series' place, template and rules.
+    the series' latest meeting, its time and length, the series' place, template and rules, and
+    how its latest meeting was joined.
 
     Without a time in the cadence the latest meeting's start time is kept.
     """
@@ -119,6 +126,7 @@ def next_meeting_defaults(store: Store, series_id: str, today: date) -> MeetingD
         ground_rules=rules,
         cadence=cadence.describe() if cadence else "",
         no_day_reason=reason,
+        join_info=held[-1].join_info if held else "",
     )
 
 
@@ -154,6 +162,10 @@ def create_meeting(
     neutral = plan.neutral_venue
     if neutral is None:
         neutral = template.neutral_venue if template else False
+    # A listening session made from the last one reads the same consent statement to the room
+    # (never its count: consent is given afresh each time).
+    last = last_meeting(store, series.id, before=plan.starts_at) if from_last else None
+    consent = template.consent_statement if template else (last.consent_statement if last else "")
     with store.transaction():
         meeting = store.insert(
             Meeting(
@@ -164,9 +176,12 @@ def create_meeting(
                 location=plan.location,
                 neutral_venue=neutral,
                 kind=kind,
-                consent_statement=template.consent_statement if template else "",
+                consent_statement=consent,
             )
         )
+        if plan.join_info.strip():
+            # Its own rule (a length a mail can carry); refused, no meeting is made.
+            meeting = set_join_info(store, meeting.id, plan.join_info)
         if template is not None:
             for position, item in enumerate(template.items, start=1):
                 store.insert(
@@ -183,7 +198,6 @@ def create_meeting(
                     )
                 )
         elif from_last:
-            last = last_meeting(store, series.id, before=plan.starts_at)
             if last is None:
                 raise AgendaError(f"{series.name} has no earlier meeting to start from")
             for position, old in enumerate(structure(store, last.id), start=1):
@@ -305,8 +319,9 @@ def add_item(
     )
 
 
-# What the item form edits. The rest of an item (its state, start time, extension, position)
-# belongs to the live meeting and the ordering, and an edit of the form never writes it.
+# What the item form edits, who may see the item included. The rest of an item (its state, start
+# time, extension, position) belongs to the live meeting and the ordering, and an edit of the form
+# never writes it.
 FORM_FIELDS = (
     "title",
     "purpose",
@@ -318,6 +333,7 @@ FORM_FIELDS = (
     "proposed_by_person_id",
     "proposed_by_organization_id",
     "proposed_on",
+    "visibility",
 )
 
 

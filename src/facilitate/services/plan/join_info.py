@@ -17,14 +17,20 @@ class JoinInfoError(Refusal):
     """How-to-join text the record will not keep; the message says why."""
 
 
-def set_join_info(store: Store, meeting_id: str, text: str) -> Meeting:
-    """Set how to join the meeting; only that field is written, on the row as it is now."""
+def check_join_info(text: str) -> str:
+    """The text as it will be kept (trimmed), or JoinInfoError saying why it cannot be."""
     cleaned = text.strip()
     if len(cleaned) > MAX_JOIN_INFO:
         raise JoinInfoError(
             f"how to join: {len(cleaned)} characters; keep it under {MAX_JOIN_INFO} "
             "(a link, a phone number and a code)"
         )
+    return cleaned
+
+
+def set_join_info(store: Store, meeting_id: str, text: str) -> Meeting:
+    """Set how to join the meeting; only that field is written, on the row as it is now."""
+    cleaned = check_join_info(text)
     with store.transaction():
         meeting = store.get(Meeting, meeting_id)
         meeting.join_info = cleaned

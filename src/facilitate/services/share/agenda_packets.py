@@ -200,7 +200,7 @@ def write_call_for_items(
         by_day = long_date(by, doc.language)
         to, warnings = _to(store, meeting_id, org)
         body = [
-            w.record.greeting.format(organization=org.label),
+            w.greeting.format(organization=org.label),
             "",
             w.call_request.format(series=doc.series, organization=org.label, date=by_day),
             "",
@@ -261,7 +261,7 @@ def _packet_body(packet: _Packet, org: Organization) -> list[str]:
     doc, w = packet.doc, packet.doc.words
     attached = [*packet.documents, (invitation_name(doc), packet.calendar), *packet.pre_reads.files]
     body = [
-        w.record.greeting.format(organization=org.label),
+        w.greeting.format(organization=org.label),
         "",
         w.packet_intro.format(title=doc.title),
         "",

@@ -1,17 +1,17 @@
 """The words an agenda, its invitation and its e-mail drafts are written in, per language.
 
-The record's own enumerations (purposes, roles, audiences) and the letter's greeting and
-thanks come from the minutes' catalogue (`record.i18n`), so an organization that reads its
-minutes in Spanish reads the same words in its agenda; this module adds only what an agenda says
-and the minutes do not. A frozen dataclass with every field required: a language that forgets a
-word does not import.
+The record's own enumerations (purposes, roles, audiences) and the letter's thanks come from the
+minutes' catalogue (`record.i18n`), so an organization that reads its minutes in Spanish reads
+the same words in its agenda; this module adds only what an agenda says and the minutes do not,
+the greeting included (an agenda is a letter before the meeting, not a report after it). A
+frozen dataclass with every field required: a language that forgets a word does not import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitate.services.record.i18n import Words, words
+from facilitate.services.record.i18n import Words, check_language, words
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class AgendaWords:
     cancelled: str
     cancelled_because: str  # {reason}
     # -- e-mails ---------------------------------------------------------------------------
+    greeting: str  # {organization}
     agenda_so_far: str
     no_items_yet: str
     actions_to_review: str
@@ -81,6 +82,7 @@ ENGLISH = AgendaWords(
     no_due_date="no due date",
     cancelled="CANCELLED",
     cancelled_because="This meeting is cancelled: {reason}",
+    greeting="Dear colleagues at {organization},",
     agenda_so_far="The agenda so far:",
     no_items_yet="(no items yet)",
     actions_to_review="Open actions to be reviewed:",
@@ -125,6 +127,7 @@ SPANISH = AgendaWords(
     no_due_date="sin fecha límite",
     cancelled="CANCELADA",
     cancelled_because="Esta reunión se ha cancelado: {reason}",
+    greeting="Estimados colegas de {organization}:",
     agenda_so_far="El orden del día hasta ahora:",
     no_items_yet="(aún no hay puntos)",
     actions_to_review="Tareas pendientes que se revisarán:",
@@ -147,6 +150,11 @@ SPANISH = AgendaWords(
 AGENDA_WORDS: dict[str, AgendaWords] = {"en": ENGLISH, "es": SPANISH}
 
 
+def agenda_language(language: str) -> str:
+    """`language` as a known code, or a refusal that says agendas do not come in it."""
+    return check_language(language, document="agendas")
+
+
 def agenda_words(language: str) -> AgendaWords:
     """The agenda's words in `language` (a code `record.i18n` knows)."""
-    return AGENDA_WORDS[words(language).language]
+    return AGENDA_WORDS[agenda_language(language)]

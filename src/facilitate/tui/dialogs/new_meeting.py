@@ -1,7 +1,8 @@
-"""Plan a meeting: when, where, how long, and what its agenda starts from.
+"""Plan a meeting: when, where, how to join, how long, and what its agenda starts from.
 
 Every field starts from the chosen series' defaults (its cadence's next date and time, its place,
-its template). Choosing another series refills the fields the user has not typed in.
+how its latest meeting was joined, its template). Choosing another series refills the fields the
+user has not typed in.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from facilitate.models.enums import MeetingKind
 from facilitate.services.dates import DateParseError, TimeParseError, parse_date, parse_time
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan.agenda import MeetingDefaults, MeetingPlan
+from facilitate.services.plan.join_info import JoinInfoError, check_join_info
 from facilitate.services.record.wording import KIND_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
 
@@ -100,6 +102,14 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
             yield field(
                 "", Checkbox("Neutral community venue", bool(values["neutral"]), id="neutral")
             )
+            yield field(
+                "How to join",
+                Input(
+                    str(values["join"]),
+                    id="join",
+                    placeholder="Video: https://… · Phone: 555-0100, code 4471#",
+                ),
+            )
             yield field("Kind", Select(KINDS, id="kind", prompt="(from the template)"))
             yield field(
                 "Start from", Select(starts, id="start", allow_blank=False, value=values["start"])
@@ -122,6 +132,7 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
                 "minutes": "",
                 "location": "",
                 "neutral": False,
+                "join": "",
                 "start": START_BLANK,
             }
         keys = {c.value for c in self.templates}
@@ -131,6 +142,7 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
             "minutes": str(found.minutes) if found.minutes else "",
             "location": found.place,
             "neutral": found.neutral_venue,
+            "join": found.join_info,
             "start": found.template if found.template in keys else START_BLANK,
         }
 
@@ -205,6 +217,11 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
         minutes = parse_minutes(minutes_text, what="Minutes") if minutes_text else None
         kind = self.query_one("#kind", Select).value
         start = self.query_one("#start", Select).value
+        try:
+            # Said here, with the text still in the field, rather than after the dialog closed.
+            join = check_join_info(self.query_one("#join", Input).value)
+        except JoinInfoError as error:
+            raise ValueError(str(error)[:1].upper() + str(error)[1:]) from error
         return MeetingRequest(
             plan=MeetingPlan(
                 series_id=series,
@@ -213,6 +230,7 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
                 location=self.query_one("#location", Input).value.strip(),
                 neutral_venue=self.query_one("#neutral", Checkbox).value or None,
                 kind=MeetingKind(kind) if isinstance(kind, str) else None,
+                join_info=join,
             ),
             start_from=start if isinstance(start, str) else START_BLANK,
         )

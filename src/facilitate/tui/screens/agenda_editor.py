@@ -1,11 +1,12 @@
-"""The agenda editor: build a meeting's agenda together, item by item, within its time."""
+"""The agenda editor: build a meeting's agenda together, item by item, within its time.
+
+This module shows the agenda and edits its items; what goes out before the meeting
+(`agenda_before`) and reuse across meetings (`agenda_reuse`) are actions of this screen whose
+bodies live beside it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
@@ -17,33 +18,17 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
-from facilitate import paths
-from facilitate.export.agenda_files import AGENDA_RENDERERS
-from facilitate.models import AgendaItem, Meeting, MeetingSeries
+from facilitate.models import AgendaItem, Meeting
 from facilitate.models.enums import Visibility
 from facilitate.services.people import directory
-from facilitate.services.people.directory import Choice
-from facilitate.services.plan import agenda, carry_over, pre_reads
+from facilitate.services.plan import agenda, pre_reads
 from facilitate.services.plan.cancel import cancelled_note
-from facilitate.services.plan.item_visibility import set_item_visibility
-from facilitate.services.plan.join_info import set_join_info
-from facilitate.services.plan.templates import (
-    TemplateExistsError,
-    save_template,
-    suggest_template_name,
-)
 from facilitate.services.record.audience import visible
 from facilitate.services.share import agenda_packets
-from facilitate.services.share.sharing import ExportError
-from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
-from facilitate.tui.dialogs.carry_over import CarryOverDialog
-from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
-from facilitate.tui.dialogs.join_info import JoinInfoDialog
-from facilitate.tui.dialogs.pre_read import PreReadDialog
-from facilitate.tui.dialogs.save_template import SaveTemplateDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.screens import agenda_before, agenda_reuse
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 
@@ -145,7 +130,7 @@ class AgendaEditorScreen(Screen[None]):
             f"{escape(status)}{join}"
         )
         table = self.query_one("#agenda", DataTable)
-        keep = select_id or self._selected_id()
+        keep = select_id or self.selected_id()
         table.clear()
         for number, item in enumerate(agenda.items(store, meeting.id), start=1):
             lead = directory.lead_label(
@@ -175,12 +160,12 @@ class AgendaEditorScreen(Screen[None]):
         if keep is not None and keep in [r.value for r in table.rows]:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_total(meeting)
-        self._show_missing_proposals()
+        self.show_missing_proposals()
         self._show_pre_reads()
 
     def _show_pre_reads(self) -> None:
         """The selected item's pre-reads, by name and size."""
-        item_id = self._selected_id()
+        item_id = self.selected_id()
         attached = pre_reads.pre_reads(self.facilitate.store, item_id) if item_id else []
         self.query_one("#pre-reads", Static).update(
             Content(
@@ -194,7 +179,7 @@ class AgendaEditorScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_pre_reads()
 
-    def _show_missing_proposals(self) -> None:
+    def show_missing_proposals(self) -> None:
         """Which partner organizations have proposed nothing yet, so the call can follow up."""
         quiet = agenda_packets.organizations_without_proposals(
             self.facilitate.store, self.meeting_id
@@ -219,15 +204,15 @@ class AgendaEditorScreen(Screen[None]):
         total.update(text)
         total.set_class(timing.is_over, "-over")
 
-    def _selected_id(self) -> str | None:
+    def selected_id(self) -> str | None:
         table = self.query_one("#agenda", DataTable)
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
 
-    def _selected_item(self) -> AgendaItem | None:
-        item_id = self._selected_id()
+    def selected_item(self) -> AgendaItem | None:
+        item_id = self.selected_id()
         return self.facilitate.store.get(AgendaItem, item_id) if item_id else None
 
     # -- actions ------------------------------------------------------------------------------
@@ -267,41 +252,36 @@ class AgendaEditorScreen(Screen[None]):
                 fields.title,
                 purpose=fields.purpose,
                 minutes=fields.minutes,
-                after_item_id=self._selected_id(),
+                after_item_id=self.selected_id(),
                 desired_outcome=fields.desired_outcome,
                 lead_text=fields.lead_text,
                 proposed_by_person_id=fields.proposed_by_person_id,
                 proposed_by_organization_id=fields.proposed_by_organization_id,
                 proposed_on=fields.proposed_on,
             )
-            # The form has fields add_item does not take (the lead): write them on the new item.
+            # The form has fields add_item does not take (the lead, who may see it): write them
+            # on the new item.
             agenda.edit_item(
                 self.facilitate.store, added.id, agenda.form_values(added), _values(fields)
             )
-            set_item_visibility(self.facilitate.store, added.id, fields.visibility)
             self.refresh_agenda(select_id=added.id)
 
     @work
     async def action_edit(self) -> None:
-        item = self._selected_item()
+        item = self.selected_item()
         if item is None:
             return
         before = agenda.form_values(item)
-        shown_as = item.visibility
         fields = await self.app.push_screen_wait(self._dialog(item))
         if fields is None:
             return
         with reported(self.app):
             agenda.edit_item(self.facilitate.store, item.id, before, _values(fields))
-            # Written only when changed in the form: another window's change then survives.
-            chosen = fields.visibility
-            if chosen != shown_as:
-                set_item_visibility(self.facilitate.store, item.id, chosen)
         self.refresh_agenda(select_id=item.id)
 
     @work
     async def action_delete(self) -> None:
-        item = self._selected_item()
+        item = self.selected_item()
         if item is None:
             return
         if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{escape(item.title)}”?")):
@@ -311,7 +291,7 @@ class AgendaEditorScreen(Screen[None]):
             self.refresh_agenda()
 
     def action_move(self, steps: int) -> None:
-        item_id = self._selected_id()
+        item_id = self.selected_id()
         if item_id is None:
             return
         with reported(self.app):
@@ -319,181 +299,52 @@ class AgendaEditorScreen(Screen[None]):
             self.refresh_agenda(select_id=item_id)
 
     def action_minutes(self, change: int) -> None:
-        item = self._selected_item()
+        item = self.selected_item()
         if item is None:
             return
         with reported(self.app):
             agenda.set_minutes(self.facilitate.store, item.id, max(1, item.minutes + change))
             self.refresh_agenda(select_id=item.id)
 
+    # Before the meeting and reuse: the bodies live in agenda_before and agenda_reuse.
+
     @work
     async def action_attach(self) -> None:
         """Attach a file on this computer to the selected item, copied into the record."""
-        item = self._selected_item()
-        if item is None:
-            self.notify("Add an item first: a pre-read belongs to an item.")
-            return
-        names = [p.file_name for p in pre_reads.pre_reads(self.facilitate.store, item.id)]
-        path = await self.app.push_screen_wait(PreReadDialog(item.title, names))
-        if path is None:
-            return
-        with reported(self.app):
-            added = pre_reads.attach(self.facilitate.store, item.id, path)
-            self.notify(f"Attached {added.file_name} to “{item.title}”", markup=False)
-        self.refresh_agenda(select_id=item.id)
+        await agenda_before.attach_pre_read(self)
 
     @work
     async def action_detach(self) -> None:
         """Remove one of the selected item's pre-reads from the record."""
-        item = self._selected_item()
-        attached = pre_reads.pre_reads(self.facilitate.store, item.id) if item else []
-        if item is None or not attached:
-            self.notify("This item has no pre-reads.")
-            return
-        chosen = await self.app.push_screen_wait(
-            ChoiceDialog(
-                f"Detach a pre-read from “{item.title}”",
-                [Choice(p.id, f"{p.file_name} ({pre_reads.megabytes(p.size)})") for p in attached],
-            )
-        )
-        if chosen is None:
-            return
-        with reported(self.app):
-            removed = pre_reads.detach(self.facilitate.store, item.id, chosen)
-            self.notify(f"Detached {removed.file_name}", markup=False)
-        self.refresh_agenda(select_id=item.id)
+        await agenda_before.detach_pre_read(self)
 
     @work
     async def action_join_info(self) -> None:
         """Set how to join the meeting (printed in the agenda and the invitation)."""
-        text = await self.app.push_screen_wait(JoinInfoDialog(self.meeting.join_info))
-        if text is None:
-            return
-        with reported(self.app):
-            set_join_info(self.facilitate.store, self.meeting_id, text)
-        self.refresh_agenda()
-
-    @work
-    async def action_carry_over(self) -> None:
-        offer = carry_over.carry_over_offer(self.facilitate.store, self.meeting)
-        if offer.is_empty:
-            self.notify("Nothing to carry over: no open commitments in this series.")
-            return
-        chosen = await self.app.push_screen_wait(CarryOverDialog(offer))
-        if chosen is None:
-            self.notify("Nothing was carried over.")
-            return
-        with reported(self.app):
-            carry_over.accept_carry_over(
-                self.facilitate.store,
-                self.meeting_id,
-                offer,
-                action_ids=chosen.action_ids,
-                parking_ids=chosen.parking_ids,
-                continued_ids=chosen.continued_ids,
-            )
-            self.refresh_agenda()
-
-    @work
-    async def action_save_template(self) -> None:
-        """Save this agenda's structure as one of your templates, under a name that is not a
-        shipped template's; replacing one of your own is asked first."""
-        folder = paths.user_templates_dir()
-        series = self.facilitate.store.get(MeetingSeries, self.meeting.series_id)
-        name: str | None = suggest_template_name(agenda.short_series_name(series))
-        while True:
-            name = await self.app.push_screen_wait(SaveTemplateDialog(name or "", str(folder)))
-            if name is None:
-                return
-            try:
-                saved = await self._save_template(name, folder)
-            except (ValueError, OSError) as error:
-                message = f"Template not saved: {error}"
-                self.notify(message, severity="error", timeout=8, markup=False)
-                return
-            if saved is not None:
-                self.notify(f"Saved as template “{name}” in {saved}", markup=False)
-                return
-
-    async def _save_template(self, name: str, folder: Path) -> Path | None:
-        """The file written; None when the user would rather rename than replace their own."""
-        template = agenda.as_template(self.facilitate.store, self.meeting, name)
-        try:
-            return save_template(template, folder)
-        except TemplateExistsError as existing:
-            question = (
-                f"You already have a template “{escape(name)}” ({escape(existing.path.name)}). "
-                "Replace it with this agenda?"
-            )
-            if not await self.app.push_screen_wait(
-                ConfirmDialog(question, yes="Replace", no="Rename")
-            ):
-                return None
-            return save_template(template, folder, replace=True)
-
-    def _mail_folder(self, what: str) -> Path:
-        return self.facilitate.store.path.parent / "exports" / what
+        await agenda_before.edit_join_info(self)
 
     @work
     async def action_call_for_items(self) -> None:
         """Ask each partner organization for agenda items by a date (e-mail drafts)."""
-        by = min(self.meeting.starts_at.date(), self.facilitate.today + timedelta(days=7))
-        choice = await self.app.push_screen_wait(
-            AgendaMailDialog(
-                "Call for agenda items",
-                self._mail_folder("call-for-items"),
-                today=self.facilitate.today,
-                by=by,
-            )
-        )
-        if choice is None or choice.by is None:
-            return
-        with reported(self.app), _export_errors(self):
-            mails = agenda_packets.write_call_for_items(
-                self.facilitate.store, self.meeting_id, choice.by, choice.folder, AGENDA_RENDERERS
-            )
-            self.notify(
-                f"Wrote {len(mails)} calls for agenda items in {choice.folder}", markup=False
-            )
+        await agenda_before.call_for_items(self)
 
     @work
     async def action_send_packets(self) -> None:
         """An agenda packet per partner organization: agenda, invitation, e-mail draft."""
-        choice = await self.app.push_screen_wait(
-            AgendaMailDialog(
-                "Agenda packets", self._mail_folder("agenda-packets"), today=self.facilitate.today
-            )
-        )
-        if choice is None:
-            return
+        await agenda_before.send_packets(self)
 
-        def progress(done: int, total: int, what: str) -> None:
-            self.query_one("#no-proposals", Static).update(
-                Content(f"Writing agenda packets: {done} of {total} ({what})")
-            )
+    @work
+    async def action_carry_over(self) -> None:
+        """Offer the series' open commitments for this agenda."""
+        await agenda_reuse.offer_carry_over(self)
 
-        with reported(self.app), _export_errors(self):
-            mails = agenda_packets.write_agenda_packets(
-                self.facilitate.store,
-                self.meeting_id,
-                choice.folder,
-                AGENDA_RENDERERS,
-                progress=progress,
-            )
-            self.notify(f"Wrote {len(mails)} agenda packets in {choice.folder}", markup=False)
-        self._show_missing_proposals()
+    @work
+    async def action_save_template(self) -> None:
+        """Save this agenda's structure as one of your templates."""
+        await agenda_reuse.save_as_template(self)
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-@contextmanager
-def _export_errors(screen: Screen[None]) -> Iterator[None]:
-    """A folder that cannot be written says so, naming it; nothing else is lost."""
-    try:
-        yield
-    except ExportError as error:
-        screen.notify(str(error), severity="error", timeout=8, markup=False)
 
 
 def _values(fields: ItemFields) -> dict[str, Any]:

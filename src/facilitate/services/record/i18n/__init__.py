@@ -20,12 +20,13 @@ class LanguageError(Refusal):
     """A language the record is not written in; the message lists those it is."""
 
 
-def check_language(language: str) -> str:
-    """`language` as a known code ("es", "ES " → "es"), or one clear refusal."""
+def check_language(language: str, *, document: str = "the minutes") -> str:
+    """`language` as a known code ("es", "ES " → "es"), or one clear refusal naming what was
+    asked for in it (`document`: "the minutes", "agendas")."""
     code = language.strip().lower()
     if code not in CATALOGUES:
         known = ", ".join(f"{c} ({w.name})" for c, w in CATALOGUES.items())
-        raise LanguageError(f"{language!r} is not a language the minutes come in; use {known}")
+        raise LanguageError(f"{language!r} is not a language {document} come in; use {known}")
     return code
 
 

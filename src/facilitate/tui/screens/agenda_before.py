@@ -1,0 +1,144 @@
+"""Before the meeting, from the agenda editor: pre-reads attached to an item, how to join, the
+call for agenda items and the agenda packets.
+
+The editor's bindings and `action_*` methods stay on the screen (one list of keys for the key
+bar, the help screen and user keymaps); each of these actions is the body of one of them,
+awaited inside the screen's worker so its dialogs can be waited for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from facilitate.export.agenda_files import AGENDA_RENDERERS
+from facilitate.services.people.directory import Choice
+from facilitate.services.plan import pre_reads
+from facilitate.services.plan.join_info import set_join_info
+from facilitate.services.share import agenda_packets
+from facilitate.services.share.sharing import ExportError
+from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
+from facilitate.tui.dialogs.choose import ChoiceDialog
+from facilitate.tui.dialogs.join_info import JoinInfoDialog
+from facilitate.tui.dialogs.pre_read import PreReadDialog
+from facilitate.tui.feedback import reported
+
+if TYPE_CHECKING:
+    from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
+
+
+async def attach_pre_read(screen: AgendaEditorScreen) -> None:
+    """Attach a file on this computer to the selected item, copied into the record."""
+    item = screen.selected_item()
+    if item is None:
+        screen.notify("Add an item first: a pre-read belongs to an item.")
+        return
+    store = screen.facilitate.store
+    names = [p.file_name for p in pre_reads.pre_reads(store, item.id)]
+    path = await screen.app.push_screen_wait(PreReadDialog(item.title, names))
+    if path is None:
+        return
+    with reported(screen.app):
+        added = pre_reads.attach(store, item.id, path)
+        screen.notify(f"Attached {added.file_name} to “{item.title}”", markup=False)
+    screen.refresh_agenda(select_id=item.id)
+
+
+async def detach_pre_read(screen: AgendaEditorScreen) -> None:
+    """Remove one of the selected item's pre-reads from the record."""
+    item = screen.selected_item()
+    store = screen.facilitate.store
+    attached = pre_reads.pre_reads(store, item.id) if item else []
+    if item is None or not attached:
+        screen.notify("This item has no pre-reads.")
+        return
+    chosen = await screen.app.push_screen_wait(
+        ChoiceDialog(
+            f"Detach a pre-read from “{item.title}”",
+            [Choice(p.id, f"{p.file_name} ({pre_reads.megabytes(p.size)})") for p in attached],
+        )
+    )
+    if chosen is None:
+        return
+    with reported(screen.app):
+        removed = pre_reads.detach(store, item.id, chosen)
+        screen.notify(f"Detached {removed.file_name}", markup=False)
+    screen.refresh_agenda(select_id=item.id)
+
+
+async def edit_join_info(screen: AgendaEditorScreen) -> None:
+    """Set how to join the meeting (printed in the agenda and the invitation)."""
+    text = await screen.app.push_screen_wait(JoinInfoDialog(screen.meeting.join_info))
+    if text is None:
+        return
+    with reported(screen.app):
+        set_join_info(screen.facilitate.store, screen.meeting_id, text)
+    screen.refresh_agenda()
+
+
+def _mail_folder(screen: AgendaEditorScreen, what: str) -> Path:
+    return screen.facilitate.store.path.parent / "exports" / what
+
+
+async def call_for_items(screen: AgendaEditorScreen) -> None:
+    """Ask each partner organization for agenda items by a date (e-mail drafts)."""
+    today = screen.facilitate.today
+    by = min(screen.meeting.starts_at.date(), today + timedelta(days=7))
+    choice = await screen.app.push_screen_wait(
+        AgendaMailDialog(
+            "Call for agenda items", _mail_folder(screen, "call-for-items"), today=today, by=by
+        )
+    )
+    if choice is None or choice.by is None:
+        return
+    with reported(screen.app), _export_errors(screen):
+        mails = agenda_packets.write_call_for_items(
+            screen.facilitate.store, screen.meeting_id, choice.by, choice.folder, AGENDA_RENDERERS
+        )
+        screen.notify(f"Wrote {len(mails)} calls for agenda items in {choice.folder}", markup=False)
+
+
+async def send_packets(screen: AgendaEditorScreen) -> None:
+    """An agenda packet per partner organization: agenda, invitation, e-mail draft."""
+    choice = await screen.app.push_screen_wait(
+        AgendaMailDialog(
+            "Agenda packets",
+            _mail_folder(screen, "agenda-packets"),
+            today=screen.facilitate.today,
+        )
+    )
+    if choice is None:
+        return
+
+    def progress(done: int, total: int, what: str) -> None:
+        # Shown where the missing proposals are, which the packets do not change.
+        screen.query_one("#no-proposals", Static).update(
+            Content(f"Writing agenda packets: {done} of {total} ({what})")
+        )
+
+    with reported(screen.app), _export_errors(screen):
+        mails = agenda_packets.write_agenda_packets(
+            screen.facilitate.store,
+            screen.meeting_id,
+            choice.folder,
+            AGENDA_RENDERERS,
+            progress=progress,
+        )
+        screen.notify(f"Wrote {len(mails)} agenda packets in {choice.folder}", markup=False)
+    screen.show_missing_proposals()
+
+
+@contextmanager
+def _export_errors(screen: Screen[None]) -> Iterator[None]:
+    """A folder that cannot be written says so, naming it; nothing else is lost."""
+    try:
+        yield
+    except ExportError as error:
+        screen.notify(str(error), severity="error", timeout=8, markup=False)
