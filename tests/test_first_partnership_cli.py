@@ -110,7 +110,9 @@ def test_a_partnership_starts_from_nothing_by_commands(tmp_path: Path) -> None:
     captured = CliRunner().invoke(cli, ["capture", "2026-12-08"], input="\n".join(lines) + "\n")
     assert captured.exit_code == 0, captured.output
     assert "Saved action" in captured.output and "Sofia Alvarez" in captured.output
-    closed = _run("meetings", "close", "2026-12-08", "--next-date", "2027-01-12")
+    closed = _run(
+        "meetings", "close", "2026-12-08", "--next-date", "2027-01-12", "--untaken", "taken"
+    )
     assert closed.startswith("Closed Steering Committee")
 
     out = tmp_path / "minutes"

@@ -35,7 +35,7 @@ from facilitate.models import (
     Someone,
 )
 from facilitate.models.agreement import SharingAgreement
-from facilitate.models.capture import EntryRevision, Reflection
+from facilitate.models.capture import EntryRevision, Reflection, RollCall
 from facilitate.models.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -50,6 +50,7 @@ from facilitate.models.enums import (
     OrgKind,
     Purpose,
     ReflectionKind,
+    RollCallVote,
     SharedKind,
     Visibility,
 )
@@ -211,6 +212,10 @@ def full_record() -> list[Record]:
                     moved_by=Someone(who="Court"),
                     outcome=DecisionOutcome.WITHDRAWN,
                 )
+            ],
+            roll_call=[
+                RollCall(who="Lorraine Whitecloud", person_id=person.id, vote=RollCallVote.NO),
+                RollCall(who="Court", vote=RollCallVote.ABSENT),
             ],
             rationale="why",
             review_date=date(2027, 3, 1),

@@ -90,11 +90,23 @@ def meetings_unstart(ctx: click.Context, meeting: str) -> None:
     run()
 
 
+UNTAKEN_CHOICES = ("taken", "not-reached", "moved")
+"""What `--untaken` says of every item never stepped through (`closing.UNTAKEN_ANSWERS`)."""
+
+
 @meetings_group.command("close")
 @click.argument("meeting")
 @click.option("--next-date", "next_date", help="The next meeting's date, e.g. 2027-01-12.")
+@click.option(
+    "--untaken",
+    type=click.Choice(UNTAKEN_CHOICES),
+    help="What became of every item never stepped through: taken (it happened), not-reached, "
+    "or moved to the next meeting. Without it, such items are listed and nothing is closed.",
+)
 @click.pass_context
-def meetings_close(ctx: click.Context, meeting: str, next_date: str | None) -> None:
+def meetings_close(
+    ctx: click.Context, meeting: str, next_date: str | None, untaken: str | None
+) -> None:
     """Close MEETING, as the closing screen does: its minutes are then a draft.
 
     MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
@@ -103,15 +115,35 @@ def meetings_close(ctx: click.Context, meeting: str, next_date: str | None) -> N
 
     @friendly_errors
     def run() -> None:
+        from facilitate.models.enums import ItemState, MeetingStatus
         from facilitate.services.dates import DateParseError, parse_date
         from facilitate.services.lookup import find_meeting
         from facilitate.services.run import closing
         from facilitate.services.run.live import LiveError
 
+        answers = dict(
+            zip(
+                UNTAKEN_CHOICES,
+                (ItemState.DONE, ItemState.NOT_REACHED, ItemState.CONTINUE_NEXT_TIME),
+                strict=True,
+            )
+        )
         with opened(database_path(ctx.find_root())) as store:
             found = find_meeting(store, meeting)
             try:
                 day = parse_date(next_date, found.starts_at.date()) if next_date else None
+                pending = (
+                    closing.untaken(store, found.id) if found.status is MeetingStatus.LIVE else []
+                )
+                if pending and untaken is None:
+                    titles = "; ".join(f"“{item.title}”" for item in pending)
+                    fail(
+                        f"{len(pending)} item(s) never stepped through: {titles}. Say what became"
+                        " of them with --untaken taken, --untaken not-reached or --untaken moved"
+                        " (or close in the app to answer for each)"
+                    )
+                for item in pending:
+                    closing.settle_untaken(store, item.id, answers[untaken or "taken"])
                 closing.close_meeting(store, found.id, next_meeting_date=day)
             except DateParseError as error:
                 fail(f"--next-date: {error}")

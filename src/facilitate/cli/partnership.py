@@ -309,6 +309,11 @@ def series_add(
 @click.option("--place", default=None)
 @click.option("--template", default=None)
 @click.option("--minutes", type=click.IntRange(min=1), default=None)
+@click.option(
+    "--roles-may-double/--one-role-each",
+    default=None,
+    help="Whether one person may hold two meeting roles (facilitator and note-taker).",
+)
 @click.pass_context
 def series_edit(
     ctx: click.Context,
@@ -318,6 +323,7 @@ def series_edit(
     place: str | None,
     template: str | None,
     minutes: int | None,
+    roles_may_double: bool | None,
 ) -> None:
     """Rename a series or change its defaults; options not given stay as they are."""
 
@@ -325,7 +331,7 @@ def series_edit(
         from dataclasses import replace
 
         from facilitate.services.lookup import find_series
-        from facilitate.services.plan import series
+        from facilitate.services.plan import series, series_roles
 
         with store_for(ctx) as store:
             found = find_series(store, series_ref)
@@ -340,7 +346,10 @@ def series_edit(
             )
             user_dir = paths.user_templates_dir()
             saved = series.update_series(store, found.id, fields, was=was, user_dir=user_dir)
-            click.echo(f"Saved {saved.name} ({saved.cadence or 'no cadence'})")
+            if roles_may_double is not None:
+                saved = series_roles.set_roles_may_double(store, found.id, roles_may_double)
+            roles = "two roles allowed" if saved.roles_may_double else "one role each"
+            click.echo(f"Saved {saved.name} ({saved.cadence or 'no cadence'}; {roles})")
 
     _run(run)
 

@@ -13,10 +13,12 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from facilitate.export.record_tables import WHOLE_SERIES
 from facilitate.services.record.document import ActionLine, DecisionLine, MinutesDocument
 
 if TYPE_CHECKING:
     from facilitate.services.record.series_record import SeriesRecord
+    from facilitate.store.queries_follow_through import FollowThroughRow
 
 DECISION_COLUMNS = (
     "meeting_date",
@@ -40,6 +42,8 @@ DECISION_COLUMNS = (
     # spreadsheet reading columns by position still finds the others where they were.
     "quorum_present",
     "quorum_needed",
+    # Each member's vote when the body voted by roll call (issue #17).
+    "roll_call",
 )
 
 ACTION_COLUMNS = (
@@ -108,6 +112,7 @@ def _decision_row(day: str, meeting: str, line: DecisionLine, status: str) -> li
         status,
         present,
         needed,
+        line.roll_call_text,
     ]
 
 
@@ -168,13 +173,60 @@ def record_decisions_csv(record: SeriesRecord) -> bytes:
     )
 
 
+# The register's own column, last (see DECISION_COLUMNS): days past due on the record's day,
+# 0 when not overdue; the minutes' action CSV has no such column.
+RECORD_ACTION_COLUMNS = (*ACTION_COLUMNS, "days_late")
+
+FOLLOW_THROUGH_COLUMNS = (
+    "for",
+    "organization_id",
+    "actions",
+    "done_on_time",
+    "done_late",
+    "done_undated",
+    "open",
+    "overdue",
+    "dropped",
+    "as_of",
+)
+
+
 def record_actions_csv(record: SeriesRecord) -> bytes:
     return _csv(
-        ACTION_COLUMNS,
+        RECORD_ACTION_COLUMNS,
         [
-            _action_row(
-                r.meeting_date.isoformat(), r.meeting_title, r.action, r.minutes_status.value
-            )
+            [
+                *_action_row(
+                    r.meeting_date.isoformat(), r.meeting_title, r.action, r.minutes_status.value
+                ),
+                r.days_late,
+            ]
             for r in record.actions
+        ],
+    )
+
+
+def record_follow_through_csv(record: SeriesRecord) -> bytes:
+    """The series' follow-through figures, then each organization's (no organization: blank)."""
+    rows: list[tuple[str, str | None, FollowThroughRow]]
+    rows = [(WHOLE_SERIES, None, f) for f in record.follow_through]
+    rows += [(f.label, f.key, f) for f in record.follow_through_by_organization]
+    as_of = record.as_of.isoformat() if record.as_of else ""
+    return _csv(
+        FOLLOW_THROUGH_COLUMNS,
+        [
+            [
+                label,
+                key or "",
+                f.done_on_time + f.done_late + f.done_undated + f.open + f.dropped,
+                f.done_on_time,
+                f.done_late,
+                f.done_undated,
+                f.open,
+                f.overdue,
+                f.dropped,
+                as_of,
+            ]
+            for label, key, f in rows
         ],
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from facilitate.export.record_tables import follow_through_table, overdue_heading, overdue_table
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
 from facilitate.export.wordml import QUIET, Package, Run, paragraph, table
 from facilitate.services.record.document import (
@@ -28,6 +29,7 @@ APPROVED_COLOUR = "166534"
 ACTION_WEIGHTS = (2.6, 1.3, 1.35, 1.15, 1.0)
 REGISTER_WEIGHTS = (1.0, 2.6, 1.2, 1.2, 1.0, 0.9)
 DECISION_WEIGHTS = (1.0, 3.0, 1.2, 1.0, 1.0, 0.9)
+FOLLOW_THROUGH_WEIGHTS = (2.6, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8)
 
 
 def _heading(out: Package, text: str, level: int) -> None:
@@ -248,6 +250,12 @@ def render_series_record(record: SeriesRecord) -> bytes:
     _labelled(out, "Shared with", record.audience_label)
     if record.filters:
         _labelled(out, "Showing", record.filters)
+    if record.left_out:
+        _labelled(out, "Left out", record.left_out)
+    _heading(out, overdue_heading(record), level=1)
+    _table(out, overdue_table(record), REGISTER_WEIGHTS)
+    _heading(out, "Follow-through", level=1)
+    _table(out, follow_through_table(record), FOLLOW_THROUGH_WEIGHTS)
     _heading(out, f"Decision log ({len(record.decisions)})", level=1)
     _table(out, decision_log(record), DECISION_WEIGHTS)
     _heading(out, f"Action register ({len(record.actions)})", level=1)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
+from facilitate.export.record_tables import follow_through_table, overdue_heading, overdue_table
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
 from facilitate.services.record.document import DecisionLine, ItemSection, MinutesDocument
 
@@ -334,11 +335,17 @@ def render_series_record(record: SeriesRecord) -> str:
     meta = [("Body", record.body), ("Shared with", record.audience_label)]
     if record.filters:
         meta.append(("Showing", record.filters))
+    if record.left_out:
+        meta.append(("Left out", record.left_out))
     parts = [
         f"<h1>{e(record.title)}: decision log and action register</h1>",
         '<dl class="meta">\n'
         + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>\n" for k, v in meta)
         + "</dl>",
+        f"<h2>{e(overdue_heading(record))}</h2>",
+        _table(overdue_table(record)),
+        "<h2>Follow-through</h2>",
+        _table(follow_through_table(record)),
         f"<h2>Decision log ({len(record.decisions)})</h2>",
         _table(decision_log(record)),
         f"<h2>Action register ({len(record.actions)})</h2>",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from facilitate.export.escape import md_cell, md_line, md_text
+from facilitate.export.record_tables import follow_through_table, overdue_heading, overdue_table
 from facilitate.export.tables import TextTable, action_items, action_register, decision_log
 from facilitate.services.record.document import (
     DecisionLine,
@@ -222,6 +223,10 @@ def render_series_record(record: SeriesRecord) -> str:
     ]
     if record.filters:
         out.append(f"- **Showing:** {md_line(record.filters)}")
+    if record.left_out:
+        out.append(f"- **Left out:** {md_line(record.left_out)}")
+    out += ["", f"## {overdue_heading(record)}", "", *_table(overdue_table(record))]
+    out += ["", "## Follow-through", "", *_table(follow_through_table(record))]
     out += ["", f"## Decision log ({len(record.decisions)})", "", *_table(decision_log(record))]
     out += ["", f"## Action register ({len(record.actions)})", "", *_table(action_register(record))]
     out += ["", f"*Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate*", ""]

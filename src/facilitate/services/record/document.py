@@ -21,6 +21,7 @@ from facilitate.models.enums import (
     DecisionMethod,
     MeetingKind,
     MeetingStatus,
+    RollCallVote,
     Visibility,
 )
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
@@ -310,6 +311,8 @@ class DecisionLine:
     # "Moved by A, seconded by B" ("" when not moved); each amendment as one sentence.
     motion: str = ""
     amendments: tuple[str, ...] = ()
+    # Each member's vote in a roll call, in the order called: (name, vote); () when none.
+    roll_call: tuple[tuple[str, RollCallVote], ...] = ()
     # False when no method was said: the first line then says what is known instead.
     method_recorded: bool = True
     # Carried unanimously, tabled or withdrawn: a motion's fate, which needs no method to read.
@@ -349,6 +352,8 @@ class DecisionLine:
         if self.motion and self.method_recorded:
             out.append((w.motion, self.motion))
         out += [(w.amendment, amendment) for amendment in self.amendments]
+        if self.roll_call:
+            out.append((w.roll_call, self.roll_call_text))
         if self.no_objections:
             out.append((w.no_stand_asides_or_blocks, ""))
         if self.override_reason:
@@ -385,6 +390,18 @@ class DecisionLine:
         if self.abstentions is not None:
             parts.append(w.abstaining.format(count=self.abstentions))
         text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
+
+    @property
+    def roll_call_text(self) -> str:
+        """ "Yes: A, B; no: C; absent: D": each member's vote, grouped by vote, names in the
+        order called; "" when the decision was not a roll-call vote."""
+        w = words(self.language)
+        by_vote = {v: [who for who, said in self.roll_call if said is v] for v in RollCallVote}
+        groups = [
+            f"{w.roll_call_votes[v]}: {', '.join(names)}" for v, names in by_vote.items() if names
+        ]
+        text = "; ".join(groups)
         return text[:1].upper() + text[1:]
 
     @property

@@ -197,6 +197,7 @@ def decision_line(
             w,
         ),
         amendments=tuple(_amendment(a, w) for a in decision.amendments),
+        roll_call=tuple((clean_text(r.who) or w.not_named, r.vote) for r in decision.roll_call),
         method_recorded=decision.method is not DecisionMethod.NOT_RECORDED,
         motion_outcome=decision.outcome in MOTION_OUTCOMES,
         no_objections=(

@@ -51,6 +51,7 @@ from facilitate.models import (
     Objection,
     Organization,
     Person,
+    RollCall,
     Someone,
     utcnow,
 )
@@ -65,7 +66,12 @@ from facilitate.models.enums import (
 )
 from facilitate.services.people import people_lookup
 from facilitate.services.run import decisions, drafts
-from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
+from facilitate.services.run.decision_rules import (
+    check_levels,
+    check_unanimous,
+    settle_outcome,
+    tally,
+)
 from facilitate.services.run.quick_entry import EntryKind, QuickEntry, parse_line
 from facilitate.services.theme_names import file_under
 from facilitate.store import Store
@@ -239,11 +245,15 @@ def add_decision(
     moved_by: Sequence[Someone] = (),
     seconded_by: Sequence[Someone] = (),
     amendments: Sequence[Amendment] = (),
+    roll_call: Sequence[RollCall] = (),
     visibility: Visibility | None = None,
     item_id: str | None = None,
     now: datetime | None = None,
 ) -> Decision:
     """Save a decision as it was taken, with quorum as it stands now; returns it once durable.
+
+    With a roll call, the counts are the roll call's (one fact): a typed count that disagrees is
+    refused rather than stored beside it.
 
     No method given is "method not recorded". No outcome given is adopted, except that
     consensus with a block and no override is not adopted; a CaptureError says what breaks the
@@ -257,10 +267,14 @@ def add_decision(
         override=override_reason,
         referred_to=referred_to,
     )
+    counted, disagreement = tally(
+        [called.vote for called in roll_call], votes_for, votes_against, abstentions
+    )
     problem = (
         settled.problem
+        or disagreement
         or check_levels(method, dict(distribution or {}))
-        or check_unanimous(settled.outcome, votes_against)
+        or check_unanimous(settled.outcome, counted.votes_against)
     )
     if problem:
         raise CaptureError(problem)
@@ -275,9 +289,9 @@ def add_decision(
         method=method,
         outcome=settled.outcome,
         referred_to=referred_to.strip() if settled.outcome is DecisionOutcome.REFERRED else "",
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
+        votes_for=counted.votes_for,
+        votes_against=counted.votes_against,
+        abstentions=counted.abstentions,
         distribution=dict(distribution or {}),
         stand_asides=list(stand_asides),
         blocks=list(blocks),
@@ -288,6 +302,7 @@ def add_decision(
         moved_by=list(moved_by),
         seconded_by=list(seconded_by),
         amendments=list(amendments),
+        roll_call=list(roll_call),
         **decisions.quorum_now(store, meeting.id),
     )
 
@@ -525,7 +540,8 @@ def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft)
     blocks, more = decisions.positions(store, meeting, parsed.blocks)
     raised, still_more = decisions.objections(store, meeting, parsed.objections)
     moved = decisions.motion(store, meeting, parsed.moved_by, parsed.seconded_by, parsed.amendments)
-    draft.problems += [*unmatched, *more, *still_more, *moved.problems]
+    called, uncalled = decisions.roll_call(store, meeting, parsed.roll_call)
+    draft.problems += [*unmatched, *more, *still_more, *moved.problems, *uncalled]
     return add_decision(
         store,
         meeting.id,
@@ -545,6 +561,7 @@ def _decision(store: Store, meeting: Meeting, parsed: QuickEntry, draft: _Draft)
         moved_by=moved.moved_by,
         seconded_by=moved.seconded_by,
         amendments=moved.amendments,
+        roll_call=called,
         visibility=parsed.visibility,
     )
 

@@ -119,6 +119,7 @@ _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
         Completion("amend:@", 'an amendment: amend:@who "what it changed"'),
         *_VISIBILITY,
         _ANSWERS,
+        Completion("roll:@", "a roll-call vote: roll:@dana=yes,@marcus=no"),
     ),
     EntryKind.ACTION: (
         Completion("@", "owner"),
@@ -196,6 +197,8 @@ def complete(line: str, cursor: int, names: Names | None = None) -> Completions:
         only_command = line[:cursor].strip().lower() == first and first in COMMANDS
         return _offer(start, cursor, _KEYS[kind] if only_command else (), "")
     lowered = word.lower()
+    if kind is EntryKind.DECISION and lowered.startswith("roll:@"):
+        return _roll_call(start, cursor, word, names)
     for key in _WHO_KEYS:
         if kind is EntryKind.DECISION and lowered.startswith(key + "@"):
             return _people(start, cursor, key, word, names, with_organizations=True)
@@ -266,6 +269,33 @@ def _people(
             for label in names.organizations
             if _starts(label, wanted)
         ]
+    return Completions(start, end, tuple(found[:LIMIT]))
+
+
+_VOTES = ("yes", "no", "abstain", "absent")
+
+
+def _roll_call(start: int, end: int, typed: str, names: Names) -> Completions:
+    """Inside ``roll:@dana=yes,@ma``: the people for the member being called, then the votes
+    after their ``=``; what was typed before the last comma stays as it is."""
+    head, _, called = typed.rpartition(",")
+    head = f"{head}," if head else "roll:"
+    called = called.removeprefix("roll:")
+    who, equals, vote = called.partition("=")
+    if equals:
+        found = [
+            Completion(f"{head}{who}={word}", "then , and the next member")
+            for word in _VOTES
+            if word.startswith(vote.lower()) and word != vote
+        ]
+        return Completions(start, end, tuple(found))
+    wanted = people_lookup.normalize(who.removeprefix("@").strip('"'))
+    room = Room(names.people)
+    found = [
+        Completion(f"{head}@{handle_for(person, room)}=", person.name)
+        for person in names.people
+        if _starts(person.name, wanted)
+    ]
     return Completions(start, end, tuple(found[:LIMIT]))
 
 

@@ -63,7 +63,7 @@ from facilitate.services.run.capture import (
     capturable,
     kind_of,
 )
-from facilitate.services.run.decision_rules import check_levels, settle_outcome
+from facilitate.services.run.decision_rules import check_levels, settle_outcome, tally
 from facilitate.services.run.quick_entry import EntryKind
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.undo_reads import field_revisions, newest_capture
@@ -164,7 +164,13 @@ def _check_decision(decision: Decision) -> None:
         override=decision.override_reason,
         referred_to=decision.referred_to,
     )
-    problem = settled.problem or check_levels(decision.method, decision.distribution)
+    _, miscounted = tally(
+        [called.vote for called in decision.roll_call],
+        decision.votes_for,
+        decision.votes_against,
+        decision.abstentions,
+    )
+    problem = settled.problem or check_levels(decision.method, decision.distribution) or miscounted
     if problem:
         raise CaptureError(problem)
 

@@ -11,7 +11,10 @@ The dialog is quick entry laid out in fields, and reads the same way:
 * amendments: ``[@MOVER [@SECONDER]] what it changed [=> outcome]; ...`` (the outcome as
   ``outcome:`` takes it, adopted when left out);
 * levels: ``5=3, 4=2`` (or separated by spaces);
-* counts: whole numbers, or nothing for a count nobody gave.
+* counts: whole numbers, or nothing for a count nobody gave; with a roll call, the roll call's
+  own (`decision_rules.tally`);
+* a roll call: each member called and their vote (`Called`); the dialog lists the voting
+  members present (`with_voters`) and takes each vote by a key.
 
 Reading never guesses: text that cannot be read raises a `CaptureError` naming the field, and
 everything typed stays in the dialog.
@@ -21,16 +24,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from facilitate.models import Amendment, ConsentObjection, Decision, Meeting, Objection, Someone
+from facilitate.models import (
+    Amendment,
+    ConsentObjection,
+    Decision,
+    Meeting,
+    Objection,
+    RollCall,
+    Someone,
+)
 from facilitate.models.enums import DecisionMethod, DecisionOutcome, Visibility
 from facilitate.services.run import decisions
 from facilitate.services.run.capture import CaptureError
-from facilitate.services.run.decision_rules import check_unanimous, settle_outcome
+from facilitate.services.run.decision_rules import check_unanimous, settle_outcome, tally
 from facilitate.services.run.quick_entry import (
     OUTCOME_ALIASES,
+    Called,
     Proposed,
     QuickEntry,
     Raised,
@@ -63,6 +75,10 @@ class DecisionInput:
     moved_by: str = ""
     seconded_by: str = ""
     amendments: list[Proposed] = field(default_factory=list)
+    # Each member's vote, in the order called; empty when the body did not vote by roll call.
+    roll_call: list[Called] = field(default_factory=list)
+    # Who else the dialog lists to be called (the voting members present not yet answered).
+    voters: list[str] = field(default_factory=list)
     visibility: Visibility | None = None
 
 
@@ -130,6 +146,15 @@ def read_objections(text: str) -> list[Raised]:
             raise CaptureError("Objections: say what was objected to, e.g. cost => county pays")
         raised.append(Raised(_unquoted(said), who, _unquoted(how)))
     return raised
+
+
+def read_one(text: str, label: str) -> tuple[str, str]:
+    """The first ``@WHO`` of `text` and what follows it: ``@marty @"Ana Ruiz"`` gives
+    ("marty", '@"Ana Ruiz"')."""
+    who, rest = _who(text, label)
+    if rest and not rest.startswith("@"):
+        raise CaptureError(f'{label}: start each with @, e.g. @dana @"Ana Ruiz" (at “{rest}”)')
+    return who, rest
 
 
 def read_who(text: str, label: str) -> str:
@@ -215,7 +240,8 @@ def levels_text(levels: dict[str, int]) -> str:
 def from_line(parsed: QuickEntry) -> DecisionInput:
     """What the capture line said, to start the dialog from (text only, for a line that is not
     a readable decision)."""
-    counts = parsed.counts
+    # Counts read from a roll call follow from it: the dialog shows the roll call instead.
+    counts = None if parsed.roll_call else parsed.counts
     return DecisionInput(
         text=parsed.text if not parsed.problems else parsed.raw.strip().removeprefix("/d "),
         method=parsed.method or DecisionMethod.NOT_RECORDED,
@@ -232,6 +258,7 @@ def from_line(parsed: QuickEntry) -> DecisionInput:
         moved_by=parsed.moved_by or "",
         seconded_by=parsed.seconded_by or "",
         amendments=list(parsed.amendments),
+        roll_call=list(parsed.roll_call),
         visibility=parsed.visibility,
     )
 
@@ -241,15 +268,17 @@ def _stance(objection: Objection) -> Stance:
 
 
 def from_decision(decision: Decision) -> DecisionInput:
-    """A stored decision, to correct it in the same fields."""
+    """A stored decision, to correct it in the same fields (counts that follow from its roll
+    call are the roll call's, not fields of their own)."""
+    typed = not decision.roll_call
     return DecisionInput(
         text=decision.text,
         method=decision.method,
         outcome=decision.outcome,
         referred_to=decision.referred_to,
-        votes_for=decision.votes_for,
-        votes_against=decision.votes_against,
-        abstentions=decision.abstentions,
+        votes_for=decision.votes_for if typed else None,
+        votes_against=decision.votes_against if typed else None,
+        abstentions=decision.abstentions if typed else None,
         levels=dict(decision.distribution),
         stand_asides=[_stance(o) for o in decision.stand_asides],
         blocks=[_stance(o) for o in decision.blocks],
@@ -258,8 +287,21 @@ def from_decision(decision: Decision) -> DecisionInput:
         moved_by=decision.moved_by[0].who if decision.moved_by else "",
         seconded_by=decision.seconded_by[0].who if decision.seconded_by else "",
         amendments=[_proposed(a) for a in decision.amendments],
+        roll_call=[Called(r.who, r.vote) for r in decision.roll_call],
         visibility=decision.visibility,
     )
+
+
+def with_voters(store: Store, meeting: Meeting, form: DecisionInput) -> DecisionInput:
+    """`form` ready for a roll call: names typed in the line (``dana``) as the names on
+    record, and the voting members present who were not called yet listed after them."""
+    called = []
+    for answer in form.roll_call:
+        who, problem = decisions.someone(store, meeting, answer.who)
+        called.append(Called(answer.who if problem else who.who, answer.vote))
+    named = {answer.who.casefold() for answer in called}
+    listed = [v.who for v in decisions.voters(store, meeting) if v.who.casefold() not in named]
+    return replace(form, roll_call=called, voters=listed)
 
 
 def _proposed(amendment: Amendment) -> Proposed:
@@ -283,6 +325,7 @@ class Resolved:
     objections: list[ConsentObjection]
     motion: decisions.Motion
     problems: tuple[str, ...]
+    roll_call: list[RollCall] = field(default_factory=list)
 
 
 def resolve(store: Store, meeting: Meeting, form: DecisionInput) -> Resolved:
@@ -290,7 +333,15 @@ def resolve(store: Store, meeting: Meeting, form: DecisionInput) -> Resolved:
     blocks, second = decisions.positions(store, meeting, form.blocks)
     raised, third = decisions.objections(store, meeting, form.objections)
     moved = decisions.motion(store, meeting, form.moved_by, form.seconded_by, form.amendments)
-    return Resolved(asides, blocks, raised, moved, (*first, *second, *third, *moved.problems))
+    called, fourth = decisions.roll_call(store, meeting, form.roll_call)
+    return Resolved(
+        asides,
+        blocks,
+        raised,
+        moved,
+        (*first, *second, *third, *moved.problems, *fourth),
+        called,
+    )
 
 
 def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
@@ -304,21 +355,32 @@ def fields(form: DecisionInput, resolved: Resolved) -> dict[str, Any]:
         override=form.override,
         referred_to=form.referred_to,
     )
-    problem = settled.problem or check_unanimous(settled.outcome, form.votes_against)
+    counted, miscounted = tally(
+        [answer.vote for answer in form.roll_call],
+        form.votes_for,
+        form.votes_against,
+        form.abstentions,
+    )
+    problem = (
+        settled.problem or miscounted or check_unanimous(settled.outcome, counted.votes_against)
+    )
     if problem:
         raise CaptureError(problem)
     referral = settled.outcome is DecisionOutcome.REFERRED
+    # Only a roll call taken is passed on, so a decision without one is saved as before.
+    called = {"roll_call": resolved.roll_call} if form.roll_call else {}
     return {
         "method": form.method,
         "outcome": settled.outcome,
         "referred_to": form.referred_to.strip() if referral else "",
-        "votes_for": form.votes_for,
-        "votes_against": form.votes_against,
-        "abstentions": form.abstentions,
+        "votes_for": counted.votes_for,
+        "votes_against": counted.votes_against,
+        "abstentions": counted.abstentions,
         "distribution": dict(form.levels),
         "stand_asides": resolved.stand_asides,
         "blocks": resolved.blocks,
         "objections": resolved.objections,
         "override_reason": form.override,
         **resolved.motion.fields(),
+        **called,
     }

@@ -7,6 +7,8 @@
 * An override answers a block: without a block there is nothing to override.
 * A decision sent to another body names that body.
 * Carried unanimously means nobody voted against.
+* A roll call is the count: for, against and abstain follow from each member's vote, and a
+  count typed beside a roll call must agree with it (one fact, never two that disagree).
 * Levels (a distribution such as fist-to-five's 5=3 4=2) belong to a method that has levels:
   fist-to-five 0 to 5, gradients of agreement 1 to 8 or the gradient's name.
 
@@ -15,10 +17,10 @@ Pure functions of the typed values: no store, so the parser can use them on ever
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from facilitate.models.enums import DecisionMethod, DecisionOutcome
+from facilitate.models.enums import DecisionMethod, DecisionOutcome, RollCallVote
 
 LEVEL_RANGES: dict[DecisionMethod, range] = {
     DecisionMethod.FIST_TO_FIVE: range(0, 6),
@@ -97,3 +99,42 @@ def check_unanimous(outcome: DecisionOutcome | None, against: int | None) -> str
             " count"
         )
     return None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts as stored on a decision; a count nobody gave is None, not zero."""
+
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+
+
+def tally(
+    votes: Sequence[RollCallVote],
+    votes_for: int | None,
+    votes_against: int | None,
+    abstentions: int | None,
+) -> tuple[Tally, str | None]:
+    """The counts to store: the typed ones when there is no roll call, else the roll call's
+    own, with a problem when a typed count disagrees with it."""
+    typed = Tally(votes_for, votes_against, abstentions)
+    if not votes:
+        return typed, None
+    called = Tally(
+        votes.count(RollCallVote.YES),
+        votes.count(RollCallVote.NO),
+        votes.count(RollCallVote.ABSTAIN),
+    )
+    wrong = [
+        f"{label} {said} but the roll call has {count}"
+        for label, said, count in (
+            ("for", votes_for, called.votes_for),
+            ("against", votes_against, called.votes_against),
+            ("abstain", abstentions, called.abstentions),
+        )
+        if said is not None and said != count
+    ]
+    if wrong:
+        return called, "; ".join(wrong) + ": the roll call is the count, so leave the counts out"
+    return called, None

@@ -6,6 +6,7 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
              [aside:@WHO ["reason"]] [block:@WHO ["reason"]] [override:"why"]
              [objection:[@WHO] "what" [resolved:"how"]] [review:DATE]
              [moved:@WHO] [second:@WHO] [amend:[@WHO] "what it changed"]
+             [roll:@WHO=VOTE,@WHO=VOTE,...]
              [re:N[,N...]]                                                      decision
     /a TEXT  [@owner ...] [due:DATE] [org:SHORT] [re:N[,N...]]                      action item
     /p TEXT  [@person] [+theme ...]                                                 parking lot
@@ -50,6 +51,10 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
   ``amend:@WHO "what it changed"`` (or ``amend:"..."``) records an amendment moved by WHO and
   adopted (its seconder and another fate are the decision dialog's). ``outcome:unanimous``
   (carried unanimously), ``outcome:tabled`` and ``outcome:withdrawn`` say what became of it.
+* A roll-call vote: ``roll:@dana=yes,@marcus=no,@lee=abstain,@kim=absent`` (``aye``/``nay``
+  too; several ``roll:`` tokens add up, in the order typed), in ``roll_call``. The counts then
+  follow from it: ``for:``/``against:``/``abstain:`` typed beside it must agree (see
+  `decision_rules.tally`), and ``counts`` holds the roll call's.
 * A first word of ``/`` and a letter is a command; ``N/A`` or ``/ 5`` are just text.
 * A token is only recognised on the kinds it belongs to; elsewhere it is an ordinary word of the
   text (``@maria`` in a note, ``due:fri`` in a decision). Other ``#hashtags``, ``~words`` and a
@@ -86,9 +91,20 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from facilitate.models.enums import Attribution, DecisionMethod, DecisionOutcome, Visibility
+from facilitate.models.enums import (
+    Attribution,
+    DecisionMethod,
+    DecisionOutcome,
+    RollCallVote,
+    Visibility,
+)
 from facilitate.services.dates import DATE_HINT, DateParseError, parse_date
-from facilitate.services.run.decision_rules import check_levels, check_unanimous, settle_outcome
+from facilitate.services.run.decision_rules import (
+    check_levels,
+    check_unanimous,
+    settle_outcome,
+    tally,
+)
 from facilitate.services.theme_names import THEME_NAME
 
 __all__ = [
@@ -100,6 +116,8 @@ __all__ = [
     "REFERRAL_WORDS",
     "UNEXPECTED_PROBLEM",
     "VISIBILITY_TAGS",
+    "VOTE_WORDS",
+    "Called",
     "EntryKind",
     "Proposed",
     "QuickEntry",
@@ -155,6 +173,14 @@ class Proposed:
 
 
 @dataclass(frozen=True, slots=True)
+class Called:
+    """One member's answer in a roll call as typed: who (without ``@``) and the vote."""
+
+    who: str
+    vote: RollCallVote
+
+
+@dataclass(frozen=True, slots=True)
 class QuickEntry:
     """One parsed quick-entry line. See the module docstring for the grammar."""
 
@@ -179,6 +205,7 @@ class QuickEntry:
     moved_by: str | None = None
     seconded_by: str | None = None
     amendments: tuple[Proposed, ...] = ()
+    roll_call: tuple[Called, ...] = ()
     visibility: Visibility | None = None
     attribution: Attribution | None = None
     attribution_org: str | None = None
@@ -257,6 +284,17 @@ OUTCOME_ALIASES: dict[str, DecisionOutcome] = {
 
 REFERRAL_WORDS = frozenset({"referred", "sent", "referred_to", "sent_to"})
 
+VOTE_WORDS: dict[str, RollCallVote] = {
+    **{vote.value: vote for vote in RollCallVote},
+    "aye": RollCallVote.YES,
+    "y": RollCallVote.YES,
+    "nay": RollCallVote.NO,
+    "n": RollCallVote.NO,
+    "abstained": RollCallVote.ABSTAIN,
+}
+"""Words accepted for one member's vote in ``roll:@WHO=VOTE``."""
+_ROLL_ENTRY = re.compile(r'@(?:"(?P<name>[^"]+)"|(?P<handle>[^=,"]+))=(?P<vote>[A-Za-z]+)')
+
 _METHOD_HINT = "use consensus, consent, fist, gradients, vote or other, e.g. method:consensus"
 _OUTCOME_HINT = (
     "use adopted, unanimous, not-adopted, deferred, tabled, withdrawn or referred:BODY,"
@@ -310,6 +348,7 @@ KEYS: dict[EntryKind, frozenset[str]] = {
             "second",
             "seconded",
             "amend",
+            "roll",
             "re",
         }
     ),
@@ -451,6 +490,7 @@ class _Reader:
         self.moved_by: str | None = None
         self.seconded_by: str | None = None
         self.amendments: list[Proposed] = []
+        self.roll_call: list[Called] = []
         self.visibility: Visibility | None = None
         self.attribution: Attribution | None = None
         self.attribution_org: str | None = None
@@ -477,6 +517,20 @@ class _Reader:
         method = self.method or DecisionMethod.NOT_RECORDED
         if problem := check_levels(method, self.levels):
             self.problems.append(problem)
+        counted, problem = tally(
+            [called.vote for called in self.roll_call],
+            self.counts.get("for"),
+            self.counts.get("against"),
+            self.counts.get("abstain"),
+        )
+        if problem:
+            self.problems.append(problem)
+        elif self.roll_call:
+            self.counts = {
+                "for": counted.votes_for or 0,
+                "against": counted.votes_against or 0,
+                "abstain": counted.abstentions or 0,
+            }
         if problem := check_unanimous(self.outcome, self.counts.get("against")):
             self.problems.append(problem)
         settled = settle_outcome(
@@ -535,6 +589,7 @@ class _Reader:
             moved_by=self.moved_by,
             seconded_by=self.seconded_by,
             amendments=tuple(self.amendments),
+            roll_call=tuple(self.roll_call),
             visibility=self.visibility,
             attribution=self.attribution,
             attribution_org=self.attribution_org,
@@ -646,6 +701,8 @@ class _Reader:
             self._levels(text, value)
         elif key == "re":
             self._answers(text, value)
+        elif key == "roll":
+            self._roll(text, value)
         else:
             self._phrase(word, key, value)
         return 1
@@ -866,6 +923,30 @@ class _Reader:
         else:
             last = self.objections[-1]
             self.objections[-1] = Raised(last.objection, last.who, how)
+
+    def _roll(self, text: str, value: str) -> None:
+        """``roll:@dana=yes,@marcus=no``: each member called and how they voted."""
+        parts = [_ROLL_ENTRY.fullmatch(part) for part in value.split(",")]
+        if not value or not all(parts):
+            self.problems.append(
+                f'could not read the roll call "{text}": use @who=vote pairs, e.g.'
+                " roll:@dana=yes,@marcus=no (yes, no, abstain or absent)"
+            )
+            return
+        named = {called.who.casefold() for called in self.roll_call}
+        for part in parts:
+            assert part is not None  # checked above
+            who = (part["name"] or part["handle"]).strip()
+            vote = VOTE_WORDS.get(part["vote"].lower())
+            if vote is None:
+                self.problems.append(
+                    f'"{part["vote"]}" is not a vote in {text}: use yes, no, abstain or absent'
+                )
+            elif who.casefold() in named:
+                self.problems.append(f"@{who} called twice in the roll call: keep one")
+            else:
+                named.add(who.casefold())
+                self.roll_call.append(Called(who, vote))
 
     def _mover(self, word: _Word, key: str, value: str) -> None:
         """``moved:@WHO`` or ``second:@WHO`` (``seconded:``): a motion's mover or seconder."""

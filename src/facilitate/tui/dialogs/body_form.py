@@ -1,11 +1,14 @@
 """Add or edit a governance body: its name, kind, and what makes quorum (a count or a share of
-members, organizations and sectors that must be at the table)."""
+members, organizations and sectors that must be at the table). Editing a body, ctrl+o opens its
+officers (`offices.OfficesDialog`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -14,7 +17,9 @@ from facilitate.models.enums import BodyKind, OrgKind
 from facilitate.services.people.bodies import BODY_KIND_LABELS, BodyFields, parse_quorum
 from facilitate.services.people.directory import Choice
 from facilitate.services.people.roster import ORG_KIND_LABELS
+from facilitate.store import Store
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.dialogs.offices import OfficesDialog
 
 
 class BodyDialog(FormDialog[BodyFields]):
@@ -24,6 +29,7 @@ class BodyDialog(FormDialog[BodyFields]):
     DEFAULT_CSS = """
     BodyDialog SelectionList { height: auto; max-height: 5; width: 1fr; }
     """
+    BINDINGS = [Binding("ctrl+o", "offices", "Officers", id="body.offices")]
 
     def __init__(
         self,
@@ -32,12 +38,16 @@ class BodyDialog(FormDialog[BodyFields]):
         *,
         quorum: str = "",
         check: Callable[[BodyFields], None] | None = None,
+        officers: tuple[Store, str, date] | None = None,
     ) -> None:
+        """`officers` (the store, the body's id and today) lets ctrl+o open the body's
+        officers; a body not saved yet has none to set."""
         super().__init__()
         self.organizations = list(organizations)
         self.fields = fields
         self.quorum = quorum
         self.check = check
+        self.officers = officers
 
     def compose(self) -> ComposeResult:
         f = self.fields
@@ -78,11 +88,21 @@ class BodyDialog(FormDialog[BodyFields]):
                 id="sectors",
             )
             yield field("About", Input(f.description if f else "", id="description"))
+            if self.officers is not None:
+                yield Static("Officers (chair, secretary, ...): ctrl+o", classes="dialog-help")
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.officers is not None if action == "offices" else True
+
+    def action_offices(self) -> None:
+        """The body's officers; saved as they are set, whatever becomes of this form."""
+        if self.officers is not None:
+            self.app.push_screen(OfficesDialog(*self.officers))
 
     def read(self) -> BodyFields:
         kind = self.query_one("#kind", Select).value

@@ -2,9 +2,10 @@
 
 `CorrectDialog` shows the entry's kind, text, agenda item and visibility, and the fields of the
 kind chosen (changing the kind shows the other kind's fields): a note's source; an action's
-owner, organization and due date; a parking-lot entry's follow-up person; a decision's fields
-(`DecisionFields`, as it was taken). It returns a `CorrectionInput`; the screen applies it with
-`correct_form.apply`, which keeps every change in the entry's history.
+owner, the others sharing it (or the whole body), organization and due date; a parking-lot
+entry's follow-up person; a decision's fields (`DecisionFields`, as it was taken). It returns
+a `CorrectionInput`; the screen applies it with `correct_form.apply`, which keeps every change
+in the entry's history.
 
 `HistoryDialog` lists that history, oldest first; Enter on a corrected field offers to put the
 earlier value back.
@@ -20,13 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
 
 from facilitate.models import EntryRevision
 from facilitate.models.enums import Attribution
 from facilitate.services.dates import parse_date
 from facilitate.services.people.directory import Choice
-from facilitate.services.run.correct_form import CorrectionInput
+from facilitate.services.run.correct_form import CorrectionInput, read_owners
 from facilitate.services.run.corrections import describe
 from facilitate.services.run.quick_entry import EntryKind
 from facilitate.tui.dialogs.decision import (
@@ -128,6 +129,11 @@ class CorrectDialog(FormDialog[CorrectionInput]):
                 yield field(
                     "Owner", Input(form.owner, id="owner", placeholder='@dana or @"Full Name"')
                 )
+                yield field(
+                    "Also owned by",
+                    Input(form.co_owners, id="co-owners", placeholder='@marty @"Ana Ruiz" @pp'),
+                )
+                yield field("", Checkbox("The whole body", form.whole_body, id="whole-body"))
                 yield field("Organization", self._organization_select("action-org"))
                 yield field(
                     "Due",
@@ -191,7 +197,11 @@ class CorrectDialog(FormDialog[CorrectionInput]):
             organization_id=_selected(self.query_one("#action-org", Select)),
             due=parse_date(due_text, self.day) if due_text else None,
             follow_up=self._value("follow-up"),
+            co_owners=self._value("co-owners"),
+            whole_body=self.query_one("#whole-body", Checkbox).value,
         )
+        if kind is EntryKind.ACTION:
+            read_owners(form.co_owners)  # a name that cannot be read is said here, in the form
         if kind is EntryKind.DECISION:
             form.decision = self.query_one(DecisionFields).read(text, form.visibility)
         return form

@@ -3,7 +3,8 @@
 It opens filled from what is in the capture line (``/d Fund the pilot method:consensus``), and
 takes everything quick entry takes, in fields: method; outcome (and the body a referral went
 to); counts; levels; stand-asides and blocks with who and why; consent objections and how each
-was resolved; an override of a block and why; a motion's mover, seconder and amendments. The
+was resolved; an override of a block and why; a motion's mover, seconder and amendments; a
+roll call (`roll_call.RollCallFields`: the voting members present, each answered by a key). The
 fields read as `decision_form` says.
 `DecisionFields` is shared with the correction dialog, so a decision is corrected in the same
 fields it was taken in.
@@ -32,6 +33,7 @@ from facilitate.services.run.decision_form import (
     who_text,
 )
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.dialogs.roll_call import RollCallFields
 
 NOT_SAID = "as decided (adopted)"
 """The outcome shown when none was said: adopted, unless a block stops consensus."""
@@ -134,6 +136,7 @@ class DecisionFields(Vertical):
                 placeholder="@mover @seconder what it changed => adopted; ...",
             ),
         )
+        yield RollCallFields(form.roll_call, form.voters)
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
@@ -159,6 +162,8 @@ class DecisionFields(Vertical):
             moved_by=read_who(self._value("moved"), "Moved by"),
             seconded_by=read_who(self._value("seconded"), "Seconded by"),
             amendments=read_amendments(self._value("amendments")),
+            roll_call=self.query_one(RollCallFields).called(),
+            voters=list(self.form.voters),
             visibility=visibility,
         )
 

@@ -1,6 +1,6 @@
 """Add or edit a meeting series: which body meets, how often (the cadence, read as typed and
-shown back with the next date it gives), where, from which agenda template, and, for a new
-series, which ground rules it starts from."""
+shown back with the next date it gives), where, from which agenda template, whether one person
+may hold two meeting roles, and, for a new series, which ground rules it starts from."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ class SeriesChoice:
 
     fields: SeriesFields
     ground_rules_from: str
+    # Whether one person may hold two meeting roles (`series_roles.set_roles_may_double`).
+    roles_may_double: bool = False
 
 
 def cadence_preview(text: str, today: date) -> str:
@@ -52,8 +54,10 @@ class SeriesDialog(FormDialog[SeriesChoice]):
         fields: SeriesFields | None = None,
         *,
         check: Callable[[SeriesFields], None] | None = None,
+        roles_may_double: bool = False,
     ) -> None:
         super().__init__()
+        self.roles_may_double = roles_may_double
         self.bodies = list(bodies)
         self.templates = list(templates)
         self.rule_sets = list(rule_sets)
@@ -126,6 +130,14 @@ class SeriesDialog(FormDialog[SeriesChoice]):
             yield field(
                 "Minutes", Input(str(f.default_minutes if f else 90), id="minutes", type="integer")
             )
+            yield field(
+                "",
+                Checkbox(
+                    "One person may hold two meeting roles",
+                    self.roles_may_double,
+                    id="roles-may-double",
+                ),
+            )
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
@@ -160,4 +172,5 @@ class SeriesDialog(FormDialog[SeriesChoice]):
             rules = chosen if isinstance(chosen, str) else ""
         if self.check is not None:
             self.check(fields)
-        return SeriesChoice(fields, rules)
+        doubled = self.query_one("#roles-may-double", Checkbox).value
+        return SeriesChoice(fields, rules, doubled)

@@ -19,7 +19,7 @@ from facilitate.models import Body, MeetingSeries, Organization
 from facilitate.services.people import bodies, directory
 from facilitate.services.people.directory import Choice
 from facilitate.services.people.roster import ORG_KIND_LABELS
-from facilitate.services.plan import series
+from facilitate.services.plan import series, series_roles
 from facilitate.tui import people_flows
 from facilitate.tui.dialogs.body_form import BodyDialog
 from facilitate.tui.dialogs.organization_form import add_organization, edit_organization
@@ -284,6 +284,7 @@ class SetupScreen(Screen[None]):
             made = series.add_series(
                 store, choice.fields, ground_rules_from=choice.ground_rules_from, user_dir=user_dir
             )
+            series_roles.set_roles_may_double(store, made.id, choice.roles_may_double)
             self.notify(f"Added {made.name}; plan its first meeting with n on Home")
             return made.id
         return None
@@ -296,6 +297,7 @@ class SetupScreen(Screen[None]):
             bodies.fields_of(body) if body else None,
             quorum=bodies.quorum_text(body) if body else "",
             check=lambda f: bodies.check_body(store, f, exclude_id=exclude),
+            officers=(store, body.id, self.facilitate.today) if body else None,
         )
 
     def _series_dialog(self, found: MeetingSeries | None) -> SeriesDialog:
@@ -308,6 +310,7 @@ class SetupScreen(Screen[None]):
             self.facilitate.today,
             series.fields_of(found) if found else None,
             check=lambda f: series.check_series(store, f, exclude_id=exclude, user_dir=user_dir),
+            roles_may_double=found.roles_may_double if found else False,
         )
 
     @work
@@ -335,6 +338,7 @@ class SetupScreen(Screen[None]):
                     series.update_series(
                         store, key, choice.fields, was=was_series, user_dir=user_dir
                     )
+                    series_roles.set_roles_may_double(store, key, choice.roles_may_double)
         self.reload()
 
     @work

@@ -18,6 +18,7 @@ from facilitate.models.enums import (
     ItemState,
     MeetingKind,
     Purpose,
+    RollCallVote,
     Visibility,
 )
 
@@ -149,6 +150,9 @@ class Words:
     # approval's moved_by/seconded_by.
     motion: str
     amendment: str
+    # A roll-call vote: "Roll call: Yes: A, B; no: C", each vote as the minutes say it.
+    roll_call: str
+    roll_call_votes: Mapping[RollCallVote, str]
     outcome: str
     all_members: str
     without_quorum: str  # {present} {needed}

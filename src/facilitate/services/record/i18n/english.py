@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitate.models.enums import ItemState
+from facilitate.models.enums import ItemState, RollCallVote
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCE_NOTES
 from facilitate.services.record.i18n.catalogue import Words
 from facilitate.services.record.wording import (
@@ -133,6 +133,13 @@ ENGLISH = Words(
     referred_to="Referred to",
     motion="Motion",
     amendment="Amendment",
+    roll_call="Roll call",
+    roll_call_votes={
+        RollCallVote.YES: "yes",
+        RollCallVote.NO: "no",
+        RollCallVote.ABSTAIN: "abstained",
+        RollCallVote.ABSENT: "absent",
+    },
     outcome="Outcome",
     all_members="All members",
     without_quorum="Taken without quorum: {present} members present ({needed} needed)",

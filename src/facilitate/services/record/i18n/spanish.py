@@ -13,6 +13,7 @@ from facilitate.models.enums import (
     ItemState,
     MeetingKind,
     Purpose,
+    RollCallVote,
     Visibility,
 )
 from facilitate.services.record.i18n.catalogue import Words
@@ -177,6 +178,13 @@ SPANISH = Words(
     referred_to="Remitida a",
     motion="Moción",
     amendment="Enmienda",
+    roll_call="Votación nominal",
+    roll_call_votes={
+        RollCallVote.YES: "sí",
+        RollCallVote.NO: "no",
+        RollCallVote.ABSTAIN: "abstención",
+        RollCallVote.ABSENT: "ausente",
+    },
     outcome="Resultado",
     all_members="Todos los miembros",
     without_quorum="Tomada sin quórum: {present} miembros presentes (se necesitan {needed})",
