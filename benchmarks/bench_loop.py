@@ -20,7 +20,11 @@ circle), interleaved so drift hits every case alike, the median of `--runs`:
   with no numbering, no objects and no rendering;
 - `series-record`: `series_record` rendered as Markdown; `series-record bare SQL`: the same
   decision and action rows fetched by plain sqlite3;
-- `Loop screen rows`: `loop_rows` (every input of the series, numbered, with its responses).
+- `Loop screen rows`: `newest_loop_rows`, what the Loop screen lists first (the newest
+  `LOOP_PAGE` inputs, numbered, with their responses); `loop_rows (all)` every input of the
+  series, as `facilitate loop list` prints it;
+- `response chooser`: `response_candidates` with no words and with two, as the chooser asks on
+  opening and on a keystroke.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from facilitate.models import Decision, EntryLink, Meeting, MeetingSeries, Note,
 from facilitate.models.base import Record
 from facilitate.models.enums import LoopResponseKind, MeetingKind, Visibility
 from facilitate.models.loop import EntryTheme, LoopResponse, Theme
-from facilitate.services.record.loop_links import loop_rows
+from facilitate.services.record.loop_links import loop_rows, newest_loop_rows, response_candidates
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.you_said_we_did import you_said_we_did
 from facilitate.services.share.sharing import ExportFormat
@@ -155,7 +159,10 @@ def cases(
         "series-record bare SQL": lambda: [
             bare.execute(sql, {"s": series_id}).fetchall() for sql in BARE_RECORD
         ],
-        "Loop screen rows": lambda: loop_rows(store, series_id),
+        "Loop screen rows": lambda: newest_loop_rows(store, series_id),
+        "loop_rows (all)": lambda: loop_rows(store, series_id),
+        "response chooser": lambda: response_candidates(store, series_id),
+        "response chooser, 2 words": lambda: response_candidates(store, series_id, "action done"),
     }
 
 

@@ -250,7 +250,8 @@ def test_loop_and_series_record(demo_db: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "0 decisions, 1 actions." in result.output
-    assert len(list(tmp_path.glob("*-record-partners-*.csv"))) == 2
+    # Decisions, actions, and the follow-through figures.
+    assert len(list(tmp_path.glob("*-record-partners-*.csv"))) == 3
     ics = CliRunner().invoke(cli, ["--db", str(demo_db), "series-record", "steering", "-f", "ics"])
     assert ics.exit_code == 2  # not a choice for this command: click's usage error
 

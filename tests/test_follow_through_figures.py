@@ -158,11 +158,11 @@ def test_home_summary_carries_each_series_figure(demo_store: Store) -> None:
 
 async def test_home_shows_each_series_follow_through(demo_store: Store) -> None:
     app = FacilitateApp(demo_store, today=TODAY)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#bodies", DataTable)
         drawn = [table.get_row_at(i) for i in range(table.row_count)]
-    rows = {str(row[1]): str(row[2]) for row in drawn}
-    assert rows["Steering Committee (monthly)"] == "3"
-    assert rows["Core Team (every two weeks)"] == "1"
+    rows = {str(row[1]): str(row[3]) for row in drawn}
+    assert rows["Steering Committee (monthly)"] == "1 late · 4 open (3 overdue)"
+    assert rows["Core Team (every two weeks)"] == "1 open (1 overdue)"
     assert rows["Community Listening Sessions"] == ""  # no action items: no figure

@@ -29,6 +29,7 @@ from facilitate.services.record.you_said_we_did import LinkError, link_response,
 from facilitate.services.share.sharing import ExportFormat, export_loop, export_series_record
 from facilitate.store import Store
 
+from .conftest import TODAY
 from .test_exports import csv_rows, docx_text, html_text, md_as_html
 from .test_minutes import demo_meetings
 
@@ -242,7 +243,7 @@ def test_decision_log_and_action_register_filters(demo_store: Store, tmp_path: P
     assert owner.filters == "status Open, owner 'keisha'"
     md = render_series_record(record, ExportFormat.MD)[0].data.decode()
     assert "## Decision log (3)" in md and "## Action register (5)" in md
-    decisions_csv, actions_csv = render_series_record(record, ExportFormat.CSV)
+    decisions_csv, actions_csv, _ = render_series_record(record, ExportFormat.CSV)
     assert len(csv_rows(decisions_csv.data)) == 3 and len(csv_rows(actions_csv.data)) == 5
     written = export_series_record(
         demo_store,
@@ -251,7 +252,7 @@ def test_decision_log_and_action_register_filters(demo_store: Store, tmp_path: P
         tmp_path,
         RENDERERS,
     )
-    assert len(written) == 4
+    assert len(written) == 5
     assert {r.document for r in demo_store.find(ShareRecord)} == {"series-record"}
 
 
@@ -279,10 +280,12 @@ def test_decision_log_and_action_register_read_the_same_in_every_format(
     demo_store: Store,
 ) -> None:
     series_id = demo_meetings(demo_store)["october"].series_id
-    record = series_record(demo_store, series_id, audience=Visibility.PARTNERS)
+    record = series_record(demo_store, series_id, audience=Visibility.PARTNERS, as_of=TODAY)
     md = _cells(ExportFormat.MD, record)
     assert md == _cells(ExportFormat.HTML, record) == _cells(ExportFormat.DOCX, record)
-    decisions, actions = md
+    overdue, follow_through, decisions, actions = md
+    assert overdue[0] == ["Meeting", "Action", "Owner", "Organization", "Due", "Late"]
+    assert follow_through[0][:3] == ["For", "Actions", "Done on time"]
     assert decisions[0] == ["Meeting", "Decision", "Method", "Outcome", "Review by", "Minutes"]
     assert actions[0] == ["Meeting", "Action", "Owner", "Organization", "Due", "Status"]
     assert (len(decisions), len(actions)) == (1 + 3, 1 + 5)
@@ -295,7 +298,14 @@ def test_decision_log_and_action_register_read_the_same_in_every_format(
 def test_an_empty_log_says_so_in_every_format(demo_store: Store) -> None:
     """Word used to show a table of headings with no rows where the others say "No decisions."."""
     series_id = demo_meetings(demo_store)["october"].series_id
-    nothing = series_record(demo_store, series_id, filters=RecordFilter(start=date(2030, 1, 1)))
+    # What is overdue is of the whole series (an old commitment is the one not to miss), so
+    # only an owner nobody is keeps it empty too; the figures are always the whole series'.
+    nothing = series_record(
+        demo_store,
+        series_id,
+        filters=RecordFilter(start=date(2030, 1, 1), owner="nobody by that name"),
+        as_of=TODAY,
+    )
     assert nothing.decisions == () and nothing.actions == ()
     texts = {
         "md": render_series_record(nothing, ExportFormat.MD)[0].data.decode(),
@@ -304,4 +314,5 @@ def test_an_empty_log_says_so_in_every_format(demo_store: Store) -> None:
     }
     for fmt, text in texts.items():
         assert "No decisions." in text and "No action items." in text, fmt
-    assert _cells(ExportFormat.DOCX, nothing) == []
+        assert "Nothing overdue." in text, fmt
+    assert [table[0][0] for table in _cells(ExportFormat.DOCX, nothing)] == ["For"]

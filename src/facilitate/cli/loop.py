@@ -103,6 +103,9 @@ def loop_group() -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="With --summary: count overdue as of this day (default: today).",
 )
+@click.option(
+    "--all", "everything", is_flag=True, help="List every open input (default: newest per theme)."
+)
 @click.pass_context
 def report_command(
     ctx: click.Context,
@@ -114,6 +117,7 @@ def report_command(
     one_page: bool,
     summary: bool,
     as_of: Any,
+    everything: bool,
 ) -> None:
     """The report for SERIES (first characters of its id, or words of its name)."""
 
@@ -132,12 +136,16 @@ def report_command(
             if not series and not meeting:
                 fail("name a series (or --meeting MEETING)")
             chosen = Visibility(audience or ("public" if one_page else "partners"))
+            limits: dict[str, Any] = {"open_per_theme": None} if everything else {}
             if meeting:
                 found = find_meeting(store, meeting, series=" ".join(series) or None)
-                report = you_said_we_did(store, meeting_id=found.id, audience=chosen)
+                report = you_said_we_did(store, meeting_id=found.id, audience=chosen, **limits)
             else:
                 report = you_said_we_did(
-                    store, series_id=find_series(store, " ".join(series)).id, audience=chosen
+                    store,
+                    series_id=find_series(store, " ".join(series)).id,
+                    audience=chosen,
+                    **limits,
                 )
             asked = [ExportFormat(f) for f in formats] or [
                 ExportFormat.MD,

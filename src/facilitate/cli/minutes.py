@@ -262,6 +262,13 @@ def packets_command(
 @click.option("--org", "organization", default="", help="Only actions of this organization.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Meetings from this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Meetings up to this date.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Count overdue actions to this date (default: today).",
+)
+@click.option("--all", "everything", is_flag=True, help="List every entry, however many.")
 @_out_option
 @click.pass_context
 def series_record_command(
@@ -276,6 +283,8 @@ def series_record_command(
     organization: str,
     since: Any,
     until: Any,
+    as_of: Any,
+    everything: bool,
     out: Path,
 ) -> None:
     """The decision log and action register of SERIES, filtered."""
@@ -299,7 +308,12 @@ def series_record_command(
         )
         with opened(_store_path(ctx)) as store:
             found = find_series(store, " ".join(series))
-            record = series_record(store, found.id, audience=_audience(audience), filters=filters)
+            options: dict[str, Any] = {"as_of": _day(as_of)}
+            if everything:
+                options["limit"] = None
+            record = series_record(
+                store, found.id, audience=_audience(audience), filters=filters, **options
+            )
             written = export_series_record(store, record, _formats(formats, ["md"]), out, RENDERERS)
         click.echo(
             f"{found.name}: {len(record.decisions)} decisions, {len(record.actions)} actions."

@@ -90,6 +90,7 @@ def render_series_record(record: SeriesRecord, fmt: ExportFormat) -> list[Render
             return [
                 _file("-decisions.csv", csv.record_decisions_csv(record), "csv"),
                 _file("-actions.csv", csv.record_actions_csv(record), "csv"),
+                _file("-follow-through.csv", csv.record_follow_through_csv(record), "csv"),
             ]
         case ExportFormat.ICS:
             raise UnsupportedFormat("the series record comes as md, html, docx or csv")

@@ -48,6 +48,10 @@ _DONE_ON = f"""
     SELECT u.action_id, MAX(COALESCE(substr(um.starts_at, 1, 10), substr(u.at, 1, 10))) AS done_on
     FROM action_updates u LEFT JOIN meetings um ON um.id = u.meeting_id
     WHERE u.status = '{ActionStatus.DONE.value}'
+      -- Only the series' own actions: grouping every update in the file cost more than the rest.
+      AND u.action_id IN (
+          SELECT a2.id FROM action_items a2 JOIN meetings m2 ON m2.id = a2.meeting_id
+          WHERE :series IS NULL OR m2.series_id = :series)
     GROUP BY u.action_id
 """
 

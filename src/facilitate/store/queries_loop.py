@@ -200,6 +200,49 @@ def series_inputs(store: Store, series_id: str) -> list[InputRow]:
     return [_input_row(row, themes) for row in rows]
 
 
+def input_total(store: Store, series_id: str) -> int:
+    """How many pieces of input the series holds (per-meeting counts on covering indexes)."""
+    rows = store.query(
+        f"SELECT coalesce(sum(held), 0) AS n FROM ({_OFFSETS})", {"series": series_id}
+    )
+    return int(rows[0]["n"])
+
+
+def newest_inputs(store: Store, series_id: str, count: int) -> tuple[list[InputRow], int]:
+    """The series' newest `count` pieces of input, numbered, in number order, with their
+    themes; and how many the series holds in all. Only the last meetings that hold them are
+    read: a place within each is one window, its offset a sum of per-meeting counts."""
+    offsets = store.query(f"{_OFFSETS} ORDER BY before", {"series": series_id})
+    total = sum(int(row["held"]) for row in offsets)
+    first = total - max(count, 0)  # numbers above this are shown
+    before = {
+        row["meeting_id"]: int(row["before"])
+        for row in offsets
+        if int(row["before"]) + int(row["held"]) > first and int(row["held"])
+    }
+    if not before:
+        return [], total
+    rows = store.query(
+        f"""SELECT x.*,
+                   row_number() OVER (PARTITION BY x.meeting_id ORDER BY x.created_at, x.id)
+                       AS place,
+                   m.series_id, s.name AS series_name, m.title AS meeting_title,
+                   m.starts_at AS meeting_starts_at, m.kind AS meeting_kind,
+                   m.attribution_policy
+            FROM ({_NOTE_INPUT} WHERE n.meeting_id IN (SELECT value FROM json_each(:meetings))
+                  UNION ALL
+                  {_PARKED_INPUT}
+                  WHERE p.meeting_id IN (SELECT value FROM json_each(:meetings))) x
+            JOIN meetings m ON m.id = x.meeting_id
+            JOIN meeting_series s ON s.id = m.series_id""",
+        {"meetings": json.dumps(list(before))},
+    )
+    numbered = [{**row, "number": before[row["meeting_id"]] + row["place"]} for row in rows]
+    shown = sorted((row for row in numbered if row["number"] > first), key=lambda r: r["number"])
+    themes = entry_themes(store, series_id)
+    return [_input_row(row, themes) for row in shown], total
+
+
 def report_inputs(store: Store, *, series_id: str, meeting_id: str | None = None) -> list[InputRow]:
     """The input a loop report lists, numbered, in number order: every note of a listening
     session, every parking-lot entry, and any other note that has a response or a theme. With
@@ -501,3 +544,77 @@ def answer_ids(store: Store, prefix: str) -> list[str]:
         [f"{_escape_like(prefix.strip())}%"],
     )
     return [row["id"] for row in rows]
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """A decision or action that could answer input, with what the chooser shows of it."""
+
+    table: str  # "decisions" or "action_items"
+    id: str
+    text: str
+    visibility: str
+    state: str  # the decision's outcome or the action's status, as stored
+    owner_name: str
+    owner_text: str
+    co_owners: str  # JSON, as stored
+    whole_body: bool
+    series_id: str
+    series_name: str
+    meeting_starts_at: datetime
+
+
+def candidate_rows(
+    store: Store, series_id: str, words: list[str], labels: dict[str, str], *, limit: int
+) -> list[CandidateRow]:
+    """Decisions and actions of the whole partnership whose words hold every one of `words`
+    (case-insensitive): their text, owner, kind ("decision", "action"), status or outcome as
+    `labels` words it (stored value → label), and series name. The series' own first, then
+    the others, each newest first; at most `limit`."""
+    params: dict[str, Any] = {"series": series_id, "labels": json.dumps(labels), "limit": limit}
+    clauses = []
+    for n, word in enumerate(words):
+        params[f"w{n}"] = f"%{_escape_like(word)}%"
+        clauses.append(f"c.said LIKE :w{n} ESCAPE '\\'")
+    where = " AND ".join(clauses) or "1"
+    label = "COALESCE(json_extract(:labels, '$.\"' || {} || '\"'), '')"
+    rows = store.query(
+        f"""SELECT c.* FROM (
+              SELECT 'decisions' AS tbl, d.id, d.text, d.visibility, d.outcome AS state,
+                     '' AS owner_name, '' AS owner_text, '[]' AS co_owners, 0 AS whole_body,
+                     m.series_id, s.name AS series_name, m.starts_at, d.created_at,
+                     'decision ' || d.text || ' ' || {label.format("d.outcome")} || ' ' || s.name
+                         AS said
+              FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+              JOIN meeting_series s ON s.id = m.series_id
+              UNION ALL
+              SELECT 'action_items', a.id, a.text, a.visibility, a.status,
+                     COALESCE(p.name, ''), a.owner_text, a.co_owners, a.whole_body,
+                     m.series_id, s.name, m.starts_at, a.created_at,
+                     'action ' || a.text || ' ' || COALESCE(p.name, '') || ' ' || a.owner_text
+                     || ' ' || a.co_owners || ' ' || {label.format("a.status")} || ' ' || s.name
+              FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+              JOIN meeting_series s ON s.id = m.series_id
+              LEFT JOIN people p ON p.id = a.owner_person_id) c
+            WHERE {where}
+            ORDER BY c.series_id = :series DESC, c.starts_at DESC, c.created_at DESC, c.id DESC
+            LIMIT :limit""",
+        params,
+    )
+    return [
+        CandidateRow(
+            table=row["tbl"],
+            id=row["id"],
+            text=row["text"],
+            visibility=row["visibility"],
+            state=row["state"],
+            owner_name=row["owner_name"],
+            owner_text=row["owner_text"],
+            co_owners=row["co_owners"],
+            whole_body=bool(row["whole_body"]),
+            series_id=row["series_id"],
+            series_name=row["series_name"],
+            meeting_starts_at=datetime.fromisoformat(row["starts_at"]),
+        )
+        for row in rows
+    ]

@@ -96,8 +96,15 @@ def to_row(record: Record) -> dict[str, Any]:
 def from_row(cls: type[R], row: dict[str, Any]) -> R:
     data = dict(row)
     for name in _json_fields(cls):
-        if isinstance(data.get(name), str):
-            data[name] = json.loads(data[name])
+        value = data.get(name)
+        # Most lists and dicts are empty (as `to_row` writes them): a record with a dozen JSON
+        # fields would otherwise pay a dozen json.loads for nothing.
+        if value == "[]":
+            data[name] = []
+        elif value == "{}":
+            data[name] = {}
+        elif isinstance(value, str):
+            data[name] = json.loads(value)
     return cls.model_validate(data)
 
 

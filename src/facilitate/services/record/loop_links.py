@@ -13,6 +13,7 @@ queries at any age.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,12 @@ from facilitate.store import RecordNotFound, Store, queries_loop
 from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
 
 Response = Decision | ActionItem
+
+LOOP_PAGE = 500
+"""How many of a series' newest inputs the Loop screen lists at first, and adds on "more"."""
+
+CANDIDATE_LIMIT = 100
+"""How many decisions and actions the chooser lists at once (typing narrows them)."""
 Input = Note | ParkingLotItem
 
 
@@ -69,6 +76,22 @@ class LinkedResponse:
     meeting_title: str = ""
     meeting_date: date | None = None
     responded_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ResponseCandidate:
+    """A decision or action a person can link, with what the chooser shows of it."""
+
+    table: str  # "decisions" or "action_items"
+    id: str
+    kind: str  # "decision" or "action"
+    text: str
+    meeting_date: date
+    status: str
+    visibility: Visibility
+    owner: str = ""
+    # The series it was taken in, when not the one whose input is being answered.
+    other_series: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,14 +240,94 @@ def series_inputs(store: Store, series_id: str) -> list[InputHit]:
 def loop_rows(store: Store, series_id: str) -> list[LoopRow]:
     """Every input of the series with its responses, in number order (joined queries, not a
     query per row)."""
-    answers = responses_by_input(
-        queries_loop.linked_responses(store, series_id=series_id),
-        queries_loop.loop_answers(store, series_id=series_id),
-    )
+    answers = _series_responses(store, series_id)
     return [
         LoopRow(input=input_hit(row), responses=tuple(answers.get((row.input_table, row.id), ())))
         for row in queries_loop.series_inputs(store, series_id)
     ]
+
+
+@dataclass(frozen=True)
+class LoopPage:
+    """The newest input of a series with its responses (the Loop screen's rows), and how much
+    input and how much of it answered the series holds in all."""
+
+    rows: tuple[LoopRow, ...]
+    total: int
+    answered: int
+
+    @property
+    def earlier(self) -> int:
+        """How many older pieces of input are not in `rows`."""
+        return self.total - len(self.rows)
+
+
+def input_total(store: Store, series_id: str) -> int:
+    """How many pieces of input the series holds."""
+    return queries_loop.input_total(store, series_id)
+
+
+def newest_loop_rows(store: Store, series_id: str, count: int = LOOP_PAGE) -> LoopPage:
+    """The series' newest `count` inputs with their responses, in number order: what the Loop
+    screen shows first, as fast on decades of notes as on a year's (it reads only the last
+    meetings that hold them); more is a larger `count`."""
+    answers = _series_responses(store, series_id)
+    inputs, total = queries_loop.newest_inputs(store, series_id, count)
+    rows = tuple(
+        LoopRow(input=input_hit(row), responses=tuple(answers.get((row.input_table, row.id), ())))
+        for row in inputs
+    )
+    return LoopPage(rows=rows, total=total, answered=len(answers))
+
+
+def _series_responses(store: Store, series_id: str) -> dict[tuple[str, str], list[LinkedResponse]]:
+    return responses_by_input(
+        queries_loop.linked_responses(store, series_id=series_id),
+        queries_loop.loop_answers(store, series_id=series_id),
+    )
+
+
+def response_candidates(
+    store: Store, series_id: str, query: str = "", *, limit: int = CANDIDATE_LIMIT
+) -> list[ResponseCandidate]:
+    """Decisions and actions of the whole partnership that could answer the series' input,
+    narrowed by the words of `query` (its text, owner, kind, status or series): the series'
+    own first (a listening session's input is answered by the bodies that decide, so the
+    others follow), each newest first; one joined query, at most `limit`."""
+    labels = {o.value: label for o, label in OUTCOME_LABELS.items()}
+    labels |= {s.value: label for s, label in STATUS_LABELS.items()}
+    rows = queries_loop.candidate_rows(store, series_id, query.split(), labels, limit=limit)
+    return [
+        ResponseCandidate(
+            table=row.table,
+            id=row.id,
+            kind="decision" if row.table == Decision.table else "action",
+            text=clean_text(row.text),
+            meeting_date=row.meeting_starts_at.date(),
+            status=labels.get(row.state, row.state),
+            visibility=Visibility(row.visibility),
+            owner=owners_of(row.owner_name, row.owner_text, row.co_owners, row.whole_body),
+            other_series="" if row.series_id == series_id else clean_text(row.series_name),
+        )
+        for row in rows
+    ]
+
+
+def candidate_response(store: Store, candidate: ResponseCandidate) -> Response:
+    """The decision or action a candidate names, as stored now (LinkError when it is gone)."""
+    try:
+        return store.get(RESPONSE_KINDS[candidate.table], candidate.id)
+    except RecordNotFound:
+        raise LinkError(f"that {candidate.kind} is no longer on record") from None
+
+
+def owners_of(owner_name: str, owner_text: str, co_owners: str, whole_body: bool) -> str:
+    """An action's owner, then those sharing it, then "all members", from its stored columns
+    (`co_owners` as JSON): as `entry_lines.owner_name` says it, without reading the roster."""
+    first = clean_text(owner_name or owner_text)
+    sharing = [clean_text(str(o.get("who", ""))) for o in json.loads(co_owners or "[]")]
+    everyone = ["all members"] if whole_body else []
+    return ", ".join(name for name in (first, *sharing, *everyone) if name)
 
 
 # -- helpers shared with the report ---------------------------------------------------------------

@@ -16,7 +16,7 @@ whatever the age of the record.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -31,7 +31,7 @@ from facilitate.models.enums import (
 )
 from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible
 from facilitate.services.record.entry_lines import Names, attribution_label, listening_source
-from facilitate.services.record.loop_links import LinkError, link_response
+from facilitate.services.record.loop_links import LinkError, link_response, owners_of
 from facilitate.services.record.wording import (
     OUTCOME_LABELS,
     STATUS_LABELS,
@@ -50,6 +50,11 @@ WORKED_ON = "A response is being worked on."
 """What an audience reads when a response exists that it may not see."""
 
 NO_RESPONSE = "No response recorded yet."
+
+OPEN_PER_THEME = 25
+"""How many still-open inputs a theme lists by default (the newest); every answered one is
+listed. A listening circle of twenty-five years holds 20,000 notes: a report that printed each
+would be read by nobody, and the ones still waiting are counted ("and 1,200 more")."""
 
 
 def count_of(n: int, one: str, many: str) -> str:
@@ -125,6 +130,10 @@ class ThemeGroup:
 
     name: str
     inputs: tuple[InputLine, ...]
+    # Older still-open input of this theme left out by the report's limit, and the day the
+    # oldest of it was said.
+    more_open: int = 0
+    oldest_unlisted: date | None = None
 
     @property
     def answered(self) -> tuple[InputLine, ...]:
@@ -136,10 +145,12 @@ class ThemeGroup:
 
     @property
     def counts(self) -> str:
-        """ "3 things said: 2 with a response, 1 still open"."""
+        """ "3 things said: 2 with a response, 1 still open" (the unlisted counted too)."""
+        said = len(self.inputs) + self.more_open
         return (
-            f"{count_of(len(self.inputs), 'thing said', 'things said')}: "
-            f"{len(self.answered)} with a response, {len(self.still_open)} still open"
+            f"{count_of(said, 'thing said', 'things said')}: "
+            f"{len(self.answered)} with a response, "
+            f"{len(self.still_open) + self.more_open} still open"
         )
 
 
@@ -152,6 +163,8 @@ class LoopReport:
     groups: tuple[ThemeGroup, ...]
     series_id: str | None = None
     meeting_id: str | None = None
+    # Still-open input listed under no theme because of the limit (each counted once).
+    unlisted: int = 0
 
     @property
     def audience_label(self) -> str:
@@ -169,13 +182,14 @@ class LoopReport:
 
     @property
     def unanswered(self) -> int:
-        return len(self.inputs) - self.answered
+        return len(self.inputs) + self.unlisted - self.answered
 
     @property
     def summary(self) -> str:
         """ "6 pieces of input; 4 with a response so far." """
+        every = len(self.inputs) + self.unlisted
         return (
-            f"{count_of(len(self.inputs), 'piece of input', 'pieces of input')}; "
+            f"{count_of(every, 'piece of input', 'pieces of input')}; "
             f"{self.answered} with a response so far."
         )
 
@@ -187,12 +201,14 @@ def you_said_we_did(
     meeting_id: str | None = None,
     audience: Visibility = Visibility.PARTNERS,
     generated_at: datetime | None = None,
+    open_per_theme: int | None = OPEN_PER_THEME,
 ) -> LoopReport:
     """The loop for a series, or for one meeting (a listening session).
 
     Listening sessions list every note the audience may see, answered or not, so a gap shows.
     Other meetings list the notes something answered or a theme files, and every parking-lot
-    entry.
+    entry. Per theme, every input with a response and the newest `open_per_theme` still open
+    (None: all); the rest are counted.
     """
     check_audience(audience)
     if (series_id is None) == (meeting_id is None):
@@ -206,20 +222,54 @@ def you_said_we_did(
     for response in every:
         responses.setdefault((response.input_table, response.input_id), []).append(response)
     sources = _Sources(store)
+    shown = [row for row in inputs if visible(Visibility(row.visibility), audience)]
+    listed, left_out = _limited(shown, responses, open_per_theme)
     lines = [
         _input_line(row, responses.get((row.input_table, row.id), []), audience, sources)
-        for row in inputs
-        if visible(Visibility(row.visibility), audience)
+        for row in listed
     ]
     return LoopReport(
         title=title,
         scope=scope,
         audience=audience,
         generated_at=generated_at or datetime.now(UTC),
-        groups=_grouped(lines),
+        groups=_grouped(lines, left_out),
         series_id=series_id,
         meeting_id=meeting_id,
+        unlisted=len(shown) - len(listed),
     )
+
+
+def _limited(
+    rows: list[InputRow], responses: Mapping[tuple[str, str], object], per_theme: int | None
+) -> tuple[list[InputRow], dict[str, list[InputRow]]]:
+    """The rows listed (every answered one, and per theme the newest `per_theme` still open),
+    in number order; and per theme the still-open rows left out, oldest first."""
+    if per_theme is None:
+        return rows, {}
+    waiting: dict[str, list[InputRow]] = {}
+    for row in rows:
+        if (row.input_table, row.id) not in responses:
+            for theme in tuple(clean_text(t) for t in row.themes) or (OTHER_INPUT,):
+                waiting.setdefault(theme, []).append(row)
+    left_out = {
+        theme: found[: len(found) - per_theme]
+        for theme, found in waiting.items()
+        if len(found) > per_theme
+    }
+    if not left_out:
+        return rows, {}
+    kept = {
+        (row.input_table, row.id)
+        for theme, found in waiting.items()
+        for row in found[max(len(found) - per_theme, 0) :]
+    }
+    listed = [
+        row
+        for row in rows
+        if (row.input_table, row.id) in responses or (row.input_table, row.id) in kept
+    ]
+    return listed, left_out
 
 
 def _scope(store: Store, series_id: str | None, meeting_id: str | None) -> tuple[str, str, str]:
@@ -333,20 +383,30 @@ def _response_line(response: LinkRow | AnswerRow) -> ResponseLine:
 
 def _owners(response: LinkRow) -> str:
     """The action's owner, then those sharing it, then "all members" (as `owner_name` says)."""
-
-    first = clean_text(response.owner_name or response.owner_text)
-    sharing = [clean_text(str(o.get("who", ""))) for o in json.loads(response.co_owners or "[]")]
-    everyone = ["all members"] if response.whole_body else []
-    return ", ".join(name for name in (first, *sharing, *everyone) if name)
+    return owners_of(
+        response.owner_name, response.owner_text, response.co_owners, response.whole_body
+    )
 
 
-def _grouped(lines: list[InputLine]) -> tuple[ThemeGroup, ...]:
+def _grouped(lines: list[InputLine], left_out: dict[str, list[InputRow]]) -> tuple[ThemeGroup, ...]:
     """Input by theme, themes alphabetical, then OTHER_INPUT; number order within each."""
     by_theme: dict[str, list[InputLine]] = {}
     for line in lines:
         for theme in line.themes or (OTHER_INPUT,):
             by_theme.setdefault(theme, []).append(line)
+    for theme in left_out:
+        by_theme.setdefault(theme, [])
     names = sorted((n for n in by_theme if n != OTHER_INPUT), key=str.casefold)
     if OTHER_INPUT in by_theme:
         names.append(OTHER_INPUT)
-    return tuple(ThemeGroup(name, tuple(by_theme[name])) for name in names)
+    return tuple(
+        ThemeGroup(
+            name,
+            tuple(by_theme[name]),
+            more_open=len(left_out.get(name, ())),
+            oldest_unlisted=(
+                left_out[name][0].meeting_starts_at.date() if left_out.get(name) else None
+            ),
+        )
+        for name in names
+    )

@@ -36,13 +36,14 @@ from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.input_search import InputSearchDialog
 from facilitate.tui.dialogs.loop_response import LoopResponseDialog
-from facilitate.tui.dialogs.response_chooser import ResponseChooserDialog, response_options
+from facilitate.tui.dialogs.response_chooser import ResponseChooserDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.loop_cells import (
     COLUMNS,
     NO_INPUT,
     answer_cell,
     detail_text,
+    info_line,
     response_word,
     row_key,
 )
@@ -95,6 +96,13 @@ class LoopScreen(Screen[None]):
             id="loop.export",
             tooltip="Write the report for the public, partners or internal (e)",
         ),
+        Binding(
+            "m",
+            "more",
+            "More",
+            id="loop.more",
+            tooltip="Show older input too: the list starts with the newest (m)",
+        ),
         Binding("f5", "refresh", "Refresh", id="loop.refresh"),
         Binding("escape", "back", "Back", id="loop.back"),
     ]
@@ -115,6 +123,8 @@ class LoopScreen(Screen[None]):
         super().__init__()
         self.series_id = series_id
         self.rows: dict[str, LoopRow] = {}
+        # How many of the newest inputs are listed: decades of notes load a page at a time.
+        self.count = loop_links.LOOP_PAGE
         self.shown = False  # drawn once: a resume then reads the series again
 
     @property
@@ -153,7 +163,8 @@ class LoopScreen(Screen[None]):
         """Read the series again; the cursor stays on the input it was on (or `select`)."""
         series = self.store.get(MeetingSeries, self.series_id)
         self.sub_title = series.name
-        rows = loop_links.loop_rows(self.store, self.series_id)
+        page = loop_links.newest_loop_rows(self.store, self.series_id, self.count)
+        rows = page.rows
         self.rows = {row_key(row): row for row in rows}
         self.shown = True
         self.table.fit_rows(
@@ -175,11 +186,17 @@ class LoopScreen(Screen[None]):
         )
         if select is not None and select in self.rows:
             self.table.move_cursor(row=self.table.get_row_index(select))
-        answered = sum(1 for row in rows if row.responses)
-        self.query_one("#loop-info", Static).update(
-            Text(f"{len(rows)} pieces of input, {answered} answered · ? keys · {series.name}")
-        )
+        self.query_one("#loop-info", Static).update(Text(info_line(page, series.name)))
         self.show_detail()
+
+    def action_more(self) -> None:
+        """List the next page of older input; the cursor stays where it was."""
+        if len(self.rows) >= self.count:
+            self.count += loop_links.LOOP_PAGE
+            row = self.selected()
+            self.action_refresh(select=row_key(row) if row is not None else None)
+        else:
+            self.notify("Every piece of input of the series is listed.")
 
     def selected(self) -> LoopRow | None:
         table = self.table
@@ -214,16 +231,22 @@ class LoopScreen(Screen[None]):
         row = self._wanted()
         if row is None:
             return
-        options = response_options(self.store, self.series_id)
-        if not options:
+        store, series_id = self.store, self.series_id
+        if not loop_links.response_candidates(store, series_id, limit=1):
             self.notify("This series has no decision or action yet to link.", severity="warning")
             return
         title = f"What answers #{row.input.number}? Type to narrow, Enter links"
-        chosen = await self.app.push_screen_wait(ResponseChooserDialog(options, title=title))
+        chosen = await self.app.push_screen_wait(
+            ResponseChooserDialog(
+                lambda words: loop_links.response_candidates(store, series_id, words),
+                title=title,
+            )
+        )
         if chosen is None:
             return
         with reported(self.app):
-            loop_links.link_response(self.store, chosen.response, self._input(row))
+            response = loop_links.candidate_response(store, chosen)
+            loop_links.link_response(store, response, self._input(row))
             self.notify(f"Linked: the {chosen.kind} answers #{row.input.number}")
         self.action_refresh(select=row_key(row))
 
@@ -301,7 +324,11 @@ class LoopScreen(Screen[None]):
             return
         if hit.series_id != self.series_id:
             self.series_id = hit.series_id
+            self.count = loop_links.LOOP_PAGE
             self.notify(f"Showing {hit.series_name}")
+        # An older input than those listed: list back to it.
+        total = loop_links.input_total(self.store, self.series_id)
+        self.count = max(self.count, total - hit.number + 1)
         self.action_refresh(select=f"{hit.table}:{hit.id}")
 
     # -- exporting ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from facilitate.services.record.loop_links import LinkedResponse, LoopRow
+from facilitate.services.record.loop_links import LinkedResponse, LoopPage, LoopRow
 from facilitate.tui.widgets.table import Fit
 
 # The number, the answer and who may see it first: at 80 columns the themes give way (the
@@ -22,6 +22,16 @@ NO_INPUT = (
     "No input in this series yet: notes and parking-lot items captured at its meetings "
     "appear here, numbered as re:N names them."
 )
+
+
+def info_line(page: LoopPage, series_name: str) -> str:
+    """ "6 pieces of input, 4 answered", and when older input is not listed, how much and the
+    key that lists it."""
+    noun = "piece" if page.total == 1 else "pieces"
+    said = f"{page.total:,} {noun} of input, {page.answered:,} answered"
+    if page.earlier:
+        said += f" · the newest {len(page.rows):,} listed, m for older"
+    return f"{said} · ? keys · {series_name}"
 
 
 def row_key(row: LoopRow) -> str:
