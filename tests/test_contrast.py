@@ -18,11 +18,12 @@ from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.opening import OpeningScreen
+from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
 
 from .conftest import TODAY
@@ -120,6 +121,36 @@ async def no_quorum(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, floa
     return style_of(app.screen.query_one("#quorum"), "No quorum"), TEXT
 
 
+async def quorum_met(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:
+    await app.push_screen(OpeningScreen(upcoming(app.store).id))
+    await pilot.pause()
+    # Roll call: p marks the highlighted person present and moves down the list.
+    for _ in range(app.screen.query_one("#attendance", DataTable).row_count):
+        await pilot.press("p")
+    await pilot.pause()
+    return style_of(app.screen.query_one("#quorum"), "Quorum met"), TEXT
+
+
+async def live_screen(app: FacilitateApp, pilot: Pilot[None], line: str) -> Widget:
+    """The live screen's feedback line after `line` is entered in the capture line."""
+    app.screen.run_meeting(upcoming(app.store).id)  # type: ignore[attr-defined]
+    await pilot.pause()
+    app.screen.query_one("#capture", Input).value = line
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen.query_one("#capture-feedback")
+
+
+async def saved_feedback(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:
+    feedback = await live_screen(app, pilot, "Families want evening sessions")
+    return style_of(feedback, "Saved note"), TEXT
+
+
+async def problem_feedback(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:
+    feedback = await live_screen(app, pilot, "/a Fix it @dana due:blursday")
+    return style_of(feedback, "blursday"), TEXT
+
+
 async def input_placeholder(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:
     meeting = upcoming(app.store)
     app.screen.run_meeting(meeting.id)  # type: ignore[attr-defined]
@@ -134,6 +165,9 @@ PROBES: dict[str, Probe] = {
     "focused panel border": focused_panel_border,
     "no quorum": no_quorum,
     "input placeholder": input_placeholder,
+    "quorum met": quorum_met,
+    "saved feedback": saved_feedback,
+    "problem feedback": problem_feedback,
 }
 
 
@@ -180,3 +214,17 @@ async def test_the_selected_row_and_the_focused_panel_are_marked_not_only_colour
         await pilot.pause()
         assert not str(title.render()).startswith("▶ ")
         assert str(app.screen.query_one("#actions-title", Static).render()).startswith("▶ ")
+
+
+async def test_the_feedback_line_says_saved_or_a_problem_in_a_mark_and_words(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        saved = await live_screen(app, pilot, "Families want evening sessions")
+        assert str(saved.render()).startswith(f"{mark('✓')} Saved note.")
+        app.screen.query_one("#capture", Input).value = "/a Fix it @dana due:blursday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(saved.render()).startswith(f"{mark('⚠')} Not saved yet:")

@@ -193,7 +193,7 @@ def test_grouped_by_theme_with_counts_and_no_names(store: Store, scenario: Scena
     md = render_loop(report, ExportFormat.MD)[0].data.decode()
     assert "Rosa" not in md
     # A heading per theme, not one per input.
-    assert re.findall(r"^## (.*)$", md, re.M) == ["court dates", "housing"]
+    assert re.findall(r"^## (.*)$", md, re.M) == ["Court dates", "Housing"]  # as readers see them
 
 
 def test_public_says_a_response_is_being_worked_on_without_revealing_it(

@@ -76,7 +76,13 @@ async def test_rename_merge_split_and_move_by_keys(demo_store: Store) -> None:
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ThemeBoardScreen)
-        assert _rows(app, "#themes") == [["court", "2"], ["housing", "1"], ["shelter", "1"]]
+        # The themes by name, then the demo session's input under no theme.
+        assert _rows(app, "#themes") == [
+            ["court", "2"],
+            ["housing", "1"],
+            ["shelter", "1"],
+            ["(no theme)", "4"],
+        ]
         assert [r[3] for r in _rows(app, "#filed")] == [
             "Hearings start at 8am",
             "The bus does not reach the courthouse",

@@ -21,6 +21,7 @@ from facilitate.services.record.you_said_we_did import (
     ThemeGroup,
     count_of,
 )
+from facilitate.services.theme_names import display
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,27 @@ def _response(number: str, r: ResponseLine) -> Did:
 def group(theme: ThemeGroup) -> Group:
     waiting = theme.still_open
     return Group(
-        name=theme.name,
+        name=display(theme.name),
         counts=theme.counts,
         said=tuple(said(line) for line in theme.inputs),
         did=tuple(d for line in theme.inputs for d in did(line)),
         still_open=(
-            f"{NO_RESPONSE[:-1]}: " + ", ".join(f"#{line.number}" for line in waiting) + "."
-            if waiting
-            else ""
-        ),
+            (
+                f"{NO_RESPONSE[:-1]}: " + ", ".join(f"#{line.number}" for line in waiting) + "."
+                if waiting
+                else ""
+            )
+            + _earlier(theme)
+        ).strip(),
     )
+
+
+def _earlier(theme: ThemeGroup) -> str:
+    """ " And 1,975 earlier, from Jan 5, 2002 on: the full report lists them." or ""."""
+    if not theme.more_open:
+        return ""
+    since = f", from {short_date(theme.oldest_unlisted)} on" if theme.oldest_unlisted else ""
+    return f" And {theme.more_open:,} earlier{since}, not listed here: the full report lists them."
 
 
 def layout(report: LoopReport) -> list[Group]:
@@ -154,17 +166,17 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
     out = []
     for theme in report.groups:
         told = tuple(line.text for line in theme.inputs[:ONE_PAGE_SAID])
-        hidden = len(theme.inputs) - len(told)
+        hidden = len(theme.inputs) - len(told) + theme.more_open
         answers: list[str] = []
         for line in theme.inputs:
             answers += [plain_response(r) for r in line.responses]
             if line.withheld:
                 answers.append(f"A response to “{_short(line.text)}” is being worked on.")
         extra = max(0, len(answers) - ONE_PAGE_DID)
-        waiting = len(theme.still_open)
+        waiting = len(theme.still_open) + theme.more_open
         out.append(
             PlainGroup(
-                name=theme.name,
+                name=display(theme.name),
                 told=told,
                 more=f"and {count_of(hidden, 'more thing', 'more things')}" if hidden else "",
                 did=tuple(answers[:ONE_PAGE_DID])

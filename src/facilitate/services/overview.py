@@ -74,6 +74,29 @@ def home_summary(store: Store, today: date) -> HomeSummary:
     )
 
 
+def follow_through_cell(figure: FollowThrough | None) -> str:
+    """A series' follow-through in the few words Home's bodies panel has room for:
+    "1 late · 4 open (3 overdue)". Only what happened is named (no "0 dropped"); "" for a series
+    with no action items. "Late" is done late; overdue is still open past its due date."""
+    if figure is None or not figure.total:
+        return ""
+    parts = [
+        f"{count} {what}"
+        for count, what in (
+            (figure.done_on_time, "on time"),
+            (figure.done_late, "late"),
+            (figure.done_undated, "done (no date)"),
+        )
+        if count
+    ]
+    if figure.open:
+        overdue = f" ({figure.overdue} overdue)" if figure.overdue else ""
+        parts.append(f"{figure.open} open{overdue}")
+    if figure.dropped:
+        parts.append(f"{figure.dropped} dropped")
+    return " · ".join(parts)
+
+
 def live_meetings(store: Store) -> list[MeetingRow]:
     """The meetings live now (after a crash there may be more than one), the latest opened last."""
     return queries.live_meetings(store)

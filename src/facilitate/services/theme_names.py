@@ -5,6 +5,11 @@ each other (tests/test_architecture.py), so the one rule of what a theme is call
 A theme is named as it is typed after ``+``: a letter first, then letters, digits,
 ``-``, ``_`` or ``.`` (``+housing``, ``+court-dates``). Names are compared without case, so
 ``+Housing`` files under the series' ``housing``; the first spelling used is kept.
+
+The stored name is what people typed, and screens where a theme is typed or searched for (the
+capture line, the theme board, the Loop screen, input search) show it so: ``+court-dates``.
+What is read by people who never type one (minutes, the "you said, we did" report and its
+one-pager) shows `display(name)`: "Court dates".
 """
 
 from __future__ import annotations
@@ -23,6 +28,13 @@ MAX_NAME = 60
 def readable(name: str) -> bool:
     """True when `name` can be typed as ``+name`` (and so completed and found again)."""
     return len(name) <= MAX_NAME and THEME_NAME.fullmatch(name) is not None
+
+
+def display(name: str) -> str:
+    """A theme as a reader sees it: ``court-dates`` is "Court dates", ``ICWA`` stays "ICWA"
+    (only the first letter is raised; the rest is kept as typed)."""
+    words = " ".join(name.replace("-", " ").replace("_", " ").split())
+    return words[:1].upper() + words[1:]
 
 
 def key(name: str) -> str:

@@ -4,7 +4,8 @@ Families speak at a listening session on the promise that they will not be named
 note's source follows the session's attribution policy (`entry_lines.listening_source`), never
 the note's own attribution, and the notes are laid out by theme with counts ("Housing (4)"),
 the largest theme first, with input under no theme last as "Other input". A note filed under
-two themes is counted, and shown, under each.
+two themes is counted, and shown, under each. Themes are named as readers see them
+(`theme_names.display`: ``+court-dates`` is "Court dates").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facilitate.models import Meeting, Note
+from facilitate.services import theme_names
 from facilitate.services.record.document import NoteLine, ThemeSection
 from facilitate.services.record.entry_lines import Names, listening_source
 from facilitate.services.record.i18n import Words
@@ -44,14 +46,9 @@ def input_by_theme(
             other.append(line)
     ordered = sorted(themes, key=lambda key: (-len(themes[key]), key))
     sections = [
-        ThemeSection(name=theme_title(spelled[key]), notes=tuple(themes[key])) for key in ordered
+        ThemeSection(name=theme_names.display(spelled[key]), notes=tuple(themes[key]))
+        for key in ordered
     ]
     if other:
         sections.append(ThemeSection(name="", notes=tuple(other)))
     return tuple(sections)
-
-
-def theme_title(name: str) -> str:
-    """A theme as typed (``court-dates``) as a reader sees it: "Court dates"."""
-    words = name.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:]

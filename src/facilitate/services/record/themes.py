@@ -2,7 +2,8 @@
 
 In the room, a note-taker files a note under ``+housing`` (see services/theme_names.py, shared
 with capture). Afterwards the themes are tidied here: renamed, merged (A into B), split (chosen
-entries moved to a new theme), and single entries moved between themes or taken out of one.
+entries moved to a new theme), and single entries moved between themes or taken out of one;
+input left under no theme (`unfiled`) is filed from here too (`file_inputs`).
 Every change re-reads the rows it changes inside one transaction, so a second window's filing
 made meanwhile is moved too rather than left behind.
 """
@@ -83,6 +84,28 @@ def file_entry(
     return theme_names.file_under(
         store, series_id, entry_table, entry_id, [_checked(n) for n in themes]
     )
+
+
+def unfiled(store: Store, series_id: str) -> tuple[loop_links.InputHit, ...]:
+    """The series' input under none of its themes, in number order: what the board offers to
+    file (one joined query)."""
+    return tuple(hit for hit in loop_links.series_inputs(store, series_id) if not hit.themes)
+
+
+def file_inputs(
+    store: Store, series_id: str, entries: Collection[tuple[str, str]], name: str
+) -> Theme:
+    """File each of `entries` ((table, id) of the series' input) under the theme `name`, made a
+    theme of the series when new; all of them or, on a refusal, none."""
+    checked = _checked(name)
+    if not entries:
+        raise ThemeError("choose the input to file first")
+    with store.transaction():
+        for table, entry_id in entries:
+            if table not in _FILED_KINDS:
+                raise ThemeError(f"only notes and parking-lot items are input ({table})")
+            [theme] = theme_names.file_under(store, series_id, table, entry_id, [checked])
+    return theme
 
 
 def rename(store: Store, theme_id: str, new_name: str) -> Theme:

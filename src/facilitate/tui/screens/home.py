@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.services.overview import HomeSummary, follow_through_cell, home_summary
 from facilitate.services.share.due_lines import home_line
 from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -50,11 +50,11 @@ MEETING_COLUMNS = [
 BODY_COLUMNS = [
     Fit("body", "Body"),
     Fit("series", "Series", flexible=True),
-    # Before members: a series' overdue actions matter more than its head count when the narrow
-    # panel has room for only one of them.
-    Fit("late", "Late"),
     Fit("members", "Members"),
 ]
+FOLLOW_COLUMN = Fit("follow", "Follow-through")
+"""Added where the screen is WIDE: a column with no room would still take its padding from the
+others (Members was cut to "Member"); f shows every figure at any width."""
 ACTION_COLUMNS = [
     Fit("due", "Due"),
     Fit("owner", "Owner"),
@@ -64,6 +64,8 @@ ACTION_COLUMNS = [
 ]
 NARROW = 80
 """Below this many columns the bodies panel gives its room to the meetings."""
+WIDE = 160
+"""From this many columns the bodies panel takes more room: enough for a series' follow-through."""
 FOCUSED = "▶ "
 """Before the title of the panel that has the keyboard, so it is not told by colour alone."""
 
@@ -85,6 +87,8 @@ class HomeScreen(Screen[None]):
 
     # Until the first refresh says otherwise: n offers set-up rather than an empty form.
     has_partnership = False
+    # What the last refresh read, to lay the bodies out again when the width calls for it.
+    summary: HomeSummary | None = None
 
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
@@ -93,13 +97,16 @@ class HomeScreen(Screen[None]):
         Binding("l", "roles", "Roles", id="home.roles"),
         Binding("g", "ground_rules", "Ground rules", id="home.ground_rules"),
         Binding("v", "minutes", "Minutes", id="home.minutes"),
-        Binding("i", "loop", "Input & loop", id="home.loop"),
+        Binding("i", "loop", "Loop", id="home.loop"),
+        Binding("f", "follow_through", "Follow-through", id="home.follow_through"),
         Binding("a", "all_meetings", "All meetings", id="home.all_meetings"),
         Binding("p", "people", "People", id="home.people"),
         Binding("s", "setup", "Set up", id="home.setup"),
-        Binding("r", "refresh", "Refresh", id="home.refresh"),
+        # Home is read again whenever a screen over it closes; r is for another window's changes,
+        # so it gives its place in the bar to the keys used every meeting (F1 lists it).
+        Binding("r", "refresh", "Refresh", show=False, id="home.refresh"),
         Binding("y", "sync", "Sync", id="home.sync"),
-        Binding("u", "send_due", "Send what's due", id="home.send_due"),
+        Binding("u", "send_due", "Send due", id="home.send_due"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -145,6 +152,12 @@ class HomeScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Under 80 columns the meetings take the whole width; bodies are one key away (s).
         self.set_class(event.size.width < NARROW, "-narrow")
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            if self.summary is not None:
+                # The follow-through column comes or goes (the table keeps its cursor row).
+                self._fill_bodies(self.query_one("#bodies", Table), self.summary)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_titles()
@@ -310,6 +323,14 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(LoopScreen(series_id), lambda _: self.action_refresh())
 
+    def action_follow_through(self) -> None:
+        """How every series' and organization's action items came out: on time, late, open,
+        dropped (the bodies panel has room for a series' line at most)."""
+        from facilitate.tui.dialogs.follow_through_figures import FollowThroughFiguresDialog
+
+        store, today = self.facilitate.store, self.facilitate.today
+        self.app.push_screen(FollowThroughFiguresDialog(store, today))
+
     def action_all_meetings(self) -> None:
         from facilitate.tui.screens.meetings import MeetingsScreen
 
@@ -359,6 +380,7 @@ class HomeScreen(Screen[None]):
             self.open_agenda(meeting_id)
 
     def _show(self, summary: HomeSummary) -> None:
+        self.summary = summary
         self.has_partnership = summary.has_partnership
         self.query_one("#no-partnership", Static).display = not summary.has_partnership
         upcoming = self.query_one("#upcoming", Table)
@@ -408,13 +430,13 @@ class HomeScreen(Screen[None]):
         for entry in summary.series:
             # Keyed by series so g (ground rules) and the like know which series is meant.
             key = entry.series_id or f"body:{entry.body_id}"
-            # The series' follow-through as its open actions past due ("late", as in the actions
-            # panel): the one figure that fits the panel; `facilitate loop --summary` has them all.
-            figure = summary.follow_through.get(entry.series_id or "")
-            late = str(figure.overdue) if figure is not None else ""
+            follow = follow_through_cell(summary.follow_through.get(entry.series_id or ""))
             name = entry.series_name or mark("—")
-            rows.append((key, [entry.body_name, name, late, entry.members]))
-        bodies.fit_rows(BODY_COLUMNS, rows)
+            rows.append((key, [entry.body_name, name, str(entry.members), follow]))
+        if self.has_class("-wide"):
+            bodies.fit_rows([*BODY_COLUMNS, FOLLOW_COLUMN], rows)
+        else:
+            bodies.fit_rows(BODY_COLUMNS, [(key, cells[:-1]) for key, cells in rows])
 
     def _fill_actions(self, actions: Table, summary: HomeSummary) -> None:
         rows: list[tuple[str, list[object]]] = []

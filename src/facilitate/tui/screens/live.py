@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from textual import work
+from textual import events, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -76,6 +76,8 @@ PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 k
 # Every refusal and every store error (a locked or damaged file) becomes a message: the live
 # screen stays up, with what was typed still in the line.
 LIVE_ERRORS = USER_ERRORS
+# Below this many columns the TIME UP bar leaves out its ctrl+t hint, to stay within two lines.
+NARROW = 80
 
 A = TypeVar("A", bound=Callable[..., Awaitable[None]])
 
@@ -126,9 +128,8 @@ class LiveMeetingScreen(Screen[None]):
         # First, so the key bar always shows where every other key is explained.
         Binding("f1", "help", "Keys", id="live.help", priority=True),
         Binding("ctrl+n", "next_item", "Next item", id="live.next", priority=True),
-        Binding("ctrl+t", "time_choice", "Extend/close/park", id="live.time", priority=True),
         Binding("ctrl+d", "decision", "Decision", id="live.decision", priority=True),
-        Binding("ctrl+e", "answers_input", "re: input", id="live.answers_input", priority=True),
+        Binding("ctrl+t", "time_choice", "Extend/close/park", id="live.time", priority=True),
         Binding("ctrl+g", "invoke_rule", "Ground rule", id="live.rule", priority=True),
         Binding("ctrl+r", "correct", "Correct", id="live.correct", priority=True),
         Binding("ctrl+z", "remove", "Remove", id="live.remove", priority=True),
@@ -141,6 +142,7 @@ class LiveMeetingScreen(Screen[None]):
         Binding("ctrl+b", "not_started", "Not started", id="live.not_started", priority=True),
         Binding("f3", "room_view", "Room view", id="live.room", priority=True),
         Binding("f4", "theme_board", "Themes", id="live.themes", priority=True),
+        Binding("ctrl+e", "answers_input", "re: input", id="live.answers_input", priority=True),
         Binding("question_mark", "help", "Keys", show=False, id="live.help_key"),
         Binding("up", "select(-1)", "Previous entry", show=False, id="live.up"),
         Binding("down", "select(1)", "Next entry", show=False, id="live.down"),
@@ -221,6 +223,11 @@ class LiveMeetingScreen(Screen[None]):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The status bar's wording follows the width at once, not at the next tick."""
+        if self.drawn:  # drawn once: the meeting is open and running here
+            self.tick()
+
     def tick(self) -> None:
         try:
             self.refresh_view()
@@ -280,7 +287,11 @@ class LiveMeetingScreen(Screen[None]):
             self.facilitate.store, item.lead_person_id, item.lead_organization_id, item.lead_text
         )
         if view.time_up:
-            text = f"TIME UP · {number}. {escape(item.title)} · ctrl+t: extend, close or park"
+            text = f"TIME UP · {number}. {escape(item.title)}"
+            if self.size.width >= NARROW:
+                # Narrower, the hint wrapped the bar to three lines; the feedback line above
+                # the capture line says ctrl+t when time runs out, and F1 lists it.
+                text += " · ctrl+t: extend, close or park"
             ticking = f"+{clock(timer.overrun)} over · {meeting_part}"
             if self.warned_item != item.id:
                 # Said once, above the capture line: a pop-up here covered what was being typed.
@@ -346,8 +357,11 @@ class LiveMeetingScreen(Screen[None]):
             self._show_detail()
 
     def _feedback(self, text: str, *, problem: bool = False) -> None:
+        """Say `text` above the capture line; a problem in the warning colour. Each starts with
+        a mark as well (⚠ or ✓): the colour alone is lost with NO_COLOR or to a colour-blind
+        reader."""
         feedback = self.query_one("#capture-feedback", Static)
-        feedback.update(text)
+        feedback.update(f"{symbol('⚠' if problem else '✓')} {text}")
         feedback.set_class(problem, "-problem")
 
     # -- capture ------------------------------------------------------------------------------
@@ -368,7 +382,7 @@ class LiveMeetingScreen(Screen[None]):
         except (*LIVE_ERRORS, StoreError) as error:
             # The line is not cleared: what was typed is never lost, and Enter tries again.
             self._feedback(
-                f"[b red]Not saved:[/] {escape(str(error))}. Your text is still in the line.",
+                f"[b]Not saved:[/] {escape(str(error))}. Your text is still in the line.",
                 problem=True,
             )
             return
@@ -396,7 +410,7 @@ class LiveMeetingScreen(Screen[None]):
         try:
             corrections.choose_owner(self.facilitate.store, action, choices[int(chosen)])
         except (*LIVE_ERRORS, StoreError) as problem:
-            self._feedback(f"[b red]Owner not changed:[/] {escape(str(problem))}", problem=True)
+            self._feedback(f"[b]Owner not changed:[/] {escape(str(problem))}", problem=True)
             return
         self.poll_entries()
         self._feedback(f"Saved action; owner: {escape(choices[int(chosen)].name)}.")
@@ -473,7 +487,8 @@ class LiveMeetingScreen(Screen[None]):
         parsed = quick_entry.parse_line(line, capture.meeting_day(meeting))
         if line.strip() and parsed.kind is not quick_entry.EntryKind.DECISION:
             parsed = quick_entry.parse_line(f"/d {line}", capture.meeting_day(meeting))
-        form = decision_form.from_line(parsed)
+        # The voting members present are listed, ready for a roll call.
+        form = decision_form.with_voters(store, meeting, decision_form.from_line(parsed))
         problems = parsed.problems
         while True:
             answer = await self.app.push_screen_wait(DecisionDialog(form, problems=problems))

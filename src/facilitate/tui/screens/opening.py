@@ -68,12 +68,12 @@ class OpeningScreen(Screen[None]):
 
     DEFAULT_CSS = """
     OpeningScreen #quorum { padding: 0 1; height: auto; text-style: bold; color: $text-error; }
-    OpeningScreen #quorum.-met { color: $success; }
+    OpeningScreen #quorum.-met { color: $text-success; }
     OpeningScreen #quorum.-undefined { color: $text-muted; text-style: none; }
     OpeningScreen #attendance-box { height: 2fr; min-height: 5; }
     OpeningScreen #today-roles { padding: 0 1; height: auto; max-height: 3; }
     OpeningScreen #rules-status { padding: 0 1; height: auto; border-top: solid $primary-darken-2; }
-    OpeningScreen #rules-status.-agreed { color: $success; }
+    OpeningScreen #rules-status.-agreed { color: $text-success; }
     OpeningScreen #rules-box { height: 1fr; max-height: 10; min-height: 4; }
     OpeningScreen #rules-today { overflow-x: hidden; }
     """

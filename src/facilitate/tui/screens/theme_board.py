@@ -1,13 +1,16 @@
 """The theme board: a series' themes and the input under each, to tidy after a session.
 
-Left, the themes (``+housing (3)``); right, the input under the one selected. Rename or merge the
-selected theme; mark input with space, then split it off into a new theme, move it to another
-theme, or take it out of the theme. Every change goes through services/record/themes.py and
-is read back from the record, so a second window's filing shows on the next change.
+Left, the themes (``+housing (3)``) and, last, the input under no theme; right, the input under
+the one selected. Rename or merge the selected theme; mark input with space, then split it off
+into a new theme, move it to another theme, or take it out of the theme; file input (under no
+theme, or under one more) with t. Themes show as typed after ``+`` here, where they are typed
+(services/theme_names.py). Every change goes through services/record/themes.py and is read back
+from the record, so a second window's filing shows on the next change.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -18,8 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
+from facilitate.models.enums import Visibility
 from facilitate.services.people.directory import Choice
 from facilitate.services.record import themes
+from facilitate.services.record.loop_links import InputHit
 from facilitate.services.record.themes import ThemeGroup
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.theme_name import ThemeNameDialog
@@ -40,6 +45,10 @@ INPUT_COLUMNS = (
     Fit("vis", "Vis"),
 )
 EMPTY = "No themes yet: file a note under one in the capture line, e.g. +housing."
+UNFILED = "(no theme)"
+"""The last row of the themes: the series' input filed under none. Its key is UNFILED too."""
+NEW_THEME = "\x00new"
+"""The value of "A new theme…" among the themes offered to file under (no theme id is this)."""
 
 
 class ThemeBoardScreen(Screen[None]):
@@ -59,6 +68,7 @@ class ThemeBoardScreen(Screen[None]):
         Binding("s", "split", "Split off", id="themes.split"),
         Binding("v", "move", "Move to…", id="themes.move"),
         Binding("x", "unfile", "Out of theme", id="themes.unfile"),
+        Binding("t", "file", "File under…", id="themes.file"),
         Binding("f1,question_mark", "help", "Keys", id="themes.help"),
         Binding("escape", "back", "Back", id="themes.back"),
     ]
@@ -67,7 +77,9 @@ class ThemeBoardScreen(Screen[None]):
         super().__init__()
         self.series_id = series_id
         self.groups: dict[str, ThemeGroup] = {}
-        self.marked: set[str] = set()  # EntryTheme ids marked for a split or move
+        self.unfiled: dict[str, InputHit] = {}  # input under no theme, by its row key
+        # Row keys marked: EntryTheme ids under a theme, "table:id" under no theme.
+        self.marked: set[str] = set()
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -100,32 +112,54 @@ class ThemeBoardScreen(Screen[None]):
     def reload(self, select: str | None = None) -> None:
         """Read the board again; keep `select` (a theme id), else the theme selected now."""
         keep = select or self.selected_theme_id
-        self.groups = {g.theme.id: g for g in themes.board(self.facilitate.store, self.series_id)}
+        store = self.facilitate.store
+        self.groups = {g.theme.id: g for g in themes.board(store, self.series_id)}
+        self.unfiled = {f"{h.table}:{h.id}": h for h in themes.unfiled(store, self.series_id)}
         rows = [(tid, (g.theme.name, str(len(g.entries)))) for tid, g in self.groups.items()]
+        if self.unfiled:
+            rows.append((UNFILED, (UNFILED, str(len(self.unfiled)))))
         self.themes_table.fit_rows(THEME_COLUMNS, rows)
-        if keep in self.groups:
+        if keep in self.groups or (keep == UNFILED and self.unfiled):
             self.themes_table.move_cursor(row=self.themes_table.get_row_index(keep))
-        self.query_one("#board-status", Static).update(
-            EMPTY if not self.groups else f"{len(self.groups)} themes · space marks input"
-        )
+        status = EMPTY if not self.groups else f"{len(self.groups)} themes · space marks input"
+        if self.unfiled:
+            status += f" · {len(self.unfiled)} under no theme: t files them"
+        self.query_one("#board-status", Static).update(status)
         self.show_filed()
 
     def show_filed(self) -> None:
-        group = self.groups.get(self.selected_theme_id or "")
-        filed = group.entries if group else ()
-        self.marked &= {e.filing_id for e in filed}
+        # Each row: its key, the input's number, its meeting's day, its words, who may see it.
+        shown: list[tuple[str, str, date | None, str, Visibility]]
+        if self.selected_theme_id == UNFILED:
+            shown = [
+                (key, f"#{h.number}", h.meeting_date, h.text, h.visibility)
+                for key, h in self.unfiled.items()
+            ]
+        else:
+            group = self.groups.get(self.selected_theme_id or "")
+            shown = [
+                (
+                    e.filing_id,
+                    f"#{e.number}" if e.number is not None else "",
+                    e.meeting_date,
+                    e.text,
+                    e.visibility,
+                )
+                for e in (group.entries if group else ())
+            ]
+        self.marked &= {key for key, *_ in shown}
         rows = [
             (
-                e.filing_id,
+                key,
                 (
-                    "*" if e.filing_id in self.marked else "",
-                    f"#{e.number}" if e.number is not None else "",
-                    e.meeting_date.isoformat() if e.meeting_date else "",
-                    e.text,
-                    e.visibility.value,
+                    "*" if key in self.marked else "",
+                    number,
+                    day.isoformat() if day else "",
+                    text,
+                    visibility.value,
                 ),
             )
-            for e in filed
+            for key, number, day, text, visibility in shown
         ]
         row = self.filed_table.cursor_row
         self.filed_table.fit_rows(INPUT_COLUMNS, rows)
@@ -144,6 +178,14 @@ class ThemeBoardScreen(Screen[None]):
             return None
         return str(table.ordered_rows[min(table.cursor_row, table.row_count - 1)].key.value)
 
+    def _on_unfiled(self) -> bool:
+        """True (and says so) when the row selected is the input under no theme, which a theme's
+        keys (rename, merge, split, move, out of theme) do not apply to."""
+        if self.selected_theme_id != UNFILED:
+            return False
+        self.notify("This input is under no theme yet: t files it under one.")
+        return True
+
     def _chosen_input(self) -> list[str]:
         """The marked input, else the input under the cursor."""
         if self.marked:
@@ -160,6 +202,8 @@ class ThemeBoardScreen(Screen[None]):
 
     @work
     async def action_rename(self) -> None:
+        if self._on_unfiled():
+            return
         group = self.groups.get(self.selected_theme_id or "")
         if group is None:
             self.notify(EMPTY)
@@ -176,6 +220,8 @@ class ThemeBoardScreen(Screen[None]):
 
     @work
     async def action_merge(self) -> None:
+        if self._on_unfiled():
+            return
         group = self.groups.get(self.selected_theme_id or "")
         if group is None or not self._other_themes(group.theme.id):
             self.notify("Merging needs two themes.")
@@ -206,6 +252,8 @@ class ThemeBoardScreen(Screen[None]):
 
     @work
     async def action_split(self) -> None:
+        if self._on_unfiled():
+            return
         group = self.groups.get(self.selected_theme_id or "")
         chosen = self._chosen_input()
         if group is None or not chosen:
@@ -224,6 +272,8 @@ class ThemeBoardScreen(Screen[None]):
 
     @work
     async def action_move(self) -> None:
+        if self._on_unfiled():
+            return
         group = self.groups.get(self.selected_theme_id or "")
         chosen = self._chosen_input()
         if group is None or not chosen or not self._other_themes(group.theme.id):
@@ -242,6 +292,8 @@ class ThemeBoardScreen(Screen[None]):
             self.notify(f"{len(chosen)} moved to {self.groups[target].label}.")
 
     def action_unfile(self) -> None:
+        if self._on_unfiled():
+            return
         chosen = self._chosen_input()
         if not chosen:
             return
@@ -251,6 +303,43 @@ class ThemeBoardScreen(Screen[None]):
             self.marked.clear()
             self.reload()
             self.notify(f"{len(chosen)} taken out of the theme (the input itself stays).")
+
+    def _entries(self, chosen: list[str]) -> list[tuple[str, str]]:
+        """(table, id) of the chosen rows, under a theme or under none."""
+        if self.selected_theme_id == UNFILED:
+            return [
+                (self.unfiled[k].table, self.unfiled[k].id) for k in chosen if k in self.unfiled
+            ]
+        group = self.groups.get(self.selected_theme_id or "")
+        filed = {e.filing_id: e for e in (group.entries if group else ())}
+        return [(filed[k].entry_table, filed[k].entry_id) for k in chosen if k in filed]
+
+    @work
+    async def action_file(self) -> None:
+        """File the marked input (else the input under the cursor) under a theme: one there is,
+        or a new one. Input under a theme stays there too."""
+        entries = self._entries(self._chosen_input())
+        if not entries:
+            self.notify("Choose the input to file first (space marks it).")
+            return
+        count = f"{len(entries)} input" if len(entries) > 1 else "this input"
+        choices = [Choice(g.theme.name, g.label) for g in self.groups.values()]
+        name: str | None = NEW_THEME
+        if choices:
+            name = await self.app.push_screen_wait(
+                ChoiceDialog(f"File {count} under…", [*choices, Choice(NEW_THEME, "A new theme…")])
+            )
+        if name == NEW_THEME:
+            name = await self.app.push_screen_wait(
+                ThemeNameDialog(f"File {count} under a new theme")
+            )
+        if name is None:
+            return
+        with reported(self.app):
+            theme = themes.file_inputs(self.facilitate.store, self.series_id, entries, name)
+            self.marked.clear()
+            self.reload()
+            self.notify(f"{len(entries)} filed under +{theme.name}.")
 
     def action_help(self) -> None:
         self.app.push_screen(ScreenHelp("Keys — themes", screen_keys(self)))

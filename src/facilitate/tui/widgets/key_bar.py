@@ -16,7 +16,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import RenderResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.content import Content, Span
 from textual.screen import Screen
 from textual.widget import Widget
@@ -92,11 +92,24 @@ class KeyBar(Widget):
 
     def shown(self) -> list[tuple[Binding, bool]]:
         """The bindings drawn, in order: one per action, as the Footer shows them."""
-        by_action: dict[str, tuple[Binding, bool]] = {}
+        by_action: dict[str, ActiveBinding] = {}
         for active in self.screen.active_bindings.values():
             if active.binding.show and active.binding.action not in by_action:
-                by_action[active.binding.action] = (active.binding, active.enabled)
-        shown = list(by_action.values())
+                by_action[active.binding.action] = active
+        # Active bindings come in the order their keys were first bound along the focus chain,
+        # so a key the focused Input also binds (ctrl+e, ctrl+d) would jump ahead of the screen's
+        # own order. Each node's keys are shown as the node declares them.
+        nodes = list(dict.fromkeys(active.node for active in by_action.values()))
+
+        def declared(active: ActiveBinding) -> int:
+            actions = [
+                b.action for b in getattr(type(active.node), "BINDINGS", []) if isinstance(b, Binding)
+            ]
+            action = active.binding.action
+            return actions.index(action) if action in actions else len(actions)
+
+        ordered = sorted(by_action.values(), key=lambda a: (nodes.index(a.node), declared(a)))
+        shown = [(active.binding, active.enabled) for active in ordered]
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if (
             self.app.ENABLE_COMMAND_PALETTE
