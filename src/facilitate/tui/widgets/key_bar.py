@@ -103,7 +103,9 @@ class KeyBar(Widget):
 
         def declared(active: ActiveBinding) -> int:
             actions = [
-                b.action for b in getattr(type(active.node), "BINDINGS", []) if isinstance(b, Binding)
+                b.action
+                for b in getattr(type(active.node), "BINDINGS", [])
+                if isinstance(b, Binding)
             ]
             action = active.binding.action
             return actions.index(action) if action in actions else len(actions)
