@@ -11,7 +11,7 @@ from facilitate.models import ActionItem, Body, Meeting, MeetingSeries, Organiza
 from facilitate.models.enums import ActionStatus, Visibility
 from facilitate.services.overview import home_summary
 from facilitate.services.run.follow_through import update_action
-from facilitate.services.run.follow_through_figures import (
+from facilitate.services.record.follow_through_figures import (
     NO_ORGANIZATION,
     figures,
     series_figures,

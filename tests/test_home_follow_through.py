@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from facilitate.services.overview import follow_through_cell
-from facilitate.services.run.follow_through_figures import FollowThrough
+from facilitate.services.record.follow_through_figures import FollowThrough
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.follow_through_figures import NOTHING, FollowThroughFiguresDialog

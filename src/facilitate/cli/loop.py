@@ -161,7 +161,7 @@ def report_command(
 
 def _print_summary(store: Any, series_ref: str, as_of: date | None) -> None:
     from facilitate.services.lookup import find_series
-    from facilitate.services.run.follow_through_figures import summary_lines
+    from facilitate.services.record.follow_through_figures import summary_lines
 
     series_id = find_series(store, series_ref).id if series_ref else None
     for line in summary_lines(store, series_id, today=as_of):

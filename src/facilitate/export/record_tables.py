@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitate.export.tables import TextTable
+from facilitate.services.record.follow_through_figures import NO_ORGANIZATION
 from facilitate.services.record.wording import short_date
 
 if TYPE_CHECKING:
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from facilitate.store.queries_follow_through import FollowThroughRow
 
 WHOLE_SERIES = "Whole series"
-NO_ORGANIZATION = "No organization"
-"""The row of actions whose owner has no organization on record (as the figures name it)."""
 
 
 def overdue_heading(record: SeriesRecord) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from facilitate.services.run.follow_through_figures import FollowThrough, series_figures
+from facilitate.services.record.follow_through_figures import FollowThrough, series_figures
 from facilitate.store import Store, queries
 from facilitate.store.queries import MeetingRow, OpenActionRow, SeriesRow
 

@@ -2,7 +2,7 @@
 meeting's minutes list under "follow-up on earlier commitments".
 
 One joined query per question (no query per action), so both stay fast on a record of many
-years. The service `services/run/follow_through_figures.py` turns the rows into
+years. The service `services/record/follow_through_figures.py` turns the rows into
 figures and lines; nothing here decides wording.
 """
 

@@ -145,7 +145,7 @@ class SeriesRecord:
     limit: int | None = DEFAULT_LIMIT
     overdue: tuple[OverdueRow, ...] = ()
     # How the series' action items came out (one row), then per owner organization; counted as
-    # `facilitate loop --summary` counts them (services/run/follow_through_figures.py).
+    # `facilitate loop --summary` counts them (services/record/follow_through_figures.py).
     follow_through: tuple[FollowThroughRow, ...] = ()
     follow_through_by_organization: tuple[FollowThroughRow, ...] = ()
 

@@ -1,7 +1,7 @@
 """Follow-through, whole: how every series' and every organization's action items came out.
 
 Opened with f on Home, whose bodies panel has room for one short line per series at most. The
-figures are those `facilitate loop --summary` prints (services/run/follow_through_figures.py),
+figures are those `facilitate loop --summary` prints (services/record/follow_through_figures.py),
 overdue as of the app's today; here they stand in columns, one row per series or organization.
 """
 
@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from facilitate.services.run.follow_through_figures import FollowThrough, figures
+from facilitate.services.record.follow_through_figures import FollowThrough, figures
 from facilitate.store import Store
 from facilitate.tui.widgets.table import Fit, Table
 

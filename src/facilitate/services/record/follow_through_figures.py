@@ -1,8 +1,9 @@
 """Follow-through figures: per series and per organization, how commitments came out.
 
-Done on time, done late, still open (and how many of those are overdue), dropped. Home shows
-each series' overdue count beside it (all its narrow panel has room for); `facilitate loop
---summary` prints `summary_lines`. Overdue is counted as of the day given, which callers pass
+Done on time, done late, still open (and how many of those are overdue), dropped. Home shows a
+follow-through line per series when it is wide, and `f` there every series' and organization's
+figures; the series record prints them; `facilitate loop --summary` prints `summary_lines`.
+Overdue is counted as of the day given, which callers pass
 (screens: today; tests: a fixed day). Done counts as on time when its "done" update was given
 on or before the due date (at a meeting: that meeting's date).
 
