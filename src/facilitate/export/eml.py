@@ -1,10 +1,24 @@
 """A ready-to-send e-mail draft (.eml) with a packet's files attached. Nothing is ever sent.
 
 The headers are those a mail program expects of a message it will send: From (the coordinator,
-set once with `facilitate settings`), To, Subject, Date and a Message-ID. `X-Unsent: 1` makes
-Outlook open the file as a draft to review and send; `X-Mozilla-Draft-Info` marks it as a draft
-for Thunderbird once it sits in a Drafts folder (opened from disk, Thunderbird shows it as a
-message: "Edit as New Message" sends it).
+set once with `facilitate settings`), To, Subject, Date and a Message-ID.
+
+`X-Unsent: 1` is what makes a double-clicked .eml open as a draft ready to send:
+- Thunderbird (seen in 153 ESR with scripts/check_mail_reader.py): MessengerContentHandler and
+  MailUtils read the file's headers and, when X-Unsent is exactly "1", open a compose window
+  (To, Subject, body and attachments filled in, From picked among the identities by address);
+  without it the file opens as a received message. Thunderbird writes its own Date and
+  Message-ID when it saves or sends the draft.
+- Outlook: Microsoft documents X-Unsent as the header that carries a message's sent/unsent
+  state between MIME and Outlook: "sent/unsent information is persisted in X-Unsent"
+  (CCSF_EMBEDDED_MESSAGE of IConverterSession::MIMEToMAPI and MAPIToMIMEStm,
+  learn.microsoft.com/office/client-developer/outlook/mapi/iconvertersession-mimetomapi), and
+  Outlook's converter writes `X-Unsent: 1` for a message still being composed
+  (learn.microsoft.com/archive/blogs/stephen_griffin/did-i-send-that). That Outlook then opens
+  such a file for editing with Send is reported by users, not documented; Outlook cannot run
+  here, so it is not checked.
+`X-Mozilla-Draft-Info` is not needed to open the file; it carries Thunderbird's draft options
+(no vCard, receipt or DSN) as its own saved drafts do.
 """
 
 from __future__ import annotations
@@ -40,6 +54,8 @@ def _set_subject(message: EmailMessage, subject: str) -> None:
 
 
 def render_email(draft: EmailDraft, attachments: Sequence[tuple[str, RenderedFile]]) -> bytes:
+    """The draft as an RFC 5322 message (CRLF line ends) with the files attached, marked
+    unsent so that a mail program opens it for editing (see the module's note)."""
     message = EmailMessage()
     if draft.sender is not None:
         name, address = draft.sender

@@ -3,9 +3,6 @@ alike: an address the roster accepts is one a packet's draft can be sent to."""
 
 from __future__ import annotations
 
-from email.errors import HeaderParseError
-from email.headerregistry import Address
-
 
 def is_email_address(text: str) -> bool:
     """One plain address (name@example.org) that the standard library's mail headers take as
@@ -14,6 +11,11 @@ def is_email_address(text: str) -> bool:
     text = text.strip()
     if not text or text.count("@") != 1 or any(c.isspace() for c in text):
         return False
+    # Imported here: the mail header parser costs every command's start-up ~5 ms (roster and
+    # quorum import this module), and only an edit or an import of addresses calls it.
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
     try:
         address = Address(addr_spec=text)
     except (HeaderParseError, ValueError, IndexError):

@@ -10,8 +10,7 @@ import os
 import shlex
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from facilitate.store.errors import (
     DatabaseCorrupt,
@@ -23,7 +22,10 @@ from facilitate.store.errors import (
     StoreError,
     explain,
 )
-from facilitate.store.migrations import MIGRATION_SET, known_migration_names, migrations
+from facilitate.store.migration_names import MIGRATION_NAMES, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -111,12 +113,13 @@ def _check_file(path: Path, *, write: bool, create: bool) -> None:
         )
 
 
-def _refuse_what_is_not_ours(path: Path, *, create: bool, busy_timeout_ms: int) -> None:
-    """Read (never write) the file's schema and refuse it unless facilitate may change it."""
+def _refuse_what_is_not_ours(path: Path, *, create: bool, busy_timeout_ms: int) -> set[str]:
+    """Read (never write) the file's schema and refuse it unless facilitate may change it; the
+    names of the migrations already applied to it."""
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [c.exists() for c in companions]
     try:
-        _read_schema_or_refuse(path, create=create, busy_timeout_ms=busy_timeout_ms)
+        return _read_schema_or_refuse(path, create=create, busy_timeout_ms=busy_timeout_ms)
     except StoreError:
         # A read-only connection cannot tidy up the -wal/-shm it made; a refused file is left
         # exactly as it was found.
@@ -132,9 +135,9 @@ def _named(tables: list[str]) -> str:
     return f"{shown} and {more} more" if more > 0 else shown
 
 
-def _read_schema_or_refuse(path: Path, *, create: bool, busy_timeout_ms: int) -> None:
+def _read_schema_or_refuse(path: Path, *, create: bool, busy_timeout_ms: int) -> set[str]:
     """Refuse another application's database, one written by a newer facilitate, and, unless
-    `create`, a SQLite file with no tables yet."""
+    `create`, a SQLite file with no tables yet; return the facilitate migrations applied."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
@@ -175,31 +178,51 @@ def _read_schema_or_refuse(path: Path, *, create: bool, busy_timeout_ms: int) ->
             )
         if not create:
             raise _not_started(path, "this SQLite database is empty")
-        return
-    unknown = sorted(applied - known_migration_names())
+        return applied
+    unknown = sorted(applied - set(MIGRATION_NAMES))
     if unknown:
         raise DatabaseTooNew(
             path,
             "this database was written by a newer version of facilitate "
             f"(schema {unknown[-1]}). Upgrade facilitate to open it; the file was left untouched.",
         )
+    return applied
 
 
-def connect(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+def connect(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """A connection with the pragmas every facilitate connection needs. Use `open_db`."""
     conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
-    db = Database(conn, execute_plugins=False)
     try:
         # WAL lets a second window read while one writes; FULL makes a commit survive power loss.
-        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        with db.ensure_autocommit_on():
-            db.conn.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        isolation, conn.isolation_level = conn.isolation_level, None
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # refused inside a transaction
+        finally:
+            conn.isolation_level = isolation
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         conn.close()
         raise explain(path, error) from error
-    return db
+    return conn
+
+
+def as_database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' view of an open connection, for migrations and the tests' schema checks.
+    Imported only then: sqlite-utils costs every command ~20 ms of start-up."""
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply every migration the file lacks (sqlite-utils checks again on this connection)."""
+    from facilitate.store.migrations import migrations
+
+    db = as_database(conn)
+    if migrations.pending(db):
+        migrations.apply(db)
 
 
 def open_db(
@@ -207,7 +230,7 @@ def open_db(
     *,
     create: bool = True,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
-) -> Database:
+) -> sqlite3.Connection:
     """Open the database at `path`, migrated to the current schema. With `create` (the app and
     set-up), a missing file is made (private) and an empty one becomes a new record, keeping the
     mode its owner gave it; without it, both are refused.
@@ -225,13 +248,13 @@ def open_db(
             )
         _create_private_file(path)
     _check_file(path, write=True, create=create)
-    _refuse_what_is_not_ours(path, create=create, busy_timeout_ms=busy_timeout_ms)
-    db = connect(path, busy_timeout_ms=busy_timeout_ms)
+    applied = _refuse_what_is_not_ours(path, create=create, busy_timeout_ms=busy_timeout_ms)
+    conn = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
-        if migrations.pending(db):
-            migrations.apply(db)
+        if not applied.issuperset(MIGRATION_NAMES):
+            _migrate(conn)
     except sqlite3.Error as error:
-        db.close()
+        conn.close()
         raise explain(path, error) from error
     track_open(path)
-    return db
+    return conn

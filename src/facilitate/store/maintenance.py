@@ -29,7 +29,7 @@ def backup(store: Store, destination: Path) -> Path:
     os.close(fd)
     target = sqlite3.connect(str(destination))
     try:
-        store.db.conn.backup(target)
+        store.conn.backup(target)
     except sqlite3.Error as error:
         target.close()
         destination.unlink(missing_ok=True)

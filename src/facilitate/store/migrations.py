@@ -9,8 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from facilitate.models.ids import utc_text
-
-MIGRATION_SET = "facilitate"
+from facilitate.store.migration_names import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

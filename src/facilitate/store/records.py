@@ -18,10 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database
-
 from facilitate.models.ids import utc_text, utcnow
-from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_db, track_close
+from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, as_database, open_db, track_close
 from facilitate.store.errors import (
     DatabaseCorrupt,
     EditConflict,
@@ -32,6 +30,8 @@ from facilitate.store.errors import (
 
 if TYPE_CHECKING:
     # Only for types: importing pydantic is left to the first screen that reads a model.
+    from sqlite_utils import Database
+
     from facilitate.models.base import Record
 
 R = TypeVar("R", bound="Record")
@@ -132,9 +132,10 @@ def apply_edit(
 class Store:
     """An open facilitate database. Build one with `Store.open(path)`."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+        self._db: Database | None = None
         self._depth = 0
         # PRAGMA optimize on close may write statistics: only after this session wrote, and never
         # to a file found damaged (the user was told it was left untouched).
@@ -159,13 +160,21 @@ class Store:
         path = Path(path).expanduser()
         return cls(open_db(path, create=create, busy_timeout_ms=busy_timeout_ms), path)
 
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' view of this connection, made on first use: the store itself speaks
+        plain sqlite3, so a command that only reads never loads sqlite-utils."""
+        if self._db is None:
+            self._db = as_database(self.conn)
+        return self._db
+
     def close(self) -> None:
         """Give the planner fresh statistics if this session wrote anything, then close."""
         if self._wrote and not self._damaged:
             # Optimisation is best-effort; closing must still happen.
             with suppress(sqlite3.Error):
-                self.db.execute("PRAGMA optimize")
-        self.db.close()
+                self.conn.execute("PRAGMA optimize")
+        self.conn.close()
         track_close(self.path)
 
     def _explain(self, error: sqlite3.Error) -> StoreError:
@@ -179,7 +188,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together, durably, or not at all. Nests."""
-        conn = self.db.conn
+        conn = self.conn
         if self._depth:
             self._depth += 1
             try:
@@ -213,7 +222,7 @@ class Store:
     def _write(self, table: str, sql: str, params: Sequence[Any] = ()) -> int:
         try:
             with self.transaction():
-                return self.db.conn.execute(sql, params).rowcount
+                return self.conn.execute(sql, params).rowcount
         except sqlite3.Error as error:
             raise self._explain(error) from error
         finally:
@@ -229,7 +238,7 @@ class Store:
         data_version = self._pinned_data_version
         if data_version is None:
             try:
-                data_version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+                data_version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as error:
                 raise self._explain(error) from error
             if self._depth:
@@ -257,7 +266,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Rows as dicts. For the store's own query modules; services never pass SQL."""
         try:
-            cursor = self.db.conn.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as error:
