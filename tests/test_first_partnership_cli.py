@@ -107,7 +107,9 @@ def test_a_partnership_starts_from_nothing_by_commands(tmp_path: Path) -> None:
         "/d Move the forum to evenings method:consensus",
         "/a Book the evening room @sofia due:12/18",
     ]
-    captured = CliRunner().invoke(cli, ["capture", "2026-12-08"], input="\n".join(lines) + "\n")
+    captured = CliRunner().invoke(
+        cli, ["capture", "2026-12-08", "--today"], input="\n".join(lines) + "\n"
+    )
     assert captured.exit_code == 0, captured.output
     assert "Saved action" in captured.output and "Sofia Alvarez" in captured.output
     closed = _run(

@@ -49,7 +49,7 @@ def test_a_whole_short_meeting_at_a_terminal(demo_store: Store, db_path: Path) -
 
     term = pexpect.spawn(
         FACILITATE[0],
-        [*FACILITATE[1:], "--db", str(db_path), "capture", meeting.id[:8]],
+        [*FACILITATE[1:], "--db", str(db_path), "capture", meeting.id[:8], "--today"],
         env={**os.environ, "TERM": "dumb"},
         encoding="utf-8",
         timeout=60,

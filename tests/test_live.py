@@ -375,13 +375,14 @@ def test_taking_up_a_parked_item_resolves_its_parking_entry(
     _view, entry = live.park_item(store, items[1].id, now=minutes(2))
     view = live.start_item(store, items[1].id, now=minutes(20))
     again = store.get(AgendaItem, items[1].id)
+    # Its clock resumes at the 2 minutes it ran: the 18 minutes parked are not its time.
     assert (again.state, again.started_at, again.ended_at) == (
         ItemState.ACTIVE,
-        minutes(0),
+        minutes(18),
         None,
     )
     assert store.get(ParkingLotItem, entry.id).resolved
-    assert view.item_timer is not None and view.item_timer.elapsed == timedelta(minutes=20)
+    assert view.item_timer is not None and view.item_timer.elapsed == timedelta(minutes=2)
 
 
 def test_next_item_at_the_end_of_the_agenda_just_ends_the_last(

@@ -52,8 +52,14 @@ def meeting_to_follow(store: Store, ref: str | None, *, today: date | None = Non
 
 @click.command("capture")
 @click.argument("meeting", required=False)
+@click.option(
+    "--today",
+    "held_today",
+    is_flag=True,
+    help="A meeting planned for another day is held today: move it to today.",
+)
 @click.pass_context
-def capture_command(ctx: click.Context, meeting: str | None) -> None:
+def capture_command(ctx: click.Context, meeting: str | None, held_today: bool) -> None:
     """Capture into MEETING a line at a time (without MEETING: the live meeting).
 
     The live screen's quick entry: a plain line is a note, /d a decision, /a an action
@@ -64,7 +70,9 @@ def capture_command(ctx: click.Context, meeting: str | None) -> None:
     cannot be saved: that line is named on stderr and the exit status is 1.
 
     MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title. A
-    planned meeting is opened, as running it from the app does.
+    planned meeting is opened, as running it from the app does. One planned for another day is
+    moved to today (the minutes then say the day it was held): asked first at a terminal, with
+    --today from a script, which is refused without it.
     """
     import sys
 
@@ -74,15 +82,25 @@ def capture_command(ctx: click.Context, meeting: str | None) -> None:
     def run() -> int:
         from facilitate.line import loop
         from facilitate.line.session import LineSession
+        from facilitate.services.run import redate
 
+        today = date.today()
         with opened(database_path(ctx.find_root())) as store:
             found = meeting_to_follow(store, meeting)
             piped = not sys.stdin.isatty()
-            session = LineSession(store, found.id)
+            move = held_today
+            if not move and not piped and redate.other_day(found, today):
+                move = click.confirm(redate.question(found), default=False)
+                if not move:
+                    click.echo(f"Not started: it stays planned for {found.starts_at:%a %b %d}.")
+                    return 0
+            session = LineSession(store, found.id, today=today, move_to_today=move)
             try:
                 if piped:
                     return loop.piped(session, sys.stdin, sys.stdout, sys.stderr)
                 return loop.interactive(session, sys.stdout)
+            except redate.NotToday as error:
+                fail(f"{error}: add --today to hold it today (it moves to today), or run it then")
             except ValueError as error:  # the meeting cannot be opened (LiveError)
                 fail(str(error))
         return 1

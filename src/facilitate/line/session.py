@@ -1,9 +1,9 @@
 """One line-mode session: a line in, a few plain lines out, through the app's own services.
 
-A line is either a command (``:next``, ``:items``, ``:rules``, ``:undo``, ``:who``, ``:time``,
-``:help``, ``:quit``) or a quick-entry line, read and saved by `capture.capture_line` exactly as
-the live screen's capture line does. An entry is saved before its echo is written, so what was
-echoed survives a crash; a second window sees it within a second.
+A line is either a command (``:next``, ``:take 5``, ``:items``, ``:rules``, ``:undo``, ``:who``,
+``:time``, ``:help``, ``:quit``) or a quick-entry line, read and saved by `capture.capture_line`
+exactly as the live screen's capture line does. An entry is saved before its echo is written, so
+what was echoed survives a crash; a second window sees it within a second.
 
 A line the grammar cannot read is not saved as an entry: `capture_line` keeps it as a draft, as
 the live screen does, and the session remembers that draft so the corrected line replaces it.
@@ -11,14 +11,16 @@ the live screen does, and the session remembers that draft so the corrected line
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from facilitate.line import wording
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.record.capture_links import SeriesAnswers
-from facilitate.services.run import attendance, capture, corrections, live
+from facilitate.services.run import attendance, capture, corrections, live, redate
 from facilitate.services.run.capture import Entry
 from facilitate.store import RecordNotFound, Store, StoreError
 
@@ -31,6 +33,7 @@ HELP = [
     "/a TEXT @owner due:fri saves an action item. /p TEXT saves a parking-lot entry.",
     "#public, #internal or #confidential on any line sets who may see it.",
     ":next starts the next item. :items lists the agenda. :time says the time left.",
+    ":take N takes item N now, out of order; the item under way is paused, to take up again.",
     ":rules reads the ground rules. :who says who holds a role and who is here.",
     ":undo takes back the last entry or correction. :help repeats this. :quit ends.",
 ]
@@ -56,9 +59,20 @@ def _refusal(error: Exception) -> str:
 class LineSession:
     """Capturing into one meeting, a line at a time."""
 
-    def __init__(self, store: Store, meeting_id: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: str,
+        *,
+        today: date | None = None,
+        move_to_today: bool = False,
+    ) -> None:
+        """`today`: the day it runs, checked on opening (`live.open_meeting`); a planned
+        meeting of another day opens only with `move_to_today`, the answer to its question."""
         self.store = store
         self.meeting_id = meeting_id
+        self.today = today
+        self.move_to_today = move_to_today
         self._series_answers: SeriesAnswers | None = None
         self.saved = 0
         # The draft of the last line that could not be read: the next line typed is its fix.
@@ -89,10 +103,14 @@ class LineSession:
         meeting = self.store.get(Meeting, self.meeting_id)
         lines = []
         if meeting.status is MeetingStatus.PLANNED:
-            view = live.open_meeting(self.store, self.meeting_id)
+            view = live.open_meeting(
+                self.store, self.meeting_id, today=self.today, move_to_today=self.move_to_today
+            )
             if view.current is None and view.next_pending is not None:
                 live.start_item(self.store, view.next_pending.id)
-            lines.append(f"Opened “{meeting.title}”; it is live now.")
+            if moved := redate.moved_note(meeting, view.meeting):
+                lines.append(f"{moved}.")
+            lines.append(f"Opened “{view.meeting.title}”; it is live now.")
         else:
             lines.append(f"Capturing into “{meeting.title}”.")
         if meeting.status in (MeetingStatus.CLOSED, MeetingStatus.APPROVED):
@@ -124,8 +142,10 @@ class LineSession:
         if not text:
             return Reply()
         if text.startswith(":"):
-            name = text[1:].strip().lower()
-            command = self._commands.get(name)
+            name, _, argument = text[1:].strip().partition(" ")
+            command = self._commands.get(text[1:].strip().lower())
+            if name.lower() == "take":
+                command = functools.partial(self.take, argument.strip())
             if command is None:
                 return Reply(refused=f"no command “{text}”; :help lists them")
             try:
@@ -177,6 +197,18 @@ class LineSession:
         if view.current is None:
             return Reply(["That was the last item. Close the meeting from the app (ctrl+l)."])
         return Reply([wording.current_line(view)])
+
+    def take(self, number: str) -> Reply:
+        """`:take 5`: agenda item 5 now; the item under way is paused (`live.take_item`)."""
+        view = live.live_view(self.store, self.meeting_id)
+        if not number.isdigit() or not 1 <= int(number) <= len(view.items):
+            last = len(view.items)
+            return Reply(refused=f"say which item: :take N, N from 1 to {last} (:items lists them)")
+        taken = live.take_item(self.store, view.items[int(number) - 1].id)
+        lines = [wording.current_line(taken.view)]
+        if taken.paused is not None:
+            lines.append(wording.paused_line(taken.view, taken.paused))
+        return Reply(lines)
 
     def items(self) -> Reply:
         view = live.live_view(self.store, self.meeting_id)

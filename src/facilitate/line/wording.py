@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from facilitate.models import ActionItem, Decision, Note, ParkingLotItem, Person
+from facilitate.models import ActionItem, AgendaItem, Decision, Note, ParkingLotItem, Person
 from facilitate.models.enums import AttendanceStatus, DecisionMethod, ItemState, Visibility
 from facilitate.services.lead.ground_rules import VersionedRules
 from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS, PURPOSE_LABELS
 from facilitate.services.run.attendance import RoleLine, RosterLine
 from facilitate.services.run.capture import CaptureResult, Entry
-from facilitate.services.run.live import LiveView
+from facilitate.services.run.live import LiveView, is_paused, item_timer
 from facilitate.store import RecordNotFound, Store
 
 KIND_WORDS = {
@@ -98,6 +98,8 @@ def item_line(view: LiveView, index: int) -> str:
     item = view.items[index]
     words = [f"{index + 1}. {item.title}", f"{item.minutes + item.extended_minutes} min"]
     state = _STATE_WORDS[item.state]
+    if is_paused(item):
+        state = f"paused at {clock(item_timer(item, view.now).elapsed)}"
     if view.current is not None and item.id == view.current.id and view.item_timer:
         timer = view.item_timer
         state = f"now, {clock(timer.elapsed)} of {clock(timer.planned)}"
@@ -123,6 +125,13 @@ def current_line(view: LiveView) -> str:
     if item.desired_outcome:
         line += f". Outcome: {item.desired_outcome}"
     return line + "."
+
+
+def paused_line(view: LiveView, item: AgendaItem) -> str:
+    """ "Paused: 1. Welcome, at 4:10. :take 1 takes it up again." for the item a take paused."""
+    number = view.items.index(item) + 1 if item in view.items else 0
+    at = clock(item_timer(item, view.now).elapsed)
+    return f"Paused: {number}. {item.title}, at {at}. :take {number} takes it up again."
 
 
 def time_line(view: LiveView) -> str:

@@ -124,6 +124,8 @@ class AgendaItem(Record):
     started_at: datetime | None = None
     ended_at: datetime | None = None
     extended_minutes: int = Field(default=0, ge=0)
+    # Time spent paused (another item taken meanwhile) since `started_at`, its first take.
+    paused_seconds: int = Field(default=0, ge=0)
     carried_from_item_id: str | None = None
     # Who may see the item's title and text in an agenda or minutes (a personnel matter is
     # internal: partners see "closed session").

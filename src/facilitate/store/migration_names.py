@@ -23,4 +23,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0012_protocol_and_tiers",
     "0013_loop_boards_agenda_out",
     "0014_roll_call_votes",
+    "0015_paused_items",
 )

@@ -151,6 +151,13 @@ def m0014_roll_call_votes(db: Database) -> None:
     migration_0014.upgrade(db)
 
 
+@migrations(name="0015_paused_items")
+def m0015_paused_items(db: Database) -> None:
+    from facilitate.store import migration_0015
+
+    migration_0015.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}

@@ -16,18 +16,25 @@ When an item's time is up the facilitator chooses one of:
   would offer the same thing twice.
 
 A meeting started by mistake (the wrong one, or on the wrong day) goes back to planned with
-`return_to_planned`, as long as nothing was captured in it (`captured_in`).
+`return_to_planned`, as long as nothing was captured in it (`captured_in`); one moved to today
+when opened goes back to its planned day (`redate`).
 
-Starting an item ends the one that was active (DONE). Taking up again an item already finished,
-parked or continued reopens it: it keeps its first ``started_at`` (so its timer counts from its
-first start) and its ``ended_at`` is cleared until it ends again; a parking entry made when it was
-parked is marked resolved.
+Moving on (`next_item`, `start_item`) ends the item that was active (DONE). Taking an item out
+of order (`take_item`: item 5 before item 2) pauses it instead: the paused item is pending again,
+keeps everything captured under it and its ``started_at`` (it was taken, so closing does not ask
+about it as never taken), and its ``ended_at`` stops its clock; it can be taken up again.
+
+Taking up again an item already started (paused, finished, parked or continued) resumes its
+clock: an item's timer counts only the time it was current (the time away is kept in
+``paused_seconds``; ``started_at`` stays its first take, the order the minutes print), and
+``ended_at`` is cleared until it ends again; a parking entry made when it was parked is marked
+resolved.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from facilitate.errors import Refusal
 from facilitate.models import (
@@ -52,6 +59,7 @@ from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
 from facilitate.services.plan import agenda
 from facilitate.services.plan.cancel import cannot_run
+from facilitate.services.run import redate
 from facilitate.services.run.capture import add_parking
 from facilitate.store import Store
 
@@ -97,8 +105,8 @@ def item_timer(item: AgendaItem, now: datetime) -> ItemTimer:
     if item.started_at is None:
         return ItemTimer(planned, timedelta(0), running=False)
     end = item.ended_at or as_utc(now)
-    elapsed = max(as_utc(end) - as_utc(item.started_at), timedelta(0))
-    return ItemTimer(planned, elapsed, running=item.ended_at is None)
+    current = as_utc(end) - as_utc(item.started_at) - timedelta(seconds=item.paused_seconds)
+    return ItemTimer(planned, max(current, timedelta(0)), running=item.ended_at is None)
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,8 @@ def meeting_timer(meeting: Meeting, items: list[AgendaItem], now: datetime) -> M
     planned = timedelta(minutes=meeting.minutes)
     left = timedelta(0)
     for item in items:
-        if item.state is ItemState.PENDING:
-            left += timedelta(minutes=item.minutes + item.extended_minutes)
-        elif item.state is ItemState.ACTIVE:
+        # A paused item still has what is left of its time booked, like the active one.
+        if item.state in (ItemState.PENDING, ItemState.ACTIVE):
             left += item_timer(item, now).remaining
     if meeting.opened_at is None:
         return MeetingTimer(planned, timedelta(0), running=False, agenda_left=left)
@@ -183,8 +190,21 @@ def resume_state(store: Store, now: datetime | None = None) -> LiveView | None:
 # -- opening, and undoing an opening made by mistake -----------------------------------------
 
 
-def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> LiveView:
-    """Planned → live, with ``opened_at``. Opening a live meeting again changes nothing."""
+def open_meeting(
+    store: Store,
+    meeting_id: str,
+    now: datetime | None = None,
+    *,
+    today: date | None = None,
+    move_to_today: bool = False,
+) -> LiveView:
+    """Planned → live, with ``opened_at``. Opening a live meeting again changes nothing.
+
+    `today` is the day it is run. A planned meeting of another day opens only with
+    `move_to_today` (the face asked, and was told yes): it is re-dated to `today` first
+    (`redate.move_to_today`); without it, `redate.NotToday` says so and nothing changes.
+    Without `today` (a caller that asked already) the day is not checked.
+    """
     at = as_utc(now)
     with store.transaction():
         meeting = store.get(Meeting, meeting_id)
@@ -194,9 +214,13 @@ def open_meeting(store: Store, meeting_id: str, now: datetime | None = None) -> 
         if cancelled:
             raise LiveError(cancelled)
         if meeting.status is MeetingStatus.PLANNED:
+            if today is not None and redate.other_day(meeting, today) is not None:
+                if not move_to_today:
+                    raise redate.NotToday(meeting, today)
+                redate.move_to_today(store, meeting, today, at)
             meeting.status = MeetingStatus.LIVE
             meeting.opened_at = at
-            store.save(meeting)
+            store.update_fields(meeting, ["status", "opened_at"])
     return live_view(store, meeting_id, at)
 
 
@@ -271,7 +295,8 @@ def why_not_planned(store: Store, meeting: Meeting) -> str | None:
 
 def return_to_planned(store: Store, meeting_id: str) -> Meeting:
     """Live → planned, for a meeting started by mistake: as if it had never been opened (no
-    ``opened_at``, no current item, the item it started pending again with no times).
+    ``opened_at``, no current item, the item it started pending again with no times); one
+    moved to today when opened is on its planned day again (`redate.put_back`).
 
     Refused with a LiveError saying why (`why_not_planned`) when anything was captured: such a
     meeting happened, and is closed with its record rather than unstarted.
@@ -287,10 +312,11 @@ def return_to_planned(store: Store, meeting_id: str) -> Meeting:
                 item.started_at = None
                 item.ended_at = None
                 store.save(item)
+        redate.put_back(store, meeting, utcnow())
         meeting.status = MeetingStatus.PLANNED
         meeting.opened_at = None
         meeting.current_item_id = None
-        store.save(meeting)
+        store.update_fields(meeting, ["status", "opened_at", "current_item_id"])
     return meeting
 
 
@@ -359,7 +385,8 @@ def _next_pending(meeting: Meeting, items: list[AgendaItem]) -> AgendaItem | Non
 
 
 def start_item(store: Store, item_id: str, now: datetime | None = None) -> LiveView:
-    """Make `item_id` the current item, ending (DONE) the one that was active."""
+    """Make `item_id` the current item, ending (DONE) the one that was active (moving on;
+    `take_item` pauses it instead)."""
     at = as_utc(now)
     with store.transaction():
         item, meeting = _live_item(store, item_id)
@@ -367,23 +394,78 @@ def start_item(store: Store, item_id: str, now: datetime | None = None) -> LiveV
     return live_view(store, meeting.id, at)
 
 
-def _start(store: Store, meeting: Meeting, item: AgendaItem, at: datetime) -> None:
+def roll_call_begun(store: Store, meeting_id: str) -> bool:
+    """Whether anyone's attendance is recorded yet (present, late, regrets, a guest): before
+    that, quorum says nothing of who is in the room, only that nobody was checked in."""
+    return store.count(Attendance, meeting_id=meeting_id) > 0
+
+
+def is_paused(item: AgendaItem) -> bool:
+    """Taken, then set aside for another item taken out of order: pending, with its start."""
+    return item.state is ItemState.PENDING and item.started_at is not None
+
+
+@dataclass(frozen=True)
+class Taken:
+    """An item taken out of order: the meeting now, and the item it paused (None: none was
+    under way)."""
+
+    view: LiveView
+    paused: AgendaItem | None
+
+
+def take_item(store: Store, item_id: str, now: datetime | None = None) -> Taken:
+    """Take `item_id` now, in any order: it becomes the current item, and the item that was
+    under way is paused (see the module's docstring), not finished.
+
+    Taking the item already under way is refused: nothing would change."""
+    at = as_utc(now)
+    with store.transaction():
+        item, meeting = _live_item(store, item_id)
+        if item.state is ItemState.ACTIVE and meeting.current_item_id == item.id:
+            raise LiveError(f"“{item.title}” is already the item under way")
+        paused = _start(store, meeting, item, at, pause_active=True)
+    return Taken(live_view(store, meeting.id, at), paused[0] if paused else None)
+
+
+def _start(
+    store: Store, meeting: Meeting, item: AgendaItem, at: datetime, *, pause_active: bool = False
+) -> list[AgendaItem]:
+    """Make `item` current. The item that was active ends (DONE), or is paused with
+    `pause_active`; returns the items paused. Rows are read inside the caller's transaction and
+    only the fields changed are written: the other window's changes to the rest survive."""
+    paused = []
     for other in agenda.items(store, meeting.id):
-        if other.state is ItemState.ACTIVE and other.id != item.id:
-            _finish(other, ItemState.DONE, at)
-            store.save(other)
+        if other.state is not ItemState.ACTIVE or other.id == item.id:
+            continue
+        _finish(other, ItemState.PENDING if pause_active else ItemState.DONE, at)
+        store.update_fields(other, ["state", "ended_at"])
+        if pause_active:
+            paused.append(other)
     if item.state is ItemState.PARKED:
         for entry in store.find(ParkingLotItem, meeting_id=meeting.id, agenda_item_id=item.id):
             entry.resolved = True
-            store.save(entry)
+            store.update_fields(entry, ["resolved"])
     if item.state is not ItemState.ACTIVE or item.ended_at is not None:
-        item.state = ItemState.ACTIVE
-        item.started_at = item.started_at or at
-        item.ended_at = None
-        store.save(item)
+        _resume(item, at)
+        store.update_fields(item, ["state", "started_at", "ended_at", "paused_seconds"])
     if meeting.current_item_id != item.id:
         meeting.current_item_id = item.id
-        store.save(meeting)
+        store.update_fields(meeting, ["current_item_id"])
+    return paused
+
+
+def _resume(item: AgendaItem, at: datetime) -> None:
+    """Active from `at`. An item started before resumes its clock where it stopped: the time it
+    was away is added to `paused_seconds`, and `started_at` stays its first take (the minutes
+    print items in the order they were taken)."""
+    if item.started_at is None:
+        item.started_at = at
+    elif item.ended_at is not None:
+        away = max(at - as_utc(item.ended_at), timedelta(0))
+        item.paused_seconds += int(away.total_seconds())
+    item.state = ItemState.ACTIVE
+    item.ended_at = None
 
 
 def next_item(

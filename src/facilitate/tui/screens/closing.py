@@ -350,7 +350,13 @@ class ClosingScreen(Screen[bool]):
         for flag in found.flags:
             question += f"\n\n⚠ {escape(flag)}"
         if flagged or found.flags:
-            question += "\n\nClose anyway? They can be fixed in the draft minutes later."
+            # Nothing edits a closed meeting's entries: say where they can still be put right.
+            question += (
+                "\n\nClose anyway? Once closed, its entries cannot be corrected: fix them here "
+                "first (ctrl+o an action's owner or due date, ctrl+d a decision, ctrl+x a line "
+                "never saved), or record the correction when a later meeting approves these "
+                "minutes."
+            )
         else:
             question += "\n\nThe minutes become a draft until a later meeting approves them."
         if not await self.app.push_screen_wait(

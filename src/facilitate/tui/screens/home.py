@@ -265,29 +265,16 @@ class HomeScreen(Screen[None]):
 
     @work
     async def action_run_meeting(self) -> None:
-        """Run the highlighted meeting; one planned for another day starts only when asked to."""
-        from facilitate.models import Meeting
-        from facilitate.tui.dialogs.confirm import ConfirmDialog
+        """Run the highlighted meeting; one planned for another day starts only when asked to,
+        and is then moved to today (run_meeting.may_run)."""
+        from facilitate.tui.screens.run_meeting import may_run
 
         meeting_id = self.selected_meeting_id()
         if meeting_id is None:
             self.notify("Plan a meeting first (n).", severity="warning")
             return
-        meeting = self.facilitate.store.get(Meeting, meeting_id)
-        from facilitate.services.plan.cancel import cannot_run
-
-        cancelled = cannot_run(meeting)
-        if cancelled:
-            self.notify(cancelled, severity="error", timeout=8, markup=False)
-            return
-        planned_for = meeting.starts_at.date()
-        if meeting.status is MeetingStatus.PLANNED and planned_for != self.facilitate.today:
-            question = f"Start “{meeting.title}”, planned for {day_label(planned_for)}, today?"
-            if not await self.app.push_screen_wait(
-                ConfirmDialog(question, yes="Start it", no="Not now")
-            ):
-                return
-        self.run_meeting(meeting_id)
+        if await may_run(self, meeting_id):
+            self.run_meeting(meeting_id)
 
     def run_meeting(self, meeting_id: str) -> None:
         """Open the live screen on a meeting (it goes live there): no question asked."""

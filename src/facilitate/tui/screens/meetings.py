@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -30,6 +31,7 @@ class MeetingsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("o", "open_agenda", "Agenda", id="meetings.agenda"),
+        Binding("m", "run_meeting", "Run", id="meetings.run"),
         Binding("v", "minutes", "Minutes", id="meetings.minutes"),
         Binding("l", "roles", "Roles", id="meetings.roles"),
         Binding("slash", "filter", "Filter", id="meetings.filter"),
@@ -146,6 +148,17 @@ class MeetingsScreen(Screen[None]):
         from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
 
         self.app.push_screen(AgendaEditorScreen(meeting_id), lambda _: self.reload())
+
+    @work
+    async def action_run_meeting(self) -> None:
+        """Run the highlighted meeting as m on Home does: asked first when planned for another
+        day, then moved to today."""
+        from facilitate.tui.screens.live import LiveMeetingScreen
+        from facilitate.tui.screens.run_meeting import may_run
+
+        meeting_id = self._chosen()
+        if meeting_id is not None and await may_run(self, meeting_id):
+            self.app.push_screen(LiveMeetingScreen(meeting_id), lambda _: self.reload())
 
     def action_minutes(self) -> None:
         from facilitate.tui.screens.minutes import MinutesScreen

@@ -1,0 +1,167 @@
+"""A meeting held on another day than planned is re-dated to the day it is held.
+
+The record says what happened: the minutes print the meeting's date, and the follow-up section
+counts days late to it, so a meeting planned for Dec 8 and run on Dec 1 must say Dec 1. Every
+way into a live meeting asks first ("Start …, planned for Tue Dec 8, today?") and passes the
+answer to `live.open_meeting`, which holds the one rule: a planned meeting of another day opens
+only when moved to today, and is refused (`NotToday`) otherwise, so a script cannot run one on
+the wrong date by accident.
+
+Moved, it keeps its planned time of day unless that has already passed today; then it starts
+now, to the minute (the called-to-order time is printed anyway). A title naming the planned
+date ("Steering Committee — Dec 08, 2026", as planning names a meeting) names the new one.
+Only those two fields are written. Each change is kept as a revision of the meeting (table
+"meetings", as sync keeps a losing version), so a meeting put back to planned because it was
+started by mistake (`live.return_to_planned`) goes back to its planned day as well.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time
+
+from facilitate.errors import Refusal
+from facilitate.models import EntryRevision, Meeting
+from facilitate.models.enums import MeetingStatus
+from facilitate.store import Store
+
+# The fields a move changes, in the order they are put back.
+MOVED_FIELDS = ("starts_at", "title")
+
+
+class NotToday(Refusal):
+    """A planned meeting of another day was opened without being moved to today."""
+
+    def __init__(self, meeting: Meeting, today: date) -> None:
+        self.planned = meeting.starts_at.date()
+        self.today = today
+        super().__init__(
+            f"“{meeting.title}” is planned for {say_day(self.planned)}, not today "
+            f"({say_day(today)})"
+        )
+
+
+def say_day(day: date) -> str:
+    """A date as people say it: "Tue Dec 8"."""
+    return f"{day:%a %b} {day.day}"
+
+
+def other_day(meeting: Meeting, today: date) -> date | None:
+    """The day a planned meeting is planned for when that is not `today` (then opening it
+    asks first), else None. A meeting already running or held has its day."""
+    if meeting.status is not MeetingStatus.PLANNED:
+        return None
+    planned = meeting.starts_at.date()
+    return planned if planned != today else None
+
+
+def question(meeting: Meeting) -> str:
+    """What every face asks before running a meeting planned for another day (`other_day`)."""
+    planned = meeting.starts_at.date()
+    return f"Start “{meeting.title}”, planned for {say_day(planned)}, today?"
+
+
+def moved_note(before: Meeting, after: Meeting) -> str | None:
+    """ "Moved to today, Tue Dec 1" when opening moved the meeting to another day, else None."""
+    if before.starts_at.date() == after.starts_at.date():
+        return None
+    return f"Moved to today, {say_day(after.starts_at.date())}"
+
+
+def held_start(planned: datetime, today: date, wall_now: datetime) -> datetime:
+    """When a meeting planned for `planned` starts when held `today`: the planned time of day,
+    unless `wall_now` (the clock where it is held) is later today; then now, to the minute."""
+    start = datetime.combine(today, planned.timetz())
+    if wall_now.date() == today and wall_now.time() > planned.time():
+        now_on = wall_now.time().replace(second=0, microsecond=0)
+        start = datetime.combine(today, time(now_on.hour, now_on.minute), planned.tzinfo)
+    return start
+
+
+def _wall_clock(at: datetime, planned: datetime) -> datetime:
+    """`at` (aware) on the clock the meeting's times are written in: its own zone when it has
+    one, else this computer's (the laptop is in the room)."""
+    if planned.tzinfo is not None:
+        return at.astimezone(planned.tzinfo)
+    return at.astimezone().replace(tzinfo=None)
+
+
+# How titles name a meeting's day: planning's "Dec 08, 2026", the demo's "Nov 24"; longest first.
+_TITLE_DATES = ("%b %d, %Y", "%b %d")
+
+
+def _dated_title(title: str, planned: date, held: date) -> str:
+    """The title with the planned day, written as planning writes it, replaced by the day held.
+    A title naming only a month ("November 2026") is left as it is."""
+    for form in _TITLE_DATES:
+        if planned.strftime(form) in title:
+            return title.replace(planned.strftime(form), held.strftime(form))
+    return title
+
+
+def _encoded(meeting: Meeting, name: str) -> str:
+    value = meeting.model_dump(mode="json", include={name})[name]
+    return value if isinstance(value, str) and name == "title" else json.dumps(value)
+
+
+def _decoded(name: str, stored: str) -> object:
+    return stored if name == "title" else datetime.fromisoformat(json.loads(stored))
+
+
+def _write(store: Store, meeting: Meeting, changes: dict[str, object], at: datetime) -> None:
+    """Set `changes` on `meeting`, write only those fields, and keep one revision each."""
+    revisions = []
+    for name, value in changes.items():
+        old = _encoded(meeting, name)
+        setattr(meeting, name, value)
+        new = _encoded(meeting, name)
+        if new != old:
+            revisions.append(
+                EntryRevision(
+                    entry_table=Meeting.table,
+                    entry_id=meeting.id,
+                    field=name,
+                    old_value=old,
+                    new_value=new,
+                    at=at,
+                )
+            )
+    if revisions:
+        store.update_fields(meeting, [r.field for r in revisions])
+        store.insert_all(revisions)
+
+
+def move_to_today(store: Store, meeting: Meeting, today: date, at: datetime) -> None:
+    """Re-date `meeting` (read inside the caller's transaction) to `today`; `at` is now, aware."""
+    planned = meeting.starts_at
+    start = held_start(planned, today, _wall_clock(at, planned))
+    title = _dated_title(meeting.title, planned.date(), today)
+    _write(store, meeting, {"starts_at": start, "title": title}, at)
+
+
+def put_back(store: Store, meeting: Meeting, at: datetime) -> None:
+    """Undo the move made when `meeting` (live, read inside the caller's transaction) was
+    opened: its planned date and title again. A field changed since the move is left alone."""
+    if meeting.opened_at is None:
+        return
+    opened = meeting.opened_at
+    changes: dict[str, object] = {}
+    for name in MOVED_FIELDS:
+        moves = store.find(
+            EntryRevision, entry_table=Meeting.table, entry_id=meeting.id, field=name, order_by="at"
+        )
+        if not moves:
+            continue
+        last = moves[-1]
+        if _same_moment(last.at, opened) and last.new_value == _encoded(meeting, name):
+            changes[name] = _decoded(name, last.old_value)
+    _write(store, meeting, changes, at)
+
+
+def _same_moment(one: datetime, other: datetime) -> bool:
+    """Two stored moments equal, however each was read back (naive is UTC)."""
+    return _aware(one) == _aware(other)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
