@@ -303,9 +303,9 @@ async def test_the_roll_call_seats_a_stand_in_on_the_phone_by_keys(board: Board)
         await pilot.pause()
         assert isinstance(app.screen, AttendeeDialog)
         # Capacity: from guest up to stand-in; for whom: from (nobody) up to Member 07 (the
-        # members in roll-call order: those with no organization, then the sheriff's).
+        # members not in the room, 07 to 12, in roll-call order).
         await pilot.press("enter", "up", "up", "enter", "tab")
-        await pilot.press("enter", *["up"] * 7, "enter", "tab", "tab")
+        await pilot.press("enter", *["up"] * 6, "enter", "tab", "tab")
         await pilot.press("enter", "down", "enter", "tab")
         await pilot.press(*"9:25", "ctrl+s")
         await pilot.pause()
@@ -334,3 +334,25 @@ async def test_the_roll_call_seats_a_stand_in_on_the_phone_by_keys(board: Board)
         AttendanceMode.PHONE,
         at(9, 25),
     )
+
+
+async def test_a_stand_in_is_offered_only_members_not_in_the_room(board: Board) -> None:
+    board.check_in(1, 2, 3, 4, 5, 6)
+    attendance.check_in(
+        board.store, board.meeting.id, board.person(7).id, AttendanceStatus.REGRETS, now=START
+    )
+    russell = board.store.insert(Person(name="Captain Russell"))
+    attendance.check_in(board.store, board.meeting.id, russell.id, now=START)
+    app = FacilitateApp(board.store, today=DAY.date())
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.push_screen(OpeningScreen(board.meeting.id))
+        await pilot.pause()
+        table = app.screen.query_one("#attendance", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        table.move_cursor(row=names.index("Captain Russell"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendeeDialog)
+        # Member 07 sent regrets: on offer; 01 to 06 are in the room: not.
+        offered = [choice.label for choice in app.screen.members]
+        assert offered == [f"Member {n:02}" for n in range(7, 13)]

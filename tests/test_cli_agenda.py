@@ -108,6 +108,25 @@ def test_agenda_new_with_carry_over_joins_the_review_item(tmp_path: Path) -> Non
     store.close()
 
 
+def test_agenda_new_with_carry_over_takes_a_deferred_motion_from_the_table(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "demo.db"
+    _demo(db)
+    made = CliRunner().invoke(
+        cli,
+        ["--db", str(db), "agenda", "new", "steering", "--date", "2027-01-05", "--carry-over"],
+    )
+    assert made.exit_code == 0, made.output
+    # The demo's October motion deferred for the county's figures comes back for decision.
+    assert "from table   Fund the peer recovery coach pilot" in made.output
+    store = Store.open(db)
+    meeting = next(m for m in store.find(Meeting) if m.starts_at.year == 2027)
+    titles = [i.title for i in agenda.items(store, meeting.id)]
+    assert any("Fund the peer recovery coach pilot" in t for t in titles), titles
+    store.close()
+
+
 def test_agenda_errors_are_one_line(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     _demo(db)

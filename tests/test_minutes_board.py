@@ -249,6 +249,28 @@ def test_items_print_in_the_order_taken(board: Board) -> None:
     ]
 
 
+def test_items_taken_out_of_order_print_in_the_order_taken(board: Board) -> None:
+    """Transportation is taken right after the call to order, then the report, then the budget
+    while the report is under way (paused, never resumed): in the order taken, each once."""
+    run(board)
+    items = board.items
+    live.start_item(board.store, items["call"].id, now=at(9, 10))
+    live.take_item(board.store, items["transport"].id, now=at(9, 12))
+    live.take_item(board.store, items["report"].id, now=at(9, 20))
+    live.take_item(board.store, items["budget"].id, now=at(9, 25))
+    titles = [s.title for s in close(board).minutes().items]
+    assert titles == [
+        "Call to Order",
+        "Transportation Update",
+        "Chair's Report",
+        "2026 Budget",
+        "Roll Call",
+        "Approval of the December Minutes",
+    ]
+    notes = {s.title: s.state_note for s in board.minutes().items}
+    assert notes["Chair's Report"] == ""  # paused, never said not reached
+
+
 def test_only_an_item_said_not_reached_prints_not_reached(board: Board) -> None:
     run(board)
     closing.settle_untaken(board.store, board.items["transport"].id, ItemState.NOT_REACHED)
@@ -298,8 +320,10 @@ def test_a_listening_session_still_counts_by_organization(board: Board) -> None:
         Meeting.model_validate({**board.meeting.model_dump(), "kind": "listening_session"}),
         ["kind"],
     )
-    close(run(board, ("michelle", "dana")))
-    summary = board.minutes(Visibility.PUBLIC).attendance
+    # Michelle and Dana, on the board, host it; Sam (DCS) and Rita come to speak.
+    run(board, ("michelle", "dana", "sam"))
+    attendance.add_guest(board.store, board.meeting.id, "Rita Gomez", now=at(9, 20))
+    summary = close(board).minutes(Visibility.PUBLIC).attendance
     assert summary is not None and summary.anonymous
     assert [(g.organization, g.count, g.people) for g in summary.present] == [
         ("DCS", 1, ()),

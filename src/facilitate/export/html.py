@@ -201,7 +201,10 @@ def _attendance(doc: MinutesDocument) -> list[str]:
     if attendance is None:
         out.append(_p(w.attendance_not_taken))
     elif attendance.anonymous:
-        out.append(_p(w.participants_counted.format(count=attendance.present_count)))
+        if attendance.present:
+            out.append(_p(w.participants_counted.format(count=attendance.present_count)))
+        if attendance.consent_count is not None:
+            out.append(_p(w.consent_to_notes.format(count=attendance.consent_count)))
         out.append(_ul(f"{e(g.organization)}: {g.count}" for g in attendance.present))
     else:
         items = [

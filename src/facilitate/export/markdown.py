@@ -122,7 +122,10 @@ def _attendance(doc: MinutesDocument) -> list[str]:
     if attendance is None:
         out += [w.attendance_not_taken, ""]
     elif attendance.anonymous:
-        out += [w.participants_counted.format(count=attendance.present_count), ""]
+        if attendance.present:
+            out += [w.participants_counted.format(count=attendance.present_count), ""]
+        if attendance.consent_count is not None:
+            out += [w.consent_to_notes.format(count=attendance.consent_count), ""]
         out += [f"- {md_line(group.organization)}: {group.count}" for group in attendance.present]
         out.append("")
     else:

@@ -150,6 +150,15 @@ def judge(
     return Quorum(True, met, counted, needed, missing, reason, len(member_ids), taken)
 
 
+def here_now(store: Store, meeting_id: str) -> set[str] | None:
+    """The people in the room now (`in_the_room`), by id; None before anyone's attendance is
+    taken, when nobody can say who is here."""
+    rows = store.find(Attendance, meeting_id=meeting_id)
+    if not rows:
+        return None
+    return {row.person_id for row in rows if row.person_id and in_the_room(row)}
+
+
 def body_of(store: Store, meeting: Meeting) -> Body:
     return store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
 

@@ -27,6 +27,7 @@ from facilitate.services.lead.rotation import (
     suggest_roles,
 )
 from facilitate.services.people.offices import is_office_title
+from facilitate.services.quorum import here_now
 from facilitate.store import Store
 
 
@@ -109,13 +110,21 @@ def history(store: Store, series_id: str, *, before: Meeting | None = None) -> l
     return past
 
 
+def _in_the_room(store: Store, meeting_id: str, found: list[Candidate]) -> list[Candidate]:
+    """Once attendance is taken, only those in the room now: nobody is handed a role who sent
+    regrets or has not arrived yet. Before it, everyone (roles are planned ahead)."""
+    here = here_now(store, meeting_id)
+    return found if here is None else [c for c in found if c.person_id in here]
+
+
 def suggest(store: Store, meeting_id: str) -> RotationSuggestion:
-    """Who should take each role at this meeting, and why."""
+    """Who should take each role at this meeting, and why: among those in the room once
+    attendance is taken."""
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     return suggest_roles(
         role_specs(series.roles),
-        candidates(store, series),
+        _in_the_room(store, meeting_id, candidates(store, series)),
         history(store, series.id, before=meeting),
         meeting.starts_at.date(),
         meeting_dates=[m.starts_at.date() for m in _earlier_meetings(store, meeting)],

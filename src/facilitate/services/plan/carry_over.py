@@ -1,21 +1,28 @@
 """Carry-over: nothing raised last time is silently dropped, and nothing is carried silently.
 
-When a meeting is planned, the series' open action items, unresolved parking-lot entries and the
-items marked "continue next time" are *offered*; only what the user accepts goes on the agenda.
+When a meeting is planned, the series' open action items, unresolved parking-lot entries, the
+items marked "continue next time" and the motions tabled or deferred at an earlier meeting (not
+yet taken up again) are *offered*; only what the user accepts goes on the agenda. A tabled motion
+comes back as an item of its own, "Taken from the table: …", to decide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from facilitate.models import AgendaItem, Meeting, ParkingLotItem
-from facilitate.models.enums import ItemState, Purpose
+from facilitate.models import AgendaItem, Decision, Meeting, ParkingLotItem
+from facilitate.models.enums import DecisionOutcome, ItemState, Purpose
 from facilitate.services.plan import agenda
 from facilitate.store import Store, queries
 from facilitate.store.queries import OpenActionRow
 
 FOLLOW_UP_TITLE = "Follow-up on commitments"
+FROM_THE_TABLE = "Taken from the table: "
+"""How a tabled or deferred motion's item is titled when it comes back; also how the offer
+knows it has been taken up already."""
+
+LAID_ASIDE = frozenset({DecisionOutcome.TABLED, DecisionOutcome.DEFERRED})
 
 
 @dataclass(frozen=True)
@@ -23,10 +30,12 @@ class CarryOverOffer:
     actions: list[OpenActionRow]
     parking: list[ParkingLotItem]
     continued: list[AgendaItem]
+    # Motions tabled or deferred at an earlier meeting and not on a later agenda since.
+    tabled: list[Decision] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.actions or self.parking or self.continued)
+        return not (self.actions or self.parking or self.continued or self.tabled)
 
 
 def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
@@ -54,7 +63,35 @@ def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
     )
     already = {i.carried_from_item_id for i in agenda.items(store, meeting.id)}
     continued = [item for item in continued if item.id not in already]
-    return CarryOverOffer(actions=actions, parking=parking, continued=continued)
+    return CarryOverOffer(
+        actions=actions,
+        parking=parking,
+        continued=continued,
+        tabled=_laid_aside(store, meeting),
+    )
+
+
+def tabled_title(decision: Decision) -> str:
+    """ "Taken from the table: Adopt the calendar" (the motion's words, on one line)."""
+    return FROM_THE_TABLE + " ".join(decision.text.split())
+
+
+def _laid_aside(store: Store, meeting: Meeting) -> list[Decision]:
+    """Motions tabled or deferred at the series' earlier meetings, oldest first, that no
+    meeting since (this one included) has taken from the table."""
+    meetings = [
+        m for m in agenda.meetings_of(store, meeting.series_id) if m.starts_at <= meeting.starts_at
+    ]
+    meetings.sort(key=lambda m: m.starts_at)
+    found: list[Decision] = []
+    for held in meetings:
+        titles = {item.title for item in agenda.items(store, held.id)}
+        # Taken up here: no longer owed.
+        found = [d for d in found if tabled_title(d) not in titles]
+        if held.id != meeting.id:
+            decided = store.find(Decision, meeting_id=held.id, order_by="created_at")
+            found += [d for d in decided if d.outcome in LAID_ASIDE]
+    return found
 
 
 def is_follow_up_item(title: str) -> bool:
@@ -82,7 +119,9 @@ def accept_carry_over(
     """Put the accepted part of `offer` on the agenda; return the agenda as it now stands.
 
     Accepted actions and parking-lot entries become prompts of one "Follow-up on commitments"
-    item (the template's own, when it has one); continued items come back as items of their own.
+    item (the template's own, when it has one); continued items come back as items of their own,
+    and so do tabled motions, to decide. `continued_ids` names both what continues and the
+    tabled motions (their decision ids) to take from the table.
     """
     lines = [_action_line(a) for a in offer.actions if a.id in action_ids]
     lines += [f"{agenda.CARRIED_PARKING}{p.text}" for p in offer.parking if p.id in parking_ids]
@@ -130,4 +169,28 @@ def accept_carry_over(
                 ["carried_from_item_id", "lead_person_id", "lead_organization_id", "prompts"],
             )
             anchor = added.id
+        for motion in offer.tabled:
+            if motion.id in continued_ids:
+                anchor = _take_from_the_table(store, meeting_id, motion, anchor).id
     return agenda.items(store, meeting_id)
+
+
+def _take_from_the_table(
+    store: Store, meeting_id: str, motion: Decision, after: str | None
+) -> AgendaItem:
+    """The tabled motion as an item to decide, after `after`; the item it was tabled under
+    lends its time box and lead."""
+    found = (
+        store.find(AgendaItem, id=motion.agenda_item_id, limit=1) if motion.agenda_item_id else []
+    )
+    under = found[0] if found else None
+    return agenda.add_item(
+        store,
+        meeting_id,
+        tabled_title(motion),
+        purpose=Purpose.DECIDE,
+        minutes=under.minutes if under is not None else 10,
+        after_item_id=after,
+        desired_outcome="The motion is decided, or tabled again with a reason",
+        lead_text=under.lead_text if under is not None else "",
+    )

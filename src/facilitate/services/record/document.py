@@ -71,6 +71,8 @@ class AttendanceSummary:
     # marked "(staff)" or "(guest)" beside its members.
     staff: tuple[str, ...] = ()
     guests: tuple[str, ...] = ()
+    # A listening session's consent to notes, counted at the opening; None: not recorded.
+    consent_count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,8 @@ class DecisionLine:
     # Members present when it was taken, and how many were needed (None: no number in the rule),
     # when quorum was met; None without a snapshot.
     quorum_present: tuple[int, int | None] | None = None
+    # The required organizations absent when it was taken without quorum (the snapshot's).
+    quorum_missing: tuple[str, ...] = ()
     rationale: str = ""
     review_date: date | None = None
     agenda_item: str = ""
@@ -369,7 +373,11 @@ class DecisionLine:
             out.append((w.referred_to, self.referred_to))
         if self.without_quorum is not None:
             present, needed = self.without_quorum
-            out.append((w.without_quorum.format(present=present, needed=needed), ""))
+            said = w.without_quorum.format(present=present, needed=needed)
+            if self.quorum_missing:
+                missing = ", ".join(self.quorum_missing)
+                said = w.quorum_but_missing.format(text=said, organizations=missing)
+            out.append((said, ""))
         elif self.quorum_present is not None:
             counted, required = self.quorum_present
             said = w.taken_with_members.format(present=counted)

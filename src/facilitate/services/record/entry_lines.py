@@ -211,6 +211,11 @@ def decision_line(
             if decision.quorum_defined and decision.quorum_met is False
             else None
         ),
+        quorum_missing=(
+            tuple(clean_text(o) for o in decision.quorum_missing)
+            if decision.quorum_defined and decision.quorum_met is False
+            else ()
+        ),
         quorum_present=(
             (decision.quorum_counted or 0, decision.quorum_needed)
             if decision.quorum_defined and decision.quorum_met

@@ -85,11 +85,20 @@ def quorum_timeline(store: Store, meeting_id: str) -> QuorumTimeline | None:
             if m is not None and start < _utc(m) and (end is None or _utc(m) <= end)
         }
     )
+    judged = [_moment(at, present_at(store, meeting_id, at)) for at in moments]
     during: list[QuorumMoment] = []
-    most = opening.counted
-    for at in moments:
-        now = _moment(at, present_at(store, meeting_id, at))
-        most = max(most, now.counted)
+    for now in _last_of_each_minute(judged):
         if now.met != (during[-1] if during else opening).met:
             during.append(now)
+    most = max([opening.counted, *(now.counted for now in judged)])
     return QuorumTimeline(opening=opening, changes=tuple(during), most_counted=most)
+
+
+def _last_of_each_minute(judged: list[QuorumMoment]) -> list[QuorumMoment]:
+    """Quorum as it stood at the end of each minute something happened. The minutes print
+    minutes: two arrivals at 02:33 read as one, so "reached at 02:33" counts both, as a
+    decision taken after them does (judged at the first, it said 6 where the room had 7)."""
+    last: dict[datetime, QuorumMoment] = {}
+    for now in judged:
+        last[now.at.replace(second=0, microsecond=0)] = now
+    return list(last.values())

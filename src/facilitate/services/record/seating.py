@@ -1,14 +1,17 @@
 """Who sat at the table in which capacity, as the minutes list them (issue #17).
 
 Members and stand-ins by organization, a stand-in "for" the member they sat for (who is then
-not absent); staff and guests marked beside their organization's people, or on a line of their
-own when they have none; members with no organization are members, never guests. How someone
-attended (phone, video), whether they vote, and when a late arrival came or an early departure
-left, at wall-clock times of the meeting's zone. Who counts for quorum is not decided here but
+not absent, but listed under regrets with who sat in when they sent them); staff and guests
+marked beside their organization's people, or on a line of their own when they have none;
+members with no organization are members, never guests. How someone attended (phone, video),
+whether they vote, and when a late arrival came or an early departure left, at wall-clock
+times of the meeting's zone. Who counts for quorum is not decided here but
 by the one rule (`services.quorum`), whose reading of a seat (`seat_of`) this follows.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from facilitate.models import Attendance, Body, Meeting
 from facilitate.models.enums import (
@@ -41,15 +44,16 @@ def seating(
 ) -> AttendanceSummary | None:
     """Who sat at the table in which capacity, by organization: members unmarked, stand-ins
     "for" the member, staff and guests marked; those with no organization on their own line
-    (members, then staff, then guests). Regrets and absences leave out a member a stand-in
-    sat for."""
+    (members, then staff, then guests). Absences leave out a member a stand-in sat for;
+    regrets keep them, with who sat in."""
     rows = store.find(Attendance, meeting_id=meeting.id, order_by="created_at")
-    if not rows:
+    listening = meeting.kind is MeetingKind.LISTENING_SESSION
+    if not rows and not (listening and meeting.consent_count is not None):
         return None
-    if meeting.kind is MeetingKind.LISTENING_SESSION:
-        return _counted(rows, names, w)
     members = {m.person_id for m in current_members(store, body.id, meeting.starts_at.date())}
-    represented = set(stand_ins(row for row in rows if row.status in _PRESENT))
+    if listening:
+        return replace(_counted(rows, members, names, w), consent_count=meeting.consent_count)
+    represented = stand_ins(row for row in rows if row.status in _PRESENT)
     groups: dict[str, list[str]] = {}
     staff: list[str] = []
     guests: list[str] = []
@@ -59,9 +63,15 @@ def seating(
         org = names.org_label(_attendee_org(row, names))
         name = _attendee_name(row, names) or w.guest
         if row.status not in _PRESENT:
-            if row.person_id not in represented:
-                labelled = f"{name} ({org})" if org else name
-                (regrets if row.status is AttendanceStatus.REGRETS else absent).append(labelled)
+            stand_in = represented.get(row.person_id or "")
+            said = [org] if org else []
+            if stand_in is not None and row.status is AttendanceStatus.REGRETS:
+                # Regrets sent and a seat filled: both are facts the minutes keep.
+                said.append(w.sat_in.format(name=_attendee_name(stand_in, names)))
+            elif stand_in is not None:
+                continue  # represented, so not absent
+            labelled = f"{name} ({'; '.join(said)})" if said else name
+            (regrets if row.status is AttendanceStatus.REGRETS else absent).append(labelled)
             continue
         seat = _seat(row, members)
         if seat is AttendanceCapacity.ALTERNATE:
@@ -121,11 +131,12 @@ def _how(row: Attendance, w: Words, zone: str, meeting: Meeting) -> str:
     return "".join(f" {part}" for part in said)
 
 
-def _counted(rows: list[Attendance], names: Names, w: Words) -> AttendanceSummary:
-    """A listening session's attendance: how many came from each organization, never names."""
+def _counted(rows: list[Attendance], hosts: set[str], names: Names, w: Words) -> AttendanceSummary:
+    """A listening session's participants: how many came from each organization, never names.
+    The hosts (the circle's members) and staff run the session; they are not participants."""
     groups: dict[str, int] = {}
     for row in rows:
-        if row.status in _PRESENT:
+        if row.status in _PRESENT and _participant(row, hosts):
             org = names.org_label(_attendee_org(row, names)) or w.guests
             groups[org] = groups.get(org, 0) + 1
     ordered = sorted(groups, key=lambda label: (label == w.guests, label.casefold()))
@@ -136,3 +147,10 @@ def _counted(rows: list[Attendance], names: Names, w: Words) -> AttendanceSummar
         present_count=sum(groups.values()),
         anonymous=True,
     )
+
+
+def _participant(row: Attendance, hosts: set[str]) -> bool:
+    """Whether a row at a listening session is a participant: not a host, not staff."""
+    if row.person_id is not None and row.person_id in hosts:
+        return False
+    return row.capacity is not AttendanceCapacity.STAFF

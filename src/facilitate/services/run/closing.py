@@ -26,6 +26,7 @@ from facilitate.models import (
 )
 from facilitate.models.enums import (
     DecisionMethod,
+    DecisionOutcome,
     ItemState,
     MeetingStatus,
     ReflectionKind,
@@ -126,6 +127,10 @@ class ClosingSummary:
         return tuple(found)
 
 
+NO_METHOD_NEEDED = frozenset({DecisionOutcome.TABLED, DecisionOutcome.WITHDRAWN})
+"""A motion laid on the table or withdrawn was never decided, so no method is missing."""
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}" if n else ""
 
@@ -142,7 +147,11 @@ def summary(store: Store, meeting_id: str) -> ClosingSummary:
         parking=store.count(ParkingLotItem, meeting_id=meeting_id),
         # Rules invoked before schema 6 were kept only as invocations.
         rules_invoked=rule_notes + store.count(RuleInvocation, meeting_id=meeting_id),
-        without_method=tuple(d for d in decided if d.method is DecisionMethod.NOT_RECORDED),
+        without_method=tuple(
+            d
+            for d in decided
+            if d.method is DecisionMethod.NOT_RECORDED and d.outcome not in NO_METHOD_NEEDED
+        ),
         without_quorum=tuple(d for d in decided if d.quorum_defined and d.quorum_met is False),
         drafts=tuple(drafts.open_drafts(store, meeting_id)),
     )

@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from facilitate.models.enums import AttendanceCapacity, AttendanceMode
 from facilitate.services.dates import TimeParseError, parse_time
 from facilitate.services.people.directory import Choice
+from facilitate.services.quorum import here_now
 from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.run import seats
 from facilitate.services.run.attendance import RosterLine
@@ -135,6 +136,20 @@ def _shown(moment: time | None) -> str:
     return f"{moment:%H:%M}" if moment else ""
 
 
+def _may_be_sat_for(
+    store: Store, meeting_id: str, line: RosterLine, was: Seat, members: Sequence[Choice]
+) -> list[Choice]:
+    """The members a stand-in may sit for: not this attendee, and not anyone in the room (a
+    member who is here sits in their own seat); the one already chosen stays offered."""
+    here = here_now(store, meeting_id) or set()
+    own = line.person.id if line.person is not None else None
+    return [
+        c
+        for c in members
+        if c.value != own and (c.value not in here or c.value == was.for_person_id)
+    ]
+
+
 async def seat_attendee(
     app: App[object], store: Store, meeting_id: str, line: RosterLine, members: Sequence[Choice]
 ) -> bool:
@@ -144,7 +159,7 @@ async def seat_attendee(
     default = AttendanceCapacity.MEMBER if line.member else AttendanceCapacity.GUEST
     was = seats.seat_of_row(store, row, zone) if row else Seat(capacity=default)
     shown, error = was, ""
-    others = [c for c in members if line.person is None or c.value != line.person.id]
+    others = _may_be_sat_for(store, meeting_id, line, was, members)
     while True:
         answer = await app.push_screen_wait(AttendeeDialog(line.name, shown, others, error=error))
         if answer is None:

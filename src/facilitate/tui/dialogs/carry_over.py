@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitate.services.plan.carry_over import CarryOverOffer
+from facilitate.services.plan.carry_over import CarryOverOffer, tabled_title
 from facilitate.tui.dialogs.offer import OfferDialog
 
 
@@ -25,9 +25,12 @@ class CarryOverDialog(OfferDialog[CarrySelection]):
             options.append((f"Action: {action.text} — {action.owner}, {due}", f"a:{action.id}"))
         options += [(f"Parking lot: {parked.text}", f"p:{parked.id}") for parked in offer.parking]
         options += [(f"Continue: {item.title}", f"c:{item.id}") for item in offer.continued]
+        # A tabled motion is taken up as an item of its own, like an item that continues.
+        options += [(tabled_title(motion), f"c:{motion.id}") for motion in offer.tabled]
         super().__init__(
             "Carry over from earlier meetings",
-            "Open commitments and items marked “continue next time”. Space unticks one; "
+            "Open commitments, items marked “continue next time” and tabled motions. Space "
+            "unticks one; "
             "ctrl+s puts the ticked ones on this agenda.",
             options,
             "Carry nothing",

@@ -82,6 +82,10 @@ class Words:
     staff: str
     staff_mark: str
     stand_in_for: str  # {name} {member}
+    # A member who sent regrets and had a stand-in: "Ana Ruiz (DCS; Ben Cole sat in)".
+    sat_in: str  # {name}
+    # A listening session's consent to notes, counted at the opening.
+    consent_to_notes: str  # {count}
     non_voting: str
     by_phone: str
     by_video: str
@@ -157,6 +161,8 @@ class Words:
     all_members: str
     without_quorum: str  # {present} {needed}
     taken_with_members: str  # {present}
+    # A decision without quorum and why: "…, but Parent Partners was not there".
+    quorum_but_missing: str  # {text} {organizations}
     rationale: str
     review_by: str
     not_named: str
