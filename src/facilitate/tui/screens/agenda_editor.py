@@ -30,16 +30,33 @@ from facilitate.tui.dialogs.item_form import ItemDialog, ItemFields
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens import agenda_before, agenda_reuse
 from facilitate.tui.widgets.key_bar import KeyBar
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Fit, Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
 
 PURPOSE_LABEL = {"inform": "Inform", "discuss": "Discuss", "decide": "Decide"}
 
+# What the agenda is made of (number, item, purpose, minutes, how many pre-reads) is shown whole;
+# the item's title next, up to the room there is; who leads it and who proposed it give way, and
+# what they lose is shown whole under the table for the highlighted item.
+AGENDA_COLUMNS = [
+    Fit("number", "#"),
+    Fit("item", "Item", rank=1),
+    Fit("purpose", "Purpose"),
+    Fit("minutes", "Min"),
+    Fit("files", "Files"),
+    Fit("lead", "Lead", rank=2, least=10),
+    Fit("proposed", "Proposed by", rank=3, least=10),
+]
+
 
 class AgendaEditorScreen(Screen[None]):
     """One meeting's agenda. Every change is saved the moment it is made."""
+
+    DEFAULT_CSS = """
+    AgendaEditorScreen #item-detail { padding: 0 1; height: auto; color: $text-muted; }
+    """
 
     MOVE = Binding.Group("Move", compact=True)
     TIME = Binding.Group("Time", compact=True)
@@ -91,6 +108,7 @@ class AgendaEditorScreen(Screen[None]):
         yield Header()
         yield Static(id="meeting-info")
         yield Table(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="item-detail", markup=False)
         yield Static(id="pre-reads")
         yield Static(id="total")
         yield Static(id="no-proposals")
@@ -109,8 +127,7 @@ class AgendaEditorScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#agenda", DataTable)
-        table.add_columns("#", "Item", "Purpose", "Min", "Lead", "Proposed by", "Files")
+        table = self.query_one("#agenda", Table)
         self.refresh_agenda()
         table.focus()
 
@@ -129,9 +146,9 @@ class AgendaEditorScreen(Screen[None]):
             f"{meeting.minutes} min · {escape(meeting.location or 'place to be set')}{venue} · "
             f"{escape(status)}{join}"
         )
-        table = self.query_one("#agenda", DataTable)
+        table = self.query_one("#agenda", Table)
         keep = select_id or self.selected_id()
-        table.clear()
+        rows: list[tuple[str, list[object]]] = []
         for number, item in enumerate(agenda.items(store, meeting.id), start=1):
             lead = directory.lead_label(
                 store, item.lead_person_id, item.lead_organization_id, item.lead_text
@@ -147,20 +164,31 @@ class AgendaEditorScreen(Screen[None]):
                 proposer += f" {item.proposed_on:%m/%d}"
             # Marked when partners would see it as a closed session (the audience rule decides).
             internal = "" if visible(item.visibility, Visibility.PARTNERS) else " (internal)"
-            table.add_row(
+            files = len(pre_reads.pre_reads(store, item.id))
+            cells: list[object] = [
                 str(number),
                 item.title + internal,
                 PURPOSE_LABEL[item.purpose.value],
                 str(item.minutes),
+                str(files or ""),
                 lead,
                 proposer,
-                str(len(pre_reads.pre_reads(store, item.id)) or ""),
-                key=item.id,
-            )
+            ]
+            rows.append((item.id, cells))
+        table.fit_rows(AGENDA_COLUMNS, rows)
         if keep is not None and keep in [r.value for r in table.rows]:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_total(meeting)
         self.show_missing_proposals()
+        self._show_highlighted()
+
+    def _show_highlighted(self) -> None:
+        """Under the table, the highlighted item: what its row lost to the width, its pre-reads."""
+        item_id = self.selected_id()
+        cut = self.query_one("#agenda", Table).cut_cells(item_id) if item_id else []
+        detail = self.query_one("#item-detail", Static)
+        detail.update(" · ".join(f"{label}: {text}" for label, text in cut))
+        detail.display = bool(cut)
         self._show_pre_reads()
 
     def _show_pre_reads(self) -> None:
@@ -177,7 +205,7 @@ class AgendaEditorScreen(Screen[None]):
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_pre_reads()
+        self._show_highlighted()
 
     def show_missing_proposals(self) -> None:
         """Which partner organizations have proposed nothing yet, so the call can follow up."""
@@ -205,11 +233,7 @@ class AgendaEditorScreen(Screen[None]):
         total.set_class(timing.is_over, "-over")
 
     def selected_id(self) -> str | None:
-        table = self.query_one("#agenda", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return self.query_one("#agenda", Table).highlighted_key
 
     def selected_item(self) -> AgendaItem | None:
         item_id = self.selected_id()

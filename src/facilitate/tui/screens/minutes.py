@@ -49,18 +49,19 @@ if TYPE_CHECKING:
 class MinutesScreen(Screen[None]):
     """Preview and export the minutes of `meeting_id`."""
 
+    # Export first: the key bar keeps the first keys that fit, and 1 2 3 are on the bar above.
     BINDINGS = [
+        Binding("e", "export", "Export", id="minutes.export"),
+        Binding("l", "language", "Language", id="minutes.language"),
+        Binding("a", "approve", "Approve earlier minutes", id="minutes.approve"),
         Binding("1", "audience('public')", "Public", id="minutes.public"),
         Binding("2", "audience('partners')", "Partners", id="minutes.partners"),
         Binding("3", "audience('internal')", "Internal", id="minutes.internal"),
-        Binding("l", "language", "Language", id="minutes.language"),
-        Binding("e", "export", "Export", id="minutes.export"),
-        Binding("a", "approve", "Approve earlier minutes", id="minutes.approve"),
         Binding("escape", "back", "Back", id="minutes.back"),
     ]
 
     DEFAULT_CSS = """
-    MinutesScreen #minutes-bar { height: 1; padding: 0 1; background: $boost; }
+    MinutesScreen #minutes-bar { height: auto; padding: 0 1; background: $boost; }
     MinutesScreen #minutes-scroll { height: 1fr; }
     MinutesScreen #export-progress { height: 1; padding: 0 1; display: none; }
     MinutesScreen #export-progress.running { display: block; }
@@ -108,9 +109,10 @@ class MinutesScreen(Screen[None]):
             else f" {n} {AUDIENCE_LABELS[a]} "
             for n, a in enumerate(AUDIENCES, start=1)
         )
+        # Short enough to end with the language at 80 columns; narrower, it wraps (height auto).
         self.query_one("#minutes-bar", Static).update(
-            f"{tabs}   {doc.status.value.upper()} minutes · {AUDIENCE_LABELS[self.audience]} "
-            f"version · {CATALOGUES[self.language].name}"
+            f"{tabs}   {doc.status.value.upper()} · {AUDIENCE_LABELS[self.audience]} version · "
+            f"{CATALOGUES[self.language].name}"
         )
 
     async def action_audience(self, value: str) -> None:

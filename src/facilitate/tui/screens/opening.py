@@ -35,7 +35,7 @@ from facilitate.tui.screens.roles import RolesScreen
 from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Fit, Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -57,6 +57,17 @@ STATUS_STYLE = {
 }
 
 
+# Name, organization and status are the roll call itself. A seat ("stand-in for …, phone") and a
+# status naming a stand-in can be long: each keeps a word's room and gives way, the seat first;
+# what they lose is shown whole under the table for the highlighted line.
+ATTENDANCE_COLUMNS = [
+    Fit("name", "Name"),
+    Fit("organization", "Organization", rank=1),
+    Fit("seat", "Seat", rank=2, least=10),
+    Fit("status", "Status", least=10),
+]
+
+
 def status_cell(status: AttendanceStatus | None) -> Text:
     if status is None:
         return Text("—", style="dim")
@@ -71,6 +82,7 @@ class OpeningScreen(Screen[None]):
     OpeningScreen #quorum.-met { color: $text-success; }
     OpeningScreen #quorum.-undefined { color: $text-muted; text-style: none; }
     OpeningScreen #attendance-box { height: 2fr; min-height: 5; }
+    OpeningScreen #attendance-detail { padding: 0 1; height: auto; color: $text-muted; }
     OpeningScreen #today-roles { padding: 0 1; height: auto; max-height: 3; }
     OpeningScreen #rules-status { padding: 0 1; height: auto; border-top: solid $primary-darken-2; }
     OpeningScreen #rules-status.-agreed { color: $text-success; }
@@ -79,16 +91,18 @@ class OpeningScreen(Screen[None]):
     """
 
     STATUS = Binding.Group("Status")
+    # In order of importance: the key bar keeps the first that fit (80 columns: the roll call,
+    # seat, consent and the rules); F1 lists them all.
     BINDINGS = [
         Binding("p", "status('present')", "Present", id="opening.present", group=STATUS),
         Binding("l", "status('late')", "Late", id="opening.late", group=STATUS),
-        Binding("e", "status('left_early')", "Left early", id="opening.left_early", group=STATUS),
         Binding("r", "status('regrets')", "Regrets", id="opening.regrets", group=STATUS),
-        Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
         Binding("s", "seat", "Seat", id="opening.seat", tooltip="Capacity, how, for whom, times"),
-        Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
-        Binding("a", "agree", "Agree rules", id="opening.agree", tooltip="Ground rules agreed"),
         Binding("c", "consent", "Consent", id="opening.consent", tooltip="Consent and language"),
+        Binding("a", "agree", "Agree rules", id="opening.agree", tooltip="Ground rules agreed"),
+        Binding("e", "status('left_early')", "Left early", id="opening.left_early", group=STATUS),
+        Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
+        Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
         Binding("f1,question_mark", "help", "Keys", id="opening.help"),
         Binding("escape", "back", "Back", id="opening.back"),
     ]
@@ -108,6 +122,7 @@ class OpeningScreen(Screen[None]):
         yield Static(id="listening", markup=False)
         with Vertical(id="attendance-box"):
             yield Table(id="attendance", cursor_type="row", zebra_stripes=True)
+        yield Static(id="attendance-detail", markup=False)
         yield Static(id="today-roles")
         with Vertical(id="rules-box"):
             yield Static(id="rules-status")
@@ -115,11 +130,7 @@ class OpeningScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#attendance", DataTable)
-        table.add_column("Name", width=22)
-        table.add_column("Organization", width=18)
-        table.add_column("", width=14)
-        table.add_column("Status", width=14)
+        table = self.query_one("#attendance", Table)
         rules = self.query_one("#rules-today", DataTable)
         rules.add_columns("#", "Rule")
         self.reload()
@@ -143,10 +154,10 @@ class OpeningScreen(Screen[None]):
         line.update(consent_line(meeting))
 
     def _show_attendance(self, select: str | None) -> None:
-        table = self.query_one("#attendance", DataTable)
+        table = self.query_one("#attendance", Table)
         keep = select or self._selected_key()
-        table.clear()
         self.lines = {}
+        rows: list[tuple[str, list[object]]] = []
         for line in attendance.roster(self.facilitate.store, self.meeting_id):
             if line.person is not None:
                 key = f"person:{line.person.id}"
@@ -155,17 +166,28 @@ class OpeningScreen(Screen[None]):
             else:  # pragma: no cover - the roster never yields such a line
                 continue
             self.lines[key] = line
-            table.add_row(
-                line.name,
-                line.organization,
-                seat_cell(line),
+            status = (
                 status_cell(line.status)
                 if line.attendance or not line.stand_in
-                else Text(f"for: {line.stand_in}", style="green"),
-                key=key,
+                else Text(f"for: {line.stand_in}", style="green")
             )
+            rows.append((key, [line.name, line.organization, seat_cell(line), status]))
+        table.fit_rows(ATTENDANCE_COLUMNS, rows)
         if keep in self.lines:
             table.move_cursor(row=table.get_row_index(keep))
+        self._show_attendance_detail()
+
+    def _show_attendance_detail(self) -> None:
+        """What the highlighted line lost to the width (a stand-in's "for whom"), in full."""
+        key = self._selected_key()
+        cut = self.query_one("#attendance", Table).cut_cells(key) if key else []
+        detail = self.query_one("#attendance-detail", Static)
+        detail.update(" · ".join(f"{label}: {text}" for label, text in cut))
+        detail.display = bool(cut)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "attendance":
+            self._show_attendance_detail()
 
     def _show_quorum(self) -> None:
         store = self.facilitate.store
@@ -215,11 +237,7 @@ class OpeningScreen(Screen[None]):
             table.add_row(f"{rule.position}.", rule.text)
 
     def _selected_key(self) -> str | None:
-        table = self.query_one("#attendance", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return self.query_one("#attendance", Table).highlighted_key
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -240,9 +258,17 @@ class OpeningScreen(Screen[None]):
                 self.notify(str(error), severity="error", timeout=8)
                 return
         self.reload(select=key)
-        # Roll call: the next person is highlighted, so p p l p r works down the list.
+        # Roll call: the next person is highlighted, so p p l p r works down the list; said,
+        # so the move is not a surprise and each key's effect is heard ("…; next: Tasha Greene").
         table = self.query_one("#attendance", DataTable)
-        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+        said = f"{line.name} {STATUS_LABEL[status]}"
+        if table.cursor_row + 1 < table.row_count:
+            table.move_cursor(row=table.cursor_row + 1)
+            following = self.lines.get(self._selected_key() or "")
+            said += f"; next: {following.name}" if following else ""
+        else:
+            said += "; that was the last on the list"
+        self.notify(said + ".", timeout=4)
 
     @work
     async def action_guest(self) -> None:

@@ -19,13 +19,38 @@ from facilitate.tui.dialogs.override_role import OverrideDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.fairness import FairnessScreen
 from facilitate.tui.widgets.key_bar import KeyBar
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Fit, Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
 
 
+# The role and who takes it are what the room decides; why is the fairness reason, and takes the
+# room left. The organization (often in the reason too) and a long status ("overridden: …") give
+# way first; what a row loses is shown whole under the table for the highlighted role.
+ROLE_COLUMNS = [
+    Fit("role", "Role"),
+    Fit("person", "Person"),
+    Fit("org", "Org", rank=2, least=8),
+    Fit("status", "Status", rank=1, least=10),
+    Fit("why", "Why", flexible=True),
+]
+HISTORY_COLUMNS = [
+    Fit("date", "Date"),
+    Fit("role", "Role"),
+    Fit("chosen", "Chosen"),
+    Fit("suggested", "Suggested", rank=1, least=10),
+    Fit("reason", "Reason", flexible=True),
+]
+
+
 class RolesScreen(Screen[None]):
+    """Today's roles of one meeting, suggested or recorded, and the series' history of them."""
+
+    DEFAULT_CSS = """
+    RolesScreen #roles-detail { padding: 0 1; height: auto; color: $text-muted; }
+    """
+
     BINDINGS = [
         Binding("a", "accept", "Accept suggestion", id="roles.accept"),
         Binding("o", "override", "Override", id="roles.override"),
@@ -46,15 +71,12 @@ class RolesScreen(Screen[None]):
         yield Header()
         yield Static(id="roles-heading")
         yield Table(id="roles", cursor_type="row", zebra_stripes=True)
+        yield Static(id="roles-detail", markup=False)
         yield Static("History: suggested and chosen", classes="panel-title")
         yield Table(id="role-history", cursor_type="row")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#roles", DataTable).add_columns("Role", "Person", "Org", "Status", "Why")
-        self.query_one("#role-history", DataTable).add_columns(
-            "Date", "Role", "Chosen", "Suggested", "Reason"
-        )
         self.reload()
 
     def reload(self) -> None:
@@ -65,9 +87,9 @@ class RolesScreen(Screen[None]):
         people = {p.id: p for p in store.find(Person)}
         orgs = {c.value: c.label for c in directory.organization_choices(store)}
         names = {r.key: r.name for r in series.roles}
-        table = self.query_one("#roles", DataTable)
+        table = self.query_one("#roles", Table)
         keep = table.cursor_row
-        table.clear()
+        rows: list[tuple[str, list[object]]] = []
         held = roles.assignments(store, meeting.id)
         heading = self.query_one("#roles-heading", Static)
         if held:
@@ -78,14 +100,10 @@ class RolesScreen(Screen[None]):
             for a in held:
                 person = people.get(a.person_id or "")
                 status = f"overridden: {a.override_reason}" if a.override_reason else "accepted"
-                table.add_row(
-                    names.get(a.role_key, a.role_key),
-                    person.name if person else "(open)",
-                    orgs.get(person.organization_id or "", "") if person else "",
-                    status,
-                    a.why,
-                    key=a.role_key,
-                )
+                org = orgs.get(person.organization_id or "", "") if person else ""
+                name = person.name if person else "(open)"
+                cells: list[object] = [names.get(a.role_key, a.role_key), name, org, status, a.why]
+                rows.append((a.role_key, cells))
         else:
             self.suggestion = roles.suggest(store, meeting.id)
             heading.update(
@@ -94,26 +112,40 @@ class RolesScreen(Screen[None]):
             )
             for pick in self.suggestion.assignments:
                 person = people.get(pick.person_id or "")
-                table.add_row(
-                    pick.role_name,
-                    pick.person_name or "(open)",
-                    orgs.get(person.organization_id or "", "") if person else "",
-                    "suggested",
-                    pick.why,
-                    key=pick.role_key,
-                )
+                org = orgs.get(person.organization_id or "", "") if person else ""
+                name = pick.person_name or "(open)"
+                rows.append((pick.role_key, [pick.role_name, name, org, "suggested", pick.why]))
+        table.fit_rows(ROLE_COLUMNS, rows)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
-        history = self.query_one("#role-history", DataTable)
-        history.clear()
-        for row in roles.history_rows(store, series.id):
-            history.add_row(
-                f"{row.meeting_date:%Y-%m-%d}",
-                row.role_name,
-                row.chosen,
-                row.suggested if row.overridden else "same",
-                row.override_reason,
+        self._show_detail()
+        history: list[tuple[str, list[object]]] = [
+            (
+                str(number),
+                [
+                    f"{row.meeting_date:%Y-%m-%d}",
+                    row.role_name,
+                    row.chosen,
+                    row.suggested if row.overridden else "same",
+                    row.override_reason,
+                ],
             )
+            for number, row in enumerate(roles.history_rows(store, series.id))
+        ]
+        self.query_one("#role-history", Table).fit_rows(HISTORY_COLUMNS, history)
+
+    def _show_detail(self) -> None:
+        """What the highlighted role's row lost to the width (its reason, its organization)."""
+        table = self.query_one("#roles", Table)
+        key = table.highlighted_key
+        cut = table.cut_cells(key) if key else []
+        detail = self.query_one("#roles-detail", Static)
+        detail.update(" · ".join(f"{label}: {text}" for label, text in cut))
+        detail.display = bool(cut)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "roles":
+            self._show_detail()
 
     def action_accept(self) -> None:
         store = self.facilitate.store
@@ -125,17 +157,17 @@ class RolesScreen(Screen[None]):
     @work
     async def action_override(self) -> None:
         store = self.facilitate.store
-        table = self.query_one("#roles", DataTable)
-        if not table.row_count:
+        table = self.query_one("#roles", Table)
+        role_key = table.highlighted_key
+        if role_key is None:
             return
-        role_key = str(table.coordinate_to_cell_key(table.cursor_coordinate)[0].value)
         if not roles.assignments(store, self.meeting_id):
             # Overriding one role of a suggestion records the rest as suggested.
             roles.accept(store, self.meeting_id, roles.suggest(store, self.meeting_id))
         current = next(
             a for a in roles.assignments(store, self.meeting_id) if a.role_key == role_key
         )
-        role_name = str(table.get_row_at(table.cursor_row)[0])
+        role_name = str(dict(table.fitted_rows)[role_key][0])
         choice = await self.app.push_screen_wait(
             OverrideDialog(role_name, directory.person_choices(store), current.person_id)
         )

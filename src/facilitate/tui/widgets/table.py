@@ -6,9 +6,11 @@ its brackets and one that reads "a [/] b" could not be drawn at all. Here a ``st
 parser is also what keeps a 200-row table quick to fill at start-up.
 
 A table filled with `show()` sizes its columns to the width it has, and again when that changes:
-the columns in order get the width their text needs, one flexible column (a title, an action's
-text) keeps a fair share and takes what is left, and a column with no room left is not drawn
-rather than cut to a stub. Nothing scrolls sideways.
+the columns in order of importance (`Fit.rank`, then as listed) get the width their text needs,
+one flexible column (a title, an action's text) keeps a fair share and takes what is left, and a
+column with no room left is not drawn rather than cut to a stub (nor does it keep its padding).
+Nothing scrolls sideways: what a row loses that way is read whole from `cut_cells()`, which a
+screen shows under its table for the highlighted row.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ class Fit:
     key: str
     label: str
     flexible: bool = False
+    rank: int = 0
+    """Columns get their room in rank order (lower first; equal ranks as listed), so the least
+    important is the one cut when the width runs short, wherever it is drawn."""
+    least: int | None = None
+    """A column whose text is sometimes long (a stand-in's name) first gets this many cells, and
+    the rest of its text only once every column has its share; None: its whole text at once."""
 
 
 Rows = Sequence[tuple[str, Sequence[object]]]
@@ -56,16 +64,33 @@ def fit_widths(columns: Sequence[Fit], rows: Rows, width: int, padding: int = 1)
         max([cell_len(c.label), *(cell_len(str(cells[i])) for _, cells in rows)])
         for i, c in enumerate(columns)
     ]
-    room = width - 2 * padding * len(columns)
-    flex = next((i for i, c in enumerate(columns) if c.flexible), None)
+    drawn = list(range(len(columns)))
+    while True:
+        widths = _share(columns, natural, drawn, width - 2 * padding * len(drawn))
+        kept = [i for i in drawn if widths[i]]
+        # A column left out gives its padding back to the others: lay them out again.
+        if kept == drawn:
+            return widths
+        drawn = kept
+
+
+def _share(
+    columns: Sequence[Fit], natural: Sequence[int], drawn: list[int], room: int
+) -> list[int]:
+    """The widths of the `drawn` columns in `room` cells (0 for a column given too little)."""
+    flex = next((i for i in drawn if columns[i].flexible), None)
     reserve = 0 if flex is None else min(natural[flex], max(FLEX_MIN, room // 2))
     widths = [0] * len(columns)
     left = room - reserve
-    for i, need in enumerate(natural):
-        if i == flex:
-            continue
-        widths[i] = min(need, max(left, 0))
+    ranked = [i for i in sorted(drawn, key=lambda i: (columns[i].rank, i)) if i != flex]
+    for i in ranked:
+        least = columns[i].least
+        widths[i] = min(natural[i] if least is None else least, natural[i], max(left, 0))
         left -= widths[i]
+    for i in ranked:  # then the rest of the text of a column given its least, in the same order
+        more = min(natural[i] - widths[i], max(left, 0))
+        widths[i] += more
+        left -= more
     if flex is not None:
         widths[flex] = min(natural[flex], max(left + reserve, 0))
     return [w if w >= min(NARROWEST, natural[i]) and w > 0 else 0 for i, w in enumerate(widths)]
@@ -127,6 +152,26 @@ class Table(DataTable[object]):
         self._rows = [(k, cells) for k, cells in self._rows if k != key]
         if key in {row.value for row in self.rows}:
             self.remove_row(key)
+
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the row under the cursor, or None with no rows (also before the table has
+        a width, when it has rows but no columns drawn yet)."""
+        if not self.row_count:
+            return None
+        return self.ordered_rows[min(self.cursor_row, self.row_count - 1)].key.value
+
+    def cut_cells(self, key: str) -> list[tuple[str, str]]:
+        """The cells of row `key` not shown whole (cut short, or in a column not drawn), each
+        with its column's heading, in the columns' order: what to show under the table."""
+        cells = dict(self._rows).get(key)
+        if cells is None or len(self._widths) != len(self._fits):
+            return []
+        return [
+            (fit.label, str(cell))
+            for fit, cell, width in zip(self._fits, cells, self._widths, strict=True)
+            if cell_len(str(cell)) > width
+        ]
 
     def _fitted_widths(self) -> list[int]:
         width = self.size.width
