@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from facilitate.models import Meeting, PreRead
 from facilitate.models.enums import Visibility
@@ -56,9 +56,15 @@ async def test_attach_make_internal_and_join_by_keys(demo_store: Store, tmp_path
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(tmp_path / "missing.pdf")
         await pilot.press("enter")
+        await pilot.pause()
+        # A refusal, said in the dialog, which stays open with the path as typed to correct.
+        assert isinstance(app.screen, PreReadDialog)
+        assert "missing.pdf: no such file" in str(app.screen.query_one("#error", Label).render())
+        assert app.screen.query_one("#path", Input).value == str(tmp_path / "missing.pdf")
+        await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, AgendaEditorScreen)  # a refusal, said; nothing lost
+        assert isinstance(app.screen, AgendaEditorScreen)
 
         await pilot.press("e")
         await pilot.pause()

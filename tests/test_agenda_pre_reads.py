@@ -18,7 +18,7 @@ from facilitate.export.agenda_files import AGENDA_RENDERERS
 from facilitate.models import PreRead, ShareRecord
 from facilitate.models.enums import Visibility
 from facilitate.services.plan import agenda, pre_reads
-from facilitate.services.plan.pre_reads import MAX_PRE_READ_BYTES, PreReadError
+from facilitate.services.plan.pre_reads import MAX_PRE_READ_BYTES, PreReadError, size_label
 from facilitate.services.share.agenda_document import build_agenda
 from facilitate.services.share.agenda_packets import write_agenda_packets
 from facilitate.store import Store
@@ -88,7 +88,13 @@ def test_attach_refuses_more_than_a_mail_server_takes(demo_store: Store, tmp_pat
     meeting = next_steering(demo_store)
     item = agenda.items(demo_store, meeting.id)[0]
     big = _file(tmp_path, "scan.pdf", b"x" * (MAX_PRE_READ_BYTES + 1))
-    with pytest.raises(PreReadError, match=r"scan\.pdf is 10\.0 MB, more than .* share it"):
+    with pytest.raises(
+        PreReadError,
+        match=(
+            r"scan\.pdf is 10 MB \(10,485,761 bytes\), "
+            r"more than the 10 MB \(10,485,760 bytes\) .* share it"
+        ),
+    ):
         pre_reads.attach(demo_store, item.id, big)
     just = _file(tmp_path, "ok.pdf", b"x" * MAX_PRE_READ_BYTES)
     assert pre_reads.attach(demo_store, item.id, just).size == MAX_PRE_READ_BYTES
@@ -117,12 +123,12 @@ def test_agenda_lists_pre_reads_but_never_of_a_closed_item(
     items[4].visibility = Visibility.INTERNAL
     demo_store.update_fields(items[4], ["visibility"])
     partners = build_agenda(demo_store, meeting.id, Visibility.PARTNERS)
-    assert partners.items[3].pre_reads == ("pilot-budget.pdf (0.0 MB)",)
+    assert partners.items[3].pre_reads == ("pilot-budget.pdf (10 KB)",)
     assert partners.items[4].closed and partners.items[4].pre_reads == ()
     internal = build_agenda(demo_store, meeting.id, Visibility.INTERNAL)
-    assert internal.items[4].pre_reads == ("personnel.txt (0.0 MB)",)
+    assert internal.items[4].pre_reads == ("personnel.txt (7 bytes)",)
     markdown = AGENDA_RENDERERS.agenda(partners, "md").data.decode()  # type: ignore[arg-type]
-    assert "- Pre-reads: pilot-budget.pdf (0.0 MB)" in markdown
+    assert "- Pre-reads: pilot-budget.pdf (10 KB)" in markdown
     assert "personnel" not in markdown
 
 
@@ -198,9 +204,9 @@ def test_cli_attach_show_and_detach(demo_store: Store, tmp_path: Path) -> None:
     runner = CliRunner()
     done = runner.invoke(cli, [*db, "attach", meeting.title, "4", str(source)])
     assert done.exit_code == 0, done.output
-    assert "Attached pilot-budget.pdf" in done.output
+    assert "Attached pilot-budget.pdf (10 KB)" in done.output
     shown = runner.invoke(cli, [*db, "show", meeting.title])
-    assert "Pre-read: pilot-budget.pdf" in shown.output
+    assert "Pre-read: pilot-budget.pdf (10 KB)" in shown.output
     missing = runner.invoke(cli, [*db, "attach", meeting.title, "4", str(tmp_path / "gone.pdf")])
     assert missing.exit_code == 1
     assert missing.stderr.startswith("facilitate: ")
@@ -211,3 +217,19 @@ def test_cli_attach_show_and_detach(demo_store: Store, tmp_path: Path) -> None:
     gone = runner.invoke(cli, [*db, "detach", meeting.title, "4", "pilot-budget.pdf"])
     assert gone.exit_code == 0, gone.output
     assert demo_store.find(PreRead) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1, "1 byte"),
+        (700, "700 bytes"),
+        (1024, "1 KB"),
+        (10_256, "10 KB"),
+        (1024 * 1024 - 1, "1 MB"),
+        (1536 * 1024, "1.5 MB"),
+        (MAX_PRE_READ_BYTES, "10 MB"),
+    ],
+)
+def test_sizes_read_as_people_say_them(size: int, shown: str) -> None:
+    assert size_label(size) == shown

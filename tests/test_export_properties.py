@@ -502,8 +502,16 @@ def test_no_call_or_agenda_packet_carries_text_above_partners(
     following = _next_meeting(world, example)
     partners = Visibility.PARTNERS
     out = world.folder / f"agenda-{following}"
+    # Items asked for a week ahead of the meeting, as partners could still send them.
+    day = world.store.get(Meeting, following).starts_at.date()
     [call] = write_call_for_items(
-        world.store, following, date(2026, 6, 1), out / "call", AGENDA_RENDERERS, now=GENERATED
+        world.store,
+        following,
+        day,
+        out / "call",
+        AGENDA_RENDERERS,
+        now=GENERATED,
+        today=day - timedelta(days=7),
     )
     own, _ = _email_parts(call.email.path.read_bytes())
     _check(own, example, partners, _kinds(AGENDA_CARRIES), "call for items")

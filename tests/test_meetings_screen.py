@@ -135,3 +135,17 @@ async def test_a_filter_matching_nothing_says_so_and_keys_refuse_calmly(demo_sto
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
         assert any("No meeting listed" in str(n.message) for n in app._notifications)
+
+
+async def test_a_cancelled_meeting_reads_cancelled_on_the_meetings_screen(
+    demo_store: Store,
+) -> None:
+    from facilitate.services.plan.cancel import cancel_meeting
+
+    planned = next(m for m in demo_store.find(Meeting) if m.status is MeetingStatus.PLANNED)
+    cancel_meeting(demo_store, planned.id, reason="Snow closure")
+    async with FacilitateApp(demo_store, today=TODAY).run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        table = pilot.app.screen.query_one("#meetings", DataTable)
+        assert str(table.get_row(planned.id)[1]) == "cancelled"

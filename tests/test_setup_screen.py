@@ -46,7 +46,7 @@ async def test_a_partnership_sets_itself_up_by_keys(store: Store) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SetupScreen)
-        assert "Step 1 of 4" in str(screen.query_one("#setup-hint", Static).render())
+        assert "Step 1 of 5" in str(screen.query_one("#setup-hint", Static).render())
         assert "Nothing here yet" in str(screen.query_one("#setup-hint", Static).render())
 
         await _add_org(pilot, "River Nation ICWA", "RN")

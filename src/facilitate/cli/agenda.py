@@ -144,6 +144,8 @@ def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | 
         click.echo(f"  parking lot  {parked.text}")
     for item in offer.continued:
         click.echo(f"  continue     {item.title}")
+    for decision in offer.tabled:
+        click.echo(f"  from table   {decision.text}")
     if accept is None:
         accept = sys.stdin.isatty() and click.confirm("Carry these onto the agenda?", default=True)
     if not accept:
@@ -155,7 +157,8 @@ def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | 
         offer,
         action_ids={a.id for a in offer.actions},
         parking_ids={p.id for p in offer.parking},
-        continued_ids={i.id for i in offer.continued},
+        # A tabled motion comes back the way a continued item does (carry_over.accept_carry_over).
+        continued_ids={i.id for i in offer.continued} | {d.id for d in offer.tabled},
     )
 
 
@@ -165,6 +168,7 @@ def render_agenda(store: Store, meeting_id: str) -> str:
     from facilitate.services.people import directory
     from facilitate.services.plan import agenda, pre_reads
     from facilitate.services.plan.cancel import cancelled_note
+    from facilitate.services.plan.pre_reads import size_label
 
     meeting = store.get(Meeting, meeting_id)
     cancelled = cancelled_note(meeting)
@@ -196,7 +200,7 @@ def render_agenda(store: Store, meeting_id: str) -> str:
             lines.append(f"      Proposed by {proposer}{when}")
         lines.extend(f"      - {prompt}" for prompt in item.prompts)
         lines.extend(
-            f"      Pre-read: {p.file_name} ({pre_reads.megabytes(p.size)})"
+            f"      Pre-read: {p.file_name} ({size_label(p.size)})"
             for p in pre_reads.pre_reads(store, item.id)
         )
         clock += item.minutes
@@ -234,43 +238,63 @@ def _meeting_id(store: Store, meeting: str) -> str:
     return find_meeting(store, meeting).id
 
 
-def _report(mails: list[Any], out: Path, what: str) -> None:
+def _report(store: Store, mails: list[Any], out: Path, what: str) -> None:
+    from facilitate.services.record.settings import unsigned_warning
+
     for mail in mails:
         click.echo(f"{mail.organization.label}: {mail.email.path}")
         for warning in mail.warnings:
             click.echo(f"  check: {warning}", err=True)
     click.echo(f"Wrote {len(mails)} {what} in {out} (drafts: nothing was sent)")
+    if unsigned := unsigned_warning(store):
+        click.echo(
+            f'check: {unsigned} (`facilitate settings set coordinator-name "Your Name"`)',
+            err=True,
+        )
 
 
 @agenda_group.command("call")
 @click.argument("meeting")
-@click.option("--by", "by", required=True, help="Items wanted by this date, e.g. 2026-11-25.")
+@click.option(
+    "--by",
+    "by",
+    help="Items wanted by this date, e.g. 2026-11-25  [default: a week before the meeting]",
+)
 @click.option("--out", type=click.Path(path_type=Path), default=Path(), help="Folder  [default: .]")
 @click.pass_context
-def agenda_call(ctx: click.Context, meeting: str, by: str, out: Path) -> None:
-    """Write a call for agenda items to each partner organization of MEETING (.eml drafts)."""
+def agenda_call(ctx: click.Context, meeting: str, by: str | None, out: Path) -> None:
+    """Write a call for agenda items to each partner organization of MEETING (.eml drafts).
+
+    Only for a planned meeting that is not cancelled; --by is today or later, and no later
+    than the meeting's day.
+    """
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
         from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.models import Meeting
         from facilitate.services.dates import DateParseError, parse_date
+        from facilitate.services.share.agenda_call import DeadlineError, call_deadline
         from facilitate.services.share.agenda_packets import write_call_for_items
-        from facilitate.services.share.sharing import ExportError
 
+        today = date.today()
         try:
-            day = parse_date(by, date.today())
+            day = parse_date(by, today) if by else None
         except DateParseError as error:
             fail(f"--by: {error}")
             return
         with opened(database_path(ctx.find_root())) as store:
-            found = _meeting_id(store, meeting)
+            found = store.get(Meeting, _meeting_id(store, meeting))
+            day = day or call_deadline(found.starts_at.date(), today)
             try:
-                mails = write_call_for_items(store, found, day, out, AGENDA_RENDERERS)
-            except ExportError as error:
-                fail(str(error))
+                mails = write_call_for_items(
+                    store, found.id, day, out, AGENDA_RENDERERS, today=today
+                )
+            except DeadlineError as error:
+                fail(f"--by: {error}")
                 return
-            _report(mails, out, "calls for agenda items")
+            _report(store, mails, out, f"calls for agenda items (by {day.isoformat()})")
 
     run()
 
@@ -346,12 +370,17 @@ def agenda_export(
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder.")
 @click.pass_context
 def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
-    """Write an agenda packet per partner organization: agenda, invitation, .eml draft."""
+    """Write an agenda packet per partner organization: agenda, invitation, .eml draft.
+
+    For a cancelled meeting, the packet is the cancellation: an .eml draft saying so and why,
+    with the calendar file that removes the event; no agenda.
+    """
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
         from facilitate.export.agenda_files import AGENDA_RENDERERS
+        from facilitate.models import Meeting
         from facilitate.services.share.agenda_packets import write_agenda_packets
         from facilitate.services.share.sharing import ExportError
 
@@ -362,7 +391,8 @@ def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
             except ExportError as error:
                 fail(str(error))
                 return
-            _report(mails, out, "agenda packets")
+            cancelled = store.get(Meeting, found).cancelled_at is not None
+            _report(store, mails, out, "cancellation packets" if cancelled else "agenda packets")
 
     run()
 
@@ -382,13 +412,12 @@ def agenda_attach(ctx: click.Context, meeting: str, item: str, file: Path) -> No
     @friendly_errors
     def run() -> None:
         from facilitate.services.plan import pre_reads
+        from facilitate.services.plan.pre_reads import size_label
 
         with opened(database_path(ctx.find_root())) as store:
             found = pre_reads.find_item(store, _meeting_id(store, meeting), item)
             added = pre_reads.attach(store, found.id, file)
-        click.echo(
-            f"Attached {added.file_name} ({pre_reads.megabytes(added.size)}) to {found.title}"
-        )
+        click.echo(f"Attached {added.file_name} ({size_label(added.size)}) to {found.title}")
 
     run()
 

@@ -24,7 +24,8 @@ def meetings_group() -> None:
     "--status",
     "statuses",
     multiple=True,
-    help="planned, live, closed (or draft: minutes not yet approved), approved. Repeatable.",
+    help="planned, live, closed (or draft: minutes not yet approved), approved, cancelled. "
+    "Repeatable.",
 )
 @click.option("--match", "words", default="", help="Words of the title, series, body or place.")
 @click.pass_context
@@ -38,26 +39,35 @@ def meetings_list(
     def run() -> None:
         from facilitate.services.lookup import find_series
         from facilitate.services.meetings_list import (
-            STATUS_LABELS,
+            CANCELLED,
             MeetingsListError,
             list_meetings,
             parse_status,
+            status_label,
         )
 
+        asked = [text.strip().casefold() for text in statuses]
         try:
-            wanted = [parse_status(text) for text in statuses]
+            wanted = [parse_status(text) for text in asked if text != CANCELLED]
         except MeetingsListError as error:
             fail(f"--status: {error}")
         with opened(database_path(ctx.find_root())) as store:
             series_id = find_series(store, series).id if series is not None else None
-            rows = list_meetings(store, series_id=series_id, statuses=wanted, words=words)
+            rows = list_meetings(
+                store,
+                series_id=series_id,
+                statuses=wanted,
+                cancelled=CANCELLED in asked,
+                words=words,
+            )
         if not rows:
             click.echo("No meetings match." if series or statuses or words else "No meetings.")
             return
         for row in rows:
             place = f"  · {row.location}" if row.location else ""
+            status = status_label(row)
             click.echo(
-                f"{row.starts_at:%Y-%m-%d %H:%M}  {STATUS_LABELS[row.status]:<13}  "
+                f"{row.starts_at:%Y-%m-%d %H:%M}  {status:<13}  "
                 f"{row.title}  [{row.series_name}]{place}  (id {row.id[:8]})"
             )
 

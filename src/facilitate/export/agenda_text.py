@@ -73,7 +73,11 @@ def item_details(doc: AgendaDocument, line: AgendaLine) -> list[tuple[str, str]]
 
 
 def footer(doc: AgendaDocument) -> str:
-    return doc.words.planned.format(planned=doc.planned_minutes, minutes=doc.minutes)
+    w = doc.words
+    planned = w.planned.format(planned=doc.planned_minutes, minutes=doc.minutes)
+    # Prepared by the coordinator once their name is set, else by the tool that wrote it.
+    by = w.prepared_by.format(name=doc.prepared_by) if doc.prepared_by else w.prepared_by_tool
+    return f"{planned} {by}"
 
 
 def render_markdown(doc: AgendaDocument) -> str:
@@ -107,7 +111,7 @@ def render_markdown(doc: AgendaDocument) -> str:
         out += [f"## {w.parking}", ""]
         out += [f"- {md_line(text)}" for text in doc.parking]
         out.append("")
-    out.append(f"_{footer(doc)}_")
+    out.append(f"_{md_line(footer(doc))}_")
     return "\n".join(out) + "\n"
 
 

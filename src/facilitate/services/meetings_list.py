@@ -20,6 +20,15 @@ STATUS_LABELS: dict[MeetingStatus, str] = {
 }
 
 
+CANCELLED = "cancelled"
+"""A planned meeting called off: listed as such, and a status the list can be narrowed to."""
+
+
+def status_label(row: MeetingRow) -> str:
+    """What a row's status means to a coordinator; a cancelled meeting says so."""
+    return CANCELLED if row.cancelled else STATUS_LABELS[row.status]
+
+
 class MeetingsListError(Refusal):
     """A filter the list cannot apply; the message names it."""
 
@@ -33,7 +42,7 @@ def parse_status(text: str) -> MeetingStatus:
         if wanted in (status.value, STATUS_LABELS[status]):
             return status
     known = ", ".join(s.value for s in MeetingStatus)
-    raise MeetingsListError(f"status {text!r} is not one of {known} (or draft)")
+    raise MeetingsListError(f"status {text!r} is not one of {known} (or draft), or {CANCELLED}")
 
 
 def list_meetings(
@@ -41,12 +50,22 @@ def list_meetings(
     *,
     series_id: str | None = None,
     statuses: Iterable[MeetingStatus] = (),
+    cancelled: bool = False,
     words: str = "",
 ) -> list[MeetingRow]:
     """Meetings, live first, then planned (soonest first), then held (newest first), narrowed
-    to a series, to some statuses, and to those whose title, series, body or place holds every
-    word of `words` (any case)."""
-    rows = queries.meetings_listing(store, series_id=series_id, statuses=tuple(statuses))
+    to a series, to some statuses (a cancelled meeting is only among the `cancelled`, never the
+    planned), and to those whose title, series, body or place holds every word of `words`."""
+    asked = tuple(statuses)
+    # Only a planned meeting can be cancelled: the cancelled are among the planned.
+    queried = (*asked, MeetingStatus.PLANNED) if cancelled else asked
+    rows = queries.meetings_listing(store, series_id=series_id, statuses=queried)
+    if asked or cancelled:
+        rows = [
+            row
+            for row in rows
+            if (cancelled and row.cancelled) or (not row.cancelled and row.status in asked)
+        ]
     wanted = words.casefold().split()
     if not wanted:
         return rows

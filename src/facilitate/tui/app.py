@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +23,9 @@ from facilitate.tui.screens.home import HomeScreen
 from facilitate.tui.theme_settings import save_theme, saved_theme
 from facilitate.tui.widgets.key_bar import KeyBar
 
+if TYPE_CHECKING:
+    from facilitate.services.record.settings import Settings
+
 
 class FacilitateApp(App[None]):
     """facilitate: partnership meetings from agenda to minutes."""
@@ -32,6 +36,8 @@ class FacilitateApp(App[None]):
         # F1 anywhere; ? too, except where a text field takes it as a character.
         Binding("f1,question_mark", "screen_help", "Keys", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # In the palette as "Settings" on every screen; the key for those who know it.
+        Binding("f9", "settings", "Settings", id="app.settings", show=False),
     ]
 
     def __init__(self, store: Store, *, today: date | None = None, setup: bool = False) -> None:
@@ -142,6 +148,17 @@ class FacilitateApp(App[None]):
         """Notifications quote what people typed (a title, a name, a line), never markup: a
         "[/]" in a meeting's title must show as typed, not break the message."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_settings(self) -> None:
+        """The coordinator's name and e-mail, which sign every e-mail draft."""
+        from facilitate.tui.dialogs.settings import settings_dialog
+
+        self.push_screen(settings_dialog(self.store), self._settings_saved)
+
+    def _settings_saved(self, saved: Settings | None) -> None:
+        if saved is not None:
+            who = saved.coordinator_name or "no name"
+            self.notify(f"Settings saved: e-mail drafts are signed by {who}.")
 
     def action_screen_help(self) -> None:
         """This screen's keys first, then the app's: what a person can do here, by key."""

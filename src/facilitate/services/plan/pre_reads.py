@@ -25,16 +25,27 @@ class PreReadError(Refusal):
     """A file that cannot be attached or detached; the message names it and says what to do."""
 
 
-def megabytes(size: int) -> str:
-    """ "12.3 MB", "0.2 MB": how people read a file's size."""
-    return f"{size / (1024 * 1024):.1f} MB"
+KB = 1024
+MB = 1024 * KB
+
+
+def size_label(size: int) -> str:
+    """A file's size as people read it: "512 bytes", "24 KB", "1.5 MB" (never "0.0 MB")."""
+    if size < KB:
+        return f"{size} byte" + ("" if size == 1 else "s")
+    kilobytes = max(1, round(size / KB))
+    if kilobytes < KB:
+        return f"{kilobytes} KB"
+    return f"{size / MB:.1f}".removesuffix(".0") + " MB"
 
 
 def size_problem(name: str, size: int) -> str | None:
     """Why a file of `size` bytes cannot go out by e-mail, or None when it can."""
     if size > MAX_PRE_READ_BYTES:
         return (
-            f"{name} is {megabytes(size)}, more than the {megabytes(MAX_PRE_READ_BYTES)} a mail "
+            # Bytes too: just over the limit, both sizes round to "10 MB".
+            f"{name} is {size_label(size)} ({size:,} bytes), more than the "
+            f"{size_label(MAX_PRE_READ_BYTES)} ({MAX_PRE_READ_BYTES:,} bytes) a mail "
             "server takes; share it on a drive and name the link in the item instead"
         )
     return None

@@ -74,6 +74,30 @@ def _checked(key: str, value: str) -> str:
     return value
 
 
+def set_coordinator(store: Store, name: str, email: str, *, was: Settings) -> Settings:
+    """Store who coordinates, as a form gives both: each value is checked before either is
+    written, and only a value changed from `was` (what the form showed) is written, so a
+    second window's change of the other one stands. Returns the settings as now stored."""
+    wanted = {COORDINATOR_NAME: name, COORDINATOR_EMAIL: email}
+    shown = {COORDINATOR_NAME: was.coordinator_name, COORDINATOR_EMAIL: was.coordinator_email}
+    for key, value in wanted.items():
+        if value.strip():
+            _checked(key, value)
+    with store.transaction():
+        for key, value in wanted.items():
+            if " ".join(value.split()) != shown[key]:
+                set_setting(store, key, value)
+    return read(store)
+
+
+def unsigned_warning(store: Store) -> str:
+    """What a face says before writing e-mail drafts while no coordinator's name is set (each
+    would end on a bare "Thank you,"), or "" when one is."""
+    if read(store).coordinator_name:
+        return ""
+    return "Drafts will be signed 'Thank you,' with no name: set your name in Settings"
+
+
 def set_setting(store: Store, key: str, value: str) -> str:
     """Store one setting (an empty value removes it) and return it as stored."""
     if key not in SETTING_KEYS:

@@ -18,8 +18,10 @@ from facilitate.models.enums import Visibility
 from facilitate.services.lead import ground_rules, roles
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda, carry_over, pre_reads
+from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.audience import check_audience, visible, visible_entries
 from facilitate.services.record.settings import meeting_time_zone
+from facilitate.services.record.settings import read as read_settings
 from facilitate.services.record.wording import clock, long_date, short_date
 from facilitate.services.share.agenda_words import AgendaWords, agenda_words
 from facilitate.store import RecordNotFound, Store
@@ -42,7 +44,7 @@ class AgendaLine:
     proposed_by: str = ""
     closed: bool = False
     item_id: str = ""  # empty for a closed item: nothing of it goes out
-    pre_reads: tuple[str, ...] = ()  # "budget.pdf (0.2 MB)"
+    pre_reads: tuple[str, ...] = ()  # "budget.pdf (240 KB)"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class AgendaDocument:
     cancelled: bool = False
     cancel_reason: str = ""
     language: str = "en"
+    prepared_by: str = ""  # the coordinator's name, "" until it is set
 
     @property
     def words(self) -> AgendaWords:
@@ -160,6 +163,7 @@ def build_agenda(
         cancelled=meeting.cancelled_at is not None,
         cancel_reason=meeting.cancel_reason,
         language=words.record.language,
+        prepared_by=read_settings(store).coordinator_name,
     )
 
 
@@ -169,10 +173,9 @@ def item_visibility(item: AgendaItem) -> Visibility:
 
 
 def _attached(store: Store, item: AgendaItem) -> tuple[str, ...]:
-    """ "budget.pdf (0.2 MB)" for each pre-read of the item."""
+    """ "budget.pdf (240 KB)" for each pre-read of the item."""
     return tuple(
-        f"{p.file_name} ({pre_reads.megabytes(p.size)})"
-        for p in pre_reads.pre_reads(store, item.id)
+        f"{p.file_name} ({size_label(p.size)})" for p in pre_reads.pre_reads(store, item.id)
     )
 
 

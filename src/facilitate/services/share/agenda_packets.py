@@ -5,25 +5,33 @@ Who gets one and at which addresses is `packets`' rule (`partner_organizations`,
 every file goes through `sharing.write_and_log`. Packets hold the partners' agenda
 (`audience.PACKET_AUDIENCE`), in each organization's language (`record.settings`), with the
 pre-reads of the items partners may see (`agenda_pre_reads`). Nothing is ever sent: the .eml
-files are drafts.
+files are drafts. What the drafts share (addresses, signature, folders) is `agenda_mail`'s;
+when a call may be written is `agenda_call`'s; a cancelled meeting's packet is
+`agenda_cancellation`'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from facilitate.models import AgendaItem, Organization, Person
-from facilitate.services.email_address import is_email_address
-from facilitate.services.record.audience import PACKET_AUDIENCE
+from facilitate.models import AgendaItem, Meeting, Organization, Person
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE
-from facilitate.services.record.settings import Settings, organization_language
 from facilitate.services.record.settings import read as read_settings
 from facilitate.services.record.wording import long_date
-from facilitate.services.share.agenda_document import AgendaDocument, build_agenda, due_label
+from facilitate.services.share.agenda_call import check_call
+from facilitate.services.share.agenda_cancellation import write_cancellations
+from facilitate.services.share.agenda_document import AgendaDocument, due_label
+from facilitate.services.share.agenda_mail import (
+    AgendaMail,
+    Languages,
+    addressed,
+    eml,
+    mail_draft,
+    org_folder,
+)
 from facilitate.services.share.agenda_out import (
     AgendaRenderers,
     agenda_meta,
@@ -34,35 +42,20 @@ from facilitate.services.share.agenda_out import (
 )
 from facilitate.services.share.agenda_pre_reads import PacketPreReads, packet_pre_reads
 from facilitate.services.share.packets import (
-    NO_SENDER,
-    EmailDraft,
     Progress,
     partner_organizations,
-    recipients,
 )
 from facilitate.services.share.sharing import (
     ExportFormat,
     RenderedFile,
     ShareMeta,
-    WrittenFile,
     prepare_folder,
-    slug,
     write_and_log,
 )
 from facilitate.store import RecordNotFound, Store
 
 CALL_DOCUMENT = "call-for-items"
 AGENDA_PACKET_FORMATS = (ExportFormat.HTML, ExportFormat.DOCX)
-
-
-@dataclass(frozen=True)
-class AgendaMail:
-    """One organization's draft as written, with the files it carries and anything to check."""
-
-    organization: Organization
-    email: WrittenFile
-    files: tuple[WrittenFile, ...] = ()
-    warnings: tuple[str, ...] = ()
 
 
 def organizations_without_proposals(store: Store, meeting_id: str) -> list[Organization]:
@@ -82,28 +75,6 @@ def organizations_without_proposals(store: Store, meeting_id: str) -> list[Organ
     return [o for o in partner_organizations(store, meeting_id) if o.id not in proposed]
 
 
-def _to(
-    store: Store, meeting_id: str, org: Organization
-) -> tuple[list[tuple[str, str]], list[str]]:
-    to: list[tuple[str, str]] = []
-    warnings: list[str] = []
-    for person in recipients(store, meeting_id, org):
-        address = person.email.strip()
-        if is_email_address(address):
-            to.append((person.name, address))
-        else:
-            warnings.append(f"{person.name}: {address!r} is not an email address; left out")
-    if not to:
-        warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
-    return to, warnings
-
-
-def _message_id(doc: AgendaDocument, org: Organization, kind: str, sender: str) -> str:
-    seed = f"{doc.meeting_id}|{org.id}|{kind}|{doc.generated_at.isoformat()}"
-    domain = sender.rpartition("@")[2] if sender else NO_SENDER
-    return f"<{hashlib.sha256(seed.encode()).hexdigest()[:32]}@{domain}>"
-
-
 def _overview(doc: AgendaDocument) -> list[str]:
     """The agenda so far, the actions to review and the parking lot, as e-mail lines."""
     w = doc.words
@@ -121,64 +92,6 @@ def _overview(doc: AgendaDocument) -> list[str]:
     return lines
 
 
-def _draft(
-    doc: AgendaDocument,
-    org: Organization,
-    to: Sequence[tuple[str, str]],
-    settings: Settings,
-    subject: str,
-    body: list[str],
-    kind: str,
-) -> EmailDraft:
-    if settings.coordinator_name:
-        body = [*body, settings.coordinator_name]
-    return EmailDraft(
-        to=tuple(to),
-        subject=subject,
-        body="\n".join(body) + "\n",
-        sender=(
-            (settings.coordinator_name, settings.coordinator_email)
-            if settings.coordinator_email
-            else None
-        ),
-        date=doc.generated_at,
-        message_id=_message_id(doc, org, kind, settings.coordinator_email),
-        language=doc.language,
-    )
-
-
-def _folder(root: Path, org: Organization, used: set[str]) -> Path:
-    name = slug(org.label, fallback="organization")
-    while name in used:
-        name += "-" + org.id[:4]
-    used.add(name)
-    return root / name
-
-
-@dataclass
-class _Languages:
-    """The agenda built once per language, with what each language's packets share."""
-
-    store: Store
-    meeting_id: str
-    at: datetime
-    docs: dict[str, AgendaDocument] = field(default_factory=dict)
-
-    def doc(self, organization_id: str) -> AgendaDocument:
-        return self.of(organization_language(self.store, organization_id))
-
-    def of(self, language: str) -> AgendaDocument:
-        if language not in self.docs:
-            self.docs[language] = build_agenda(
-                self.store,
-                self.meeting_id,
-                PACKET_AUDIENCE,
-                generated_at=self.at,
-                language=language,
-            )
-        return self.docs[language]
-
-
 def write_call_for_items(
     store: Store,
     meeting_id: str,
@@ -187,9 +100,14 @@ def write_call_for_items(
     renderers: AgendaRenderers,
     *,
     now: datetime | None = None,
+    today: date | None = None,
 ) -> list[AgendaMail]:
-    """Per partner organization, an e-mail draft asking for agenda items by `by`."""
-    languages = _Languages(store, meeting_id, now or datetime.now(UTC))
+    """Per partner organization, an e-mail draft asking for agenda items by `by`. A meeting
+    cancelled or no longer planned, or a `by` before `today` or after the meeting, is refused
+    (`agenda_call.check_call`) before anything is written; `today` defaults to `now`'s day."""
+    today = today or (now.date() if now else date.today())
+    check_call(store.get(Meeting, meeting_id), by, today)
+    languages = Languages(store, meeting_id, now or datetime.now(UTC))
     settings = read_settings(store)
     root = prepare_folder(out_dir)
     used: set[str] = set()
@@ -198,7 +116,7 @@ def write_call_for_items(
         doc = languages.doc(org.id)
         w = doc.words
         by_day = long_date(by, doc.language)
-        to, warnings = _to(store, meeting_id, org)
+        to, warnings = addressed(store, meeting_id, org)
         body = [
             w.greeting.format(organization=org.label),
             "",
@@ -209,16 +127,11 @@ def write_call_for_items(
             w.record.thanks,
         ]
         subject = w.call_subject.format(title=doc.title, date=by_day)
-        draft = _draft(doc, org, to, settings, subject, body, "call")
-        email = RenderedFile(
-            suffix=".eml",
-            data=renderers.email(draft, []),
-            media_type="message/rfc822",
-            format="eml",
-        )
+        draft = mail_draft(doc, org, to, settings, subject, body, "call")
+        email = eml(renderers.email(draft, []))
         (written,) = write_and_log(
             store,
-            _folder(root, org, used),
+            org_folder(root, org, used),
             [(f"{doc.day.isoformat()}-call-for-agenda-items.eml", email)],
             ShareMeta(
                 document=CALL_DOCUMENT,
@@ -287,8 +200,12 @@ def write_agenda_packets(
     """Per partner organization, in its language: the partners' agenda in each format, the
     invitation, the pre-reads, and an e-mail draft with them attached. A meeting with no place
     and no way to join is refused before anything is written (InvitationError); a pre-read that
-    cannot go out is left out with a warning, and the rest is written."""
-    languages = _Languages(store, meeting_id, now or datetime.now(UTC))
+    cannot go out is left out with a warning, and the rest is written. A cancelled meeting's
+    packet is its cancellation instead: the e-mail says so and why, with the invitation that
+    removes the event, and no agenda."""
+    languages = Languages(store, meeting_id, now or datetime.now(UTC))
+    if languages.of(DEFAULT_LANGUAGE).cancelled:
+        return write_cancellations(store, languages, out_dir, renderers, progress)
     packets: dict[str, _Packet] = {}
     # Refuse before writing anything: the English invitation says what is missing.
     invitation_file(store, languages.of(DEFAULT_LANGUAGE), renderers)
@@ -304,8 +221,8 @@ def write_agenda_packets(
         if doc.language not in packets:
             packets[doc.language] = _packet(store, doc, renderers, formats)
         packet = packets[doc.language]
-        folder = _folder(root, org, used)
-        to, warnings = _to(store, meeting_id, org)
+        folder = org_folder(root, org, used)
+        to, warnings = addressed(store, meeting_id, org)
         files = write_and_log(
             store,
             folder,
@@ -326,13 +243,8 @@ def write_agenda_packets(
             *packet.pre_reads.files,
         ]
         subject = doc.words.packet_subject.format(title=doc.title)
-        draft = _draft(doc, org, to, settings, subject, _packet_body(packet, org), "agenda")
-        email = RenderedFile(
-            suffix=".eml",
-            data=renderers.email(draft, attached),
-            media_type="message/rfc822",
-            format="eml",
-        )
+        draft = mail_draft(doc, org, to, settings, subject, _packet_body(packet, org), "agenda")
+        email = eml(renderers.email(draft, attached))
         (written,) = write_and_log(
             store,
             folder,

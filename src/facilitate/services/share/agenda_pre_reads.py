@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from facilitate.models import PreRead
 from facilitate.services.plan import pre_reads
-from facilitate.services.share.agenda_document import AgendaDocument
 from facilitate.services.share.sharing import RenderedFile
 from facilitate.store import Store
+
+if TYPE_CHECKING:
+    # Imported for types only: the agenda document imports this module.
+    from facilitate.services.share.agenda_document import AgendaDocument
 
 PRE_READ_FORMAT = "pre-read"
 

@@ -37,6 +37,8 @@ class AgendaWords:
     open_actions: str
     parking: str
     planned: str  # {planned} {minutes}
+    prepared_by: str  # {name}: the coordinator
+    prepared_by_tool: str  # no coordinator's name set
     place_to_be_announced: str
     neutral_venue: str
     due: str  # {date}
@@ -54,6 +56,9 @@ class AgendaWords:
     packet_subject: str  # {title}
     packet_intro: str  # {title}
     pre_read_left_out: str  # {problem}
+    cancel_subject: str  # {title}
+    cancel_intro: str  # {title} {when} {reason}
+    cancel_calendar: str
 
 
 ENGLISH = AgendaWords(
@@ -75,7 +80,9 @@ ENGLISH = AgendaWords(
     ground_rules_to_agree="Ground rules to agree",
     open_actions="Open actions to review",
     parking="Parking lot, waiting",
-    planned="Planned {planned} of {minutes} min. Prepared by facilitate.",
+    planned="Planned {planned} of {minutes} min.",
+    prepared_by="Prepared by {name}.",
+    prepared_by_tool="Prepared by facilitate.",
     place_to_be_announced="Place to be announced",
     neutral_venue=" (neutral community venue)",
     due="due {date}",
@@ -99,6 +106,12 @@ ENGLISH = AgendaWords(
         "meeting to your calendar; a later one replaces it)."
     ),
     pre_read_left_out="Not attached: {problem}",
+    cancel_subject="Cancelled: {title}",
+    cancel_intro="{title}, planned for {when}, is cancelled: {reason}",
+    cancel_calendar=(
+        "The attached calendar file takes the meeting out of your calendar: open it. No agenda "
+        "goes with it, since the meeting will not take place."
+    ),
 )
 
 SPANISH = AgendaWords(
@@ -120,7 +133,9 @@ SPANISH = AgendaWords(
     ground_rules_to_agree="Normas de convivencia a acordar",
     open_actions="Tareas pendientes a revisar",
     parking="Temas pendientes en espera",
-    planned="Previstos {planned} de {minutes} min. Preparado con facilitate.",
+    planned="Previstos {planned} de {minutes} min.",
+    prepared_by="Preparado por {name}.",
+    prepared_by_tool="Preparado con facilitate.",
     place_to_be_announced="Lugar por anunciar",
     neutral_venue=" (lugar comunitario neutral)",
     due="vence el {date}",
@@ -145,6 +160,12 @@ SPANISH = AgendaWords(
         "añadir la reunión a su calendario; una posterior la sustituye)."
     ),
     pre_read_left_out="No se adjunta: {problem}",
+    cancel_subject="Cancelada: {title}",
+    cancel_intro="{title}, prevista para el {when}, se ha cancelado: {reason}",
+    cancel_calendar=(
+        "El archivo de calendario adjunto quita la reunión de su calendario: ábranlo. No se "
+        "adjunta el orden del día, ya que la reunión no se celebrará."
+    ),
 )
 
 AGENDA_WORDS: dict[str, AgendaWords] = {"en": ENGLISH, "es": SPANISH}

@@ -1,8 +1,10 @@
 """Where agenda mail goes before a meeting: the folder, and for a call for items the date
-partners are asked to answer by."""
+partners are asked to answer by. A date the call cannot ask for is said in the dialog, which
+stays open; so does a warning when the drafts would be signed with no name."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from facilitate.services.dates import DateParseError, parse_date
+from facilitate.services.dates import parse_date
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 
@@ -24,12 +26,25 @@ class AgendaMailChoice:
 class AgendaMailDialog(FormDialog[AgendaMailChoice]):
     """A folder (and, for a call for items, a reply-by date); enter or ctrl+s writes."""
 
-    def __init__(self, title: str, folder: Path, *, today: date, by: date | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        folder: Path,
+        *,
+        today: date,
+        by: date | None = None,
+        check_by: Callable[[date], None] | None = None,
+        warning: str = "",
+    ) -> None:
+        """`check_by` refuses a reply-by date with a ValueError; `warning` is shown above the
+        fields (the coordinator's name not being set)."""
         super().__init__()
         self.heading = title
         self.folder = folder
         self.today = today
         self.by = by
+        self.check_by = check_by
+        self.warning = warning
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,6 +53,8 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
                 "One e-mail draft per partner organization; nothing is sent.",
                 classes="dialog-help",
             )
+            if self.warning:
+                yield Static(self.warning, id="unsigned", classes="form-error", markup=False)
             if self.by is not None:
                 yield field("Items by", Input(self.by.isoformat(), id="by"))
             yield field("Folder", Input(str(self.folder), id="folder"))
@@ -55,6 +72,8 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
         if self.by is not None:
             try:
                 by = parse_date(self.query_one("#by", Input).value, self.today)
-            except DateParseError as error:
+                if self.check_by is not None:
+                    self.check_by(by)
+            except ValueError as error:  # a date unreadable, or refused
                 raise ValueError(f"Items by: {error}") from None
         return AgendaMailChoice(Path(folder).expanduser(), by)

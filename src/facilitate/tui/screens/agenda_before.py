@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,9 @@ from facilitate.export.agenda_files import AGENDA_RENDERERS
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan import pre_reads
 from facilitate.services.plan.join_info import set_join_info
-from facilitate.services.share import agenda_packets
+from facilitate.services.plan.pre_reads import size_label
+from facilitate.services.record.settings import unsigned_warning
+from facilitate.services.share import agenda_call, agenda_packets
 from facilitate.services.share.sharing import ExportError
 from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
 from facilitate.tui.dialogs.choose import ChoiceDialog
@@ -42,12 +43,14 @@ async def attach_pre_read(screen: AgendaEditorScreen) -> None:
         return
     store = screen.facilitate.store
     names = [p.file_name for p in pre_reads.pre_reads(store, item.id)]
-    path = await screen.app.push_screen_wait(PreReadDialog(item.title, names))
-    if path is None:
+    added = await screen.app.push_screen_wait(
+        PreReadDialog(item.title, names, lambda path: pre_reads.attach(store, item.id, path))
+    )
+    if added is None:
         return
-    with reported(screen.app):
-        added = pre_reads.attach(store, item.id, path)
-        screen.notify(f"Attached {added.file_name} to “{item.title}”", markup=False)
+    screen.notify(
+        f"Attached {added.file_name} ({size_label(added.size)}) to “{item.title}”", markup=False
+    )
     screen.refresh_agenda(select_id=item.id)
 
 
@@ -62,7 +65,7 @@ async def detach_pre_read(screen: AgendaEditorScreen) -> None:
     chosen = await screen.app.push_screen_wait(
         ChoiceDialog(
             f"Detach a pre-read from “{item.title}”",
-            [Choice(p.id, f"{p.file_name} ({pre_reads.megabytes(p.size)})") for p in attached],
+            [Choice(p.id, f"{p.file_name} ({size_label(p.size)})") for p in attached],
         )
     )
     if chosen is None:
@@ -88,39 +91,54 @@ def _mail_folder(screen: AgendaEditorScreen, what: str) -> Path:
 
 
 async def call_for_items(screen: AgendaEditorScreen) -> None:
-    """Ask each partner organization for agenda items by a date (e-mail drafts)."""
-    today = screen.facilitate.today
-    by = min(screen.meeting.starts_at.date(), today + timedelta(days=7))
+    """Ask each partner organization for agenda items by a date (e-mail drafts): only for a
+    meeting still to come, by a date between today and the meeting."""
+    store, today = screen.facilitate.store, screen.facilitate.today
+    meeting = screen.meeting
+    try:
+        agenda_call.check_meeting(meeting, today)
+    except agenda_call.CallError as error:
+        screen.notify(str(error), severity="error", timeout=8, markup=False)
+        return
     choice = await screen.app.push_screen_wait(
         AgendaMailDialog(
-            "Call for agenda items", _mail_folder(screen, "call-for-items"), today=today, by=by
+            "Call for agenda items",
+            _mail_folder(screen, "call-for-items"),
+            today=today,
+            by=agenda_call.call_deadline(meeting.starts_at.date(), today),
+            check_by=lambda by: agenda_call.check_deadline(meeting, by, today),
+            warning=unsigned_warning(store),
         )
     )
     if choice is None or choice.by is None:
         return
     with reported(screen.app), _export_errors(screen):
         mails = agenda_packets.write_call_for_items(
-            screen.facilitate.store, screen.meeting_id, choice.by, choice.folder, AGENDA_RENDERERS
+            store, screen.meeting_id, choice.by, choice.folder, AGENDA_RENDERERS, today=today
         )
         screen.notify(f"Wrote {len(mails)} calls for agenda items in {choice.folder}", markup=False)
 
 
 async def send_packets(screen: AgendaEditorScreen) -> None:
-    """An agenda packet per partner organization: agenda, invitation, e-mail draft."""
+    """An agenda packet per partner organization: agenda, invitation, e-mail draft; for a
+    cancelled meeting, its cancellation."""
+    cancelled = screen.meeting.cancelled_at is not None
+    what = "Cancellation packets" if cancelled else "Agenda packets"
     choice = await screen.app.push_screen_wait(
         AgendaMailDialog(
-            "Agenda packets",
+            what,
             _mail_folder(screen, "agenda-packets"),
             today=screen.facilitate.today,
+            warning=unsigned_warning(screen.facilitate.store),
         )
     )
     if choice is None:
         return
 
-    def progress(done: int, total: int, what: str) -> None:
+    def progress(done: int, total: int, org: str) -> None:
         # Shown where the missing proposals are, which the packets do not change.
         screen.query_one("#no-proposals", Static).update(
-            Content(f"Writing agenda packets: {done} of {total} ({what})")
+            Content(f"Writing {what.lower()}: {done} of {total} ({org})")
         )
 
     with reported(screen.app), _export_errors(screen):
@@ -131,7 +149,7 @@ async def send_packets(screen: AgendaEditorScreen) -> None:
             AGENDA_RENDERERS,
             progress=progress,
         )
-        screen.notify(f"Wrote {len(mails)} agenda packets in {choice.folder}", markup=False)
+        screen.notify(f"Wrote {len(mails)} {what.lower()} in {choice.folder}", markup=False)
     screen.show_missing_proposals()
 
 

@@ -23,6 +23,7 @@ from facilitate.models.enums import Visibility
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda, pre_reads
 from facilitate.services.plan.cancel import cancelled_note
+from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.audience import visible
 from facilitate.services.share import agenda_packets
 from facilitate.tui.dialogs.confirm import ConfirmDialog
@@ -197,8 +198,7 @@ class AgendaEditorScreen(Screen[None]):
         attached = pre_reads.pre_reads(self.facilitate.store, item_id) if item_id else []
         self.query_one("#pre-reads", Static).update(
             Content(
-                "Pre-reads: "
-                + ", ".join(f"{p.file_name} ({pre_reads.megabytes(p.size)})" for p in attached)
+                "Pre-reads: " + ", ".join(f"{p.file_name} ({size_label(p.size)})" for p in attached)
             )
             if attached
             else Content("")

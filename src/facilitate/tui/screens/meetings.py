@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.meetings_list import STATUS_LABELS, list_meetings
+from facilitate.services.meetings_list import STATUS_LABELS, list_meetings, status_label
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
 
@@ -84,7 +84,7 @@ class MeetingsScreen(Screen[None]):
         kept = self.selected_meeting_id()
         table.clear()
         for row in rows:
-            label = STATUS_LABELS[row.status]
+            label = status_label(row)
             table.add_row(
                 f"{row.starts_at:%a %b %d %Y}",
                 literal(label, "b") if row.status is MeetingStatus.LIVE else label,

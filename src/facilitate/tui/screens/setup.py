@@ -1,6 +1,7 @@
-"""Set-up: a partnership's organizations, people, bodies and meeting series, step by step.
+"""Set-up: a partnership's organizations, people, bodies and meeting series, step by step, and
+last who coordinates (the name and address that sign every e-mail draft).
 
-Each step is a list with its own keys; `n` moves on, `1`–`4` go back to any step, and every
+Each step is a list with its own keys; `n` moves on, `1`–`5` go back to any step, and every
 step can be skipped and revisited later (Home's `s` opens this screen again).
 """
 
@@ -20,10 +21,12 @@ from facilitate.services.people import bodies, directory
 from facilitate.services.people.directory import Choice
 from facilitate.services.people.roster import ORG_KIND_LABELS
 from facilitate.services.plan import series, series_roles
+from facilitate.services.record import settings
 from facilitate.tui import people_flows
 from facilitate.tui.dialogs.body_form import BodyDialog
 from facilitate.tui.dialogs.organization_form import add_organization, edit_organization
 from facilitate.tui.dialogs.series_form import SeriesDialog
+from facilitate.tui.dialogs.settings import settings_dialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
@@ -32,18 +35,20 @@ if TYPE_CHECKING:
     from facilitate.store import Store
     from facilitate.tui.app import FacilitateApp
 
-STEPS = ("orgs", "people", "bodies", "series")
+STEPS = ("orgs", "people", "bodies", "series", "you")
 HINTS = {
     "orgs": "The partner organizations: agencies, providers, courts, Tribes, community groups "
     "(g: what each agreed to receive).",
     "people": "Everyone who takes part: type them in (a) or import a spreadsheet (i).",
     "bodies": "Who meets: a steering committee, a core team… with members and quorum (m: members).",
     "series": "How each body meets: cadence, place, agenda template and ground rules.",
+    "you": "Who coordinates: your name signs every e-mail draft and your address sends it "
+    "(e: set them; ctrl+p Settings anywhere).",
 }
 # Which keys mean something on which step (the key bar shows only those).
 STEP_ACTIONS = {
-    "add": set(STEPS),
-    "edit": {"orgs", "bodies", "series"},
+    "add": {"orgs", "people", "bodies", "series"},
+    "edit": {"orgs", "bodies", "series", "you"},
     "agreement": {"orgs"},
     "members": {"bodies"},
     "archive": {"bodies", "series"},
@@ -76,6 +81,7 @@ class SetupScreen(Screen[None]):
         Binding("2", "step('people')", "People", id="setup.step2", show=False),
         Binding("3", "step('bodies')", "Bodies", id="setup.step3", show=False),
         Binding("4", "step('series')", "Series", id="setup.step4", show=False),
+        Binding("5", "step('you')", "You", id="setup.step5", show=False),
         Binding("escape", "back", "Done", id="setup.back"),
     ]
 
@@ -91,6 +97,8 @@ class SetupScreen(Screen[None]):
                 yield Table(id="bodies-table", cursor_type="row", zebra_stripes=True)
             with TabPane("4 Meeting series", id="series"):
                 yield Table(id="series-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("5 You", id="you"):
+                yield Table(id="you-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     @property
@@ -111,6 +119,7 @@ class SetupScreen(Screen[None]):
         self._table("people").add_columns("Name", "Organization", "E-mail", "Active")
         self._table("bodies").add_columns("Body", "Members", "Quorum", "Needs", "Series", "Kind")
         self._table("series").add_columns("Body", "Series", "Cadence", "Place", "Meetings")
+        self._table("you").add_columns("Setting", "Value", "Used for")
         self.reload()
         self._show_step()
 
@@ -188,6 +197,20 @@ class SetupScreen(Screen[None]):
                 for line in series.series_lines(store)
             ],
         )
+        current = settings.read(store)
+        self._fill(
+            "you",
+            [
+                (
+                    settings.COORDINATOR_NAME,
+                    ["Your name", current.coordinator_name or "(not set)", "signs e-mail drafts"],
+                ),
+                (
+                    settings.COORDINATOR_EMAIL,
+                    ["Your e-mail", current.coordinator_email or "(not set)", "sends them"],
+                ),
+            ],
+        )
 
     def _fill(self, step: str, rows: list[tuple[str, list[str]]]) -> None:
         table = self._table(step)
@@ -202,9 +225,11 @@ class SetupScreen(Screen[None]):
     def _show_step(self) -> None:
         step = self.step
         number = STEPS.index(step) + 1
-        empty = "" if self._table(step).row_count else "  Nothing here yet: press a to add."
+        note = "" if self._table(step).row_count else "  Nothing here yet: press a to add."
+        if step == "you" and (warning := settings.unsigned_warning(self.store)):
+            note = f"  {warning}."
         self.query_one("#setup-hint", Static).update(
-            f"Step {number} of 4. {HINTS[step]}{empty}  (n: next step, esc: done)"
+            f"Step {number} of {len(STEPS)}. {HINTS[step]}{note}  (n: next step, esc: done)"
         )
         self._table(step).focus()
         self.refresh_bindings()
@@ -319,6 +344,11 @@ class SetupScreen(Screen[None]):
         if key is None:
             return
         store = self.store
+        if step == "you":
+            await self.app.push_screen_wait(settings_dialog(store))
+            self.reload()
+            self._show_step()  # the hint's warning goes once the name is set
+            return
         if step == "orgs":
             await edit_organization(self, key)
         elif step == "bodies":

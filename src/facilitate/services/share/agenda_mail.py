@@ -1,0 +1,122 @@
+"""What every e-mail draft written before a meeting shares: the agenda built once per language,
+who it is addressed to, the draft signed by the coordinator, and one folder per organization.
+
+The call for items and the agenda packet (`agenda_packets`) and the cancellation packet
+(`agenda_cancellation`) are each written from these, so a draft is addressed and signed the
+same way whichever it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from facilitate.models import Organization
+from facilitate.services.email_address import is_email_address
+from facilitate.services.record.audience import PACKET_AUDIENCE
+from facilitate.services.record.settings import Settings, organization_language
+from facilitate.services.share.agenda_document import AgendaDocument, build_agenda
+from facilitate.services.share.packets import NO_SENDER, EmailDraft, recipients
+from facilitate.services.share.sharing import RenderedFile, WrittenFile, slug
+from facilitate.store import Store
+
+
+@dataclass(frozen=True)
+class AgendaMail:
+    """One organization's draft as written, with the files it carries and anything to check."""
+
+    organization: Organization
+    email: WrittenFile
+    files: tuple[WrittenFile, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Languages:
+    """The agenda built once per language, with what each language's packets share."""
+
+    store: Store
+    meeting_id: str
+    at: datetime
+    docs: dict[str, AgendaDocument] = field(default_factory=dict)
+
+    def doc(self, organization_id: str) -> AgendaDocument:
+        return self.of(organization_language(self.store, organization_id))
+
+    def of(self, language: str) -> AgendaDocument:
+        if language not in self.docs:
+            self.docs[language] = build_agenda(
+                self.store,
+                self.meeting_id,
+                PACKET_AUDIENCE,
+                generated_at=self.at,
+                language=language,
+            )
+        return self.docs[language]
+
+
+def addressed(
+    store: Store, meeting_id: str, org: Organization
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The organization's recipients as (name, address), and a warning for each left out."""
+    to: list[tuple[str, str]] = []
+    warnings: list[str] = []
+    for person in recipients(store, meeting_id, org):
+        address = person.email.strip()
+        if is_email_address(address):
+            to.append((person.name, address))
+        else:
+            warnings.append(f"{person.name}: {address!r} is not an email address; left out")
+    if not to:
+        warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
+    return to, warnings
+
+
+def _message_id(doc: AgendaDocument, org: Organization, kind: str, sender: str) -> str:
+    seed = f"{doc.meeting_id}|{org.id}|{kind}|{doc.generated_at.isoformat()}"
+    domain = sender.rpartition("@")[2] if sender else NO_SENDER
+    return f"<{hashlib.sha256(seed.encode()).hexdigest()[:32]}@{domain}>"
+
+
+def mail_draft(
+    doc: AgendaDocument,
+    org: Organization,
+    to: Sequence[tuple[str, str]],
+    settings: Settings,
+    subject: str,
+    body: list[str],
+    kind: str,
+) -> EmailDraft:
+    """The draft, signed with the coordinator's name under the thanks once it is set."""
+    if settings.coordinator_name:
+        body = [*body, settings.coordinator_name]
+    return EmailDraft(
+        to=tuple(to),
+        subject=subject,
+        body="\n".join(body) + "\n",
+        sender=(
+            (settings.coordinator_name, settings.coordinator_email)
+            if settings.coordinator_email
+            else None
+        ),
+        date=doc.generated_at,
+        message_id=_message_id(doc, org, kind, settings.coordinator_email),
+        language=doc.language,
+    )
+
+
+def eml(data: bytes) -> RenderedFile:
+    """A rendered draft as a file to write."""
+    return RenderedFile(suffix=".eml", data=data, media_type="message/rfc822", format="eml")
+
+
+def org_folder(root: Path, org: Organization, used: set[str]) -> Path:
+    """The organization's own folder under `root`, never one another organization has."""
+    name = slug(org.label, fallback="organization")
+    while name in used:
+        name += "-" + org.id[:4]
+    used.add(name)
+    return root / name
