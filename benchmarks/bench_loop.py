@@ -2,14 +2,19 @@
 over the same rows measured in the same run.
 
     .venv/bin/python benchmarks/bench_loop.py --db /tmp/history5.db --db /tmp/history25.db
-        [--runs 9]
+        [--runs 9] [--cases loop,series-record] [--profile loop]
 
 Histories come from generate_history.py (five years; for twenty-five, the same script with its
-YEARS set to 25). Each database is copied to a temporary folder first (the original is never
-changed) and given what the generator leaves out: a response linked to one note in 25 (the
-meeting's first decision), a declined answer to one parking-lot entry in 10, and a theme on
-every listening-session note (ten themes a series), all through `Store.insert_all` as the app
-writes them.
+YEARS set to 25). The machine's load average is printed before and after each database: on a
+shared machine the medians move with it, so compare a case with its bare SQL of the same run.
+`--cases` times only the cases named (the whole list takes minutes at 25 years); `--profile
+CASE` then prints where one run of CASE spends its time, per series (cProfile, cumulative).
+
+Each database is copied to a temporary folder first (the original is never changed) and given
+what the generator leaves out: a response linked to one note in 25 (the meeting's first
+decision), a declined answer to one parking-lot entry in 10, and a theme on every
+listening-session note (ten themes a series), all through `Store.insert_all` as the app writes
+them.
 
 Per database and series (the steering committee, the largest series, and the listening
 circle), interleaved so drift hits every case alike, the median of `--runs`:
@@ -30,6 +35,9 @@ circle), interleaved so drift hits every case alike, the median of `--runs`:
 from __future__ import annotations
 
 import argparse
+import cProfile
+import os
+import pstats
 import shutil
 import sqlite3
 import statistics
@@ -166,12 +174,14 @@ def cases(
     }
 
 
-def bench(path: Path, runs: int) -> None:
+def bench(path: Path, runs: int, only: list[str] | None = None, profile: str = "") -> None:
     store = Store.open(path)
     bare = sqlite3.connect(path)
+    print(f"{path.name}: load average {_load()} before")
     try:
         for series in chosen_series(store):
-            todo = cases(store, bare, series.id)
+            every = cases(store, bare, series.id)
+            todo = {label: func for label, func in every.items() if not only or label in only}
             times: dict[str, list[float]] = {label: [] for label in todo}
             for func in todo.values():
                 func()  # warm the page cache and the model validators once
@@ -186,19 +196,36 @@ def bench(path: Path, runs: int) -> None:
             print(f"{path.name}: {series.name} ({notes:,} notes), median of {runs}:")
             for label, values in times.items():
                 print(f"  {label:28} {statistics.median(values):9.1f} ms")
+            if profile:
+                _profile(every[profile])
     finally:
+        print(f"{path.name}: load average {_load()} after")
         bare.close()
         store.close()
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def _profile(func: Callable[[], object]) -> None:
+    """Where one run of `func` spends its time: the top functions by cumulative time."""
+    profiler = cProfile.Profile()
+    profiler.runcall(func)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, action="append", help="A history (repeatable).")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--cases", help="Comma-separated case names (default: all).")
+    parser.add_argument("--profile", default="", help="A case to profile once per series.")
     args = parser.parse_args()
+    only = args.cases.split(",") if args.cases else None
     with tempfile.TemporaryDirectory() as folder:
         for source in args.db or [HERE / "history.db"]:
-            bench(prepare(source, Path(folder)), args.runs)
+            bench(prepare(source, Path(folder)), args.runs, only, args.profile)
 
 
 if __name__ == "__main__":

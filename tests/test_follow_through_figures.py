@@ -10,13 +10,13 @@ from textual.widgets import DataTable
 from facilitate.models import ActionItem, Body, Meeting, MeetingSeries, Organization, Person
 from facilitate.models.enums import ActionStatus, Visibility
 from facilitate.services.overview import home_summary
-from facilitate.services.run.follow_through import update_action
 from facilitate.services.record.follow_through_figures import (
     NO_ORGANIZATION,
     figures,
     series_figures,
     summary_lines,
 )
+from facilitate.services.run.follow_through import update_action
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 

@@ -1,13 +1,14 @@
 """The input search: ctrl+e on the live screen finds input by typing and puts its re:N in the
-capture line; the dialog narrows as words are typed."""
+capture line (re:listening#2 for another series' input); the dialog narrows as words are typed."""
 
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
+from facilitate.models import ActionItem, Decision, EntryLink
 from facilitate.models.enums import Visibility
-from facilitate.services.record.loop_links import search_inputs
+from facilitate.services.record.loop_links import input_by_number, search_inputs
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.input_search import InputSearchDialog, hit_label
@@ -55,7 +56,7 @@ async def test_ctrl_e_puts_re_number_of_the_chosen_input_at_the_cursor(demo_stor
         assert line.cursor_position == len(line.value)
 
 
-async def test_input_of_another_series_inserts_nothing_and_says_where_to_link(
+async def test_ctrl_e_on_another_series_input_puts_its_series_word_and_links_it(
     demo_store: Store,
 ) -> None:
     app = FacilitateApp(demo_store, today=TODAY)
@@ -65,12 +66,41 @@ async def test_input_of_another_series_inserts_nothing_and_says_where_to_link(
         await pilot.press("ctrl+e")
         await pilot.pause()
         await _type(pilot, "waitlists")
-        # Another series' input says whose it is.
+        # Another series' input is numbered as re: names it, and says whose it is.
+        assert _found(app)[0].startswith("listening#2 Oct 18 2026 Several families")
         assert "(Community Listening Sessions)" in _found(app)[0]
         await pilot.press("enter")
         await pilot.pause()
-        assert line.value == "/d Fund the rides"
-        assert any("Loop screen" in str(n.message) for n in app._notifications)
+        assert line.value == "/d Fund the rides re:listening#2 "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == ""
+    (decision,) = [d for d in demo_store.find(Decision) if d.text == "Fund the rides"]
+    (link,) = demo_store.find(EntryLink, from_id=decision.id)
+    listening = demo_lookup.series(demo_store, "Community Listening")
+    assert link.to_id == input_by_number(demo_store, listening.id, 2).id
+
+
+async def test_typing_another_series_reference_links_it(demo_store: Store) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await _live(app, pilot)
+        await _type(pilot, "/a Ask the court re:listening#1 @keisha")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == ""
+        # A number the other series does not have: nothing saved, the line kept to fix.
+        await _type(pilot, "/a Ask again re:listening#99")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert line.value == "/a Ask again re:listening#99"
+        feedback = str(app.screen.query_one("#capture-feedback", Static).render())
+        assert "Community Listening Sessions has no input #99" in feedback
+    (action,) = [a for a in demo_store.find(ActionItem) if a.text == "Ask the court"]
+    (link,) = demo_store.find(EntryLink, from_id=action.id)
+    listening = demo_lookup.series(demo_store, "Community Listening")
+    assert link.to_id == input_by_number(demo_store, listening.id, 1).id
+    assert not [a for a in demo_store.find(ActionItem) if a.text.startswith("Ask again")]
 
 
 async def test_escape_leaves_the_line_as_it_was(demo_store: Store) -> None:
@@ -96,6 +126,8 @@ def test_a_hit_shows_its_visibility_and_its_series_when_another(demo_store: Stor
     assert label.endswith("[internal]")
     assert "Steering" not in label
     waitlists = next(h for t, h in hits.items() if "waitlists" in h.text)
-    assert (
-        "(Community Listening Sessions)" in hit_label(waitlists, home_series_id=steering.id).plain
-    )
+    elsewhere = hit_label(waitlists, home_series_id=steering.id).plain
+    assert elsewhere.startswith("listening#2 ")
+    assert "(Community Listening Sessions)" in elsewhere
+    # In its own series it is plain #2.
+    assert hit_label(waitlists, home_series_id=waitlists.series_id).plain.startswith("#2 ")

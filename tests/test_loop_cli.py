@@ -116,7 +116,11 @@ def test_decline_needs_a_reason_and_remove_takes_it_back(demo_db: Path) -> None:
     assert declined.exit_code == 0, declined.output
     answer_id = declined.output.split("(")[1].split(")")[0]
     listed = run(demo_db, "loop", "list", "listening").output
-    assert "→ declined (declined: The state sets the first-visit script.)" in listed
+    assert (
+        "→ declined: Caseworkers cannot add an ICWA briefing at the first visit. "
+        "(reason: The state sets the first-visit script.)"
+    ) in listed
+    assert "declined (declined" not in listed
     assert _count(demo_db, LoopResponse) == 2  # the demo's transport answer, and this one
     removed = run(demo_db, "loop", "remove", answer_id)
     assert removed.exit_code == 0, removed.output
@@ -177,3 +181,51 @@ def test_one_meeting_report(demo_db: Path, tmp_path: Path) -> None:
     assert "what helps families stay together: 3 pieces of input; 2 with a response" in (
         result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "seen_by"),
+    [("1", "public"), ("3", "partners"), ("4", "internal")],  # #4 is confidential input
+)
+def test_an_answer_is_seen_by_whoever_sees_the_input_unless_told(
+    demo_db: Path, number: str, seen_by: str
+) -> None:
+    text = f"Answer to #{number}"
+    result = run(
+        demo_db,
+        "loop",
+        "decline",
+        "listening",
+        "--input",
+        number,
+        "--text",
+        text,
+        "--reason",
+        "no budget line",
+    )
+    assert result.exit_code == 0, result.output
+    store = Store.open(demo_db)
+    try:
+        (answer,) = store.find(LoopResponse, text=text)
+    finally:
+        store.close()
+    assert answer.visibility.value == seen_by
+    told = run(
+        demo_db,
+        "loop",
+        "respond",
+        "listening",
+        "--input",
+        number,
+        "--text",
+        "Told",
+        "--visibility",
+        "internal",
+    )
+    assert told.exit_code == 0, told.output
+    store = Store.open(demo_db)
+    try:
+        (chosen,) = store.find(LoopResponse, text="Told")
+    finally:
+        store.close()
+    assert chosen.visibility.value == "internal"  # what was asked for, whatever the input's

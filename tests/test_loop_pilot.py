@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from facilitate.export import RENDERERS
 from facilitate.models import (
@@ -24,7 +24,7 @@ from facilitate.models import (
 )
 from facilitate.models.enums import MeetingKind, MeetingStatus, OrgKind, Visibility
 from facilitate.models.loop import LoopResponse
-from facilitate.services.record.you_said_we_did import you_said_we_did
+from facilitate.services.record.you_said_we_did import ANSWERED_FOR_PARTNERS, you_said_we_did
 from facilitate.services.run import closing
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
@@ -161,7 +161,8 @@ async def test_the_loop_closed_by_keys_and_reported_to_each_audience(store: Stor
         await _line(pilot, app, capture.value + "due:1/15 #public")
         await _close(app, pilot, business)
 
-        # The Loop screen: #2 declined, with its reason, for partners (the default).
+        # The Loop screen: #2 declined, with its reason; "Who may see" starts as the input's
+        # (public), and is set to partners.
         app.push_screen(LoopScreen(business.series_id))
         await pilot.pause()
         await pilot.press("down")
@@ -171,6 +172,12 @@ async def test_the_loop_closed_by_keys_and_reported_to_each_audience(store: Stor
         await _type(pilot, "The county cannot hold housing for families in treatment")
         app.screen.query_one("#response-reason", Input).focus()
         await _type(pilot, "state rules tie the vouchers to the child being home")
+        seen_by = app.screen.query_one("#response-visibility", Select)
+        assert seen_by.value == "public"
+        seen_by.focus()
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert seen_by.value == "partners"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LoopScreen)
@@ -202,10 +209,11 @@ async def test_the_loop_closed_by_keys_and_reported_to_each_audience(store: Stor
         reports[audience] = rendered.data.decode("utf-8")
         check_golden(f"loop-pilot-{audience.value}.md", reports[audience])
     # Beside the golden files, the point of them: partners read the declined answer and the
-    # partners-only input and action; the public reads none of them, only that #2 has an
-    # answer being worked on.
+    # partners-only input and action; the public reads none of them, only that #2 has been
+    # answered (declined is not "being worked on").
     for private in ("vouchers", "Rent help runs out", "bridge rent", "Court letters"):
         assert private in reports[Visibility.PARTNERS]
         assert private not in reports[Visibility.PUBLIC]
-    assert "being worked on" in reports[Visibility.PUBLIC]
-    assert "being worked on" not in reports[Visibility.PARTNERS]
+    assert f"**#2:** {ANSWERED_FOR_PARTNERS}" in reports[Visibility.PUBLIC]
+    assert "being worked on" not in reports[Visibility.PUBLIC]
+    assert ANSWERED_FOR_PARTNERS not in reports[Visibility.PARTNERS]

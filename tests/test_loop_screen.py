@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList, Select, Static
 
 from facilitate.models import Decision, EntryLink, Meeting
 from facilitate.models.enums import LoopResponseKind, Visibility
@@ -251,3 +251,78 @@ async def test_a_series_without_input_says_so_and_changes_nothing(demo_store: St
             assert isinstance(app.screen, LoopScreen)
         assert any("No input in this series" in str(n.message) for n in app._notifications)
     assert (demo_store.count(EntryLink), demo_store.count(LoopResponse)) == (links, answers)
+
+
+async def test_v_makes_the_highlighted_input_public(demo_store: Store) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_from_home(app, pilot, "Steering")
+        await _to_number(app, pilot, 2)
+        assert _cells(app)[1][3] == "partners"
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        options = app.screen.query_one("#choices", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[0].startswith("Public") and labels[1].endswith("(now)")
+        await pilot.press("enter")  # the first choice: public
+        await pilot.pause()
+        assert isinstance(app.screen, LoopScreen)
+        assert _cursor_number(app) == "2"
+        assert _cells(app)[1][3] == "public"
+        # Escape changes nothing.
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("down", "down", "escape")
+        await pilot.pause()
+        assert _cells(app)[1][3] == "public"
+    steering = demo_lookup.series(demo_store, "Steering")
+    stored = loop_links.input_by_number(demo_store, steering.id, 2)
+    assert stored.visibility is Visibility.PUBLIC
+
+
+async def test_export_offers_the_one_pager_and_says_nothing_is_public_yet(
+    demo_store: Store, db_path: Path
+) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_from_home(app, pilot, "Steering")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        options = app.screen.query_one("#choices", OptionList)
+        last = options.option_count - 1
+        assert str(options.get_option_at_index(last).prompt).startswith("Community one-pager")
+        for _ in range(last):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#loop-status", Static).render())
+        assert "Nothing here is public yet: 2 inputs are shared with partners only" in status
+        assert any(
+            "Loop screen (v)" in str(n.message) and n.severity == "warning"
+            for n in app._notifications
+        )
+    written = sorted((db_path.parent / "exports").glob("*-you-said-we-did-one-page-public.*"))
+    assert [p.suffix for p in written] == [".html", ".md"]
+    assert "Nothing here is public yet" in written[1].read_text(encoding="utf-8")
+
+
+async def test_an_answer_is_seen_by_whoever_sees_the_input_at_first(demo_store: Store) -> None:
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_from_home(app, pilot, "Steering")
+        await pilot.press("slash")
+        await _type(pilot, "72 hours")  # listening #1, public
+        await pilot.press("enter")
+        await pilot.pause()
+        for number, seen_by in (("1", "public"), ("3", "partners"), ("4", "internal")):
+            await _to_number(app, pilot, int(number))
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, LoopResponseDialog)
+            # Confidential input (#4) is answered internally: an answer is for a report.
+            assert app.screen.query_one("#response-visibility", Select).value == seen_by
+            await pilot.press("escape")
+            await pilot.pause()

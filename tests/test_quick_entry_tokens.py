@@ -9,6 +9,7 @@ import pytest
 
 from facilitate.models import EntryLink, Meeting, Note
 from facilitate.models.loop import EntryTheme, Theme
+from facilitate.services.input_reference import InputReference
 from facilitate.services.plan import agenda
 from facilitate.services.record import loop_links, themes
 from facilitate.services.record.capture_links import SeriesAnswers
@@ -65,9 +66,10 @@ def test_themes_belong_to_input_not_to_decisions() -> None:
 
 def test_re_reads_one_or_several_numbers_on_decisions_and_actions() -> None:
     decision = parse_line("/d adopt the form re:12,#14 method:consensus", DAY)
-    assert (decision.text, decision.answers) == ("adopt the form", (12, 14))
+    assert decision.text == "adopt the form"
+    assert decision.answers == (InputReference(12), InputReference(14))
     action = parse_line("/a call the court @dana re:3 re:3", DAY)
-    assert action.answers == (3,)
+    assert action.answers == (InputReference(3),)
     assert parse_line("a note re:5", DAY).text == "a note re:5"
 
 

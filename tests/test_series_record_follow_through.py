@@ -10,8 +10,8 @@ from facilitate.export import render_series_record
 from facilitate.export.csv import record_follow_through_csv
 from facilitate.models import ActionItem, Decision
 from facilitate.models.enums import ActionStatus, Visibility
-from facilitate.services.record.series_record import RecordFilter, SeriesRecord, series_record
 from facilitate.services.record.follow_through_figures import figures
+from facilitate.services.record.series_record import RecordFilter, SeriesRecord, series_record
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.store import Store
 

@@ -19,7 +19,7 @@ def test_the_names_read_at_opening_are_every_registered_migration_in_order() -> 
     assert list(MIGRATION_NAMES) == names, (
         "a migration was added to store/migrations.py: add its name to store/migration_names.py"
     )
-    assert registered.MIGRATION_SET == MIGRATION_SET
+    assert registered.migrations.name == MIGRATION_SET
 
 
 def test_a_new_file_gets_every_migration_and_a_second_opening_none(db_path: Path) -> None:

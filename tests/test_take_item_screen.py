@@ -66,7 +66,8 @@ async def test_enter_on_the_agenda_column_takes_that_item_and_pauses_the_current
         feedback = _text(screen, "#capture-feedback")
         assert f"Now: “{items[3].title}”." in feedback
         assert f"“{items[0].title}” paused at" in feedback
-        assert screen.focused is screen.box.line  # back to capturing
+        focused: object = screen.focused
+        assert focused is screen.box.line  # back to capturing
         assert table.cursor_row == 3
         assert str(table.get_row_at(0)[0]) == "‖"  # the paused mark in the agenda column
         assert f"4. {items[3].title}" in _text(screen, "#live-status")
@@ -140,3 +141,26 @@ async def test_no_roll_call_yet_is_said_until_someone_is_checked_in(demo_store: 
         await pilot.pause()
         outcome = _text(screen, "#live-outcome")
         assert "no roll call" not in outcome and "quorum" in outcome.lower()
+
+
+async def test_no_quorum_says_which_required_organization_is_missing(demo_store: Store) -> None:
+    """Enough members but Parent Partners (required) not there: the header says why."""
+    meeting = _steering(demo_store)
+    for name in (
+        "Dana Whitfield",
+        "Marcus Reyes",
+        "Judge Ellen Marsh",
+        "Keisha Brown",
+        "Sofia Alvarez",
+        "Priya Natarajan",
+        "Lorraine Whitecloud",
+    ):
+        attendance.check_in(demo_store, meeting.id, person(demo_store, name).id)
+    async with FacilitateApp(demo_store, today=TODAY).run_test(size=(120, 30)) as pilot:
+        screen = await _live(pilot, meeting)
+        outcome = _text(screen, "#live-outcome")
+        assert "NO QUORUM 7/6 — no Parent Partners" in outcome
+        attendance.check_in(demo_store, meeting.id, person(demo_store, "Tasha Greene").id)
+        screen.tick()
+        await pilot.pause()
+        assert "no Parent Partners" not in _text(screen, "#live-outcome")

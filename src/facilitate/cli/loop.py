@@ -153,6 +153,8 @@ def report_command(
             ]
             written = export_loop(store, report, asked, out, RENDERERS, one_page=one_page)
         click.echo(f"You said, we did: {report.title}: {report.summary}")
+        if report.nothing_shown:
+            click.echo(report.nothing_shown)
         for file in written:
             click.echo(f"wrote {file.path}  (sha256 {file.sha256[:12]})")
 
@@ -190,7 +192,10 @@ def list_command(ctx: click.Context, series: tuple[str, ...]) -> None:
             )
             for r in row.responses:
                 ref = f"  [{(r.link_id or r.response_id)[:8]}]"
-                click.echo(f"    → {r.kind} ({r.status}): {r.text}{ref}")
+                # A declined answer's status is "declined: <reason>": its kind once, then why.
+                what = r.kind if r.status.startswith(r.kind) else f"{r.kind} ({r.status})"
+                because = f" (reason: {r.reason})" if r.reason else ""
+                click.echo(f"    → {what}: {r.text}{because}{ref}")
             if not row.responses:
                 click.echo("    → no response yet")
 
@@ -279,9 +284,9 @@ def _answer_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--visibility",
         type=click.Choice(VISIBILITY_CHOICES),
-        default="partners",
-        show_default=True,
-        help="Who may see the answer.",
+        default=None,
+        help="Who may see the answer (default: whoever may see the input; internal for "
+        "confidential input).",
     )(func)
     func = click.option(
         "--on", "on_day", type=click.DateTime(["%Y-%m-%d"]), help="When it was answered."
@@ -303,14 +308,18 @@ def _record(
     reason: str,
     org: str,
     on_day: Any,
-    visibility: str,
+    visibility: str | None,
 ) -> None:
     def run() -> None:
         from facilitate.cli.common import opened
         from facilitate.models.enums import LoopResponseKind, Visibility
         from facilitate.services.lookup import find_series
         from facilitate.services.people.find import find_organization
-        from facilitate.services.record.loop_links import input_by_number, record_response
+        from facilitate.services.record.loop_links import (
+            answer_visibility,
+            input_by_number,
+            record_response,
+        )
 
         with opened(_store_path(ctx)) as store:
             said = input_by_number(store, find_series(store, " ".join(series)).id, number)
@@ -322,7 +331,9 @@ def _record(
                 reason=reason,
                 organization_id=find_organization(store, org).id if org else None,
                 responded_on=_day(on_day),
-                visibility=Visibility(visibility),
+                visibility=(
+                    Visibility(visibility) if visibility else answer_visibility(said.visibility)
+                ),
             )
         click.echo(f"#{number}: {kind} recorded ({answer.id[:8]})")
 
@@ -340,7 +351,7 @@ def respond_command(
     number: int,
     org: str,
     on_day: Any,
-    visibility: str,
+    visibility: str | None,
     text: str,
 ) -> None:
     """Record an answer to input N that is not a decision or an action."""
@@ -369,7 +380,7 @@ def decline_command(
     number: int,
     org: str,
     on_day: Any,
-    visibility: str,
+    visibility: str | None,
     text: str,
     reason: str,
 ) -> None:

@@ -393,7 +393,7 @@ def series_list(ctx: click.Context, show_all: bool) -> None:
                 place = f" at {s.default_place}" if s.default_place else ""
                 click.echo(
                     f"{line.body_name}: {s.name}{state} — {s.cadence or 'no cadence'}{place}; "
-                    f"{line.meetings} meetings"
+                    f"{line.meetings} meeting{'' if line.meetings == 1 else 's'}"
                 )
 
     _run(run)

@@ -7,7 +7,7 @@ import csv
 import io
 
 from facilitate.export.csv import safe_cell
-from facilitate.services.record.you_said_we_did import NO_RESPONSE, WORKED_ON, LoopReport
+from facilitate.services.record.you_said_we_did import NO_RESPONSE, LoopReport
 
 LOOP_COLUMNS = (
     "theme",
@@ -56,7 +56,7 @@ def loop_csv(report: LoopReport) -> bytes:
                 for r in line.responses
             ]
             if line.withheld:
-                rows.append([*base, "", WORKED_ON, "", "", "", "", "", ""])
+                rows.append([*base, "", line.withheld, "", "", "", "", "", ""])
             if not rows:
                 rows.append([*base, "", NO_RESPONSE, "", "", "", "", "", ""])
             for row in rows:

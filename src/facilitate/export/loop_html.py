@@ -84,6 +84,8 @@ def render_loop(report: LoopReport) -> str:
 def render_one_page(report: LoopReport) -> str:
     """The plain-language handout for the next session."""
     parts = [f"<h1>{e(ONE_PAGE_TITLE)}</h1>", f'<p class="about">{e(report.title)}</p>']
+    if report.nothing_shown:
+        parts.append(f"<p>{e(report.nothing_shown)}</p>")
     for group in plain_groups(report):
         told = [_text(t) for t in group.told] + ([e(group.more)] if group.more else [])
         parts += [

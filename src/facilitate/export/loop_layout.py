@@ -1,10 +1,10 @@
 """The "you said, we did" report laid out once, for every format to print alike.
 
 A group per theme: what was said (each input with its number and where it was said), what was
-done (each response, headed by the number it answers, or "A response is being worked on" where
-the audience may not see it), and what is still open. The community one-pager says the same in
-plain words, a few lines per theme. The renderers (`loop_markdown`, `loop_html`, `loop_docx`,
-`loop_csv`, `loop_one_page`) only print this; none decides what an audience sees.
+done (each response, headed by the number it answers; where the audience may not see it, what
+`you_said_we_did` says in its place), and what is still open. The community one-pager says the
+same in plain words, a few lines per theme. The renderers (`loop_markdown`, `loop_html`,
+`loop_docx`, `loop_csv`) only print this; none decides what an audience sees.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from facilitate.services.record.wording import short_date
 from facilitate.services.record.you_said_we_did import (
+    ANSWERED_FOR_PARTNERS,
     NO_RESPONSE,
     WORKED_ON,
     InputLine,
@@ -61,7 +62,7 @@ def did(line: InputLine) -> list[Did]:
     number = f"#{line.number}"
     out = [_response(number, r) for r in line.responses]
     if line.withheld:
-        out.append(Did(number, "", WORKED_ON))
+        out.append(Did(number, "", line.withheld))
     return out
 
 
@@ -72,8 +73,10 @@ def _response(number: str, r: ResponseLine) -> Did:
         *([f"latest: {r.latest_update}"] if r.latest_update else []),
         *([r.link_note] if r.link_note else []),
     ]
-    # An answer that is not an entry is its own status ("Declined"); entries say theirs.
-    lead = r.kind_label if r.kind in ("declined", "answered") else f"{r.kind_label} ({r.status})"
+    # An answer that is not an entry is its own status ("Declined"), and an entry whose status
+    # is its kind's name says it once.
+    own_status = r.kind in ("declined", "answered") or r.status.casefold() == r.kind
+    lead = r.kind_label if own_status else f"{r.kind_label} ({r.status})"
     return Did(number, lead, r.text, tuple(details))
 
 
@@ -109,8 +112,10 @@ def layout(report: LoopReport) -> list[Group]:
 
 
 def intro(report: LoopReport) -> str:
-    """ "6 pieces of input; 4 with a response so far. Shared with: Public." """
-    return f"{report.summary} Shared with: {report.audience_label}."
+    """ "6 pieces of input; 4 with a response so far. Shared with: Public.", and when none of
+    the input is for this audience, that and where to choose (`LoopReport.nothing_shown`)."""
+    said = f"{report.summary} Shared with: {report.audience_label}."
+    return f"{said} {report.nothing_shown}" if report.nothing_shown else said
 
 
 # -- the one-pager --------------------------------------------------------------------------
@@ -171,7 +176,7 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
         for line in theme.inputs:
             answers += [plain_response(r) for r in line.responses]
             if line.withheld:
-                answers.append(f"A response to “{_short(line.text)}” is being worked on.")
+                answers.append(_plain_withheld(line))
         extra = max(0, len(answers) - ONE_PAGE_DID)
         waiting = len(theme.still_open) + theme.more_open
         out.append(
@@ -191,6 +196,23 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
     return out
 
 
-def _short(text: str, limit: int = 60) -> str:
+def _plain_withheld(line: InputLine) -> str:
+    """A response this audience may not see, in the handout's words, naming what it answers."""
+    quoted = f"“{short(line.text)}”"
+    if line.withheld == WORKED_ON:
+        return f"A response to {quoted} is being worked on."
+    if line.withheld == ANSWERED_FOR_PARTNERS:
+        return f"We have answered {quoted}; the answer is shared with partners."
+    return f"We have answered {quoted}; the answer is kept within the partnership."
+
+
+def short(text: str, limit: int = 60) -> str:
+    """`text` on one line, at most `limit` characters: cut at the end of a word, with "…"
+    (a word longer than the limit is cut within it, there being no end to cut at)."""
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if line[limit - 1] != " ":  # the cut falls inside a word: drop what is left of it
+        cut = cut.rpartition(" ")[0] or cut
+    return cut.rstrip(" ,.;:-–—") + "…"

@@ -40,6 +40,8 @@ def render_loop(report: LoopReport) -> str:
 def render_one_page(report: LoopReport) -> str:
     """The plain-language handout for the next session."""
     out = [f"# {ONE_PAGE_TITLE}", "", f"**{md_line(report.title)}**", ""]
+    if report.nothing_shown:
+        out += [md_line(report.nothing_shown), ""]
     for group in plain_groups(report):
         out += [f"## {md_line(group.name)}", "", "**You told us:**", ""]
         out += [f"- {md_text(text, indent=INDENT)}" for text in group.told]

@@ -50,7 +50,7 @@ _PLACE = """(
         AND (p2.created_at < x.created_at OR (p2.created_at = x.created_at AND p2.id < x.id))))"""
 
 
-def _numbered(inputs: str, *, windowed: bool = False) -> str:
+def numbered(inputs: str, *, windowed: bool = False) -> str:
     """`inputs` (a query of input rows of `:series`) with number, meeting and series. Each
     row's place in its meeting is counted, or `windowed` when `inputs` holds every input of
     each of its meetings."""
@@ -153,7 +153,17 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _input_row(row: dict[str, Any], themes: dict[tuple[str, str], tuple[str, ...]]) -> InputRow:
+# The columns of an input row with its meeting and series (`numbered`), all but its number,
+# in the order `InputRow` holds them.
+INPUT_COLUMNS = (
+    "input_table, id, series_id, series_name, meeting_id, meeting_title, "
+    "meeting_starts_at, meeting_kind, attribution_policy, text, visibility, created_at, "
+    "attribution, attributed_person_id, attributed_organization_id"
+)
+
+
+def input_row(row: dict[str, Any], themes: tuple[str, ...]) -> InputRow:
+    """An `InputRow` from a row of `numbered` and the names of its themes."""
     return InputRow(
         input_table=row["input_table"],
         id=row["id"],
@@ -171,8 +181,14 @@ def _input_row(row: dict[str, Any], themes: dict[tuple[str, str], tuple[str, ...
         attribution=row["attribution"],
         attributed_person_id=row["attributed_person_id"],
         attributed_organization_id=row["attributed_organization_id"],
-        themes=themes.get((row["input_table"], row["id"]), ()),
+        themes=themes,
     )
+
+
+def _themes_of(
+    row: dict[str, Any], themes: dict[tuple[str, str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    return themes.get((row["input_table"], row["id"]), ())
 
 
 def entry_themes(store: Store, series_id: str | None) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -197,7 +213,7 @@ def series_inputs(store: Store, series_id: str) -> list[InputRow]:
     """Every input of a series, numbered, in number order, with its themes."""
     rows = store.query(f"{_ALL_NUMBERED} ORDER BY number", {"series": series_id})
     themes = entry_themes(store, series_id)
-    return [_input_row(row, themes) for row in rows]
+    return [input_row(row, _themes_of(row, themes)) for row in rows]
 
 
 def input_total(store: Store, series_id: str) -> int:
@@ -237,48 +253,22 @@ def newest_inputs(store: Store, series_id: str, count: int) -> tuple[list[InputR
             JOIN meeting_series s ON s.id = m.series_id""",
         {"meetings": json.dumps(list(before))},
     )
-    numbered = [{**row, "number": before[row["meeting_id"]] + row["place"]} for row in rows]
-    shown = sorted((row for row in numbered if row["number"] > first), key=lambda r: r["number"])
+    placed = [{**row, "number": before[row["meeting_id"]] + row["place"]} for row in rows]
+    shown = sorted((row for row in placed if row["number"] > first), key=lambda r: r["number"])
     themes = entry_themes(store, series_id)
-    return [_input_row(row, themes) for row in shown], total
+    return [input_row(row, _themes_of(row, themes)) for row in shown], total
 
 
-def report_inputs(store: Store, *, series_id: str, meeting_id: str | None = None) -> list[InputRow]:
-    """The input a loop report lists, numbered, in number order: every note of a listening
-    session, every parking-lot entry, and any other note that has a response or a theme. With
-    `meeting_id`, that meeting's only (numbers are still the series').
-
-    A listening session's input is all listed, so its places come from one window over each
-    session; elsewhere few of a meeting's notes are listed, and each one's place is counted."""
-    scope = "m.series_id = :series AND (:meeting IS NULL OR m.id = :meeting)"
-    listening = f"""
-        {_NOTE_INPUT} JOIN meetings m ON m.id = n.meeting_id
-        WHERE {scope} AND m.kind = 'listening_session'
+def inputs_among(keys: str) -> str:
+    """A query of the input rows (as `numbered` takes them) whose table and id are a row of
+    `keys` (a query of `input_table, id`), each read through its primary key."""
+    return f"""
+        {_NOTE_INPUT}
+        WHERE n.id IN (SELECT id FROM ({keys}) WHERE input_table = 'notes')
         UNION ALL
-        {_PARKED_INPUT} JOIN meetings m ON m.id = p.meeting_id
-        WHERE {scope} AND m.kind = 'listening_session'
+        {_PARKED_INPUT}
+        WHERE p.id IN (SELECT id FROM ({keys}) WHERE input_table = 'parking_lot')
     """
-    # Notes answered or filed under one of the series' themes: found from those small tables.
-    elsewhere = f"""
-        {_NOTE_INPUT} JOIN meetings m ON m.id = n.meeting_id
-        WHERE n.id IN (
-              SELECT to_id FROM entry_links WHERE to_table = 'notes'
-              UNION SELECT input_id FROM loop_responses WHERE input_table = 'notes'
-              UNION SELECT et.entry_id FROM themes t JOIN entry_themes et ON et.theme_id = t.id
-                    WHERE t.series_id = :series AND et.entry_table = 'notes')
-          AND {scope} AND m.kind != 'listening_session'
-        UNION ALL
-        {_PARKED_INPUT} JOIN meetings m ON m.id = p.meeting_id
-        WHERE {scope} AND m.kind != 'listening_session'
-    """
-    rows = store.query(
-        f"""SELECT * FROM ({_numbered(listening, windowed=True)}
-                           UNION ALL {_numbered(elsewhere)})
-            ORDER BY number""",
-        {"series": series_id, "meeting": meeting_id},
-    )
-    themes = entry_themes(store, series_id)
-    return [_input_row(row, themes) for row in rows]
 
 
 def numbers_of(
@@ -293,7 +283,7 @@ def numbers_of(
         {_PARKED_INPUT} WHERE p.id IN (SELECT value FROM json_each(:parked))
     """
     rows = store.query(
-        f"SELECT input_table, id, number FROM ({_numbered(inputs)})",
+        f"SELECT input_table, id, number FROM ({numbered(inputs)})",
         {"series": series_id, "notes": json.dumps(notes), "parked": json.dumps(parked)},
     )
     return {(row["input_table"], row["id"]): int(row["number"]) for row in rows}
@@ -307,7 +297,7 @@ def meeting_numbers(store: Store, meeting_id: str) -> dict[tuple[str, str], int]
         {_PARKED_INPUT} WHERE p.meeting_id = :meeting
     """
     rows = store.query(
-        f"""SELECT input_table, id, number FROM ({_numbered(inputs)})""",
+        f"""SELECT input_table, id, number FROM ({numbered(inputs)})""",
         {
             "meeting": meeting_id,
             "series": _series_of(store, meeting_id),
@@ -391,7 +381,9 @@ def search_inputs(
         numbers.update(numbers_of(store, series, keys))
     themes = entry_themes(store, series_id)
     return [
-        _input_row({**row, "number": numbers[(row["input_table"], row["id"])]}, themes)
+        input_row(
+            {**row, "number": numbers[(row["input_table"], row["id"])]}, _themes_of(row, themes)
+        )
         for row in rows
     ]
 
@@ -421,70 +413,56 @@ def _in_scope(table_column: str, id_column: str) -> str:
 _ORG_LABEL = "COALESCE(NULLIF(o.short_name, ''), o.name, '')"
 
 
+# Decisions and actions linked to input, for a condition on the link `l` ({where}).
+_LINKS = f"""
+    SELECT l.id AS link_id, l.note AS link_note, l.to_table AS input_table,
+           l.to_id AS input_id, 'decision' AS kind, d.id AS response_id, d.text,
+           d.visibility, d.outcome AS state, d.review_date, NULL AS due,
+           '' AS owner_name, '' AS owner_text, '[]' AS co_owners, 0 AS whole_body,
+           '' AS organization, m.id AS meeting_id, m.title AS meeting_title,
+           m.starts_at AS meeting_starts_at, '' AS latest_update,
+           NULL AS latest_update_at, l.created_at AS linked_at
+    FROM entry_links l
+    JOIN decisions d ON l.from_table = 'decisions' AND d.id = l.from_id
+    JOIN meetings m ON m.id = d.meeting_id
+    WHERE {{where}}
+    UNION ALL
+    SELECT l.id, l.note, l.to_table, l.to_id, 'action', a.id, a.text, a.visibility,
+           a.status, NULL, a.due, COALESCE(p.name, ''), a.owner_text, a.co_owners,
+           a.whole_body, {_ORG_LABEL}, m.id, m.title, m.starts_at,
+           COALESCE(u.note, ''), u.at, l.created_at
+    FROM entry_links l
+    JOIN action_items a ON l.from_table = 'action_items' AND a.id = l.from_id
+    JOIN meetings m ON m.id = a.meeting_id
+    LEFT JOIN people p ON p.id = a.owner_person_id
+    LEFT JOIN organizations o ON o.id = COALESCE(a.organization_id, p.organization_id)
+    LEFT JOIN action_updates u ON u.id = (
+        SELECT u2.id FROM action_updates u2 WHERE u2.action_id = a.id
+        ORDER BY u2.at DESC, u2.id DESC LIMIT 1)
+    WHERE {{where}}
+    ORDER BY linked_at, link_id
+"""
+
+# LoopResponses, for a condition on the response `r` ({where}).
+_ANSWERS = f"""SELECT r.*, {_ORG_LABEL} AS organization FROM loop_responses r
+    LEFT JOIN organizations o ON o.id = r.organization_id
+    WHERE {{where}}
+    ORDER BY r.created_at, r.id"""
+
+# The input given as a JSON list of [table, id] pairs, as a table `wanted`.
+_WANTED = """WITH wanted(input_table, input_id) AS (
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(:inputs))"""
+
+
 def linked_responses(
     store: Store, *, series_id: str | None = None, meeting_id: str | None = None
 ) -> list[LinkRow]:
     """Every decision and action linked to input of a series (or of one meeting), in the order
     the links were made. Links to a response since deleted are left out: they answer nothing."""
-    params = {"series": series_id, "meeting": meeting_id}
     # Links are few (hundreds in decades); the input side is checked through its primary key.
-    rows = store.query(
-        f"""
-        SELECT l.id AS link_id, l.note AS link_note, l.to_table AS input_table,
-               l.to_id AS input_id, 'decision' AS kind, d.id AS response_id, d.text,
-               d.visibility, d.outcome AS state, d.review_date, NULL AS due,
-               '' AS owner_name, '' AS owner_text, '[]' AS co_owners, 0 AS whole_body,
-               '' AS organization, m.id AS meeting_id, m.title AS meeting_title,
-               m.starts_at AS meeting_starts_at, '' AS latest_update,
-               NULL AS latest_update_at, l.created_at AS linked_at
-        FROM entry_links l
-        JOIN decisions d ON l.from_table = 'decisions' AND d.id = l.from_id
-        JOIN meetings m ON m.id = d.meeting_id
-        WHERE {_in_scope("l.to_table", "l.to_id")}
-        UNION ALL
-        SELECT l.id, l.note, l.to_table, l.to_id, 'action', a.id, a.text, a.visibility,
-               a.status, NULL, a.due, COALESCE(p.name, ''), a.owner_text, a.co_owners,
-               a.whole_body, {_ORG_LABEL}, m.id, m.title, m.starts_at,
-               COALESCE(u.note, ''), u.at, l.created_at
-        FROM entry_links l
-        JOIN action_items a ON l.from_table = 'action_items' AND a.id = l.from_id
-        JOIN meetings m ON m.id = a.meeting_id
-        LEFT JOIN people p ON p.id = a.owner_person_id
-        LEFT JOIN organizations o ON o.id = COALESCE(a.organization_id, p.organization_id)
-        LEFT JOIN action_updates u ON u.id = (
-            SELECT u2.id FROM action_updates u2 WHERE u2.action_id = a.id
-            ORDER BY u2.at DESC, u2.id DESC LIMIT 1)
-        WHERE {_in_scope("l.to_table", "l.to_id")}
-        ORDER BY linked_at, link_id
-        """,
-        params,
-    )
-    return [
-        LinkRow(
-            link_id=row["link_id"],
-            link_note=row["link_note"],
-            input_table=row["input_table"],
-            input_id=row["input_id"],
-            kind=row["kind"],
-            response_id=row["response_id"],
-            text=row["text"],
-            visibility=row["visibility"],
-            state=row["state"],
-            review_date=_date(row["review_date"]),
-            due=_date(row["due"]),
-            owner_name=row["owner_name"],
-            owner_text=row["owner_text"],
-            co_owners=row["co_owners"],
-            whole_body=bool(row["whole_body"]),
-            organization=row["organization"],
-            meeting_id=row["meeting_id"],
-            meeting_title=row["meeting_title"],
-            meeting_starts_at=datetime.fromisoformat(row["meeting_starts_at"]),
-            latest_update=row["latest_update"],
-            latest_update_at=row["latest_update_at"],
-        )
-        for row in rows
-    ]
+    where = _in_scope("l.to_table", "l.to_id")
+    rows = store.query(_LINKS.format(where=where), {"series": series_id, "meeting": meeting_id})
+    return [_link_row(row) for row in rows]
 
 
 def loop_answers(
@@ -492,28 +470,66 @@ def loop_answers(
 ) -> list[AnswerRow]:
     """Every LoopResponse to input of a series (or of one meeting), oldest first."""
     rows = store.query(
-        f"""SELECT r.*, {_ORG_LABEL} AS organization FROM loop_responses r
-            LEFT JOIN organizations o ON o.id = r.organization_id
-            WHERE {_in_scope("r.input_table", "r.input_id")}
-            ORDER BY r.created_at, r.id""",
+        _ANSWERS.format(where=_in_scope("r.input_table", "r.input_id")),
         {"series": series_id, "meeting": meeting_id},
     )
-    return [
-        AnswerRow(
-            id=row["id"],
-            input_table=row["input_table"],
-            input_id=row["input_id"],
-            kind=row["kind"],
-            text=row["text"],
-            reason=row["reason"],
-            organization=row["organization"],
-            responded_on=_date(row["responded_on"]),
-            visibility=row["visibility"],
-            meeting_id=row["meeting_id"],
-            created_at=row["created_at"],
-        )
-        for row in rows
-    ]
+    return [_answer_row(row) for row in rows]
+
+
+def responses_to(
+    store: Store, inputs: list[tuple[str, str]]
+) -> tuple[list[LinkRow], list[AnswerRow]]:
+    """The decisions and actions linked to these inputs ((table, id) pairs), in the order the
+    links were made, and their LoopResponses, oldest first: what answers the rows a report
+    lists, read through the links' and responses' indexes on the input (two queries)."""
+    params = {"inputs": json.dumps(inputs)}
+    wanted = "(l.to_table, l.to_id) IN (SELECT input_table, input_id FROM wanted)"
+    links = store.query(f"{_WANTED} {_LINKS.format(where=wanted)}", params)
+    answered = "(r.input_table, r.input_id) IN (SELECT input_table, input_id FROM wanted)"
+    answers = store.query(f"{_WANTED} {_ANSWERS.format(where=answered)}", params)
+    return [_link_row(row) for row in links], [_answer_row(row) for row in answers]
+
+
+def _link_row(row: dict[str, Any]) -> LinkRow:
+    return LinkRow(
+        link_id=row["link_id"],
+        link_note=row["link_note"],
+        input_table=row["input_table"],
+        input_id=row["input_id"],
+        kind=row["kind"],
+        response_id=row["response_id"],
+        text=row["text"],
+        visibility=row["visibility"],
+        state=row["state"],
+        review_date=_date(row["review_date"]),
+        due=_date(row["due"]),
+        owner_name=row["owner_name"],
+        owner_text=row["owner_text"],
+        co_owners=row["co_owners"],
+        whole_body=bool(row["whole_body"]),
+        organization=row["organization"],
+        meeting_id=row["meeting_id"],
+        meeting_title=row["meeting_title"],
+        meeting_starts_at=datetime.fromisoformat(row["meeting_starts_at"]),
+        latest_update=row["latest_update"],
+        latest_update_at=row["latest_update_at"],
+    )
+
+
+def _answer_row(row: dict[str, Any]) -> AnswerRow:
+    return AnswerRow(
+        id=row["id"],
+        input_table=row["input_table"],
+        input_id=row["input_id"],
+        kind=row["kind"],
+        text=row["text"],
+        reason=row["reason"],
+        organization=row["organization"],
+        responded_on=_date(row["responded_on"]),
+        visibility=row["visibility"],
+        meeting_id=row["meeting_id"],
+        created_at=row["created_at"],
+    )
 
 
 def response_candidates(store: Store, table: str, reference: str, *, limit: int = 6) -> list[str]:

@@ -1,13 +1,17 @@
 """``re:12`` while capturing: the series' input by number, and the link, for `capture.capture_line`.
 
-Capture (services/run) may not import the record (services/record), where input numbers and
-links live; the screens hand capture one of these instead (it fits `capture.Answers`).
+``re:listening#6`` names input #6 of another series (a steering decision answering what a
+listening session heard), found by the word `series_codes` reads. Capture (services/run) may
+not import the record (services/record), where input numbers and links live; the screens hand
+capture one of these instead (it fits `capture.Answers`).
 """
 
 from __future__ import annotations
 
 from facilitate.models import ActionItem, Decision, Meeting, Note, ParkingLotItem
+from facilitate.services.input_reference import InputReference
 from facilitate.services.record import loop_links
+from facilitate.services.record.series_codes import series_for_code
 from facilitate.store import Store
 
 
@@ -23,16 +27,27 @@ def input_number(store: Store, series_id: str, table: str, entry_id: str) -> int
 
 
 class SeriesAnswers:
-    """Input of one series, found by the number the live log shows, and linked to."""
+    """Input of one series, found by the number the live log shows, or of another series
+    named with its number (``listening#6``); and linked to."""
 
     def __init__(self, store: Store, series_id: str) -> None:
         self.store = store
         self.series_id = series_id
 
-    def find(self, number: int) -> object | None:
-        """The input numbered `number`, or None when the series has none."""
+    def find(self, reference: InputReference) -> object | None:
+        """The input `reference` names, or None when this series has no such number. Another
+        series' input that is not there is refused (SeriesCodeError, LinkError), naming the
+        series: the line stays to be fixed rather than saved with a reference nobody can follow."""
+        if reference.series:
+            series = series_for_code(self.store, reference.series)
+            try:
+                return loop_links.input_by_number(self.store, series.id, reference.number)
+            except loop_links.LinkError:
+                raise loop_links.LinkError(
+                    f"re:{reference}: {series.name} has no input #{reference.number}"
+                ) from None
         try:
-            return loop_links.input_by_number(self.store, self.series_id, number)
+            return loop_links.input_by_number(self.store, self.series_id, reference.number)
         except loop_links.LinkError:
             return None
 

@@ -14,7 +14,7 @@ queries at any age.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import ValidationError
@@ -24,6 +24,7 @@ from facilitate.models import ActionItem, Decision, EntryLink, Note, Organizatio
 from facilitate.models.base import Record
 from facilitate.models.enums import ActionStatus, DecisionOutcome, LoopResponseKind, Visibility
 from facilitate.models.loop import LoopResponse
+from facilitate.services.record.series_codes import series_codes
 from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, clean_text
 from facilitate.store import RecordNotFound, Store, queries_loop
 from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
@@ -57,6 +58,13 @@ class InputHit:
     text: str
     visibility: Visibility
     themes: tuple[str, ...] = ()
+    # The word that names its series in ``re:listening#6`` (`series_codes`); set by the search.
+    series_code: str = ""
+
+    @property
+    def reference(self) -> str:
+        """ "listening#6": what tells it from #6 of another series."""
+        return f"{self.series_code}#{self.number}"
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,15 @@ class LinkedResponse:
     meeting_title: str = ""
     meeting_date: date | None = None
     responded_on: date | None = None
+    reason: str = ""  # why a declined answer could not be done
+
+    @property
+    def word(self) -> str:
+        """ "action open", "decision adopted", "declined": what it is and where it stands, the
+        kind said once (a declined answer's status is "declined: <reason>")."""
+        if self.status.startswith(self.kind):
+            return self.kind
+        return f"{self.kind} {self.status}"
 
 
 @dataclass(frozen=True)
@@ -214,6 +231,16 @@ def record_response(
         return store.insert(answer)
 
 
+def answer_visibility(input_visibility: Visibility) -> Visibility:
+    """Who may see an answer unless the person says otherwise: whoever may see the input it
+    answers, so a declined answer to public input is read by the public, not hidden behind
+    "a response exists". Confidential input is answered internally: an answer is meant for a
+    report, and confidential never leaves the file."""
+    if input_visibility is Visibility.CONFIDENTIAL:
+        return Visibility.INTERNAL
+    return input_visibility
+
+
 def remove_response(store: Store, response_id: str) -> None:
     """Remove a LoopResponse recorded by mistake."""
     with store.transaction():
@@ -229,7 +256,8 @@ def search_inputs(
     screen is the facilitator's own), each hit carries its visibility."""
     words = [word.lstrip("+") for word in query.split() if word.lstrip("+")]
     rows = queries_loop.search_inputs(store, words, series_id=series_id, limit=max(limit, 0))
-    return [input_hit(row) for row in rows]
+    codes = series_codes(store)
+    return [replace(input_hit(row), series_code=codes.get(row.series_id, "")) for row in rows]
 
 
 def series_inputs(store: Store, series_id: str) -> list[InputHit]:
@@ -403,6 +431,7 @@ def answer_response(answer: AnswerRow) -> LinkedResponse:
         visibility=Visibility(answer.visibility),
         organization=clean_text(answer.organization),
         responded_on=answer.responded_on,
+        reason=reason,
     )
 
 

@@ -5,18 +5,21 @@ LoopResponse (answered in words, or declined with its reason); see `loop_links`.
 groups input by theme ("Other input" for input without one) and, per group, says what was said,
 what was done and what is still open. What an audience sees is decided by `audience` alone:
 input or responses it may not see are left out, and where a response exists that it may not
-see, the input says that a response is being worked on, without revealing it.
+see, the input says so without revealing it, truthfully: "being worked on" only while that
+response is still open (an action under way, a decision put off), "answered" once it is not
+(declined, done, adopted). A report that shows no input because none may be seen by its
+audience says so, and where it is chosen (`nothing_shown`).
 
 In a listening session nobody is named: a note's source is its organization or "a participant"
 as the meeting's attribution policy says, and nothing when the policy is none (the default).
 
-Everything is read by the joined queries of `store.queries_loop`: a fixed number of queries
-whatever the age of the record.
+Everything is read by the joined queries of `store.queries_loop_report` (what is listed and
+counted, chosen in SQL) and `store.queries_loop` (the listed input's responses): a fixed number
+of queries whatever the age of the record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -38,8 +41,9 @@ from facilitate.services.record.wording import (
     clean_text,
     short_date,
 )
-from facilitate.store import Store, queries_loop
+from facilitate.store import Store, queries_loop, queries_loop_report
 from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
+from facilitate.store.queries_loop_report import LeftOut
 
 __all__ = ["LinkError", "link_response", "you_said_we_did"]
 
@@ -47,7 +51,19 @@ OTHER_INPUT = "Other input"
 """The group of input filed under no theme."""
 
 WORKED_ON = "A response is being worked on."
-"""What an audience reads when a response exists that it may not see."""
+"""What an audience reads when a response it may not see is still open."""
+
+ANSWERED_FOR_PARTNERS = "The partnership has answered this; the answer is shared with partners."
+ANSWERED_WITHIN = "The partnership has answered this; the answer is kept within it."
+"""What an audience reads when the responses it may not see are settled (declined, done,
+adopted): the first when partners may read them, the second when only the body may."""
+
+CHOOSE_PUBLIC = "choose what may be public on the Loop screen (v)"
+
+# Decisions that have not settled the matter yet: a response still being worked on.
+_UNSETTLED = frozenset(
+    {DecisionOutcome.DEFERRED.value, DecisionOutcome.REFERRED.value, DecisionOutcome.TABLED.value}
+)
 
 NO_RESPONSE = "No response recorded yet."
 
@@ -115,13 +131,14 @@ class InputLine:
     meeting_date: date
     themes: tuple[str, ...] = ()
     responses: tuple[ResponseLine, ...] = ()
-    # A response exists that this audience may not see.
-    withheld: bool = False
+    # What this audience reads in place of responses it may not see ("" when it sees them all):
+    # WORKED_ON, ANSWERED_FOR_PARTNERS or ANSWERED_WITHIN.
+    withheld: str = ""
 
     @property
     def answered(self) -> bool:
-        """Something answers it (shown, or being worked on out of this audience's sight)."""
-        return bool(self.responses) or self.withheld
+        """Something answers it (shown, or out of this audience's sight)."""
+        return bool(self.responses or self.withheld)
 
 
 @dataclass(frozen=True)
@@ -165,6 +182,8 @@ class LoopReport:
     meeting_id: str | None = None
     # Still-open input listed under no theme because of the limit (each counted once).
     unlisted: int = 0
+    # How many inputs this audience may not see, per visibility (partners, internal, …).
+    hidden: tuple[tuple[Visibility, int], ...] = ()
 
     @property
     def audience_label(self) -> str:
@@ -183,6 +202,21 @@ class LoopReport:
     @property
     def unanswered(self) -> int:
         return len(self.inputs) + self.unlisted - self.answered
+
+    @property
+    def nothing_shown(self) -> str:
+        """ "Nothing here is public yet: 6 inputs are shared with partners only — choose what
+        may be public on the Loop screen (v)." when the series has input and none of it is
+        for this audience; "" otherwise."""
+        if self.inputs or self.unlisted or not self.hidden:
+            return ""
+        held = ", ".join(
+            count_of(n, "input is", "inputs are") + f" {_KEPT[visibility]}"
+            if i == 0
+            else f"{n} {_KEPT[visibility]}"
+            for i, (visibility, n) in enumerate(self.hidden)
+        )
+        return f"Nothing here is {_FOR[self.audience]} yet: {held} — {CHOOSE_PUBLIC}."
 
     @property
     def summary(self) -> str:
@@ -214,16 +248,26 @@ def you_said_we_did(
     if (series_id is None) == (meeting_id is None):
         raise ValueError("give a series or a meeting")
     scope_series, title, scope = _scope(store, series_id, meeting_id)
-    inputs = queries_loop.report_inputs(store, series_id=scope_series, meeting_id=meeting_id)
-    links = queries_loop.linked_responses(store, series_id=scope_series, meeting_id=meeting_id)
-    answers = queries_loop.loop_answers(store, series_id=scope_series, meeting_id=meeting_id)
+    # Which input is listed, what is counted and the numbers are chosen in SQL (the audience's
+    # visibilities, as the one rule says); only the listed rows and their responses are read.
+    page = queries_loop_report.report_page(
+        store,
+        series_id=scope_series,
+        meeting_id=meeting_id,
+        visibilities=[v.value for v in Visibility if visible(v, audience)],
+        open_per_theme=open_per_theme,
+    )
+    listed = page.rows
+    links, answers = queries_loop.responses_to(store, [(r.input_table, r.id) for r in listed])
     responses: dict[tuple[str, str], list[LinkRow | AnswerRow]] = {}
     every: list[LinkRow | AnswerRow] = [*links, *answers]
     for response in every:
         responses.setdefault((response.input_table, response.input_id), []).append(response)
     sources = _Sources(store)
-    shown = [row for row in inputs if visible(Visibility(row.visibility), audience)]
-    listed, left_out = _limited(shown, responses, open_per_theme)
+    left_out = {
+        OTHER_INPUT if found.theme is None else clean_text(found.theme): found
+        for found in page.left_out
+    }
     lines = [
         _input_line(row, responses.get((row.input_table, row.id), []), audience, sources)
         for row in listed
@@ -236,40 +280,22 @@ def you_said_we_did(
         groups=_grouped(lines, left_out),
         series_id=series_id,
         meeting_id=meeting_id,
-        unlisted=len(shown) - len(listed),
+        unlisted=page.shown - len(listed),
+        hidden=tuple((v, page.hidden[v.value]) for v in _KEPT if page.hidden.get(v.value)),
     )
 
 
-def _limited(
-    rows: list[InputRow], responses: Mapping[tuple[str, str], object], per_theme: int | None
-) -> tuple[list[InputRow], dict[str, list[InputRow]]]:
-    """The rows listed (every answered one, and per theme the newest `per_theme` still open),
-    in number order; and per theme the still-open rows left out, oldest first."""
-    if per_theme is None:
-        return rows, {}
-    waiting: dict[str, list[InputRow]] = {}
-    for row in rows:
-        if (row.input_table, row.id) not in responses:
-            for theme in tuple(clean_text(t) for t in row.themes) or (OTHER_INPUT,):
-                waiting.setdefault(theme, []).append(row)
-    left_out = {
-        theme: found[: len(found) - per_theme]
-        for theme, found in waiting.items()
-        if len(found) > per_theme
-    }
-    if not left_out:
-        return rows, {}
-    kept = {
-        (row.input_table, row.id)
-        for theme, found in waiting.items()
-        for row in found[max(len(found) - per_theme, 0) :]
-    }
-    listed = [
-        row
-        for row in rows
-        if (row.input_table, row.id) in responses or (row.input_table, row.id) in kept
-    ]
-    return listed, left_out
+# How each audience and each kind of kept input is said in `LoopReport.nothing_shown`.
+_FOR = {
+    Visibility.PUBLIC: "public",
+    Visibility.PARTNERS: "shared with partners",
+    Visibility.INTERNAL: "for the body",
+}
+_KEPT = {
+    Visibility.PARTNERS: "shared with partners only",
+    Visibility.INTERNAL: "internal",
+    Visibility.CONFIDENTIAL: "confidential",
+}
 
 
 def _scope(store: Store, series_id: str | None, meeting_id: str | None) -> tuple[str, str, str]:
@@ -289,6 +315,7 @@ def _input_line(
     sources: _Sources,
 ) -> InputLine:
     shown = [r for r in responses if visible(Visibility(r.visibility), audience)]
+    hidden = [r for r in responses if not visible(Visibility(r.visibility), audience)]
     return InputLine(
         number=row.number,
         kind="note" if row.input_table == Note.table else "parking lot",
@@ -298,8 +325,28 @@ def _input_line(
         meeting_date=row.meeting_starts_at.date(),
         themes=tuple(clean_text(t) for t in row.themes),
         responses=tuple(_response_line(r) for r in shown),
-        withheld=len(shown) < len(responses),
+        withheld=_withheld(hidden),
     )
+
+
+def _withheld(hidden: list[LinkRow | AnswerRow]) -> str:
+    """What an audience reads of responses it may not see, without what they say."""
+    if not hidden:
+        return ""
+    if any(_still_open(r) for r in hidden):
+        return WORKED_ON
+    if any(Visibility(r.visibility) is Visibility.PARTNERS for r in hidden):
+        return ANSWERED_FOR_PARTNERS
+    return ANSWERED_WITHIN
+
+
+def _still_open(response: LinkRow | AnswerRow) -> bool:
+    """An action not finished, or a decision that settled nothing yet; an answer never is."""
+    if isinstance(response, AnswerRow):
+        return False
+    if response.kind == "decision":
+        return response.state in _UNSETTLED
+    return ActionStatus(response.state).is_open
 
 
 class _Sources:
@@ -388,7 +435,7 @@ def _owners(response: LinkRow) -> str:
     )
 
 
-def _grouped(lines: list[InputLine], left_out: dict[str, list[InputRow]]) -> tuple[ThemeGroup, ...]:
+def _grouped(lines: list[InputLine], left_out: dict[str, LeftOut]) -> tuple[ThemeGroup, ...]:
     """Input by theme, themes alphabetical, then OTHER_INPUT; number order within each."""
     by_theme: dict[str, list[InputLine]] = {}
     for line in lines:
@@ -403,10 +450,8 @@ def _grouped(lines: list[InputLine], left_out: dict[str, list[InputRow]]) -> tup
         ThemeGroup(
             name,
             tuple(by_theme[name]),
-            more_open=len(left_out.get(name, ())),
-            oldest_unlisted=(
-                left_out[name][0].meeting_starts_at.date() if left_out.get(name) else None
-            ),
+            more_open=left_out[name].count if name in left_out else 0,
+            oldest_unlisted=left_out[name].oldest if name in left_out else None,
         )
         for name in names
     )

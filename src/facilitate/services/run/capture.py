@@ -64,6 +64,7 @@ from facilitate.models.enums import (
     MeetingStatus,
     Visibility,
 )
+from facilitate.services.input_reference import InputReference
 from facilitate.services.people import people_lookup
 from facilitate.services.run import decisions, drafts
 from facilitate.services.run.decision_rules import (
@@ -95,8 +96,8 @@ class Answers(Protocol):
     """The series' input by number, and linking a response to it, for ``re:12``
     (services/record/capture_links.py is the one the screens pass)."""
 
-    def find(self, number: int) -> object | None:
-        """The input numbered `number`, or None when the series has none."""
+    def find(self, reference: InputReference) -> object | None:
+        """The input `reference` names, or None when the series has no such number."""
         ...
 
     def link(self, response: Decision | ActionItem, to_input: object) -> None:
@@ -509,17 +510,17 @@ def capture_line(
 def _answered(parsed: QuickEntry, draft: _Draft, answers: Answers | None) -> list[object]:
     """The input each ``re:`` number names; a number that names none goes back into the text."""
     found: list[object] = []
-    for number in parsed.answers:
-        hit = answers.find(number) if answers is not None else None
+    for reference in parsed.answers:
+        hit = answers.find(reference) if answers is not None else None
         if hit is not None:
             found.append(hit)
             continue
-        draft.text = f"{draft.text} re:{number}"
+        draft.text = f"{draft.text} re:{reference}"
         if answers is None:
-            draft.problems.append(f"re:{number} cannot be linked from here; kept in the text")
+            draft.problems.append(f"re:{reference} cannot be linked from here; kept in the text")
         else:
             draft.problems.append(
-                f"no input numbered #{number} in this series; re:{number} kept in the text"
+                f"no input numbered #{reference} in this series; re:{reference} kept in the text"
             )
     return found
 

@@ -99,7 +99,9 @@ _ATTRIBUTION = (
     Completion("~none ", "no source"),
 )
 _THEME = Completion("+", "file under a theme, e.g. +housing")
-_ANSWERS = Completion("re:", "answers the series' input #N, e.g. re:12 or re:12,14")
+_ANSWERS = Completion(
+    "re:", "answers input #N, e.g. re:12 or re:12,14; another series': re:listening#6 (ctrl+e)"
+)
 _KEYS: dict[EntryKind, tuple[Completion, ...]] = {
     EntryKind.DECISION: (
         Completion("method:", "consensus, consent, fist, gradients, vote, other"),

@@ -23,7 +23,9 @@ Grammar (commands, keys and tags are case-insensitive; tokens may sit anywhere a
   A ``+`` before anything else (``+1``, ``+ 5``) is text.
 * A decision or an action may say which of the series' input it answers: ``re:12`` or
   ``re:12,14`` (the numbers the live log shows, ``#12``; ``re:#12`` works too), in ``answers``.
-  Whether such input exists is capture's to check, not the parser's.
+  Input of another series is named by a word of that series' name before its number:
+  ``re:listening#6`` (``re:12,listening#6`` mixes both); each is an `InputReference` whose
+  ``series`` holds the word. Whether such input exists is capture's to check, not the parser's.
 * An action may have several owners (``@michelle @marty``, people or organizations): the first
   is ``owner_handle``, the others ``co_owners``. ``@all``, ``@everyone`` or ``@"all members"``
   gives it to the whole body (``whole_body``).
@@ -99,6 +101,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.dates import DATE_HINT, DateParseError, parse_date
+from facilitate.services.input_reference import InputReference
 from facilitate.services.run.decision_rules import (
     check_levels,
     check_unanimous,
@@ -210,7 +213,7 @@ class QuickEntry:
     attribution: Attribution | None = None
     attribution_org: str | None = None
     themes: tuple[str, ...] = ()
-    answers: tuple[int, ...] = ()
+    answers: tuple[InputReference, ...] = ()
     tokens: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -321,7 +324,8 @@ digit last."""
 _NAME = re.compile(r"[\w .'\-]*[^\W\d_][\w .'\-]*")
 _SHORT_NAME = re.compile(r"\w(?:[\w.&\-]*\w)?")
 _COUNT = re.compile(r"[0-9]{1,6}")
-_ANSWERS = re.compile(r"#?[0-9]{1,6}(?:,#?[0-9]{1,6})*")
+# ``12``, ``#12`` or ``listening#6``: a number, of another series when a word names it.
+_ANSWER = re.compile(r"(?:(?P<series>[^\W\d_][\w-]*)#|#?)(?P<number>[0-9]{1,6})")
 # A theme as typed after "+", and punctuation that may follow it in running text.
 _THEME = re.compile(rf"\+({THEME_NAME.pattern})[.,;:!?)]*")
 _LEVEL = re.compile(r"([0-9]{1,2})=([0-9]{1,6})")
@@ -495,7 +499,7 @@ class _Reader:
         self.attribution: Attribution | None = None
         self.attribution_org: str | None = None
         self.themes: dict[str, str] = {}  # casefolded name -> the name as first typed
-        self.answers: list[int] = []
+        self.answers: list[InputReference] = []
         self.warnings: list[str] = []
 
     def read(self, *, skip_first: bool) -> None:
@@ -755,15 +759,20 @@ class _Reader:
         return 1
 
     def _answers(self, text: str, value: str) -> None:
-        if not _ANSWERS.fullmatch(value):
+        typed = value.split(",")
+        parts = [found for found in map(_ANSWER.fullmatch, typed) if found is not None]
+        if len(parts) < len(typed):
             self.problems.append(
                 f'could not read "{text}": use the input\'s number from the log, e.g. re:12'
-                " or re:12,14"
+                " or re:12,14, or another series' as ctrl+e shows it, e.g. re:listening#6"
             )
             return
-        for number in (int(part.lstrip("#")) for part in value.split(",")):
-            if number not in self.answers:
-                self.answers.append(number)
+        seen = {reference.key for reference in self.answers}
+        for part in parts:
+            reference = InputReference(int(part["number"]), part["series"] or "")
+            if reference.key not in seen:
+                seen.add(reference.key)
+                self.answers.append(reference)
 
     def _owner(self, word: _Word) -> None:
         text = word.text

@@ -19,14 +19,17 @@ Search = Callable[[str], Sequence[InputHit]]
 
 
 def hit_label(hit: InputHit, *, home_series_id: str | None = None) -> Text:
-    """One line per hit: its number, its meeting's date, its words, its themes; the series when
-    it is not the one the person is working in; who may see it."""
-    label = Text(f"#{hit.number} ", style="bold")
+    """One line per hit: its number, its meeting's date, its words, its themes; who may see it.
+    Numbers are per series: input of another series than the one the person is working in is
+    numbered as ``re:`` names it (``listening#6``) and its series is named, so two "#6" differ."""
+    elsewhere = home_series_id is not None and hit.series_id != home_series_id
+    number = hit.reference if elsewhere and hit.series_code else f"#{hit.number}"
+    label = Text(f"{number} ", style="bold")
     label.append(f"{hit.meeting_date:%b %d %Y} ", style="dim")
     label.append(" ".join(hit.text.split()))
     if hit.themes:
         label.append("  " + " ".join(f"+{theme}" for theme in hit.themes), style="italic")
-    if home_series_id is not None and hit.series_id != home_series_id:
+    if elsewhere:
         label.append(f"  ({hit.series_name})", style="dim")
     label.append(f"  [{hit.visibility.value}]", style="dim")
     return label

@@ -1,5 +1,8 @@
 """Record an answer to input that is not a decision or an action: "we can't, because …"
-(declined, with its reason) or answered some other way, in words."""
+(declined, with its reason) or answered some other way, in words.
+
+"Who may see" starts as the input's own visibility (`loop_links.answer_visibility`).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from facilitate.models.enums import LoopResponseKind, Visibility
 from facilitate.services.people.directory import Choice
+from facilitate.services.record.loop_links import answer_visibility
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 KIND_LABELS = {
@@ -37,10 +41,17 @@ class LoopResponseDialog(FormDialog[ResponseFields]):
     """Returns what was typed, or None when cancelled. The text is required, and a declined
     response needs its reason: the form says so and keeps what was typed."""
 
-    def __init__(self, input_text: str, organizations: Sequence[Choice]) -> None:
+    def __init__(
+        self,
+        input_text: str,
+        organizations: Sequence[Choice],
+        *,
+        seen_by: Visibility = Visibility.PARTNERS,
+    ) -> None:
         super().__init__()
         self.input_text = input_text
         self.organizations = list(organizations)
+        self.seen_by = answer_visibility(seen_by)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -70,7 +81,7 @@ class LoopResponseDialog(FormDialog[ResponseFields]):
                 Select(
                     [(v.value, v.value) for v in VISIBILITIES],
                     id="response-visibility",
-                    value=Visibility.PARTNERS.value,
+                    value=self.seen_by.value,
                     allow_blank=False,
                 ),
             )

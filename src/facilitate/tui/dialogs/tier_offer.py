@@ -3,7 +3,7 @@ from the bodies that report to it, decisions referred to it, outcomes of its own
 
 from __future__ import annotations
 
-from facilitate.services.share.tiers import TierOffer
+from facilitate.services.share.tiers import ReportOffer, TierOffer
 from facilitate.tui.dialogs.offer import OfferDialog
 
 
@@ -12,8 +12,7 @@ class TierOfferDialog(OfferDialog[frozenset[str]]):
 
     def __init__(self, offer: TierOffer) -> None:
         options = [
-            (f"Report from {r.from_body.name} ({len(r.prompts())} entries)", r.key)
-            for r in offer.reports
+            (f"Report from {r.from_body.name} ({_entries(r)})", r.key) for r in offer.reports
         ]
         options += [
             (f"Referred by {r.from_body.name}: {r.decision.text}", r.key) for r in offer.referrals
@@ -32,3 +31,9 @@ class TierOfferDialog(OfferDialog[frozenset[str]]):
 
     def result(self, chosen: list[str]) -> frozenset[str]:
         return frozenset(chosen)
+
+
+def _entries(report: ReportOffer) -> str:
+    """ "1 entry", "3 entries"."""
+    count = len(report.prompts())
+    return f"{count} entr{'y' if count == 1 else 'ies'}"

@@ -25,7 +25,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from facilitate.models import ActionItem, Meeting, Person
+from facilitate.models import ActionItem, AgendaItem, Meeting, Person
 from facilitate.models.enums import ItemState, MeetingStatus
 from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
@@ -71,6 +71,8 @@ STATE_MARK = {
     ItemState.CONTINUE_NEXT_TIME: "↻",
     ItemState.NOT_REACHED: "–",
 }
+# Taken, then paused for an item taken out of order: pending, with its time so far.
+PAUSED_MARK = "‖"
 AGENDA_COLUMNS = (Fit("mark", ""), Fit("item", "Item", flexible=True), Fit("minutes", "Min"))
 PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 keys"
 # Every refusal and every store error (a locked or damaged file) becomes a message: the live
@@ -121,6 +123,22 @@ def clock(delta: timedelta) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _take_choice(view: live.LiveView, number: int, item: AgendaItem) -> str:
+    """An item as the take chooser lists it: "‖ 1. Welcome · paused at 4:10", marked as in the
+    agenda column (taking a finished or parked item takes it up again)."""
+    paused = (
+        f" · paused at {clock(live.item_timer(item, view.now).elapsed)}"
+        if live.is_paused(item)
+        else ""
+    )
+    return f"{_mark(item)} {number}. {item.title}{paused}"
+
+
+def _mark(item: AgendaItem) -> str:
+    """The agenda column's mark for an item: its state, or paused."""
+    return PAUSED_MARK if live.is_paused(item) else STATE_MARK[item.state]
+
+
 class LiveMeetingScreen(Screen[None]):
     """A facilitator and note-taker live here for two hours."""
 
@@ -128,6 +146,9 @@ class LiveMeetingScreen(Screen[None]):
         # First, so the key bar always shows where every other key is explained.
         Binding("f1", "help", "Keys", id="live.help", priority=True),
         Binding("ctrl+n", "next_item", "Next item", id="live.next", priority=True),
+        # Also Enter on an item of the agenda column (tab to it). Out of the bar: F1 and the
+        # palette list it, and the bar keeps its room at 80 columns.
+        Binding("f6", "take_item", "Take item…", show=False, id="live.take", priority=True),
         Binding("ctrl+d", "decision", "Decision", id="live.decision", priority=True),
         Binding("ctrl+t", "time_choice", "Extend/close/park", id="live.time", priority=True),
         Binding("ctrl+g", "invoke_rule", "Ground rule", id="live.rule", priority=True),
@@ -213,6 +234,9 @@ class LiveMeetingScreen(Screen[None]):
             self.app.call_later(self.app.pop_screen)
             return
         self.box.names = completion.names_for(store, view.meeting)
+        # Said first: time up (said while drawing) and a line held back say more, and replace it.
+        if not live.roll_call_begun(store, self.meeting_id):
+            self._feedback("No roll call yet: ctrl+o for attendance, quorum and ground rules.")
         self.refresh_view()
         self.poll_entries()
         if self.entries.row_count:  # the newest entry selected, and so in view
@@ -252,20 +276,20 @@ class LiveMeetingScreen(Screen[None]):
             self.facilitate.store, self.meeting_id, self.now() if self.now else None
         )
         self.shown_status = view.meeting.status
+        was_current = self.shown_current_id
         # What "next" moves on from: the item this window shows, not whatever is current now.
         self.shown_current_id = view.current.id if view.current else None
         self.title = view.meeting.title
         agenda_table = self.query_one("#live-agenda", Table)
         rows = [
-            (i.id, (STATE_MARK[i.state], i.title, str(i.minutes + i.extended_minutes)))
-            for i in view.items
+            (i.id, (_mark(i), i.title, str(i.minutes + i.extended_minutes))) for i in view.items
         ]
         if rows != list(agenda_table.fitted_rows):
             agenda_table.fit_rows(AGENDA_COLUMNS, rows)
-        if view.current is not None:
-            row = agenda_table.get_row_index(view.current.id)
-            if agenda_table.cursor_row != row:
-                agenda_table.move_cursor(row=row)
+        # The cursor goes to the current item when that changes (here or in the other window);
+        # otherwise it stays where it was moved to choose an item to take (Enter).
+        if view.current is not None and view.current.id != was_current:
+            agenda_table.move_cursor(row=agenda_table.get_row_index(view.current.id))
         status = self.query_one("#live-status", Static)
         clocks = self.query_one("#live-clock", Static)
         outcome = self.query_one("#live-outcome", Static)
@@ -326,16 +350,19 @@ class LiveMeetingScreen(Screen[None]):
             line.update(text)
 
     def _quorum_mark(self) -> str:
-        """Quorum now, by the one rule: what a decision taken now will record."""
+        """Quorum now, by the one rule: what a decision taken now will record. Before anyone is
+        checked in, that the roll call is still to take: "NO QUORUM 0/6" said nothing of why."""
+        if not live.roll_call_begun(self.facilitate.store, self.meeting_id):
+            return f"no roll call yet {symbol('—')} ctrl+o"
         status = quorum.quorum(self.facilitate.store, self.meeting_id)
         if not status.defined:
             return "no quorum rule"
         needed = f"{status.counted}/{status.needed}" if status.needed is not None else ""
-        return (
-            f"quorum {symbol('✓')} {needed}".rstrip()
-            if status.met
-            else f"NO QUORUM {needed}".rstrip()
-        )
+        if status.met:
+            return f"quorum {symbol('✓')} {needed}".rstrip()
+        # Enough members but a required organization absent: "NO QUORUM 6/6" alone said no why.
+        missing = ", ".join(status.missing_organizations)
+        return f"NO QUORUM {needed}".rstrip() + (f" {symbol('—')} no {missing}" if missing else "")
 
     def poll_entries(self) -> None:
         batch = entries_since(self.facilitate.store, self.meeting_id, self.cursor)
@@ -517,8 +544,9 @@ class LiveMeetingScreen(Screen[None]):
     @work
     @said
     async def action_answers_input(self) -> None:
-        """Find the input the line answers and put its `re:N` in the line, where the cursor is.
-        Input of another series has no number here: it is linked from the Loop screen."""
+        """Find the input the line answers and put its `re:N` in the line, where the cursor is;
+        another series' input as `re:listening#6` (numbers are per series)."""
+        from facilitate.services.input_reference import token as answer_token
         from facilitate.services.record.loop_links import search_inputs
         from facilitate.tui.dialogs.input_search import InputSearchDialog
 
@@ -530,17 +558,12 @@ class LiveMeetingScreen(Screen[None]):
         line.focus()
         if hit is None:
             return
-        if hit.series_id != series_id:
-            self.notify(
-                f"#{hit.number} is input of {hit.series_name}: link it after the meeting from "
-                "its Loop screen (i on Home).",
-                severity="warning",
-                timeout=10,
-            )
-            return
+        elsewhere = hit.series_code if hit.series_id != series_id else ""
         at = line.cursor_position
         before, after = line.value[:at], line.value[at:]
-        token = ("" if not before or before.endswith(" ") else " ") + f"re:{hit.number}"
+        token = ("" if not before or before.endswith(" ") else " ") + answer_token(
+            hit.number, elsewhere
+        )
         token += "" if after.startswith(" ") else " "
         line.value = before + token + after
         line.cursor_position = len(before + token)
@@ -556,6 +579,55 @@ class LiveMeetingScreen(Screen[None]):
         self.refresh_view()
         if view.current is None:
             self.notify("That was the last item. ctrl+l for the closing round.")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item of the agenda column takes it now."""
+        if event.data_table.id == "live-agenda" and event.row_key.value:
+            self.take(event.row_key.value)
+
+    @work
+    @said
+    async def action_take_item(self) -> None:
+        """Choose an item to take now, out of the agenda's order."""
+        view = live.live_view(self.facilitate.store, self.meeting_id)
+        choices = [
+            directory.Choice(i.id, _take_choice(view, n, i))
+            for n, i in enumerate(view.items, start=1)
+            if view.current is None or i.id != view.current.id
+        ]
+        if not choices:
+            self.notify("No other item on the agenda.")
+            return
+        now_on = f"Now: “{view.current.title}”; it is paused, " if view.current else ""
+        item_id = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Take which item now?",
+                choices,
+                help_text=f"{now_on}kept as it is, to take up again. (Also: tab to the "
+                "agenda, an item, Enter.)",
+            )
+        )
+        if item_id is not None:
+            self.take(item_id)
+
+    def take(self, item_id: str) -> None:
+        """Make `item_id` the current item; say which item was paused and how to go back."""
+        try:
+            taken = live.take_item(self.facilitate.store, item_id)
+        except LIVE_ERRORS as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_view()
+        self.box.line.focus()
+        current, paused = taken.view.current, taken.paused
+        said_now = f"Now: “{escape(current.title)}”." if current else ""
+        if paused is not None:
+            timer = live.item_timer(paused, taken.view.now)
+            said_now += (
+                f" “{escape(paused.title)}” paused at {clock(timer.elapsed)}, with what was"
+                " captured; take it again to resume."
+            )
+        self._feedback(said_now)
 
     @work
     @said

@@ -4,8 +4,9 @@ Every input of the series is a row: its number (the one `re:N` names in the room
 date, its words, its themes and who may see it, and an answer column that says at a glance
 whether anything answers it. The highlighted input is shown in full below, with every response
 and where it stands now. Keys link a decision or action of the series, unlink one, record a
-response that is not an entry ("we can't, because …"), find any input of the partnership, and
-export the report partners and the public read.
+response that is not an entry ("we can't, because …"), choose who may see an input (what may
+be public), find any input of the partnership, and export the report partners and the public
+read, or the community one-pager.
 """
 
 from __future__ import annotations
@@ -19,19 +20,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from facilitate.export import RENDERERS
 from facilitate.models import MeetingSeries
-from facilitate.models.enums import Visibility
 from facilitate.services.people.directory import Choice, organization_choices
 from facilitate.services.record import loop_links
-from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.input_visibility import VISIBILITY_LABELS, set_input_visibility
 from facilitate.services.record.loop_links import LoopRow
-from facilitate.services.record.you_said_we_did import you_said_we_did
-from facilitate.services.share.sharing import ExportError, ExportFormat, export_loop
-from facilitate.store import Store, StoreError
+from facilitate.store import Store
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.input_search import InputSearchDialog
@@ -47,13 +45,12 @@ from facilitate.tui.screens.loop_cells import (
     response_word,
     row_key,
 )
+from facilitate.tui.screens.loop_export import export_choices, write_export
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
-
-EXPORT_FORMATS = (ExportFormat("md"), ExportFormat("html"))
 
 
 class LoopScreen(Screen[None]):
@@ -77,9 +74,16 @@ class LoopScreen(Screen[None]):
         Binding(
             "r",
             "record",
-            "Record answer",
+            "Answer",
             id="loop.record",
             tooltip="Record an answer that is not an entry: declined with its reason (r)",
+        ),
+        Binding(
+            "v",
+            "visibility",
+            "Seen by",
+            id="loop.visibility",
+            tooltip="Choose who may see the highlighted input: public, partners, internal (v)",
         ),
         Binding(
             "slash",
@@ -94,7 +98,8 @@ class LoopScreen(Screen[None]):
             "export",
             "Export",
             id="loop.export",
-            tooltip="Write the report for the public, partners or internal (e)",
+            tooltip="Write the report for the public, partners or internal, or the community "
+            "one-pager (e)",
         ),
         Binding(
             "m",
@@ -293,7 +298,8 @@ class LoopScreen(Screen[None]):
         if row is None:
             return
         organizations = organization_choices(self.store, include_retired=False)
-        fields = await self.app.push_screen_wait(LoopResponseDialog(row.input.text, organizations))
+        dialog = LoopResponseDialog(row.input.text, organizations, seen_by=row.input.visibility)
+        fields = await self.app.push_screen_wait(dialog)
         if fields is None:
             return
         with reported(self.app):
@@ -308,6 +314,31 @@ class LoopScreen(Screen[None]):
                 visibility=fields.visibility,
             )
             self.notify(f"Recorded: {fields.kind.value} for #{row.input.number}")
+        self.action_refresh(select=row_key(row))
+
+    @work
+    async def action_visibility(self) -> None:
+        """Choose who may see the highlighted input; only its visibility is written."""
+        row = self._wanted()
+        if row is None:
+            return
+        now = row.input.visibility
+        choices = [
+            Choice(v.value, label + (" (now)" if v is now else ""))
+            for v, label in VISIBILITY_LABELS.items()
+        ]
+        picked = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"Who may see #{row.input.number}?",
+                choices,
+                help_text=" ".join(row.input.text.split()),
+            )
+        )
+        if picked is None or picked == now.value:
+            return
+        with reported(self.app):
+            set_input_visibility(self.store, row.input.table, row.input.id, picked)
+            self.notify(f"#{row.input.number} is now seen by: {picked}")
         self.action_refresh(select=row_key(row))
 
     @work
@@ -335,15 +366,15 @@ class LoopScreen(Screen[None]):
 
     @work
     async def action_export(self) -> None:
-        """The report for one audience, as Markdown and a page that prints, in the exports
-        folder beside the database; logged in the sharing log like every export."""
-        choices = [Choice(a.value, f"{AUDIENCE_LABELS[a]} version") for a in AUDIENCES]
+        """The report for one audience, or the community one-pager (public), as Markdown and a
+        page that prints, in the exports folder beside the database; logged in the sharing log
+        like every export."""
         picked = await self.app.push_screen_wait(
             ChoiceDialog(
                 "Export the report for whom?",
-                choices,
-                help_text="Each audience sees only what it may; a response it may not see "
-                "reads as being worked on.",
+                export_choices(),
+                help_text="Each audience sees only what it may; a response it may not see is "
+                "said to exist, never what it says. v chooses what may be public.",
             )
         )
         if picked is None:
@@ -353,34 +384,21 @@ class LoopScreen(Screen[None]):
         status.update("Exporting…")
         folder = self.store.path.parent / "exports"
         self.run_worker(
-            partial(self._export, Visibility(picked), folder, self.store.path),
+            partial(self._export, picked, folder, self.store.path),
             thread=True,
             exclusive=True,
             group="loop-export",
             name="loop-export",
         )
 
-    def _export(self, audience: Visibility, folder: Path, db_path: Path) -> None:
-        """In a worker thread, with its own connection so the screen's stays free."""
-        try:
-            store = Store.open(db_path, create=False)
-        except StoreError as error:
-            self.app.call_from_thread(self._exported, str(error), True)
-            return
-        try:
-            report = you_said_we_did(store, series_id=self.series_id, audience=audience)
-            written = export_loop(store, report, EXPORT_FORMATS, folder, RENDERERS)
-        except (ExportError, StoreError) as error:
-            self.app.call_from_thread(self._exported, str(error), True)
-            return
-        finally:
-            store.close()
-        message = f"Wrote {len(written)} files ({AUDIENCE_LABELS[audience]}) in {folder}"
-        self.app.call_from_thread(self._exported, message, False)
+    def _export(self, picked: str, folder: Path, db_path: Path) -> None:
+        """In a worker thread (see `loop_export`)."""
+        done = write_export(db_path, self.series_id, picked, folder)
+        self.app.call_from_thread(self._exported, done.message, done.severity)
 
-    def _exported(self, message: str, failed: bool) -> None:
+    def _exported(self, message: str, severity: SeverityLevel) -> None:
         self.query_one("#loop-status", Static).update(Text(message))
-        self.notify(message, severity="error" if failed else "information", timeout=8)
+        self.notify(message, severity=severity, timeout=8)
 
     def action_back(self) -> None:
         self.dismiss(None)

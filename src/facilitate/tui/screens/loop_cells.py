@@ -40,9 +40,7 @@ def row_key(row: LoopRow) -> str:
 
 def response_word(response: LinkedResponse) -> str:
     """ "action open", "decision adopted", "declined": what it is and where it stands."""
-    if response.status.startswith(response.kind):
-        return response.kind
-    return f"{response.kind} {response.status}"
+    return response.word
 
 
 def answer_cell(row: LoopRow) -> Text:
