@@ -375,11 +375,13 @@ def test_taking_up_a_parked_item_resolves_its_parking_entry(
     _view, entry = live.park_item(store, items[1].id, now=minutes(2))
     view = live.start_item(store, items[1].id, now=minutes(20))
     again = store.get(AgendaItem, items[1].id)
-    # Its clock resumes at the 2 minutes it ran: the 18 minutes parked are not its time.
-    assert (again.state, again.started_at, again.ended_at) == (
+    # Its clock resumes at the 2 minutes it ran: the 18 minutes parked are not its time. Its
+    # start stays when it was first taken (the minutes' order); the time parked is kept aside.
+    assert (again.state, again.started_at, again.ended_at, again.paused_seconds) == (
         ItemState.ACTIVE,
-        minutes(18),
+        minutes(0),
         None,
+        18 * 60,
     )
     assert store.get(ParkingLotItem, entry.id).resolved
     assert view.item_timer is not None and view.item_timer.elapsed == timedelta(minutes=2)

@@ -282,3 +282,34 @@ def test_answers_above_the_audience_never_appear(
             for visibility, secret_text in secret.items():
                 may_see = visible(visibility, audience)
                 assert (secret_text in text) == may_see, (audience, visibility, file.suffix)
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.MD, ExportFormat.HTML, ExportFormat.DOCX])
+def test_answers_beyond_the_limit_are_counted_in_words(
+    store: Store, scenario: Scenario, fmt: ExportFormat
+) -> None:
+    full = you_said_we_did(store, meeting_id=scenario.session.id, audience=Visibility.PARTNERS)
+    capped = you_said_we_did(
+        store, meeting_id=scenario.session.id, audience=Visibility.PARTNERS, answered_per_theme=1
+    )
+    # Each theme lists its newest answered input and counts the older one; the counts stand.
+    assert [[line.number for line in g.answered] for g in capped.groups] == [[5], [2]]
+    assert [g.more_answered for g in capped.groups] == [1, 1]
+    assert [g.counts for g in capped.groups] == [g.counts for g in full.groups]
+    assert capped.summary == full.summary and capped.unlisted_answered == 2
+    text = _readable(fmt, render_loop(capped, fmt)[0].data)
+    earlier = (
+        "And 1 earlier with a response, from Oct 14, 2026 on, not listed here: "
+        "the full report lists them."
+    )
+    assert text.count(earlier) == 2
+    assert scenario.notes[0].text not in text and scenario.notes[1].text in text
+    assert earlier not in _readable(fmt, render_loop(full, fmt)[0].data)
+
+
+def test_the_one_pager_counts_answers_beyond_the_limit(store: Store, scenario: Scenario) -> None:
+    capped = you_said_we_did(
+        store, meeting_id=scenario.session.id, audience=Visibility.PUBLIC, answered_per_theme=1
+    )
+    md = render_one_page(capped, ExportFormat.MD)[0].data.decode()
+    assert md.count("and we answered 1 earlier thing") == 2

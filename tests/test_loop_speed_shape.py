@@ -1,12 +1,12 @@
 """The loop report and the series record at any age (issue #13, "Fast at any age").
 
-The report chooses what it lists in SQL (every input with a response; per theme the newest few
-still open; the rest counted) and numbers only what it lists. These tests hold that to the rule
-as a person would state it, worked out in Python from the uncapped report of the same history:
-input under two themes, one entry filed twice under one name (two laptops' themes merged), a
-link to a decision since deleted, responses an audience may not see, a cross-series answer,
-parking-lot entries and themed notes outside listening sessions. And neither command reads more
-queries for a longer history.
+The report chooses what it lists in SQL (per theme the newest few with a response and the
+newest few still open; the rest counted) and numbers only what it lists. These tests hold that
+to the rule as a person would state it, worked out in Python from the uncapped report of the
+same history: input under two themes, one entry filed twice under one name (two laptops' themes
+merged), a link to a decision since deleted, responses an audience may not see, a cross-series
+answer, parking-lot entries and themed notes outside listening sessions. And neither command
+reads more queries for a longer history.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from facilitate.models.loop import EntryTheme, LoopResponse, Theme
 from facilitate.services.record.series_record import series_record
 from facilitate.services.record.wording import clean_text
 from facilitate.services.record.you_said_we_did import (
+    ANSWERED_PER_THEME,
     OTHER_INPUT,
     InputLine,
     LoopReport,
@@ -176,60 +177,110 @@ def _themes(line: InputLine) -> tuple[str, ...]:
     return line.themes or (OTHER_INPUT,)
 
 
-def _expected(full: LoopReport, per_theme: int) -> dict[str, tuple[list[int], int, date | None]]:
-    """The rule, from the uncapped report: per theme, the numbers listed (every answered input
-    and the newest `per_theme` open ones of each theme it is under), how many open ones are
-    left out, and the day the oldest of those was said."""
-    open_by_theme: dict[str, list[InputLine]] = {}
+# Per theme: the numbers listed; how many open inputs are left out and the day the oldest of
+# them was said; the same of the answered ones.
+Shape = tuple[list[int], int, date | None, int, date | None]
+
+
+def _expected(full: LoopReport, per_theme: int, answered_per_theme: int) -> dict[str, Shape]:
+    """The rule, from the uncapped report: an input is listed when it is among the newest
+    `answered_per_theme` answered (or `per_theme` open) inputs of a theme it is under, and then
+    in each of its themes; a theme counts what it does not list, answered and open apart."""
+    by_theme: dict[tuple[str, bool], list[InputLine]] = {}
     for line in full.inputs:
-        if not line.answered:
-            for theme in _themes(line):
-                open_by_theme.setdefault(theme, []).append(line)
+        for theme in _themes(line):
+            by_theme.setdefault((theme, line.answered), []).append(line)
     kept = {
         line.number
-        for found in open_by_theme.values()
-        for line in found[len(found) - per_theme :]
-        if per_theme
+        for (_, answered), found in by_theme.items()
+        for line in found[::-1][: answered_per_theme if answered else per_theme]
     }
-    listed = [line for line in full.inputs if line.answered or line.number in kept]
     expected = {}
     for group in full.groups:
-        found = open_by_theme.get(group.name, [])
-        left = found[: max(len(found) - per_theme, 0)]
-        numbers = [line.number for line in listed if group.name in _themes(line)]
-        expected[group.name] = (numbers, len(left), left[0].meeting_date if left else None)
-    return expected
+        numbers = [line.number for line in group.inputs if line.number in kept]
+        left = {
+            answered: [
+                line for line in by_theme.get((group.name, answered), []) if line.number not in kept
+            ]
+            for answered in (False, True)
+        }
+        expected[group.name] = (
+            numbers,
+            len(left[False]),
+            left[False][0].meeting_date if left[False] else None,
+            len(left[True]),
+            left[True][0].meeting_date if left[True] else None,
+        )
+    return {name: shape for name, shape in expected.items() if shape[0] or shape[1] or shape[3]}
 
 
-def _got(report: LoopReport) -> dict[str, tuple[list[int], int, date | None]]:
+def _got(report: LoopReport) -> dict[str, Shape]:
     return {
-        group.name: ([line.number for line in group.inputs], group.more_open, group.oldest_unlisted)
+        group.name: (
+            [line.number for line in group.inputs],
+            group.more_open,
+            group.oldest_unlisted,
+            group.more_answered,
+            group.oldest_unlisted_answered,
+        )
         for group in report.groups
-        if group.inputs or group.more_open
+        if group.inputs or group.more_open or group.more_answered
     }
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
-@pytest.mark.parametrize("per_theme", [0, 1, 3])
-def test_a_capped_report_lists_every_answer_and_the_newest_open_per_theme(
-    store: Store, history: tuple[str, str], audience: Visibility, per_theme: int
+@pytest.mark.parametrize(("per_theme", "answered_per_theme"), [(0, 0), (1, 2), (3, 1), (2, 50)])
+def test_a_capped_report_lists_the_newest_answered_and_open_per_theme(
+    store: Store,
+    history: tuple[str, str],
+    audience: Visibility,
+    per_theme: int,
+    answered_per_theme: int,
 ) -> None:
     for series_id in history:
         full = you_said_we_did(store, series_id=series_id, audience=audience, open_per_theme=None)
         capped = you_said_we_did(
-            store, series_id=series_id, audience=audience, open_per_theme=per_theme
+            store,
+            series_id=series_id,
+            audience=audience,
+            open_per_theme=per_theme,
+            answered_per_theme=answered_per_theme,
         )
-        expected = {
-            name: found
-            for name, found in _expected(full, per_theme).items()
-            if found[0] or found[1]
-        }
-        assert _got(capped) == expected
+        assert _got(capped) == _expected(full, per_theme, answered_per_theme)
+        # What it says in numbers is the same: the counts cover what is not listed.
         assert capped.summary == full.summary
+        assert [g.counts for g in capped.groups] == [g.counts for g in full.groups]
         assert capped.unlisted == len(full.inputs) - len(capped.inputs)
+        unlisted = set(full.inputs) - set(capped.inputs)
+        assert capped.unlisted_answered == sum(1 for line in unlisted if line.answered)
         assert capped.hidden == full.hidden
         # What is listed reads the same either way (its responses, withheld or shown).
         assert set(capped.inputs) <= set(full.inputs)
+
+
+def test_the_answered_cap_cuts_this_history_and_the_full_report_lists_all(
+    store: Store, history: tuple[str, str]
+) -> None:
+    # The rule above is checked where it bites: both caps leave input out of some theme.
+    for series_id in history:
+        capped = you_said_we_did(
+            store,
+            series_id=series_id,
+            audience=Visibility.INTERNAL,
+            open_per_theme=1,
+            answered_per_theme=1,
+        )
+        assert any(group.more_answered for group in capped.groups)
+        assert capped.unlisted_answered > 0
+    whole = you_said_we_did(
+        store,
+        series_id=history[0],
+        audience=Visibility.INTERNAL,
+        open_per_theme=None,
+        answered_per_theme=0,
+    )
+    assert whole.unlisted == 0 and whole.unlisted_answered == 0
+    assert all(not g.more_answered and not g.more_open for g in whole.groups)
 
 
 def test_the_history_holds_what_the_rule_is_about(store: Store, history: tuple[str, str]) -> None:
@@ -278,7 +329,7 @@ def test_a_session_report_numbers_and_counts_as_the_series_does(
     capped = you_said_we_did(
         store, meeting_id=session.id, audience=Visibility.PARTNERS, open_per_theme=1
     )
-    assert _got(capped) == {n: f for n, f in _expected(full, 1).items() if f[0] or f[1]}
+    assert _got(capped) == _expected(full, 1, ANSWERED_PER_THEME)
     numbers = {
         row.number: clean_text(row.text) for row in queries_loop.series_inputs(store, listening)
     }

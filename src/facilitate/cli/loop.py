@@ -104,7 +104,10 @@ def loop_group() -> None:
     help="With --summary: count overdue as of this day (default: today).",
 )
 @click.option(
-    "--all", "everything", is_flag=True, help="List every open input (default: newest per theme)."
+    "--all",
+    "everything",
+    is_flag=True,
+    help="List every input, answered and open (default: the newest per theme).",
 )
 @click.pass_context
 def report_command(

@@ -30,7 +30,7 @@ def render_loop(report: LoopReport) -> bytes:
                 _quiet(f" — {s.about}"),
             ]
             out.add(paragraph(runs, "ListBullet"))
-        if group.did:
+        if group.did or group.more_done:
             out.add(paragraph(["We did"], "Heading2"))
             for d in group.did:
                 lead = f" · {d.lead}" if d.lead else ""
@@ -38,6 +38,8 @@ def render_loop(report: LoopReport) -> bytes:
                 if d.details:
                     runs.append(_quiet("\n" + "; ".join(d.details)))
                 out.add(paragraph(runs, "ListBullet"))
+            if group.more_done:
+                out.add(paragraph([_quiet(group.more_done)]))
         if group.still_open:
             out.add(paragraph(["Still open"], "Heading2"))
             out.add(paragraph([_quiet(group.still_open)]))

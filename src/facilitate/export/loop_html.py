@@ -63,7 +63,7 @@ def render_loop(report: LoopReport) -> str:
                 for s in group.said
             ),
         ]
-        if group.did:
+        if group.did or group.more_done:
             items = []
             for d in group.did:
                 lead = f" · {e(d.lead)}" if d.lead else ""
@@ -71,7 +71,9 @@ def render_loop(report: LoopReport) -> str:
                 if d.details:
                     item += f'<br><span class="note">{e("; ".join(d.details))}</span>'
                 items.append(item)
-            parts += ["<h3>We did</h3>", _ul(items)]
+            parts += ["<h3>We did</h3>", *([_ul(items)] if items else [])]
+            if group.more_done:
+                parts.append(f'<p class="about">{e(group.more_done)}</p>')
         if group.still_open:
             parts += ["<h3>Still open</h3>", f'<p class="about">{e(group.still_open)}</p>']
         parts.append("</section>")

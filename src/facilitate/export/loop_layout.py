@@ -10,6 +10,7 @@ same in plain words, a few lines per theme. The renderers (`loop_markdown`, `loo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from facilitate.services.record.wording import short_date
 from facilitate.services.record.you_said_we_did import (
@@ -51,6 +52,8 @@ class Group:
     said: tuple[Said, ...]
     did: tuple[Did, ...]
     still_open: str  # "No response recorded yet: #3, #5." or ""
+    # "And 5,093 earlier with a response, from Mar 4, 2002 on, not listed here: …" or "".
+    more_done: str = ""
 
 
 def said(line: InputLine) -> Said:
@@ -93,17 +96,21 @@ def group(theme: ThemeGroup) -> Group:
                 if waiting
                 else ""
             )
-            + _earlier(theme)
+            + _earlier(theme.more_open, "", theme.oldest_unlisted)
+        ).strip(),
+        more_done=_earlier(
+            theme.more_answered, " with a response", theme.oldest_unlisted_answered
         ).strip(),
     )
 
 
-def _earlier(theme: ThemeGroup) -> str:
-    """ " And 1,975 earlier, from Jan 5, 2002 on: the full report lists them." or ""."""
-    if not theme.more_open:
+def _earlier(count: int, what: str, oldest: date | None) -> str:
+    """ " And 1,975 earlier, from Jan 5, 2002 on, not listed here: the full report lists
+    them." (`what`: " with a response" after "earlier") or "" when none is left out."""
+    if not count:
         return ""
-    since = f", from {short_date(theme.oldest_unlisted)} on" if theme.oldest_unlisted else ""
-    return f" And {theme.more_open:,} earlier{since}, not listed here: the full report lists them."
+    since = f", from {short_date(oldest)} on" if oldest else ""
+    return f" And {count:,} earlier{what}{since}, not listed here: the full report lists them."
 
 
 def layout(report: LoopReport) -> list[Group]:
@@ -171,21 +178,27 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
     out = []
     for theme in report.groups:
         told = tuple(line.text for line in theme.inputs[:ONE_PAGE_SAID])
-        hidden = len(theme.inputs) - len(told) + theme.more_open
+        hidden = len(theme.inputs) - len(told) + theme.more_open + theme.more_answered
         answers: list[str] = []
         for line in theme.inputs:
             answers += [plain_response(r) for r in line.responses]
             if line.withheld:
                 answers.append(_plain_withheld(line))
         extra = max(0, len(answers) - ONE_PAGE_DID)
+        # The answers to input the report does not list are not read: counted by what they answer.
+        earlier = theme.more_answered
+        more_did: tuple[str, ...] = (
+            (f"and {count_of(extra, 'more answer', 'more answers')}",) if extra else ()
+        )
+        if earlier:
+            more_did += (f"and we answered {count_of(earlier, 'earlier thing', 'earlier things')}",)
         waiting = len(theme.still_open) + theme.more_open
         out.append(
             PlainGroup(
                 name=display(theme.name),
                 told=told,
                 more=f"and {count_of(hidden, 'more thing', 'more things')}" if hidden else "",
-                did=tuple(answers[:ONE_PAGE_DID])
-                + ((f"and {count_of(extra, 'more answer', 'more answers')}",) if extra else ()),
+                did=tuple(answers[:ONE_PAGE_DID]) + more_did,
                 still_open=(
                     f"Still open: {count_of(waiting, 'thing', 'things')} we have not answered yet."
                     if waiting

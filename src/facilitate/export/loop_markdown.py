@@ -22,13 +22,15 @@ def render_loop(report: LoopReport) -> str:
             text = md_text(said.text, indent=INDENT)
             out.append(f"- **{said.number}** {text} — *{md_line(said.about)}*")
         out.append("")
-        if group.did:
+        if group.did or group.more_done:
             out += ["### We did", ""]
             for did in group.did:
                 lead = f" · {md_line(did.lead)}" if did.lead else ""
                 out.append(f"- **{did.answers}{lead}:** {md_text(did.text, indent=INDENT)}")
                 if did.details:
                     out.append(f"{INDENT}- {md_line('; '.join(did.details))}")
+            if group.more_done:
+                out.append(f"- {group.more_done}")  # our own words and numbers, as below
             out.append("")
         if group.still_open:
             # Our own words and numbers only: escaping would print "\\#3".

@@ -1,10 +1,11 @@
 """Read-only joins for the "you said, we did" report: which input it lists, and what it counts.
 
-A report lists every input with a response and, per theme, the newest few still open; the rest
-are counted. Twenty-five years of a listening circle are 20,000 notes and a report lists a few
-hundred, so the choosing, the counting and the numbering happen here, in one query: window
-functions rank each theme's open input newest first, and only the rows listed are numbered and
-sent to Python. Their responses are read by `queries_loop.responses_to` for those rows alone.
+A report lists, per theme, the newest few inputs with a response and the newest few still open;
+the rest are counted. Twenty-five years of a listening circle are 20,000 notes and a core team
+answers 5,000: a report lists a few hundred, so the choosing, the counting and the numbering
+happen here, in one query: window functions rank each theme's answered and open input newest
+first, and only the rows listed are numbered and sent to Python. Their responses are read by
+`queries_loop.responses_to` for those rows alone.
 A fixed number of queries whatever the size of the record.
 """
 
@@ -72,24 +73,26 @@ WITH candidates AS MATERIALIZED ({_CANDIDATES}),
 shown AS MATERIALIZED (
     SELECT c.*, {_ANSWERED} AS answered FROM candidates c
     WHERE c.visibility IN (SELECT value FROM json_each(:visible))),
--- Each shown input still open, once per theme of the series it is filed under (theme NULL:
--- none), ranked newest first within the theme (number order is meeting start, meeting,
--- capture, id). An entry filed twice under one name (two laptops' themes merged) is ranked
--- once: dense_rank gives both filings one rank, and a theme's open input count is its top rank.
-waiting AS MATERIALIZED (
-    SELECT s.input_table, s.id, s.starts_at, t.name AS theme,
+-- Each shown input, once per theme of the series it is filed under (theme NULL: none), ranked
+-- newest first within the theme among the answered or among the open (number order is meeting
+-- start, meeting, capture, id). An entry filed twice under one name (two laptops' themes
+-- merged) is ranked once: dense_rank gives both filings one rank.
+ranked AS MATERIALIZED (
+    SELECT s.input_table, s.id, s.starts_at, s.answered, t.name AS theme,
            dense_rank() OVER (
-               PARTITION BY t.name
+               PARTITION BY s.answered, t.name
                ORDER BY s.starts_at DESC, s.meeting_id DESC, s.created_at DESC, s.id DESC)
                AS newest
     FROM shown s
     LEFT JOIN entry_themes et ON et.entry_table = s.input_table AND et.entry_id = s.id
         AND et.theme_id IN (SELECT id FROM themes WHERE series_id = :series)
-    LEFT JOIN themes t ON t.id = et.theme_id
-    WHERE NOT s.answered),
+    LEFT JOIN themes t ON t.id = et.theme_id),
+-- Listed: an input among the newest of one of its themes (a limit below 0: all), and then in
+-- each of its themes' groups, so what a theme counts as left out is only what it does not list.
 listed AS MATERIALIZED (
-    SELECT input_table, id FROM shown WHERE answered
-    UNION SELECT input_table, id FROM waiting WHERE :per_theme < 0 OR newest <= :per_theme)
+    SELECT DISTINCT input_table, id FROM ranked
+    WHERE newest <= CASE WHEN answered THEN :answered_per_theme ELSE :per_theme END
+       OR (CASE WHEN answered THEN :answered_per_theme ELSE :per_theme END) < 0)
 SELECT 'listed' AS part, number, {INPUT_COLUMNS}, NULL AS key, 0 AS n, NULL AS oldest,
        (SELECT json_group_array(json_array(lower(t.name), t.name))
         FROM themes t JOIN entry_themes et ON et.theme_id = t.id
@@ -97,10 +100,15 @@ SELECT 'listed' AS part, number, {INPUT_COLUMNS}, NULL AS key, 0 AS n, NULL AS o
            AS theme_names
 FROM ({numbered(inputs_among("SELECT * FROM listed"))}) x
 UNION ALL
-SELECT 'left out', {_NO_INPUT}, theme, max(newest) - :per_theme, min(starts_at), NULL
-FROM waiting WHERE :per_theme >= 0 AND newest > :per_theme GROUP BY theme
+SELECT CASE WHEN answered THEN 'answered left out' ELSE 'left out' END, {_NO_INPUT}, theme,
+       count(DISTINCT newest), min(starts_at), NULL
+FROM ranked r WHERE NOT EXISTS (
+    SELECT 1 FROM listed l WHERE l.input_table = r.input_table AND l.id = r.id)
+GROUP BY answered, theme
 UNION ALL
 SELECT 'shown', {_NO_INPUT}, NULL, count(*), NULL, NULL FROM shown
+UNION ALL
+SELECT 'answered', {_NO_INPUT}, NULL, count(*), NULL, NULL FROM shown WHERE answered
 UNION ALL
 SELECT 'hidden', {_NO_INPUT}, visibility, count(*), NULL, NULL FROM candidates
 WHERE visibility NOT IN (SELECT value FROM json_each(:visible)) GROUP BY visibility
@@ -109,25 +117,27 @@ WHERE visibility NOT IN (SELECT value FROM json_each(:visible)) GROUP BY visibil
 
 @dataclass(frozen=True)
 class LeftOut:
-    """Still-open input of one theme the report does not list: how many, and the start of the
-    meeting the oldest of it was said at."""
+    """Input of one theme the report does not list, with a response or still open: how many,
+    and the start of the meeting the oldest of it was said at."""
 
     theme: str | None  # None: input filed under no theme
     count: int
     oldest: date
+    answered: bool = False
 
 
 @dataclass(frozen=True)
 class ReportPage:
     """What a loop report lists and counts, for one audience."""
 
-    # Listed, in number order: every input with a response, and per theme the newest open.
+    # Listed, in number order: per theme the newest answered and the newest open.
     rows: list[InputRow]
     left_out: list[LeftOut]
-    # How many inputs the audience may see (listed or not).
+    # How many inputs the audience may see (listed or not), and how many of them have a response.
     shown: int
     # Input the audience may not see: visibility (as stored) → how many.
     hidden: dict[str, int]
+    answered: int = 0
 
 
 def report_page(
@@ -137,10 +147,12 @@ def report_page(
     meeting_id: str | None,
     visibilities: list[str],
     open_per_theme: int | None,
+    answered_per_theme: int | None = None,
 ) -> ReportPage:
     """The input a loop report of `series_id` (or of one of its meetings) lists, of the given
-    visibilities: every input with a response and, per theme, the newest `open_per_theme`
-    still open (None: all); what is left out per theme; how many are shown and hidden.
+    visibilities: per theme, the newest `answered_per_theme` with a response and the newest
+    `open_per_theme` still open (None: all of them); what is left out per theme; how many are
+    shown, answered and hidden.
 
     The input is a listening session's every note, elsewhere the notes answered or filed under
     one of the series' themes, and every parking-lot entry; themes are grouped by name."""
@@ -150,7 +162,8 @@ def report_page(
             "series": series_id,
             "meeting": meeting_id,
             "visible": json.dumps(visibilities),
-            "per_theme": -1 if open_per_theme is None else max(open_per_theme, 0),
+            "per_theme": _limit(open_per_theme),
+            "answered_per_theme": _limit(answered_per_theme),
         },
     )
     listed = [row for row in rows if row["part"] == "listed"]
@@ -159,15 +172,30 @@ def report_page(
         rows=[input_row(row, _theme_names(row["theme_names"])) for row in listed],
         left_out=sorted(
             (
-                LeftOut(row["key"], int(row["n"]), date.fromisoformat(row["oldest"][:10]))
+                LeftOut(
+                    row["key"],
+                    int(row["n"]),
+                    date.fromisoformat(row["oldest"][:10]),
+                    answered=row["part"] == "answered left out",
+                )
                 for row in rows
-                if row["part"] == "left out"
+                if row["part"] in ("left out", "answered left out")
             ),
-            key=lambda found: (found.theme is None, found.theme or ""),
+            key=lambda found: (found.answered, found.theme is None, found.theme or ""),
         ),
-        shown=next((int(row["n"]) for row in rows if row["part"] == "shown"), 0),
+        shown=_count(rows, "shown"),
         hidden={row["key"]: int(row["n"]) for row in rows if row["part"] == "hidden"},
+        answered=_count(rows, "answered"),
     )
+
+
+def _limit(per_theme: int | None) -> int:
+    """A per-theme limit as the query takes it: -1 for none."""
+    return -1 if per_theme is None else max(per_theme, 0)
+
+
+def _count(rows: list[dict[str, Any]], part: str) -> int:
+    return next((int(row["n"]) for row in rows if row["part"] == part), 0)
 
 
 def _theme_names(found: Any) -> tuple[str, ...]:

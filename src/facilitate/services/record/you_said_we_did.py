@@ -68,14 +68,18 @@ _UNSETTLED = frozenset(
 NO_RESPONSE = "No response recorded yet."
 
 OPEN_PER_THEME = 25
-"""How many still-open inputs a theme lists by default (the newest); every answered one is
-listed. A listening circle of twenty-five years holds 20,000 notes: a report that printed each
-would be read by nobody, and the ones still waiting are counted ("and 1,200 more")."""
+"""How many still-open inputs a theme lists by default (the newest). A listening circle of
+twenty-five years holds 20,000 notes: a report that printed each would be read by nobody, and
+the ones still waiting are counted ("And 1,200 earlier")."""
+
+ANSWERED_PER_THEME = 50
+"""How many inputs with a response a theme lists by default (the newest): a core team of
+twenty-five years answered 5,000, which a partner does not read; the rest are counted."""
 
 
 def count_of(n: int, one: str, many: str) -> str:
-    """ "1 piece of input", "3 pieces of input"."""
-    return f"{n} {one if n == 1 else many}"
+    """ "1 piece of input", "6,605 pieces of input"."""
+    return f"{n:,} {one if n == 1 else many}"
 
 
 @dataclass(frozen=True)
@@ -148,9 +152,11 @@ class ThemeGroup:
     name: str
     inputs: tuple[InputLine, ...]
     # Older still-open input of this theme left out by the report's limit, and the day the
-    # oldest of it was said.
+    # oldest of it was said; the same of the input with a response.
     more_open: int = 0
     oldest_unlisted: date | None = None
+    more_answered: int = 0
+    oldest_unlisted_answered: date | None = None
 
     @property
     def answered(self) -> tuple[InputLine, ...]:
@@ -163,10 +169,10 @@ class ThemeGroup:
     @property
     def counts(self) -> str:
         """ "3 things said: 2 with a response, 1 still open" (the unlisted counted too)."""
-        said = len(self.inputs) + self.more_open
+        said = len(self.inputs) + self.more_open + self.more_answered
         return (
             f"{count_of(said, 'thing said', 'things said')}: "
-            f"{len(self.answered)} with a response, "
+            f"{len(self.answered) + self.more_answered} with a response, "
             f"{len(self.still_open) + self.more_open} still open"
         )
 
@@ -180,8 +186,10 @@ class LoopReport:
     groups: tuple[ThemeGroup, ...]
     series_id: str | None = None
     meeting_id: str | None = None
-    # Still-open input listed under no theme because of the limit (each counted once).
+    # Input listed under no theme because of the limits (each counted once), and how many of it
+    # have a response.
     unlisted: int = 0
+    unlisted_answered: int = 0
     # How many inputs this audience may not see, per visibility (partners, internal, …).
     hidden: tuple[tuple[Visibility, int], ...] = ()
 
@@ -197,7 +205,7 @@ class LoopReport:
 
     @property
     def answered(self) -> int:
-        return sum(1 for line in self.inputs if line.answered)
+        return sum(1 for line in self.inputs if line.answered) + self.unlisted_answered
 
     @property
     def unanswered(self) -> int:
@@ -236,13 +244,15 @@ def you_said_we_did(
     audience: Visibility = Visibility.PARTNERS,
     generated_at: datetime | None = None,
     open_per_theme: int | None = OPEN_PER_THEME,
+    answered_per_theme: int = ANSWERED_PER_THEME,
 ) -> LoopReport:
     """The loop for a series, or for one meeting (a listening session).
 
     Listening sessions list every note the audience may see, answered or not, so a gap shows.
     Other meetings list the notes something answered or a theme files, and every parking-lot
-    entry. Per theme, every input with a response and the newest `open_per_theme` still open
-    (None: all); the rest are counted.
+    entry. Per theme, the newest `answered_per_theme` inputs with a response and the newest
+    `open_per_theme` still open; the rest are counted. `open_per_theme=None` is the full report:
+    every input, answered and open.
     """
     check_audience(audience)
     if (series_id is None) == (meeting_id is None):
@@ -256,6 +266,7 @@ def you_said_we_did(
         meeting_id=meeting_id,
         visibilities=[v.value for v in Visibility if visible(v, audience)],
         open_per_theme=open_per_theme,
+        answered_per_theme=None if open_per_theme is None else answered_per_theme,
     )
     listed = page.rows
     links, answers = queries_loop.responses_to(store, [(r.input_table, r.id) for r in listed])
@@ -265,13 +276,14 @@ def you_said_we_did(
         responses.setdefault((response.input_table, response.input_id), []).append(response)
     sources = _Sources(store)
     left_out = {
-        OTHER_INPUT if found.theme is None else clean_text(found.theme): found
+        (OTHER_INPUT if found.theme is None else clean_text(found.theme), found.answered): found
         for found in page.left_out
     }
     lines = [
         _input_line(row, responses.get((row.input_table, row.id), []), audience, sources)
         for row in listed
     ]
+    listed_answered = sum(1 for line in lines if line.answered)
     return LoopReport(
         title=title,
         scope=scope,
@@ -281,6 +293,7 @@ def you_said_we_did(
         series_id=series_id,
         meeting_id=meeting_id,
         unlisted=page.shown - len(listed),
+        unlisted_answered=page.answered - listed_answered,
         hidden=tuple((v, page.hidden[v.value]) for v in _KEPT if page.hidden.get(v.value)),
     )
 
@@ -435,23 +448,32 @@ def _owners(response: LinkRow) -> str:
     )
 
 
-def _grouped(lines: list[InputLine], left_out: dict[str, LeftOut]) -> tuple[ThemeGroup, ...]:
-    """Input by theme, themes alphabetical, then OTHER_INPUT; number order within each."""
+def _grouped(
+    lines: list[InputLine], left_out: dict[tuple[str, bool], LeftOut]
+) -> tuple[ThemeGroup, ...]:
+    """Input by theme, themes alphabetical, then OTHER_INPUT; number order within each.
+    `left_out` is keyed by theme and whether the input counted has a response."""
     by_theme: dict[str, list[InputLine]] = {}
     for line in lines:
         for theme in line.themes or (OTHER_INPUT,):
             by_theme.setdefault(theme, []).append(line)
-    for theme in left_out:
+    for theme, _ in left_out:
         by_theme.setdefault(theme, [])
     names = sorted((n for n in by_theme if n != OTHER_INPUT), key=str.casefold)
     if OTHER_INPUT in by_theme:
         names.append(OTHER_INPUT)
-    return tuple(
-        ThemeGroup(
-            name,
-            tuple(by_theme[name]),
-            more_open=left_out[name].count if name in left_out else 0,
-            oldest_unlisted=left_out[name].oldest if name in left_out else None,
+    none = LeftOut(None, 0, date.min)
+    groups = []
+    for name in names:
+        waiting, answered = left_out.get((name, False), none), left_out.get((name, True), none)
+        groups.append(
+            ThemeGroup(
+                name,
+                tuple(by_theme[name]),
+                more_open=waiting.count,
+                oldest_unlisted=waiting.oldest if waiting.count else None,
+                more_answered=answered.count,
+                oldest_unlisted_answered=answered.oldest if answered.count else None,
+            )
         )
-        for name in names
-    )
+    return tuple(groups)
