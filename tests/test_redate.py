@@ -6,11 +6,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from facilitate.models import EntryRevision, Meeting
 from facilitate.models.enums import MeetingStatus, Visibility
+from facilitate.services.record import settings
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.run import live, redate
 from facilitate.store import Store
@@ -19,14 +22,17 @@ from .conftest import TODAY
 from .test_follow_up_section import KEISHA
 from .test_minutes import GENERATED, demo_meetings
 
-# 02:31 on TODAY, on this computer's clock (pinned to UTC below): no planned time of day (10:00
-# or 13:00 in the demo) has passed yet.
-EARLY = datetime.combine(TODAY, datetime.min.time(), UTC) + timedelta(hours=2, minutes=31)
+# 02:31:40 on TODAY, UTC: long before any planned time of day (10:00 or 13:00 in the demo).
+EARLY = datetime.combine(TODAY, datetime.min.time(), UTC) + timedelta(
+    hours=2, minutes=31, seconds=40
+)
 
 
 @pytest.fixture(autouse=True)
-def clock_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The computer's clock, which says whether a planned hour has passed, reads UTC here."""
+def clock_in_utc(monkeypatch: pytest.MonkeyPatch, demo_store: Store) -> Iterator[None]:
+    """The partnership's meetings are held on UTC wall clocks here (the zone the minutes print
+    times in); the computer's clock reads UTC too, so nothing depends on where tests run."""
+    settings.set_setting(demo_store, settings.TIME_ZONE, "UTC")
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
@@ -50,17 +56,41 @@ def test_a_meeting_of_another_day_is_refused_unless_moved(demo_store: Store) -> 
     assert demo_store.get(Meeting, november.id) == november
 
 
-def test_moved_to_today_it_keeps_the_planned_time_of_day(demo_store: Store) -> None:
-    november = demo_meetings(demo_store)["november"]
+def test_moved_to_today_it_starts_when_opened_and_keeps_its_length(demo_store: Store) -> None:
+    november = demo_meetings(demo_store)["november"]  # planned Sun Nov 29, 13:00
     assert redate.other_day(november, TODAY) == date(2026, 11, 29)
     view = live.open_meeting(demo_store, november.id, EARLY, today=TODAY, move_to_today=True)
     held = demo_store.get(Meeting, november.id)
-    assert held.starts_at == datetime(2026, 11, 22, 13, 0)
+    # Started now, to the minute: not at 13:00, hours after it was called to order.
+    assert held.starts_at == datetime(2026, 11, 22, 2, 31)
+    assert held.minutes == november.minutes
     assert (held.status, held.title) == (MeetingStatus.LIVE, november.title)
     assert redate.moved_note(november, view.meeting) == "Moved to today, Sun Nov 22"
     # Kept as a revision of the meeting: what it was planned for.
     [revision] = demo_store.find(EntryRevision, entry_id=november.id)
     assert (revision.field, revision.old_value) == ("starts_at", '"2026-11-29T13:00:00"')
+
+
+def test_the_minutes_of_a_moved_meeting_start_when_it_was_called_to_order(
+    demo_store: Store,
+) -> None:
+    november = demo_meetings(demo_store)["november"]
+    live.open_meeting(demo_store, november.id, EARLY, today=TODAY, move_to_today=True)
+    doc = build_minutes(demo_store, november.id, Visibility.PARTNERS, generated_at=GENERATED)
+    assert (doc.starts, doc.called_to_order) == (dt_time(2, 31), dt_time(2, 31))
+    assert doc.ends == (datetime(2026, 11, 22, 2, 31) + timedelta(minutes=november.minutes)).time()
+    assert "Called to order" not in [label for label, _ in doc._when_rows()]
+
+
+def test_the_start_is_on_the_partnerships_clock(demo_store: Store) -> None:
+    """The computer reads UTC; the partnership meets in Chicago (20:31 there at 02:31 UTC):
+    the meeting starts at 20:31, as the minutes' "Called to order" says."""
+    settings.set_setting(demo_store, settings.TIME_ZONE, "America/Chicago")
+    november = demo_meetings(demo_store)["november"]
+    live.open_meeting(demo_store, november.id, EARLY, today=TODAY, move_to_today=True)
+    assert demo_store.get(Meeting, november.id).starts_at == datetime(2026, 11, 22, 20, 31)
+    doc = build_minutes(demo_store, november.id, Visibility.PARTNERS, generated_at=GENERATED)
+    assert doc.called_to_order == doc.starts == dt_time(20, 31)
 
 
 def test_a_meeting_planned_for_today_opens_without_moving(demo_store: Store) -> None:
@@ -73,18 +103,13 @@ def test_a_meeting_planned_for_today_opens_without_moving(demo_store: Store) -> 
     assert demo_store.find(EntryRevision, entry_id=november.id) == []
 
 
-def test_a_planned_time_already_past_today_starts_now() -> None:
-    planned = datetime(2026, 12, 8, 13, 0)
+def test_held_start_is_the_clock_to_the_minute_on_the_day_held() -> None:
     held = date(2026, 12, 1)
-    assert redate.held_start(planned, held, datetime(2026, 12, 1, 2, 31)) == datetime(
-        2026, 12, 1, 13, 0
-    )
-    assert redate.held_start(planned, held, datetime(2026, 12, 1, 14, 5, 42)) == datetime(
-        2026, 12, 1, 14, 5
-    )
-    # The clock on another day (a test's fixed today) says nothing about today's hour.
-    assert redate.held_start(planned, held, datetime(2026, 12, 3, 23, 0)) == datetime(
-        2026, 12, 1, 13, 0
+    assert redate.held_start(held, dt_time(3, 14, 42), None) == datetime(2026, 12, 1, 3, 14)
+    assert redate.held_start(held, dt_time(18, 0), None) == datetime(2026, 12, 1, 18, 0)
+    chicago = ZoneInfo("America/Chicago")
+    assert redate.held_start(held, dt_time(9, 5, 1), chicago) == datetime(
+        2026, 12, 1, 9, 5, tzinfo=chicago
     )
 
 
@@ -100,7 +125,7 @@ def test_a_title_naming_the_planned_day_names_the_day_held(demo_store: Store) ->
     assert core.title == "Core Team — Nov 24"
     live.open_meeting(demo_store, core.id, EARLY, today=TODAY, move_to_today=True)
     held = demo_store.get(Meeting, core.id)
-    assert (held.title, held.starts_at) == ("Core Team — Nov 22", datetime(2026, 11, 22, 10, 0))
+    assert (held.title, held.starts_at) == ("Core Team — Nov 22", datetime(2026, 11, 22, 2, 31))
     # As planning titles a meeting (agenda.default_title).
     planned_as = demo_store.insert(
         Meeting(

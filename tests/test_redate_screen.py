@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from facilitate.models import Meeting
 from facilitate.models.enums import MeetingStatus
+from facilitate.services.record import settings
+from facilitate.services.record.wording import wall_clock
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.confirm import ConfirmDialog
@@ -22,6 +25,19 @@ from .test_minutes import demo_meetings
 
 def _notes(app: FacilitateApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
+
+
+def _opened_on_today(meeting: Meeting) -> datetime:
+    """The start a meeting moved to TODAY gets: the UTC minute it was opened, on TODAY."""
+    assert meeting.opened_at is not None
+    return datetime.combine(TODAY, wall_clock(meeting.opened_at, "UTC"))
+
+
+@pytest.fixture(autouse=True)
+def meetings_in_utc(demo_store: Store) -> None:
+    """The partnership's wall clocks read UTC, so the expected start does not depend on where
+    the tests run."""
+    settings.set_setting(demo_store, settings.TIME_ZONE, "UTC")
 
 
 async def _highlight(pilot: Pilot[None], table: DataTable[object], key: str) -> None:
@@ -49,8 +65,8 @@ async def test_m_then_y_on_home_moves_the_meeting_to_today(demo_store: Store) ->
         assert isinstance(app.screen, LiveMeetingScreen)
         held = demo_store.get(Meeting, november.id)
         assert held.status is MeetingStatus.LIVE
-        # TODAY is not the computer's date, so no planned hour has passed "today": kept.
-        assert held.starts_at == datetime(2026, 11, 22, 13, 0)
+        # Started when opened, to the minute, on TODAY (not the planned 13:00).
+        assert held.starts_at == _opened_on_today(held)
         assert "Moved to today, Sun Nov 22." in _notes(app)
 
 
@@ -84,5 +100,6 @@ async def test_m_on_the_meetings_screen_asks_and_moves_the_same(demo_store: Stor
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
-        assert demo_store.get(Meeting, november.id).starts_at == datetime(2026, 11, 22, 13, 0)
+        held = demo_store.get(Meeting, november.id)
+        assert held.starts_at == _opened_on_today(held)
         assert "Moved to today, Sun Nov 22." in _notes(app)

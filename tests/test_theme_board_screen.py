@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from facilitate.models import ActionItem, EntryLink, Meeting, Note
 from facilitate.models.enums import Attribution
@@ -183,7 +183,7 @@ async def test_consent_is_recorded_at_the_opening_as_a_count(demo_store: Store) 
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ConsentDialog)
-        statement = str(app.screen.query_one("#consent-text", Static).render())
+        statement = app.screen.query_one("#consent-text", TextArea).text
         assert statement.startswith("Before we begin: taking part today is your choice")
         await _type(pilot, "1x")
         await pilot.press("ctrl+s")
@@ -200,6 +200,27 @@ async def test_consent_is_recorded_at_the_opening_as_a_count(demo_store: Store) 
         12,
         Attribution.NONE,
         "en",
+    )
+
+
+async def test_the_statement_as_read_to_the_room_is_kept(demo_store: Store) -> None:
+    meeting = _session(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(110, 30)) as pilot:
+        app.push_screen(OpeningScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        # What the facilitator actually said, as typed in the statement box.
+        app.screen.query_one("#consent-text", TextArea).text = "Notes, no names; pass any time."
+        await _type(pilot, "9")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
+    stored = demo_store.get(Meeting, meeting.id)
+    assert (stored.consent_statement, stored.consent_count) == (
+        "Notes, no names; pass any time.",
+        9,
     )
 
 

@@ -381,11 +381,15 @@ def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
     def run() -> None:
         from facilitate.export.agenda_files import AGENDA_RENDERERS
         from facilitate.models import Meeting
+        from facilitate.services.share.agenda_document import overrun_warning
         from facilitate.services.share.agenda_packets import write_agenda_packets
         from facilitate.services.share.sharing import ExportError
 
         with opened(database_path(ctx.find_root())) as store:
             found = _meeting_id(store, meeting)
+            # Warned, not refused: the coordinator may mean to send it as it is.
+            if overrun := overrun_warning(store, found):
+                click.echo(f"check: {overrun}", err=True)
             try:
                 mails = write_agenda_packets(store, found, out, AGENDA_RENDERERS)
             except ExportError as error:

@@ -28,10 +28,12 @@ def location(doc: AgendaDocument) -> str:
 
 
 def description(doc: AgendaDocument) -> str:
-    """The agenda in a few plain lines, as calendars show a description."""
+    """The agenda in a few plain lines, as calendars show a description. A cancellation's is
+    its reason only: no agenda goes with it, as its e-mail says (issue #19)."""
     w = doc.words
-    lines = [doc.cancellation, ""] if doc.cancelled else []
-    lines += [w.agenda_of.format(title=doc.title), doc.where]
+    if doc.cancelled:
+        return doc.cancellation
+    lines = [w.agenda_of.format(title=doc.title), doc.where]
     if doc.join_info:
         lines.append(f"{w.how_to_join}: {doc.join_info}")
     lines.append("")

@@ -77,7 +77,9 @@ def footer(doc: AgendaDocument) -> str:
     planned = w.planned.format(planned=doc.planned_minutes, minutes=doc.minutes)
     # Prepared by the coordinator once their name is set, else by the tool that wrote it.
     by = w.prepared_by.format(name=doc.prepared_by) if doc.prepared_by else w.prepared_by_tool
-    return f"{planned} {by}"
+    # An agenda that overruns goes out saying so, with the end the meeting is planned to keep.
+    over = f" {doc.overrun}." if doc.overrun else ""
+    return f"{planned}{over} {by}"
 
 
 def render_markdown(doc: AgendaDocument) -> str:

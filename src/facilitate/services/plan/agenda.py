@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from facilitate import paths
 from facilitate.errors import Refusal
 from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
@@ -17,6 +18,7 @@ from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.services.people.directory import lead_label
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
 from facilitate.services.plan.join_info import set_join_info
+from facilitate.services.plan.templates import load_templates
 from facilitate.store import Store
 
 DEFAULT_START = time(13, 0)
@@ -163,9 +165,12 @@ def create_meeting(
     if neutral is None:
         neutral = template.neutral_venue if template else False
     # A listening session made from the last one reads the same consent statement to the room
-    # (never its count: consent is given afresh each time).
+    # (never its count: consent is given afresh each time); when the last one had none, the
+    # series' template's statement (issue #13).
     last = last_meeting(store, series.id, before=plan.starts_at) if from_last else None
     consent = template.consent_statement if template else (last.consent_statement if last else "")
+    if from_last and not consent:
+        consent = series_consent_statement(series)
     with store.transaction():
         meeting = store.insert(
             Meeting(
@@ -203,6 +208,15 @@ def create_meeting(
             for position, old in enumerate(structure(store, last.id), start=1):
                 store.insert(_copy_item(old, meeting.id, float(position)))
     return meeting
+
+
+def series_consent_statement(series: MeetingSeries) -> str:
+    """The consent statement of the series' default template ("" when it has none, or the
+    template cannot be found or read: the facilitator then says it in their own words)."""
+    if not series.default_template:
+        return ""
+    found = load_templates(paths.user_templates_dir()).get(series.default_template)
+    return found.consent_statement if found else ""
 
 
 def _copy_item(old: AgendaItem, meeting_id: str, position: float) -> AgendaItem:

@@ -135,6 +135,37 @@ def zone_name(zone: str, day: date, moment: time, language: str = "en") -> str:
     return str(get_timezone_name(when, width="long", locale=language))
 
 
+# IANA names for UTC itself, which people write as "UTC" ("Etc/UTC" means nothing to a partner).
+_UTC_NAMES = frozenset(
+    {
+        "utc",
+        "etc/utc",
+        "etc/uct",
+        "uct",
+        "etc/zulu",
+        "zulu",
+        "etc/universal",
+        "universal",
+        "gmt",
+        "etc/gmt",
+        "etc/gmt+0",
+        "etc/gmt-0",
+        "etc/gmt0",
+        "etc/greenwich",
+        "greenwich",
+        "gmt0",
+        "gmt+0",
+        "gmt-0",
+    }
+)
+
+
+def zone_label(zone: str) -> str:
+    """An IANA zone as a notice names it: "UTC" for UTC under any of its names, else the name
+    ("America/Chicago"); "" stays ""."""
+    return "UTC" if zone.strip().lower() in _UTC_NAMES else zone
+
+
 def time_span(day: date, starts: time, ends: time | None, zone: str, language: str = "en") -> str:
     """ "13:00–15:00 PST": when a meeting runs, with its zone when known."""
     span = clock(starts) + (f"–{clock(ends)}" if ends is not None else "")

@@ -1,7 +1,8 @@
 """Opening a listening session: consent as a count, how input is attributed, the language.
 
 The consent and recording statement comes from the agenda template (copied onto the meeting
-when it was made) and is read to the room; what is recorded is how many gave consent — never
+when it was made) and is read to the room; the facilitator may edit it at the opening so the
+record holds what was actually read. What is recorded is how many gave consent — never
 who — the attribution policy the note-taker follows (no names by default; an organization or
 "a participant" when the room agrees) and the language the session is held in.
 
@@ -38,6 +39,7 @@ POLICY_LABELS: dict[Attribution, str] = {
 
 MAX_LANGUAGE = 40
 MAX_CONSENT = 100_000
+MAX_STATEMENT = 5_000
 
 
 class ListeningError(Refusal):
@@ -133,7 +135,12 @@ def record_opening(
             )
         changes["language"] = spoken
     if statement is not None:
-        changes["consent_statement"] = statement.strip()
+        read_out = statement.strip()
+        if len(read_out) > MAX_STATEMENT:
+            raise ListeningError(
+                f"consent statement: at most {MAX_STATEMENT} characters (it has {len(read_out)})"
+            )
+        changes["consent_statement"] = read_out
     with store.transaction():
         meeting = capturable(store, meeting_id)
         if not changes:

@@ -7,8 +7,9 @@ answer to `live.open_meeting`, which holds the one rule: a planned meeting of an
 only when moved to today, and is refused (`NotToday`) otherwise, so a script cannot run one on
 the wrong date by accident.
 
-Moved, it keeps its planned time of day unless that has already passed today; then it starts
-now, to the minute (the called-to-order time is printed anyway). A title naming the planned
+Moved, it starts at the moment it is opened, to the minute, and keeps its length: a meeting
+started now starts now, so the minutes never say "18:00–19:30" above "Called to order: 03:14"
+(issue #19). A title naming the planned
 date ("Steering Committee — Dec 08, 2026", as planning names a meeting) names the new one.
 Only those two fields are written. Each change is kept as a revision of the meeting (table
 "meetings", as sync keeps a losing version), so a meeting put back to planned because it was
@@ -18,11 +19,13 @@ started by mistake (`live.return_to_planned`) goes back to its planned day as we
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 
 from facilitate.errors import Refusal
 from facilitate.models import EntryRevision, Meeting
 from facilitate.models.enums import MeetingStatus
+from facilitate.services.record.settings import meeting_time_zone
+from facilitate.services.record.wording import wall_clock
 from facilitate.store import Store
 
 # The fields a move changes, in the order they are put back.
@@ -68,22 +71,20 @@ def moved_note(before: Meeting, after: Meeting) -> str | None:
     return f"Moved to today, {say_day(after.starts_at.date())}"
 
 
-def held_start(planned: datetime, today: date, wall_now: datetime) -> datetime:
-    """When a meeting planned for `planned` starts when held `today`: the planned time of day,
-    unless `wall_now` (the clock where it is held) is later today; then now, to the minute."""
-    start = datetime.combine(today, planned.timetz())
-    if wall_now.date() == today and wall_now.time() > planned.time():
-        now_on = wall_now.time().replace(second=0, microsecond=0)
-        start = datetime.combine(today, time(now_on.hour, now_on.minute), planned.tzinfo)
-    return start
+def held_start(today: date, clock: time, zone: tzinfo | None) -> datetime:
+    """When a meeting moved to `today` starts: the moment it is opened (`clock`, the time of
+    day where it is held), to the minute, in the meeting's own `zone` (None: naive, as planned).
+    `today` is the day the face runs (a test's fixed day need not be the computer's)."""
+    return datetime.combine(today, clock.replace(second=0, microsecond=0, tzinfo=None), zone)
 
 
-def _wall_clock(at: datetime, planned: datetime) -> datetime:
-    """`at` (aware) on the clock the meeting's times are written in: its own zone when it has
-    one, else this computer's (the laptop is in the room)."""
+def _wall_clock(store: Store, at: datetime, planned: datetime) -> time:
+    """`at` (aware) as the time of day the meeting's times are written in: its own zone when
+    it has one, else the partnership's meeting zone, the one the minutes print "Called to
+    order" in (`wall_clock`), so that the start and the called-to-order time agree."""
     if planned.tzinfo is not None:
-        return at.astimezone(planned.tzinfo)
-    return at.astimezone().replace(tzinfo=None)
+        return at.astimezone(planned.tzinfo).time()
+    return wall_clock(at, meeting_time_zone(store))
 
 
 # How titles name a meeting's day: planning's "Dec 08, 2026", the demo's "Nov 24"; longest first.
@@ -134,7 +135,8 @@ def _write(store: Store, meeting: Meeting, changes: dict[str, object], at: datet
 def move_to_today(store: Store, meeting: Meeting, today: date, at: datetime) -> None:
     """Re-date `meeting` (read inside the caller's transaction) to `today`; `at` is now, aware."""
     planned = meeting.starts_at
-    start = held_start(planned, today, _wall_clock(at, planned))
+    # Its length (`minutes`) is not touched: the end moves with the start.
+    start = held_start(today, _wall_clock(store, at, planned), planned.tzinfo)
     title = _dated_title(meeting.title, planned.date(), today)
     _write(store, meeting, {"starts_at": start, "title": title}, at)
 

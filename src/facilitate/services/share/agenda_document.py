@@ -22,7 +22,7 @@ from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.audience import check_audience, visible, visible_entries
 from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.record.settings import read as read_settings
-from facilitate.services.record.wording import clock, long_date, short_date
+from facilitate.services.record.wording import clock, long_date, short_date, zone_label
 from facilitate.services.share.agenda_words import AgendaWords, agenda_words
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.queries import OpenActionRow
@@ -103,7 +103,7 @@ class AgendaDocument:
     @property
     def when(self) -> str:
         """ "Sunday, November 29, 2026, 13:00–14:30 (America/Chicago)"."""
-        zone = f" ({self.time_zone})" if self.time_zone else ""
+        zone = f" ({zone_label(self.time_zone)})" if self.time_zone else ""
         day = long_date(self.day, self.language)
         return f"{day}, {clock(self.starts)}–{clock(self.ends_at.time())}{zone}"
 
@@ -124,6 +124,37 @@ class AgendaDocument:
     @property
     def planned_minutes(self) -> int:
         return sum(line.minutes for line in self.items)
+
+    @property
+    def overrun(self) -> str:
+        """The planned end when the items run past it (issue #19), else ""."""
+        if self.cancelled:
+            return ""
+        return overrun_line(self.starts_at, self.minutes, self.planned_minutes)
+
+
+def overrun_line(starts_at: datetime, minutes: int, planned: int) -> str:
+    """ "The items run to 15:10, 40 min past the planned end (14:30)" when `planned` minutes of
+    items overrun a meeting of `minutes`, else "": a packet may go out anyway, but says so."""
+    if planned <= minutes:
+        return ""
+    end = clock((starts_at + timedelta(minutes=minutes)).time())
+    runs_to = clock((starts_at + timedelta(minutes=planned)).time())
+    return f"The items run to {runs_to}, {planned - minutes} min past the planned end ({end})"
+
+
+def overrun_warning(store: Store, meeting_id: str) -> str:
+    """What the send dialog and `agenda send` warn of before packets go out (never a refusal):
+    "Planned 160 of 120 min: the items run to …", or "" when the agenda fits or the meeting is
+    cancelled (no agenda goes with a cancellation)."""
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.cancelled_at is not None:
+        return ""
+    planned = agenda.timing(store, meeting).planned
+    line = overrun_line(meeting.starts_at, meeting.minutes, planned)
+    return (
+        f"Planned {planned} of {meeting.minutes} min: {line[0].lower()}{line[1:]}" if line else ""
+    )
 
 
 def build_agenda(

@@ -1,6 +1,7 @@
 """Where agenda mail goes before a meeting: the folder, and for a call for items the date
 partners are asked to answer by. A date the call cannot ask for is said in the dialog, which
-stays open; so does a warning when the drafts would be signed with no name."""
+stays open; so does a warning when the drafts would be signed with no name, or when the agenda
+runs past the meeting's end."""
 
 from __future__ import annotations
 
@@ -35,9 +36,11 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
         by: date | None = None,
         check_by: Callable[[date], None] | None = None,
         warning: str = "",
+        overrun: str = "",
     ) -> None:
         """`check_by` refuses a reply-by date with a ValueError; `warning` is shown above the
-        fields (the coordinator's name not being set)."""
+        fields (the coordinator's name not being set), and so is `overrun`, the agenda running
+        past the meeting's end (`agenda_document.overrun_warning`): said, never refused."""
         super().__init__()
         self.heading = title
         self.folder = folder
@@ -45,6 +48,7 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
         self.by = by
         self.check_by = check_by
         self.warning = warning
+        self.overrun = overrun
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -55,6 +59,8 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
             )
             if self.warning:
                 yield Static(self.warning, id="unsigned", classes="form-error", markup=False)
+            if self.overrun:
+                yield Static(self.overrun, id="overrun", classes="form-error", markup=False)
             if self.by is not None:
                 yield field("Items by", Input(self.by.isoformat(), id="by"))
             yield field("Folder", Input(str(self.folder), id="folder"))

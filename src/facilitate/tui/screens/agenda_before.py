@@ -24,6 +24,7 @@ from facilitate.services.plan.join_info import set_join_info
 from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.settings import unsigned_warning
 from facilitate.services.share import agenda_call, agenda_packets
+from facilitate.services.share.agenda_document import overrun_warning
 from facilitate.services.share.sharing import ExportError
 from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
 from facilitate.tui.dialogs.choose import ChoiceDialog
@@ -130,6 +131,7 @@ async def send_packets(screen: AgendaEditorScreen) -> None:
             _mail_folder(screen, "agenda-packets"),
             today=screen.facilitate.today,
             warning=unsigned_warning(screen.facilitate.store),
+            overrun=overrun_warning(screen.facilitate.store, screen.meeting_id),
         )
     )
     if choice is None:

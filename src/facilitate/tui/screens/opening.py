@@ -337,6 +337,7 @@ class OpeningScreen(Screen[None]):
                     consent_count=fields.consent_count,
                     policy=fields.policy,
                     language=fields.language,
+                    statement=fields.statement,
                 )
             except (ListeningError, CaptureError) as error:
                 self.notify(str(error), severity="error", timeout=8)
