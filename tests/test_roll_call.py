@@ -23,7 +23,6 @@ from facilitate.services.run import (
     completion,
     correct_form,
     decision_form,
-    decisions,
     live,
 )
 from facilitate.services.run.capture import CaptureError
@@ -107,7 +106,7 @@ def test_the_completion_list_offers_the_roll_call(demo_store: Store, meeting: Me
 
 
 def test_the_voters_are_the_voting_members_present(demo_store: Store, meeting: Meeting) -> None:
-    assert [v.who for v in decisions.voters(demo_store, meeting)] == sorted(PRESENT)
+    assert decision_form.seated_voters(demo_store, meeting) == sorted(PRESENT)
     form = decision_form.with_voters(
         demo_store, meeting, decision_form.DecisionInput(roll_call=[Called("marcus", NO)])
     )

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from facilitate.errors import Refusal
 from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Office, Person
 from facilitate.models.enums import AttendanceStatus
+from facilitate.services.quorum import in_the_room
 from facilitate.store import Store
 
 USUAL_TITLES = ("Chair", "Vice chair", "Co-chair", "Secretary", "Treasurer")
@@ -137,27 +138,39 @@ def officers(store: Store, body_id: str, day: date | None = None) -> list[Office
 
 
 def presiding(store: Store, meeting_id: str) -> Person | None:
-    """Who presided: as recorded on the meeting, else the chair (a co-chair, a vice chair) in
-    office on the meeting's day; None when the body has none on record."""
+    """Who presided: as recorded on the meeting, else an officer in office on the meeting's day
+    (a chair, a co-chair, a vice chair, in that order): first one at the table when the meeting
+    was called to order, then one who came later, then one not recorded as there at all; None
+    when the body has none on record."""
     meeting = store.get(Meeting, meeting_id)
     if meeting.presided_by_person_id is not None:
         return store.get(Person, meeting.presided_by_person_id)
     body_id = store.get(MeetingSeries, meeting.series_id).body_id
     serving = [line.office for line in officers(store, body_id, meeting.starts_at.date())]
-    # Of two co-chairs, the one at the table presided.
-    here = {
-        row.person_id
+    rows = [
+        row
         for row in store.find(Attendance, meeting_id=meeting.id)
-        if row.status in _AT_THE_TABLE
-    }
-    for title in _PRESIDING_TITLES:
-        holders = [o for o in serving if _same_title(o.title, title)]
-        chair = next((o for o in holders if o.person_id in here), None)
-        if chair is None and holders:
-            chair = holders[0]
+        if row.status in _AT_THE_TABLE and row.person_id is not None
+    ]
+    # A chair who came in after the gavel did not preside over the opening: whoever did
+    # (a co-chair present from the start) is the one the minutes name.
+    at_opening = {row.person_id for row in rows if _there_at_opening(row, meeting)}
+    here = {row.person_id for row in rows}
+    holders = [o for title in _PRESIDING_TITLES for o in serving if _same_title(o.title, title)]
+    for wanted in (at_opening, here, None):
+        chair = next((o for o in holders if wanted is None or o.person_id in wanted), None)
         if chair is not None:
             return store.get(Person, chair.person_id)
     return None
+
+
+def _there_at_opening(row: Attendance, meeting: Meeting) -> bool:
+    """Whether an attendee was at the table at the call to order: one marked present was on
+    time whenever the roll reached them; anyone else by the one rule's reading of the room at
+    that moment (`quorum.in_the_room`)."""
+    if row.status is AttendanceStatus.PRESENT:
+        return True
+    return meeting.opened_at is not None and in_the_room(row, meeting.opened_at)
 
 
 def set_presiding(store: Store, meeting_id: str, person_id: str | None) -> Meeting:

@@ -51,24 +51,28 @@ def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
         if a.meeting_id in earlier
     ]
     parking = queries.unresolved_parking(store, meeting.series_id, before=meeting.starts_at)
-    last = agenda.last_meeting(store, meeting.series_id, before=meeting.starts_at)
-    continued = (
-        []
-        if last is None
-        else [
-            item
-            for item in agenda.items(store, last.id)
-            if item.state is ItemState.CONTINUE_NEXT_TIME
-        ]
-    )
-    already = {i.carried_from_item_id for i in agenda.items(store, meeting.id)}
-    continued = [item for item in continued if item.id not in already]
     return CarryOverOffer(
         actions=actions,
         parking=parking,
-        continued=continued,
+        continued=_continued(store, meeting),
         tabled=_laid_aside(store, meeting),
     )
+
+
+def _continued(store: Store, meeting: Meeting) -> list[AgendaItem]:
+    """Items moved to the next meeting at any earlier meeting of the series, oldest first,
+    that no agenda of the series has taken up since. Not only the latest earlier meeting's:
+    a meeting planned ahead (next month's, already on the calendar) may sit between the one
+    that moved an item and the one being planned now, and has taken nothing up."""
+    meetings = agenda.meetings_of(store, meeting.series_id)
+    taken_up = {item.carried_from_item_id for m in meetings for item in agenda.items(store, m.id)}
+    return [
+        item
+        for held in meetings
+        if held.starts_at < meeting.starts_at
+        for item in agenda.items(store, held.id)
+        if item.state is ItemState.CONTINUE_NEXT_TIME and item.id not in taken_up
+    ]
 
 
 def tabled_title(decision: Decision) -> str:

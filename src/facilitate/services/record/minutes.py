@@ -63,7 +63,7 @@ from facilitate.services.record.i18n.english import ENGLISH
 from facilitate.services.record.listening_minutes import input_by_theme
 from facilitate.services.record.minutes_approval import approved_at, own_approval
 from facilitate.services.record.quorum_timeline import quorum_timeline
-from facilitate.services.record.seating import seating
+from facilitate.services.record.seating import away, seating
 from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.record.wording import clean_text, titled_with_year, wall_clock
 from facilitate.store import RecordNotFound, Store
@@ -125,8 +125,18 @@ def build_minutes(
             number=number,
             purpose=w.purposes[item.purpose] if item else "",
             lead=_lead(item, series, names) if item else "",
-            state_note=_state_note(item, w) if item else "",
-            # A listening session's notes are all under its themes (input_by_theme).
+            # A listening session's notes are all under its themes (input_by_theme): its
+            # item says where they went rather than that nothing was recorded.
+            state_note=" ".join(
+                part
+                for part in (
+                    _state_note(item, w) if item else "",
+                    _themes_pointer(sum(mine(n.agenda_item_id) for n in notes), w)
+                    if listening
+                    else "",
+                )
+                if part
+            ),
             notes=()
             if listening
             else tuple(_note_line(n, names, w) for n in notes if mine(n.agenda_item_id)),
@@ -277,6 +287,11 @@ def _presiding(store: Store, meeting: Meeting, names: Names) -> str:
     return names.person_name(person.id) if person else ""
 
 
+def _themes_pointer(count: int, w: Words) -> str:
+    """Where a listening item's `count` notes went: under the themes ("" for none)."""
+    return w.notes_under_themes.format(heading=w.input_by_theme, count=count) if count else ""
+
+
 def _note_line(note: Note, names: Names, w: Words) -> NoteLine:
     source = attribution_label(note, names, participant=w.a_participant)
     return NoteLine(text=clean_text(note.text), source=source)
@@ -321,12 +336,16 @@ def _roles(
         for key, people in held.items()
     ]
     day = meeting.starts_at.date()
+    # A listening session's hosts are those of the circle who were there: one who sent
+    # regrets hosted nothing. One not on the roll at all is not known to be away.
+    not_there = away(store, meeting)
     for key in _BODY_ROLES:
         people = sorted(
             names.person_name(m.person_id)
             for m in store.find(Membership, body_id=body.id, role=key)
             if (m.start_date is None or m.start_date <= day)
             and (m.end_date is None or m.end_date >= day)
+            and (key != "host" or m.person_id not in not_there)
         )
         if people:
             lines.append(

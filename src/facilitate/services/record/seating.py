@@ -31,6 +31,13 @@ from facilitate.store import Store
 _PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
+def away(store: Store, meeting: Meeting) -> set[str]:
+    """The people recorded as not there (regrets, absent): a role of the body they hold, such
+    as a listening circle's host, was not theirs that day. One with no row is not known away."""
+    rows = store.find(Attendance, meeting_id=meeting.id)
+    return {row.person_id for row in rows if row.person_id and row.status not in _PRESENT}
+
+
 def _attendee_org(row: Attendance, names: Names) -> str | None:
     return row.organization_id or names.org_of(row.person_id)
 

@@ -29,14 +29,18 @@ from typing import Any
 
 from facilitate.models import (
     Amendment,
+    Attendance,
     ConsentObjection,
     Decision,
     Meeting,
     Objection,
+    Person,
     RollCall,
     Someone,
 )
 from facilitate.models.enums import DecisionMethod, DecisionOutcome, Visibility
+from facilitate.services.people.people_lookup import current_members
+from facilitate.services.quorum import body_of, counts_for, in_the_room
 from facilitate.services.run import decisions
 from facilitate.services.run.capture import CaptureError
 from facilitate.services.run.decision_rules import check_unanimous, settle_outcome, tally
@@ -300,8 +304,24 @@ def with_voters(store: Store, meeting: Meeting, form: DecisionInput) -> Decision
         who, problem = decisions.someone(store, meeting, answer.who)
         called.append(Called(answer.who if problem else who.who, answer.vote))
     named = {answer.who.casefold() for answer in called}
-    listed = [v.who for v in decisions.voters(store, meeting) if v.who.casefold() not in named]
+    listed = [who for who in seated_voters(store, meeting) if who.casefold() not in named]
     return replace(form, roll_call=called, voters=listed)
+
+
+def seated_voters(store: Store, meeting: Meeting) -> list[str]:
+    """Who a roll call calls, by name: everyone in the room now whom the one quorum rule
+    (`quorum.counts_for`) seats with a vote, a voting member or a voting stand-in, including
+    a stand-in checked in by name who is not in the records."""
+    body = body_of(store, meeting)
+    members = {m.person_id for m in current_members(store, body.id, meeting.starts_at.date())}
+    named: set[str] = set()
+    for row in store.find(Attendance, meeting_id=meeting.id):
+        if not in_the_room(row) or counts_for(row, members) is None:
+            continue
+        who = store.get(Person, row.person_id).name if row.person_id else row.guest_name
+        if who.strip():
+            named.add(" ".join(who.split()))
+    return sorted(named, key=str.casefold)
 
 
 def _proposed(amendment: Amendment) -> Proposed:

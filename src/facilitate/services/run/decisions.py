@@ -15,19 +15,16 @@ from typing import Any
 
 from facilitate.models import (
     Amendment,
-    Attendance,
     ConsentObjection,
     Decision,
     Meeting,
     Objection,
     Organization,
-    Person,
     RollCall,
     Someone,
 )
 from facilitate.services.people import people_lookup
-from facilitate.services.people.people_lookup import current_members
-from facilitate.services.quorum import Quorum, body_of, counts_for, in_the_room, quorum
+from facilitate.services.quorum import Quorum, quorum
 from facilitate.services.run.quick_entry import Called, Proposed, Raised, Stance
 from facilitate.store import Store
 
@@ -126,19 +123,6 @@ def roll_call(
         if problem:
             problems.append(problem)
     return found, problems
-
-
-def voters(store: Store, meeting: Meeting) -> list[Someone]:
-    """Who a roll call calls: the people in the room now who vote for a seat on the body (a
-    voting member, or a stand-in sitting for one), by name."""
-    body = body_of(store, meeting)
-    members = {m.person_id for m in current_members(store, body.id, meeting.starts_at.date())}
-    seated: list[Someone] = []
-    for row in store.find(Attendance, meeting_id=meeting.id):
-        if in_the_room(row) and counts_for(row, members) is not None and row.person_id:
-            person = store.get(Person, row.person_id)
-            seated.append(Someone(who=person.name, person_id=person.id))
-    return sorted(seated, key=lambda s: s.who.casefold())
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,8 @@ PLACEHOLDER = "Type a note · / shows what can follow · ctrl+d decision · F1 k
 LIVE_ERRORS = USER_ERRORS
 # Below this many columns the TIME UP bar leaves out its ctrl+t hint, to stay within two lines.
 NARROW = 80
+NO_ROLL_CALL = "No roll call yet: ctrl+o for attendance, quorum and ground rules."
+"""Said on opening until anyone is checked in; cleared by the tick once someone is."""
 
 A = TypeVar("A", bound=Callable[..., Awaitable[None]])
 
@@ -181,6 +183,8 @@ class LiveMeetingScreen(Screen[None]):
         self.shown_status = MeetingStatus.LIVE
         self.shown_current_id: str | None = None
         self.tick_failed = False
+        # The feedback line's text now: the roll-call hint is cleared once anyone checks in.
+        self.said = ""
         # The text each status line shows now, by id (see `_put`).
         self.drawn: dict[str | None, str] = {}
 
@@ -236,7 +240,7 @@ class LiveMeetingScreen(Screen[None]):
         self.box.names = completion.names_for(store, view.meeting)
         # Said first: time up (said while drawing) and a line held back say more, and replace it.
         if not live.roll_call_begun(store, self.meeting_id):
-            self._feedback("No roll call yet: ctrl+o for attendance, quorum and ground rules.")
+            self._feedback(NO_ROLL_CALL)
         self.refresh_view()
         self.poll_entries()
         if self.entries.row_count:  # the newest entry selected, and so in view
@@ -262,6 +266,11 @@ class LiveMeetingScreen(Screen[None]):
             self.tick_failed = True
             return
         self.tick_failed = False
+        if self.said == NO_ROLL_CALL and live.roll_call_begun(
+            self.facilitate.store, self.meeting_id
+        ):
+            self.said = ""  # said by the roll call itself now: the hint would be a false fact
+            self.query_one("#capture-feedback", Static).update("")
         if self.shown_status is MeetingStatus.PLANNED and self.is_active:
             # The other window put it back to planned: there is no meeting running here now.
             # (Only from the top of the stack: dismiss pops whatever screen is on top.)
@@ -388,6 +397,7 @@ class LiveMeetingScreen(Screen[None]):
         a mark as well (⚠ or ✓): the colour alone is lost with NO_COLOR or to a colour-blind
         reader."""
         feedback = self.query_one("#capture-feedback", Static)
+        self.said = text
         feedback.update(f"{symbol('⚠' if problem else '✓')} {text}")
         feedback.set_class(problem, "-problem")
 

@@ -137,6 +137,7 @@ class Words:
     action_items: str
     action_items_for: str  # {organization}
     nothing_recorded: str
+    notes_under_themes: str  # {heading} {count}: a listening item's notes, filed by theme
     a_participant: str
     decision: str
     method: str

@@ -120,6 +120,7 @@ ENGLISH = Words(
     action_items="Action items",
     action_items_for="Action items for {organization}",
     nothing_recorded="Nothing recorded for this audience.",
+    notes_under_themes="Notes are under “{heading}” ({count}).",
     a_participant="a participant",
     decision="Decision",
     method="Method",

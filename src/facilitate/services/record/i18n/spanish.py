@@ -165,6 +165,7 @@ SPANISH = Words(
     action_items="Tareas",
     action_items_for="Tareas de {organization}",
     nothing_recorded="No hay nada registrado para esta versión.",
+    notes_under_themes="Las notas están en “{heading}” ({count}).",
     a_participant="un participante",
     decision="Decisión",
     method="Método",
