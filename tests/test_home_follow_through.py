@@ -56,6 +56,17 @@ async def test_a_laptop_home_keeps_the_members_column(demo_store: Store) -> None
         assert _rows(bodies)["Steering"][1] == "8"
 
 
+async def test_at_100_columns_members_is_whole_and_the_series_gives_way(
+    demo_store: Store,
+) -> None:
+    async with FacilitateApp(demo_store, today=TODAY).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bodies = pilot.app.screen.query_one("#bodies", DataTable)
+        widths = {str(c.label): c.width for c in bodies.columns.values()}
+        assert widths["Members"] >= len("Members")
+        assert _rows(bodies)["Steering"][1] == "8"
+
+
 async def test_f_shows_each_organization_figure_at_80_columns(demo_store: Store) -> None:
     async with FacilitateApp(demo_store, today=TODAY).run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -49,7 +49,10 @@ MEETING_COLUMNS = [
 ]
 BODY_COLUMNS = [
     Fit("body", "Body"),
-    Fit("series", "Series", flexible=True),
+    # Not the flexible column, which reserves half the panel before the others (Members was cut
+    # to "Memb" at 100 columns): the series' first ten characters, Members whole, then the rest
+    # of the series' name. At 80 columns Members is the column left out.
+    Fit("series", "Series", least=10),
     Fit("members", "Members"),
 ]
 FOLLOW_COLUMN = Fit("follow", "Follow-through")
