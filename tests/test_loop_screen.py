@@ -265,7 +265,8 @@ async def test_v_makes_the_highlighted_input_public(demo_store: Store) -> None:
         options = app.screen.query_one("#choices", OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert labels[0].startswith("Public") and labels[1].endswith("(now)")
-        await pilot.press("enter")  # the first choice: public
+        assert options.highlighted == 1  # it starts on who sees it now
+        await pilot.press("up", "enter")  # up to the first choice: public
         await pilot.pause()
         assert isinstance(app.screen, LoopScreen)
         assert _cursor_number(app) == "2"
@@ -279,6 +280,24 @@ async def test_v_makes_the_highlighted_input_public(demo_store: Store) -> None:
     steering = demo_lookup.series(demo_store, "Steering")
     stored = loop_links.input_by_number(demo_store, steering.id, 2)
     assert stored.visibility is Visibility.PUBLIC
+
+
+async def test_v_then_enter_keeps_who_may_see_the_input(demo_store: Store) -> None:
+    """The chooser starts on the current value: Enter alone publishes nothing."""
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_from_home(app, pilot, "Steering")
+        await _to_number(app, pilot, 2)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LoopScreen)
+        assert _cells(app)[1][3] == "partners"
+    steering = demo_lookup.series(demo_store, "Steering")
+    stored = loop_links.input_by_number(demo_store, steering.id, 2)
+    assert stored.visibility is Visibility.PARTNERS
 
 
 async def test_export_offers_the_one_pager_and_says_nothing_is_public_yet(
