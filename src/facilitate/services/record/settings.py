@@ -9,11 +9,14 @@ setting and what it accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from facilitate.errors import Refusal
 from facilitate.services.email_address import is_email_address
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, check_language
+from facilitate.services.time_zone import TIME_ZONE as TIME_ZONE
+from facilitate.services.time_zone import known_zone
+from facilitate.services.time_zone import local_zone as local_zone
+from facilitate.services.time_zone import meeting_time_zone as meeting_time_zone
 from facilitate.store import Store
 from facilitate.store.queries import (
     organization_languages,
@@ -24,7 +27,6 @@ from facilitate.store.queries import (
 
 COORDINATOR_NAME = "coordinator-name"
 COORDINATOR_EMAIL = "coordinator-email"
-TIME_ZONE = "time-zone"
 SETTING_KEYS: tuple[str, ...] = (COORDINATOR_NAME, COORDINATOR_EMAIL, TIME_ZONE)
 """Every setting there is, as `facilitate settings set KEY VALUE` names it."""
 
@@ -108,37 +110,6 @@ def set_setting(store: Store, key: str, value: str) -> str:
     checked = _checked(key, value)
     write_setting(store, key, checked)
     return checked
-
-
-@cache
-def known_zone(name: str) -> bool:
-    """Whether `name` is a time zone this computer knows."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if not name or name.startswith(("/", ".")):
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder of zones is not one
-        return False
-    return True
-
-
-def meeting_time_zone(store: Store) -> str:
-    """The zone meetings' wall-clock times are in: the one set, else this computer's own (an
-    IANA name), else "" when neither is known."""
-    zone = read(store).time_zone
-    return zone or local_zone()
-
-
-@cache
-def local_zone() -> str:
-    """This computer's time zone as an IANA name, or "" when it cannot tell."""
-    from babel.localtime import get_localzone
-
-    zone = get_localzone()
-    name = str(getattr(zone, "key", "") or getattr(zone, "zone", "") or "")
-    return name if known_zone(name) else ""
 
 
 def organization_language(store: Store, organization_id: str) -> str:

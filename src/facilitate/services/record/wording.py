@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from facilitate.models.enums import (
     ActionStatus,
@@ -20,6 +20,7 @@ from facilitate.models.enums import (
     MeetingKind,
     Purpose,
 )
+from facilitate.services.time_zone import wall_clock as wall_clock
 
 METHOD_LABELS: dict[DecisionMethod, str] = {
     DecisionMethod.NOT_RECORDED: "Not recorded",
@@ -106,17 +107,6 @@ def short_date(day: date | None, language: str = "en") -> str:
 def clock(moment: time) -> str:
     """ "13:30": a 24-hour clock, the same for every reader."""
     return f"{moment:%H:%M}"
-
-
-def wall_clock(moment: datetime, zone: str) -> time:
-    """A stored moment (UTC; naive is taken as UTC) as the wall-clock time in `zone`, to the
-    minute: when the meeting was called to order, when someone arrived. An unknown zone ("")
-    leaves it in UTC, the only zone the record knows it in."""
-    from zoneinfo import ZoneInfo
-
-    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    local = aware.astimezone(ZoneInfo(zone)) if zone else aware.astimezone(UTC)
-    return local.time().replace(second=0, microsecond=0, tzinfo=None)
 
 
 def zone_name(zone: str, day: date, moment: time, language: str = "en") -> str:

@@ -24,8 +24,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from facilitate.errors import Refusal
 from facilitate.models import EntryRevision, Meeting
 from facilitate.models.enums import MeetingStatus
-from facilitate.services.record.settings import meeting_time_zone
-from facilitate.services.record.wording import wall_clock
+from facilitate.services.time_zone import meeting_time_zone, wall_clock
 from facilitate.store import Store
 
 # The fields a move changes, in the order they are put back.
