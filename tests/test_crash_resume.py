@@ -103,7 +103,9 @@ def test_acknowledged_entries_survive_sigkill(demo_store: Store, db_path: Path) 
             assert item.extended_minutes >= extended.get(item.id, 0), where
             timer = state.item_timer
             assert timer is not None and timer.running
-            assert timer.elapsed == checked_at - item.started_at
+            # Only the time it was current: an item taken up again keeps its time away aside.
+            away = timedelta(seconds=item.paused_seconds)
+            assert timer.elapsed == max(checked_at - item.started_at - away, timedelta(0))
             assert timer.planned == timedelta(minutes=item.minutes + item.extended_minutes)
             assert state.meeting.opened_at is not None
             assert state.meeting_timer.elapsed == checked_at - state.meeting.opened_at
