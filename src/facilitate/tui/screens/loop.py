@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
 from facilitate.services.people.directory import Choice, organization_choices
@@ -51,22 +51,6 @@ from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
-
-
-class _StartsOnCurrent(ChoiceDialog):
-    """The "Seen by" chooser, highlighting who may see the input now: Enter alone must change
-    nothing, never publish (issue #13)."""
-
-    def __init__(
-        self, title: str, choices: list[Choice], *, help_text: str = "", current: str
-    ) -> None:
-        super().__init__(title, choices, help_text=help_text)
-        self.current = current
-
-    def on_mount(self) -> None:
-        values = [choice.value for choice in self.choices]
-        if self.current in values:
-            self.query_one("#choices", OptionList).highlighted = values.index(self.current)
 
 
 class LoopScreen(Screen[None]):
@@ -344,7 +328,7 @@ class LoopScreen(Screen[None]):
             for v, label in VISIBILITY_LABELS.items()
         ]
         picked = await self.app.push_screen_wait(
-            _StartsOnCurrent(
+            ChoiceDialog(
                 f"Who may see #{row.input.number}?",
                 choices,
                 help_text=" ".join(row.input.text.split()),
