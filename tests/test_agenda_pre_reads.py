@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from facilitate.cli import cli
 from facilitate.export.agenda_files import AGENDA_RENDERERS
-from facilitate.models import PreRead, ShareRecord
+from facilitate.models import AgendaItem, PreRead, ShareRecord
 from facilitate.models.enums import Visibility
 from facilitate.services.plan import agenda, pre_reads
 from facilitate.services.plan.pre_reads import MAX_PRE_READ_BYTES, PreReadError, size_label
@@ -233,3 +233,14 @@ def test_cli_attach_show_and_detach(demo_store: Store, tmp_path: Path) -> None:
 )
 def test_sizes_read_as_people_say_them(size: int, shown: str) -> None:
     assert size_label(size) == shown
+
+
+def test_an_item_with_a_pre_read_is_not_deleted_and_says_what_to_do(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    meeting = next_steering(demo_store)
+    item = agenda.items(demo_store, meeting.id)[0]
+    pre_reads.attach(demo_store, item.id, _file(tmp_path, "budget.pdf", b"%PDF-1.4 budget"))
+    with pytest.raises(agenda.AgendaError, match=r"1 pre-read attached: detach them first"):
+        agenda.delete_item(demo_store, item.id)
+    assert demo_store.get(AgendaItem, item.id).title == item.title

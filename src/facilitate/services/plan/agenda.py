@@ -12,9 +12,10 @@ from typing import Any
 
 from facilitate import paths
 from facilitate.errors import Refusal
-from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries
+from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries, PreRead
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
+from facilitate.models.tiers import ReportUp
 from facilitate.services.people.directory import lead_label
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
 from facilitate.services.plan.join_info import set_join_info
@@ -389,6 +390,18 @@ def delete_item(store: Store, item_id: str) -> None:
     _editable(store, item.meeting_id)
     if item.started_at is not None:
         raise AgendaError(f"“{item.title}” has already been discussed; it stays in the record")
+    # Rows that point at the item would make the delete fail on a foreign key: say what to do.
+    attached = store.count(PreRead, agenda_item_id=item_id)
+    if attached:
+        raise AgendaError(
+            f"“{item.title}” has {attached} pre-read{'' if attached == 1 else 's'} attached: "
+            "detach them first (F in the agenda editor, or facilitate agenda detach)"
+        )
+    if store.count(ReportUp, agenda_item_id=item_id):
+        raise AgendaError(
+            f"“{item.title}” holds a report accepted from another body; it stays on the agenda "
+            "(mark it not reached at closing if it is not taken)"
+        )
     store.delete(AgendaItem, item_id)
 
 

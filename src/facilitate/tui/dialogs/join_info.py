@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from facilitate.services.plan.join_info import check_join_info
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 
 
@@ -38,4 +39,5 @@ class JoinInfoDialog(FormDialog[str]):
         self.query_one("#join", Input).focus()
 
     def read(self) -> str:
-        return self.query_one("#join", Input).value.strip()
+        # Checked here, so text over the limit keeps the dialog open with what was typed.
+        return check_join_info(self.query_one("#join", Input).value)
