@@ -345,3 +345,19 @@ async def test_an_answer_is_seen_by_whoever_sees_the_input_at_first(demo_store: 
             assert app.screen.query_one("#response-visibility", Select).value == seen_by
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_f4_opens_the_theme_board_after_the_meeting(demo_store: Store) -> None:
+    """Themes are tidied after the meeting too: F4 from the Loop screen, Esc back to it."""
+    from facilitate.tui.screens.theme_board import ThemeBoardScreen
+
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_from_home(app, pilot, "Steering")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ThemeBoardScreen)
+        assert app.screen.series_id == demo_lookup.series(demo_store, "Steering").id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LoopScreen)

@@ -108,6 +108,13 @@ class LoopScreen(Screen[None]):
             id="loop.more",
             tooltip="Show older input too: the list starts with the newest (m)",
         ),
+        Binding(
+            "f4",
+            "theme_board",
+            "Themes",
+            id="loop.themes",
+            tooltip="The theme board: rename, merge, split, move and file input (F4)",
+        ),
         Binding("f5", "refresh", "Refresh", id="loop.refresh"),
         Binding("escape", "back", "Back", id="loop.back"),
     ]
@@ -163,6 +170,13 @@ class LoopScreen(Screen[None]):
             self.action_refresh()
 
     # -- showing ------------------------------------------------------------------------------
+
+    def action_theme_board(self) -> None:
+        """The series' themes, tidied after the meeting as during it (F4 there too); the list
+        is read again on return (`on_screen_resume`)."""
+        from facilitate.tui.screens.theme_board import ThemeBoardScreen
+
+        self.app.push_screen(ThemeBoardScreen(self.series_id))
 
     def action_refresh(self, select: str | None = None) -> None:
         """Read the series again; the cursor stays on the input it was on (or `select`)."""
