@@ -144,6 +144,31 @@ def test_office_commands(demo_store: Store, db_path: Path) -> None:
     assert late.exit_code == 1 and "--from" in late.output
 
 
+def test_an_office_given_by_mistake_is_removed_and_a_real_one_ended(
+    demo_store: Store, db_path: Path
+) -> None:
+    demo_store.close()
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["--db", str(db_path), *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("office", "set", "steering", "Secretary", "Marcus Reyes", "--from", "2026-12-01")
+    removed = run("office", "remove", "steering", "Secretary", "Marcus Reyes")
+    assert removed.startswith("Removed: Marcus Reyes as Secretary")
+    assert "Marcus Reyes" not in run("office", "list", "steering")
+    # The right person can now be given it from the same day.
+    run("office", "set", "steering", "Secretary", "Keisha Brown", "--from", "2026-12-01")
+    ended = run("office", "end", "steering", "Secretary", "Keisha", "--on", "2027-06-30")
+    assert "(2026-12-01 to 2027-06-30)" in ended
+    missing = runner.invoke(
+        cli, ["--db", str(db_path), "office", "remove", "steering", "Treasurer", "Keisha"]
+    )
+    assert missing.exit_code == 1 and "holds no such office" in missing.output
+
+
 def test_the_demo_has_co_chairs_who_facilitate_a_stand_in_and_a_phone(demo_store: Store) -> None:
     october = demo_store.find(Meeting, status=MeetingStatus.CLOSED)[0]
     body_id = _series(demo_store, october).body_id

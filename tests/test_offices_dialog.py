@@ -106,3 +106,23 @@ async def test_a_new_body_has_no_officers_key(demo_store: Store) -> None:
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.screen is dialog
+
+
+async def test_an_office_given_by_mistake_is_removed_by_keys(demo_store: Store) -> None:
+    body = _steering(demo_store)
+    marcus = person(demo_store, "Marcus Reyes").id
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await _open(app, pilot, demo_store, body)
+        await _give(pilot, app, "Treasurer", marcus, "2026-11-01")
+        dialog = app.screen
+        assert isinstance(dialog, OfficesDialog)
+        table = dialog.query_one("#offices", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        table.move_cursor(row=rows.index(["Treasurer", "Marcus Reyes", "2026-11-01", "serving"]))
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is dialog
+    assert not demo_store.find(Office, body_id=body.id, person_id=marcus, title="Treasurer")

@@ -68,6 +68,51 @@ def office_set(
         click.echo(f"{holder.name} is {office.title} of {found.name}{_term(office)}.")
 
 
+@office_group.command("end")
+@click.argument("body")
+@click.argument("title")
+@click.argument("person")
+@click.option("--on", "day", required=True, help="The last day in office.")
+@click.pass_context
+@friendly_errors
+def office_end(ctx: click.Context, body: str, title: str, person: str, day: str) -> None:
+    """End PERSON's term as TITLE on BODY: office end steering "Chair" "Ana Ruiz" --on DATE."""
+    from facilitate.cli.common import store_for
+    from facilitate.services.people import offices
+    from facilitate.services.people.bodies import find_body
+    from facilitate.services.people.find import find_person
+
+    last = _day(day, "--on")
+    assert last is not None  # required
+    with store_for(ctx) as store:
+        found = find_body(store, body)
+        holder = find_person(store, person)
+        office = offices.find_office(store, found.id, title, holder.id)
+        office = offices.end_office(store, office.id, last)
+        click.echo(f"{holder.name} was {office.title} of {found.name}{_term(office)}.")
+
+
+@office_group.command("remove")
+@click.argument("body")
+@click.argument("title")
+@click.argument("person")
+@click.pass_context
+@friendly_errors
+def office_remove(ctx: click.Context, body: str, title: str, person: str) -> None:
+    """Take back TITLE given to PERSON on BODY by mistake (a term that ended: office end)."""
+    from facilitate.cli.common import store_for
+    from facilitate.services.people import offices
+    from facilitate.services.people.bodies import find_body
+    from facilitate.services.people.find import find_person
+
+    with store_for(ctx) as store:
+        found = find_body(store, body)
+        holder = find_person(store, person)
+        office = offices.find_office(store, found.id, title, holder.id)
+        offices.remove_office(store, office.id)
+        click.echo(f"Removed: {holder.name} as {office.title} of {found.name}{_term(office)}.")
+
+
 @office_group.command("list")
 @click.argument("body", required=False)
 @click.option("--on", "day", help="Only the officers in office on this day.")

@@ -118,6 +118,27 @@ def end_office(store: Store, office_id: str, ends_on: date) -> Office:
         return store.update_fields(office, ["ends_on"])
 
 
+def remove_office(store: Store, office_id: str) -> Office:
+    """Take back a term given by mistake (the wrong person, the wrong title): it was never held.
+    A term that really ended is ended (`end_office`), not removed: the record keeps who held it."""
+    with store.transaction():
+        office = store.get(Office, office_id)
+        store.delete(Office, office_id)
+    return office
+
+
+def find_office(store: Store, body_id: str, title: str, person_id: str) -> Office:
+    """The body's newest term of `title` held by the person; OfficeError when there is none."""
+    terms = [
+        o
+        for o in store.find(Office, body_id=body_id, person_id=person_id)
+        if _same_title(o.title, title)
+    ]
+    if not terms:
+        raise OfficeError(f"{title!r}: the person holds no such office on this body")
+    return max(terms, key=lambda o: o.starts_on or date.min)
+
+
 def officers(store: Store, body_id: str, day: date | None = None) -> list[OfficeLine]:
     """The body's officers on `day` (every term ever, newest first, when None), usual titles
     in their usual order, then the body's own."""

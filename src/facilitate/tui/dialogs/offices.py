@@ -117,6 +117,7 @@ class OfficesDialog(ModalScreen[bool]):
     BINDINGS = [
         Binding("a", "give", "Give an office", id="offices.give"),
         Binding("u", "end_term", "End a term", id="offices.end"),
+        Binding("x", "remove", "Remove (a mistake)", id="offices.remove"),
         Binding("escape", "close", "Close", id="offices.close"),
     ]
 
@@ -206,6 +207,29 @@ class OfficesDialog(ModalScreen[bool]):
             self._fill()
 
         self.app.push_screen(EndTermForm(what, self.today), ended)
+
+    def action_remove(self) -> None:
+        """Take back a term given by mistake, after asking."""
+        from facilitate.tui.dialogs.confirm import ConfirmDialog
+
+        table = self.query_one("#offices", Table)
+        if not table.row_count:
+            return
+        office_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        what = " · ".join(str(cell) for cell in table.get_row(office_id)[:2])
+
+        def removed(yes: bool | None) -> None:
+            if not yes:
+                return
+            offices.remove_office(self.store, office_id)
+            self.changed = True
+            self._say("")
+            self._fill()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Remove {what}? It was given by mistake and never held.", yes="Remove"),
+            removed,
+        )
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
