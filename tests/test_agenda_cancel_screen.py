@@ -36,3 +36,39 @@ async def test_home_shows_cancelled_and_refuses_to_run_it(demo_store: Store) -> 
         shown = [n.message for n in app._notifications]
         assert any("is cancelled (snow storm)" in str(m) for m in shown)
     assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.PLANNED
+
+
+async def test_the_agenda_editor_cancels_with_why_and_takes_it_back(demo_store: Store) -> None:
+    from textual.widgets import Input
+
+    from facilitate.tui.screens.agenda_editor import AgendaEditorScreen
+
+    (meeting,) = [
+        m for m in demo_store.find(Meeting) if m.title == "Steering Committee — November 2026"
+    ]
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(AgendaEditorScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        # No reason: the dialog stays open and says why one is needed.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AgendaEditorScreen)
+        app.screen.query_one("#reason", Input).value = "The room flooded"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaEditorScreen)
+        stored = demo_store.get(Meeting, meeting.id)
+        assert (stored.cancelled_at is not None, stored.cancel_reason) == (
+            True,
+            "The room flooded",
+        )
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert demo_store.get(Meeting, meeting.id).cancelled_at is None

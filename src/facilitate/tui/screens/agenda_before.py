@@ -87,6 +87,28 @@ async def edit_join_info(screen: AgendaEditorScreen) -> None:
     screen.refresh_agenda()
 
 
+async def cancel_or_take_back(screen: AgendaEditorScreen) -> None:
+    """Cancel the meeting (with why), or take a cancellation made by mistake back."""
+    from facilitate.services.plan import cancel
+    from facilitate.tui.dialogs.cancel_meeting import CancelMeetingDialog
+    from facilitate.tui.dialogs.confirm import ConfirmDialog
+
+    store, meeting = screen.facilitate.store, screen.meeting
+    if cancel.is_cancelled(meeting):
+        question = f"Take back the cancellation of “{meeting.title}”? It is on again."
+        if await screen.app.push_screen_wait(ConfirmDialog(question, yes="Take it back")):
+            with reported(screen.app):
+                cancel.uncancel_meeting(store, screen.meeting_id)
+                screen.notify("It is on again: send the agenda (p) so partners know.")
+    else:
+        reason = await screen.app.push_screen_wait(CancelMeetingDialog(meeting.title))
+        if reason is not None:
+            with reported(screen.app):
+                cancel.cancel_meeting(store, screen.meeting_id, reason)
+                screen.notify("Cancelled: p writes the cancellation for partners.")
+    screen.refresh_agenda()
+
+
 def _mail_folder(screen: AgendaEditorScreen, what: str) -> Path:
     return screen.facilitate.store.path.parent / "exports" / what
 

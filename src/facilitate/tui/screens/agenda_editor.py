@@ -90,6 +90,7 @@ class AgendaEditorScreen(Screen[None]):
         Binding("t", "save_template", "Save as template", id="agenda.template"),
         Binding("i", "call_for_items", "Call for items", id="agenda.call"),
         Binding("p", "send_packets", "Agenda packets", id="agenda.send"),
+        Binding("x", "cancel_meeting", "Cancel meeting", id="agenda.cancel"),
         Binding("escape", "back", "Back", id="agenda.back"),
     ]
 
@@ -346,6 +347,11 @@ class AgendaEditorScreen(Screen[None]):
     async def action_join_info(self) -> None:
         """Set how to join the meeting (printed in the agenda and the invitation)."""
         await agenda_before.edit_join_info(self)
+
+    @work
+    async def action_cancel_meeting(self) -> None:
+        """Cancel the meeting with why, or take a cancellation back."""
+        await agenda_before.cancel_or_take_back(self)
 
     @work
     async def action_call_for_items(self) -> None:
