@@ -229,3 +229,21 @@ def test_an_answer_is_seen_by_whoever_sees_the_input_unless_told(
     finally:
         store.close()
     assert chosen.visibility.value == "internal"  # what was asked for, whatever the input's
+
+
+def test_visibility_makes_an_input_public_from_the_command_line(demo_db: Path) -> None:
+    from facilitate.models.enums import Visibility
+    from facilitate.services.lookup import find_series
+    from facilitate.services.record.loop_links import input_by_number
+
+    done = run(demo_db, "loop", "visibility", "steering", "--input", "2", "--to", "public")
+    assert done.exit_code == 0, done.output
+    assert done.output.strip() == "#2 is now seen by: public"
+    store = Store.open(demo_db)
+    try:
+        said = input_by_number(store, find_series(store, "steering").id, 2)
+        assert said.visibility is Visibility.PUBLIC
+    finally:
+        store.close()
+    missing = run(demo_db, "loop", "visibility", "steering", "--input", "99", "--to", "public")
+    assert missing.exit_code == 1 and "99" in missing.output

@@ -283,6 +283,34 @@ def unlink_command(
     _guarded(run)
 
 
+@loop_group.command("visibility")
+@click.argument("series", nargs=-1, required=True)
+@click.option(
+    "--input", "number", type=int, required=True, help="The input's number (`loop list`)."
+)
+@click.option(
+    "--to", "level", type=click.Choice(VISIBILITY_CHOICES), required=True, help="Who may see it."
+)
+@click.pass_context
+def visibility_command(
+    ctx: click.Context, series: tuple[str, ...], number: int, level: str
+) -> None:
+    """Set who may see input N (what may be public), as `v` on the Loop screen does."""
+
+    def run() -> None:
+        from facilitate.cli.common import opened
+        from facilitate.services.lookup import find_series
+        from facilitate.services.record.input_visibility import set_input_visibility
+        from facilitate.services.record.loop_links import input_by_number
+
+        with opened(_store_path(ctx)) as store:
+            said = input_by_number(store, find_series(store, " ".join(series)).id, number)
+            set_input_visibility(store, said.table, said.id, level)
+        click.echo(f"#{number} is now seen by: {level}")
+
+    _guarded(run)
+
+
 def _answer_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--visibility",
