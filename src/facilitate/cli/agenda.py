@@ -201,7 +201,7 @@ def render_agenda(store: Store, meeting_id: str) -> str:
         lines.extend(f"      - {prompt}" for prompt in item.prompts)
         lines.extend(
             f"      Pre-read: {p.file_name} ({size_label(p.size)})"
-            for p in pre_reads.pre_reads(store, item.id)
+            for p in pre_reads.listed(store, item.id)
         )
         clock += item.minutes
     timing = agenda.timing(store, meeting)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -535,3 +536,33 @@ def sharing_due(store: Store, today: date) -> list[SharingDueRow]:
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class PreReadRow:
+    """A pre-read as lists show it: never its bytes (up to 10 MB each), which only a packet
+    reads."""
+
+    id: str
+    agenda_item_id: str
+    file_name: str
+    size: int
+
+
+def pre_read_listing(store: Store, item_ids: Sequence[str]) -> dict[str, list[PreReadRow]]:
+    """The pre-reads of each of these items, in the order they were attached."""
+    if not item_ids:
+        return {}
+    marks = ", ".join("?" for _ in item_ids)
+    rows = store.query(
+        f"""SELECT id, agenda_item_id, file_name, size FROM pre_reads
+            WHERE agenda_item_id IN ({marks}) ORDER BY created_at, id""",
+        list(item_ids),
+    )
+    listing: dict[str, list[PreReadRow]] = {}
+    for r in rows:
+        row = PreReadRow(
+            str(r["id"]), str(r["agenda_item_id"]), str(r["file_name"]), int(r["size"])
+        )
+        listing.setdefault(row.agenda_item_id, []).append(row)
+    return listing

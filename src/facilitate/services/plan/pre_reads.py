@@ -9,12 +9,14 @@ would refuse (over `MAX_PRE_READ_BYTES`) is refused when attached, with what to 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from facilitate.errors import Refusal
 from facilitate.models import AgendaItem, PreRead
 from facilitate.services.plan import agenda
-from facilitate.store import RecordNotFound, Store
+from facilitate.store import RecordNotFound, Store, queries
+from facilitate.store.queries import PreReadRow
 
 # What most mail servers take in one message (Gmail, Outlook: 20-25 MB with encoding overhead,
 # many county servers 10 MB); a larger file belongs on a shared drive, named in the item.
@@ -102,8 +104,19 @@ def find_item(store: Store, meeting_id: str, wanted: str) -> AgendaItem:
 
 
 def pre_reads(store: Store, item_id: str) -> list[PreRead]:
-    """The item's pre-reads, in the order they were attached."""
+    """The item's pre-reads with their bytes, in the order they were attached: for a packet.
+    Lists (screens, the agenda document) use `listing`, which leaves the bytes in the file."""
     return sorted(store.find(PreRead, agenda_item_id=item_id), key=lambda p: (p.created_at, p.id))
+
+
+def listing(store: Store, item_ids: Sequence[str]) -> dict[str, list[PreReadRow]]:
+    """Each item's pre-reads by name and size (no bytes), in the order they were attached."""
+    return queries.pre_read_listing(store, item_ids)
+
+
+def listed(store: Store, item_id: str) -> list[PreReadRow]:
+    """One item's pre-reads by name and size (no bytes)."""
+    return listing(store, [item_id]).get(item_id, [])
 
 
 def attach(store: Store, item_id: str, path: Path) -> PreRead:
@@ -115,7 +128,7 @@ def attach(store: Store, item_id: str, path: Path) -> PreRead:
     data = _read(path)
     name = safe_name(path.name)
     with store.transaction():
-        if any(p.file_name == name for p in pre_reads(store, item.id)):
+        if any(p.file_name == name for p in listed(store, item.id)):
             raise PreReadError(
                 f"{name} is already attached to {item.title!r}; detach it first to replace it"
             )
@@ -130,19 +143,20 @@ def attach(store: Store, item_id: str, path: Path) -> PreRead:
         )
 
 
-def find_pre_read(store: Store, item_id: str, name: str) -> PreRead:
+def find_pre_read(store: Store, item_id: str, name: str) -> PreReadRow:
     """The item's pre-read called `name` (or whose id starts with it)."""
     wanted = name.strip()
-    found = [
-        p for p in pre_reads(store, item_id) if p.file_name in (wanted, safe_name(wanted))
-    ] or [p for p in pre_reads(store, item_id) if wanted and p.id.startswith(wanted)]
+    attached = listed(store, item_id)
+    found = [p for p in attached if p.file_name in (wanted, safe_name(wanted))] or [
+        p for p in attached if wanted and p.id.startswith(wanted)
+    ]
     if len(found) != 1:
-        names = ", ".join(p.file_name for p in pre_reads(store, item_id)) or "none"
+        names = ", ".join(p.file_name for p in attached) or "none"
         raise PreReadError(f"{name!r} is not one pre-read of this item (attached: {names})")
     return found[0]
 
 
-def detach(store: Store, item_id: str, name: str) -> PreRead:
+def detach(store: Store, item_id: str, name: str) -> PreReadRow:
     """Remove the item's pre-read `name` from the record; returns what was removed."""
     with store.transaction():
         found = find_pre_read(store, item_id, name)

@@ -205,9 +205,7 @@ def item_visibility(item: AgendaItem) -> Visibility:
 
 def _attached(store: Store, item: AgendaItem) -> tuple[str, ...]:
     """ "budget.pdf (240 KB)" for each pre-read of the item."""
-    return tuple(
-        f"{p.file_name} ({size_label(p.size)})" for p in pre_reads.pre_reads(store, item.id)
-    )
+    return tuple(f"{p.file_name} ({size_label(p.size)})" for p in pre_reads.listed(store, item.id))
 
 
 def _lines(

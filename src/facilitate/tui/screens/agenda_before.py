@@ -43,7 +43,7 @@ async def attach_pre_read(screen: AgendaEditorScreen) -> None:
         screen.notify("Add an item first: a pre-read belongs to an item.")
         return
     store = screen.facilitate.store
-    names = [p.file_name for p in pre_reads.pre_reads(store, item.id)]
+    names = [p.file_name for p in pre_reads.listed(store, item.id)]
     added = await screen.app.push_screen_wait(
         PreReadDialog(item.title, names, lambda path: pre_reads.attach(store, item.id, path))
     )
@@ -59,7 +59,7 @@ async def detach_pre_read(screen: AgendaEditorScreen) -> None:
     """Remove one of the selected item's pre-reads from the record."""
     item = screen.selected_item()
     store = screen.facilitate.store
-    attached = pre_reads.pre_reads(store, item.id) if item else []
+    attached = pre_reads.listed(store, item.id) if item else []
     if item is None or not attached:
         screen.notify("This item has no pre-reads.")
         return

@@ -151,7 +151,10 @@ class AgendaEditorScreen(Screen[None]):
         table = self.query_one("#agenda", Table)
         keep = select_id or self.selected_id()
         rows: list[tuple[str, list[object]]] = []
-        for number, item in enumerate(agenda.items(store, meeting.id), start=1):
+        items = agenda.items(store, meeting.id)
+        # Names and sizes in one read, never the files' bytes (a refresh runs on every key).
+        attached = pre_reads.listing(store, [item.id for item in items])
+        for number, item in enumerate(items, start=1):
             lead = directory.lead_label(
                 store, item.lead_person_id, item.lead_organization_id, item.lead_text
             )
@@ -166,7 +169,7 @@ class AgendaEditorScreen(Screen[None]):
                 proposer += f" {item.proposed_on:%m/%d}"
             # Marked when partners would see it as a closed session (the audience rule decides).
             internal = "" if visible(item.visibility, Visibility.PARTNERS) else " (internal)"
-            files = len(pre_reads.pre_reads(store, item.id))
+            files = len(attached.get(item.id, []))
             cells: list[object] = [
                 str(number),
                 item.title + internal,
@@ -196,7 +199,7 @@ class AgendaEditorScreen(Screen[None]):
     def _show_pre_reads(self) -> None:
         """The selected item's pre-reads, by name and size."""
         item_id = self.selected_id()
-        attached = pre_reads.pre_reads(self.facilitate.store, item_id) if item_id else []
+        attached = pre_reads.listed(self.facilitate.store, item_id) if item_id else []
         self.query_one("#pre-reads", Static).update(
             Content(
                 "Pre-reads: " + ", ".join(f"{p.file_name} ({size_label(p.size)})" for p in attached)
