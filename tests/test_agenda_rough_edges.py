@@ -56,6 +56,13 @@ def test_an_overrun_is_warned_with_the_planned_end(demo_store: Store) -> None:
     assert f"40 min past the planned end ({end // 60:02d}:{end % 60:02d})." in footer(doc)
 
 
+def test_a_spanish_agenda_says_the_overrun_in_spanish(demo_store: Store) -> None:
+    meeting = _overrun(demo_store)
+    doc = build_agenda(demo_store, meeting.id, Visibility.PARTNERS, generated_at=NOW, language="es")
+    assert "40 min después del final previsto" in footer(doc)
+    assert "past the planned end" not in footer(doc)
+
+
 def test_agenda_send_warns_and_still_writes(
     demo_store: Store, db_path: Path, tmp_path: Path
 ) -> None:

@@ -23,7 +23,7 @@ from facilitate.services.record.audience import check_audience, visible, visible
 from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.record.settings import read as read_settings
 from facilitate.services.record.wording import clock, long_date, short_date, zone_label
-from facilitate.services.share.agenda_words import AgendaWords, agenda_words
+from facilitate.services.share.agenda_words import ENGLISH, AgendaWords, agenda_words
 from facilitate.store import RecordNotFound, Store
 from facilitate.store.queries import OpenActionRow
 
@@ -130,17 +130,20 @@ class AgendaDocument:
         """The planned end when the items run past it (issue #19), else ""."""
         if self.cancelled:
             return ""
-        return overrun_line(self.starts_at, self.minutes, self.planned_minutes)
+        return overrun_line(self.starts_at, self.minutes, self.planned_minutes, self.words)
 
 
-def overrun_line(starts_at: datetime, minutes: int, planned: int) -> str:
-    """ "The items run to 15:10, 40 min past the planned end (14:30)" when `planned` minutes of
-    items overrun a meeting of `minutes`, else "": a packet may go out anyway, but says so."""
+def overrun_line(
+    starts_at: datetime, minutes: int, planned: int, words: AgendaWords = ENGLISH
+) -> str:
+    """ "The items run to 15:10, 40 min past the planned end (14:30)" (in the agenda's language)
+    when `planned` minutes of items overrun a meeting of `minutes`, else "": a packet may go out
+    anyway, but says so."""
     if planned <= minutes:
         return ""
     end = clock((starts_at + timedelta(minutes=minutes)).time())
     runs_to = clock((starts_at + timedelta(minutes=planned)).time())
-    return f"The items run to {runs_to}, {planned - minutes} min past the planned end ({end})"
+    return words.overrun.format(runs_to=runs_to, over=planned - minutes, end=end)
 
 
 def overrun_warning(store: Store, meeting_id: str) -> str:

@@ -37,6 +37,7 @@ class AgendaWords:
     open_actions: str
     parking: str
     planned: str  # {planned} {minutes}
+    overrun: str  # {runs_to} {over} {end}: the items run past the planned end
     prepared_by: str  # {name}: the coordinator
     prepared_by_tool: str  # no coordinator's name set
     place_to_be_announced: str
@@ -81,6 +82,7 @@ ENGLISH = AgendaWords(
     open_actions="Open actions to review",
     parking="Parking lot, waiting",
     planned="Planned {planned} of {minutes} min.",
+    overrun="The items run to {runs_to}, {over} min past the planned end ({end})",
     prepared_by="Prepared by {name}.",
     prepared_by_tool="Prepared by facilitate.",
     place_to_be_announced="Place to be announced",
@@ -134,6 +136,7 @@ SPANISH = AgendaWords(
     open_actions="Tareas pendientes a revisar",
     parking="Temas pendientes en espera",
     planned="Previstos {planned} de {minutes} min.",
+    overrun="Los puntos terminan a las {runs_to}, {over} min después del final previsto ({end})",
     prepared_by="Preparado por {name}.",
     prepared_by_tool="Preparado con facilitate.",
     place_to_be_announced="Lugar por anunciar",
