@@ -15,11 +15,18 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitate.models import Organization
+from facilitate.models.enums import Visibility
 from facilitate.services.email_address import is_email_address
 from facilitate.services.record.audience import PACKET_AUDIENCE
 from facilitate.services.record.settings import Settings, organization_language
 from facilitate.services.share.agenda_document import AgendaDocument, build_agenda
-from facilitate.services.share.packets import NO_SENDER, EmailDraft, recipients
+from facilitate.services.share.packets import (
+    NO_SENDER,
+    EmailDraft,
+    grants,
+    partner_organizations,
+    recipients,
+)
 from facilitate.services.share.sharing import RenderedFile, WrittenFile, slug
 from facilitate.store import Store
 
@@ -41,21 +48,31 @@ class Languages:
     store: Store
     meeting_id: str
     at: datetime
-    docs: dict[str, AgendaDocument] = field(default_factory=dict)
+    docs: dict[tuple[str, Visibility], AgendaDocument] = field(default_factory=dict)
 
-    def doc(self, organization_id: str) -> AgendaDocument:
-        return self.of(organization_language(self.store, organization_id))
+    def doc(self, organization_id: str, audience: Visibility = PACKET_AUDIENCE) -> AgendaDocument:
+        """The agenda in the organization's language, for the audience its agreement grants."""
+        return self.of(organization_language(self.store, organization_id), audience)
 
-    def of(self, language: str) -> AgendaDocument:
-        if language not in self.docs:
-            self.docs[language] = build_agenda(
+    def of(self, language: str, audience: Visibility = PACKET_AUDIENCE) -> AgendaDocument:
+        if (language, audience) not in self.docs:
+            self.docs[language, audience] = build_agenda(
                 self.store,
                 self.meeting_id,
-                PACKET_AUDIENCE,
+                audience,
                 generated_at=self.at,
                 language=language,
             )
-        return self.docs[language]
+        return self.docs[language, audience]
+
+
+def granted_organizations(store: Store, meeting_id: str) -> list[tuple[Organization, Visibility]]:
+    """The partner organizations an agenda goes to, each with the audience its sharing
+    agreement grants (`packets.grants`, the one rule minutes packets follow too); one whose
+    agreement excludes the meeting gets nothing."""
+    orgs = partner_organizations(store, meeting_id)
+    by_org = grants(store, meeting_id, orgs, audience=None, reason="")
+    return [(o, g.audience) for o in orgs if (g := by_org[o.id]) is not None]
 
 
 def addressed(

@@ -1,10 +1,12 @@
 """Before the meeting, per partner organization: the call for agenda items, and the agenda
 packet (the agenda, the invitation and an e-mail draft carrying them).
 
-Who gets one and at which addresses is `packets`' rule (`partner_organizations`, `recipients`);
-every file goes through `sharing.write_and_log`. Packets hold the partners' agenda
-(`audience.PACKET_AUDIENCE`), in each organization's language (`record.settings`), with the
-pre-reads of the items partners may see (`agenda_pre_reads`). Nothing is ever sent: the .eml
+Who gets one and at which addresses is `packets`' rule (`partner_organizations`, `recipients`),
+and which version each gets its sharing agreement's (`packets.grants`, as for minutes);
+every file goes through `sharing.write_and_log`. Packets hold the agenda for the audience the
+agreement grants (partners' when there is none, `audience.PACKET_AUDIENCE`), in each
+organization's language (`record.settings`), with the pre-reads of the items that audience may
+see (`agenda_pre_reads`). Nothing is ever sent: the .eml
 files are drafts. What the drafts share (addresses, signature, folders) is `agenda_mail`'s;
 when a call may be written is `agenda_call`'s; a cancelled meeting's packet is
 `agenda_cancellation`'s.
@@ -29,6 +31,7 @@ from facilitate.services.share.agenda_mail import (
     Languages,
     addressed,
     eml,
+    granted_organizations,
     mail_draft,
     org_folder,
 )
@@ -112,8 +115,8 @@ def write_call_for_items(
     root = prepare_folder(out_dir)
     used: set[str] = set()
     mails = []
-    for org in partner_organizations(store, meeting_id):
-        doc = languages.doc(org.id)
+    for org, audience in granted_organizations(store, meeting_id):
+        doc = languages.doc(org.id, audience)
         w = doc.words
         by_day = long_date(by, doc.language)
         to, warnings = addressed(store, meeting_id, org)
@@ -211,16 +214,18 @@ def write_agenda_packets(
     invitation_file(store, languages.of(DEFAULT_LANGUAGE), renderers)
     settings = read_settings(store)
     root = prepare_folder(out_dir)
-    orgs = partner_organizations(store, meeting_id)
+    orgs = granted_organizations(store, meeting_id)
     used: set[str] = set()
     mails = []
-    for done, org in enumerate(orgs):
+    for done, (org, audience) in enumerate(orgs):
         if progress is not None:
             progress(done, len(orgs), org.label)
-        doc = languages.doc(org.id)
-        if doc.language not in packets:
-            packets[doc.language] = _packet(store, doc, renderers, formats)
-        packet = packets[doc.language]
+        doc = languages.doc(org.id, audience)
+        # Rendered once per language and audience, and shared by the organizations alike.
+        key = f"{doc.language}:{audience.value}"
+        if key not in packets:
+            packets[key] = _packet(store, doc, renderers, formats)
+        packet = packets[key]
         folder = org_folder(root, org, used)
         to, warnings = addressed(store, meeting_id, org)
         files = write_and_log(

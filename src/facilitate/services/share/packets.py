@@ -118,7 +118,7 @@ def partner_organizations(store: Store, meeting_id: str) -> list[Organization]:
     """Organizations with a member in the meeting's body, or someone at the meeting; for a
     listening session, every active organization of the partnership as well: what families
     said is for the agencies meant to hear it, not only for the hosts (an agreement may still
-    leave listening input out for an organization: see `_grants`)."""
+    leave listening input out for an organization: see `grants`)."""
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
     day = meeting.starts_at.date()
@@ -347,7 +347,7 @@ class _Minutes:
         return named, without
 
 
-def _grants(
+def grants(
     store: Store,
     meeting_id: str,
     orgs: Sequence[Organization],
@@ -355,8 +355,9 @@ def _grants(
     audience: Visibility | None,
     reason: str,
 ) -> dict[str, Grant | None]:
-    """What each organization gets of this meeting's minutes, by its agreement; the first
-    export beyond an agreement without a reason is refused here, before anything is written."""
+    """What each organization gets of this meeting (its minutes, its agenda), by its agreement;
+    the first export beyond an agreement without a reason is refused here, before anything is
+    written. None: the agreement excludes the meeting."""
     meeting = store.get(Meeting, meeting_id)
     body = store.get(Body, store.get(MeetingSeries, meeting.series_id).body_id)
     kinds = kinds_of_meeting(meeting.kind, body.kind)
@@ -371,8 +372,8 @@ def _grants(
 def withheld(store: Store, meeting_id: str) -> list[Organization]:
     """Partner organizations that get no packet of this meeting: their agreement excludes it."""
     orgs = partner_organizations(store, meeting_id)
-    grants = _grants(store, meeting_id, orgs, audience=None, reason="")
-    return [o for o in orgs if grants[o.id] is None]
+    granted = grants(store, meeting_id, orgs, audience=None, reason="")
+    return [o for o in orgs if granted[o.id] is None]
 
 
 def write_packets(
@@ -397,8 +398,8 @@ def write_packets(
     if organization_ids is not None:
         wanted = set(organization_ids)
         orgs = [o for o in orgs if o.id in wanted]
-    grants = _grants(store, meeting_id, orgs, audience=audience, reason=reason)
-    orgs = [o for o in orgs if grants[o.id] is not None]
+    by_org = grants(store, meeting_id, orgs, audience=audience, reason=reason)
+    orgs = [o for o in orgs if by_org[o.id] is not None]
     root = prepare_folder(out_dir)
     minutes = _Minutes(store, meeting_id, renderers, formats, now or datetime.now(UTC))
     settings = read_settings(store)
@@ -412,7 +413,7 @@ def write_packets(
         while folder_name in used:
             folder_name += "-" + org.id[:4]
         used.add(folder_name)
-        granted = grants[org.id]
+        granted = by_org[org.id]
         assert granted is not None  # organizations granted nothing were left out above
         doc = minutes.document(languages.get(org.id, DEFAULT_LANGUAGE), granted.audience, org)
         packets.append(
