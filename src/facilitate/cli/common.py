@@ -84,6 +84,7 @@ def store_for(ctx: click.Context, *, starts_record: bool = False) -> Iterator[St
     path that does not exist is refused, not made (it may be mistyped).
     """
     from facilitate.errors import Refusal
+    from facilitate.store.errors import RecordNotFound
 
     create = starts_record and may_start_record(ctx)
     with opened(database_path(ctx.find_root()), create=create) as store:
@@ -91,6 +92,9 @@ def store_for(ctx: click.Context, *, starts_record: bool = False) -> Iterator[St
             yield store
         except Refusal as error:
             fail(str(error))
+        except RecordNotFound as error:
+            # A mistyped meeting or series (MeetingReferenceError is one): a line, not a crash.
+            fail(str(error.args[0]) if error.args else "not found")
 
 
 def write_crash_log(details: str) -> Path:

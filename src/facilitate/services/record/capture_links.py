@@ -15,13 +15,14 @@ from facilitate.services.record.series_codes import series_for_code
 from facilitate.store import Store
 
 
-def input_number(store: Store, series_id: str, table: str, entry_id: str) -> int | None:
-    """The number the live log shows for an entry (``#12``); None for what is not input.
-    Remembered until a note, parking-lot entry or meeting changes: the log asks once a row."""
+def input_number(store: Store, meeting_id: str, table: str, entry_id: str) -> int | None:
+    """The number the live log shows for an entry (``#12``, its series' number); None for what
+    is not input. Only this meeting's input is numbered (two index counts, not a window over the
+    whole series), remembered until a note, parking-lot entry or meeting changes."""
     numbers = store.remember(
-        ("input numbers", series_id),
+        ("input numbers", meeting_id),
         (Note.table, ParkingLotItem.table, Meeting.table),
-        lambda: loop_links.input_numbers(store, series_id),
+        lambda: loop_links.meeting_numbers(store, meeting_id),
     )
     return numbers.get((table, entry_id))
 

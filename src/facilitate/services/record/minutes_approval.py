@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from facilitate.errors import Refusal
 from facilitate.models import Decision, Meeting, MinutesApproval
 from facilitate.models.enums import DecisionMethod, DecisionOutcome, MeetingStatus, Visibility
 from facilitate.services.quorum import body_of
@@ -17,7 +18,7 @@ from facilitate.services.record.wording import clean_text
 from facilitate.store import RecordNotFound, Store
 
 
-class ApprovalError(ValueError):
+class ApprovalError(Refusal):
     """Minutes that cannot be approved as asked; the message says why."""
 
 

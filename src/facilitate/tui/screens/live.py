@@ -225,7 +225,7 @@ class LiveMeetingScreen(Screen[None]):
 
     def _input_number(self, entry: Entry) -> int | None:
         store = self.facilitate.store
-        return capture_links.input_number(store, self.meeting.series_id, entry.table, entry.id)
+        return capture_links.input_number(store, self.meeting_id, entry.table, entry.id)
 
     def on_mount(self) -> None:
         store = self.facilitate.store
