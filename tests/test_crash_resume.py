@@ -67,7 +67,11 @@ def test_acknowledged_entries_survive_sigkill(demo_store: Store, db_path: Path) 
                 lines.append(line)
             time.sleep(rng.uniform(0, 0.01))
         proc.send_signal(signal.SIGKILL)
-        rest, errors = proc.communicate(timeout=20)
+        proc.wait(timeout=20)
+        # Through the buffer readline() filled: communicate() reads the raw pipe and would drop
+        # the lines readline() had already read ahead (an "item" or "entry" acknowledgement).
+        assert proc.stderr is not None
+        rest, errors = proc.stdout.read(), proc.stderr.read()
         assert proc.returncode == -signal.SIGKILL, f"{where}: worker failed:\n{errors}"
         trial_acked: set[str] = set()
         for line in [*lines, *rest.splitlines(keepends=True)]:

@@ -212,3 +212,28 @@ def test_the_quorum_rule_declares_every_table_it_reads(demo_store: Store) -> Non
     finally:
         demo_store.db.conn.set_authorizer(None)
     assert read == set(quorum.QUORUM_TABLES)
+
+
+def test_a_read_remembered_inside_a_rolled_back_transaction_is_read_again(
+    demo_store: Store,
+) -> None:
+    """Inside a transaction a remembered read sees its own writes; after ROLLBACK they never
+    happened, so the next call must not be served the value that saw them."""
+    from facilitate.models import Meeting
+
+    meeting = demo_store.find(Meeting, limit=1)[0]
+    title = meeting.title
+
+    def read() -> str:
+        return demo_store.get(Meeting, meeting.id).title
+
+    try:
+        with demo_store.transaction():
+            changed = demo_store.get(Meeting, meeting.id)
+            changed.title = "Rolled back"
+            demo_store.update_fields(changed, ["title"])
+            assert demo_store.remember("title", (Meeting.table,), read) == "Rolled back"
+            raise RuntimeError("the save failed")
+    except RuntimeError:
+        pass
+    assert demo_store.remember("title", (Meeting.table,), read) == title

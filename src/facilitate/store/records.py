@@ -206,6 +206,8 @@ class Store:
         except BaseException:
             self._depth = 0
             self._pinned_data_version = None
+            # A read remembered inside the transaction saw its writes; they are gone now.
+            self._remembered.clear()
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
@@ -214,6 +216,7 @@ class Store:
         try:
             conn.execute("COMMIT")
         except sqlite3.Error as error:
+            self._remembered.clear()
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise self._explain(error) from error
