@@ -435,11 +435,14 @@ def test_visibility_is_stored_and_queried(store: Store) -> None:
 
 
 def test_visibility_order_decides_audiences() -> None:
-    assert Visibility.PUBLIC.visible_to(Visibility.PARTNERS)
-    assert Visibility.PARTNERS.visible_to(Visibility.INTERNAL)
-    assert not Visibility.INTERNAL.visible_to(Visibility.PARTNERS)
-    assert not Visibility.CONFIDENTIAL.visible_to(Visibility.INTERNAL)
-    assert not Visibility.CONFIDENTIAL.visible_to(Visibility.CONFIDENTIAL)
+    # The one rule (services/record/audience.py); the enum only orders the levels.
+    from facilitate.services.record.audience import visible
+
+    assert visible(Visibility.PUBLIC, Visibility.PARTNERS)
+    assert visible(Visibility.PARTNERS, Visibility.INTERNAL)
+    assert not visible(Visibility.INTERNAL, Visibility.PARTNERS)
+    assert not visible(Visibility.CONFIDENTIAL, Visibility.INTERNAL)
+    assert not visible(Visibility.CONFIDENTIAL, Visibility.CONFIDENTIAL)
 
 
 def test_search_finds_a_note_by_a_word(demo_store: Store) -> None:

@@ -58,10 +58,6 @@ class Visibility(StrEnum):
     def rank(self) -> int:
         return _VISIBILITY_ORDER.index(self)
 
-    def visible_to(self, audience: Visibility) -> bool:
-        """True when an entry of this visibility may be shown to `audience`."""
-        return self is not Visibility.CONFIDENTIAL and self.rank <= audience.rank
-
 
 _VISIBILITY_ORDER = list(Visibility)
 

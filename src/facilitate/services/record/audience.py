@@ -74,6 +74,11 @@ def visible(visibility: Visibility, audience: Visibility) -> bool:
     return visibility.rank <= audience.rank
 
 
+def visible_values(audience: Visibility) -> list[str]:
+    """The stored visibility values `audience` may see, for a query's IN (...)."""
+    return [v.value for v in Visibility if visible(v, audience)]
+
+
 def visible_entries(entries: Iterable[M], audience: Visibility) -> list[M]:
     """The entries `audience` may see, in the order given."""
     return [entry for entry in entries if visible(entry.visibility, audience)]

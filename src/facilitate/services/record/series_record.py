@@ -20,7 +20,11 @@ from datetime import UTC, date, datetime
 
 from facilitate.models import Body, Meeting, MeetingSeries
 from facilitate.models.enums import ActionStatus, DecisionOutcome, Visibility
-from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible
+from facilitate.services.record.audience import (
+    AUDIENCE_LABELS,
+    check_audience,
+    visible_values,
+)
 from facilitate.services.record.document import (
     ActionLine,
     DecisionLine,
@@ -199,7 +203,7 @@ def series_record(
     # Where each entry was made, worked out once per meeting (a meeting holds dozens).
     where = {m.id: _where(m) for m in store.find(Meeting, series_id=series.id)}
     # Which visibilities the audience sees, as the one rule says; the queries keep only those.
-    shown = [v.value for v in Visibility if visible(v, audience)]
+    shown = visible_values(audience)
     cap = limit if filters.is_empty else None
     names = Names(store)
     items: dict[str, dict[str, str]] = {}

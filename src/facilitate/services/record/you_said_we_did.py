@@ -32,7 +32,12 @@ from facilitate.models.enums import (
     MeetingKind,
     Visibility,
 )
-from facilitate.services.record.audience import AUDIENCE_LABELS, check_audience, visible
+from facilitate.services.record.audience import (
+    AUDIENCE_LABELS,
+    check_audience,
+    visible,
+    visible_values,
+)
 from facilitate.services.record.entry_lines import Names, attribution_label, listening_source
 from facilitate.services.record.loop_links import LinkError, link_response, owners_of
 from facilitate.services.record.wording import (
@@ -264,7 +269,7 @@ def you_said_we_did(
         store,
         series_id=scope_series,
         meeting_id=meeting_id,
-        visibilities=[v.value for v in Visibility if visible(v, audience)],
+        visibilities=visible_values(audience),
         open_per_theme=open_per_theme,
         answered_per_theme=None if open_per_theme is None else answered_per_theme,
     )
