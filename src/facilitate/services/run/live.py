@@ -55,6 +55,7 @@ from facilitate.models import (
 )
 from facilitate.models.base import Record, utcnow
 from facilitate.models.enums import AttendanceStatus, ItemState, MeetingStatus
+from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
 from facilitate.services.plan import agenda
@@ -396,8 +397,9 @@ def start_item(store: Store, item_id: str, now: datetime | None = None) -> LiveV
 
 def roll_call_begun(store: Store, meeting_id: str) -> bool:
     """Whether anyone's attendance is recorded yet (present, late, regrets, a guest): before
-    that, quorum says nothing of who is in the room, only that nobody was checked in."""
-    return store.count(Attendance, meeting_id=meeting_id) > 0
+    that, quorum says nothing of who is in the room, only that nobody was checked in. The quorum
+    rule's own fact, remembered with it: the live screen asks every second."""
+    return quorum.quorum(store, meeting_id).attendance_taken
 
 
 def is_paused(item: AgendaItem) -> bool:

@@ -361,9 +361,9 @@ class LiveMeetingScreen(Screen[None]):
     def _quorum_mark(self) -> str:
         """Quorum now, by the one rule: what a decision taken now will record. Before anyone is
         checked in, that the roll call is still to take: "NO QUORUM 0/6" said nothing of why."""
-        if not live.roll_call_begun(self.facilitate.store, self.meeting_id):
-            return f"no roll call yet {symbol('—')} ctrl+o"
         status = quorum.quorum(self.facilitate.store, self.meeting_id)
+        if not status.attendance_taken:
+            return f"no roll call yet {symbol('—')} ctrl+o"
         if not status.defined:
             return "no quorum rule"
         needed = f"{status.counted}/{status.needed}" if status.needed is not None else ""
