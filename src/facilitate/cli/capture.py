@@ -92,7 +92,8 @@ def capture_command(ctx: click.Context, meeting: str | None, held_today: bool) -
             if not move and not piped and redate.other_day(found, today):
                 move = click.confirm(redate.question(found), default=False)
                 if not move:
-                    click.echo(f"Not started: it stays planned for {found.starts_at:%a %b %d}.")
+                    day = redate.say_day(found.starts_at.date())
+                    click.echo(f"Not started: it stays planned for {day}.")
                     return 0
             session = LineSession(store, found.id, today=today, move_to_today=move)
             try:

@@ -17,6 +17,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime | None) -> datetime:
+    """`moment` (default: now) as an aware UTC time; a naive time is taken to be UTC already."""
+    moment = moment or utcnow()
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
 def utc_text(moment: datetime) -> str:
     """`moment` as the store writes it: UTC, always to the microsecond, 27 characters
     (`2026-11-03T18:30:00.000000Z`). SQLite compares the text, and only a fixed width makes text

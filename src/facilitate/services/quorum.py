@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Organization
 from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
+from facilitate.models.ids import as_utc
 from facilitate.services.people.people_lookup import current_members
 from facilitate.services.people.roster import missing_sectors
 from facilitate.store import Store
@@ -59,21 +60,17 @@ class Quorum:
     attendance_taken: bool = False
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def in_the_room(row: Attendance, at: datetime | None = None) -> bool:
     """Whether this attendance row puts someone in the room at `at` (now when None)."""
     if at is None:
         return row.status in NOW_COUNTED
     if row.status not in _ATTENDED:
         return False
-    moment = _utc(at)
-    if row.arrived_at is not None and _utc(row.arrived_at) > moment:
+    moment = as_utc(at)
+    if row.arrived_at is not None and as_utc(row.arrived_at) > moment:
         return False
     if row.left_at is not None:
-        return _utc(row.left_at) > moment
+        return as_utc(row.left_at) > moment
     return row.status is not AttendanceStatus.LEFT_EARLY
 
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 
 from facilitate.models import ActionItem, ActionUpdate, Meeting
 from facilitate.models.enums import ActionStatus, Visibility
+from facilitate.models.ids import as_utc
 from facilitate.services.record.audience import visible
 from facilitate.services.record.document import FollowUpLine
 from facilitate.services.record.entry_lines import Names, owner_name, owner_organization_id
@@ -62,7 +63,7 @@ def follow_ups(
             return True
         if previous is not None and u.meeting_id == previous.id:
             return False
-        return (since is None or _utc(u.at) > since) and _utc(u.at) <= ends
+        return (since is None or as_utc(u.at) > since) and as_utc(u.at) <= ends
 
     changed: list[tuple[datetime, FollowUpLine]] = []
     carried: list[FollowUpLine] = []
@@ -74,7 +75,7 @@ def follow_ups(
         if latest:
             update = latest[-1]
             line = _line(action, update.status, update.note, late, names, w)
-            changed.append((_utc(update.at), line))
+            changed.append((as_utc(update.at), line))
         elif then.is_open and action.due is not None and action.due <= day:
             carried.append(_line(action, then, "", late, names, w, carried=True))
     changed.sort(key=lambda pair: pair[0])
@@ -89,7 +90,7 @@ def _status_then(
     given = list(updates)
     if not given:
         return action.status
-    by_then = [u for u in given if u.meeting_id == meeting_id or _utc(u.at) <= ends]
+    by_then = [u for u in given if u.meeting_id == meeting_id or as_utc(u.at) <= ends]
     return by_then[-1].status if by_then else ActionStatus.OPEN
 
 
@@ -116,15 +117,11 @@ def _line(
     )
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _ended(meeting: Meeting, zone: str) -> datetime:
     """When a meeting ended, in UTC: its closing, else its planned end in `zone` (UTC when the
     zone is not known)."""
     if meeting.closed_at is not None:
-        return _utc(meeting.closed_at)
+        return as_utc(meeting.closed_at)
     end = meeting.starts_at + timedelta(minutes=meeting.minutes)
     if end.tzinfo is not None:
         return end.astimezone(UTC)

@@ -34,6 +34,7 @@ from facilitate.models.enums import (
     ReflectionKind,
     Visibility,
 )
+from facilitate.models.ids import as_utc
 from facilitate.services.lead.ground_rules import version_by_id
 from facilitate.services.people.offices import presiding
 from facilitate.services.quorum import quorum as quorum_rule
@@ -256,7 +257,7 @@ def _as_taken(planned: list[AgendaItem]) -> list[AgendaItem]:
     being stepped through (the closing said so) keeps its planned place: right after the item
     planned before it that was started, or first (a call to order); items not taken follow, in
     their planned order."""
-    started = {i.id: _utc(i.started_at) for i in planned if i.started_at}
+    started = {i.id: as_utc(i.started_at) for i in planned if i.started_at}
     if not started:
         return planned
     earliest = min(started.values())
@@ -272,10 +273,6 @@ def _as_taken(planned: list[AgendaItem]) -> list[AgendaItem]:
         else:
             not_taken.append(item)
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])] + not_taken
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _presiding(store: Store, meeting: Meeting, names: Names) -> str:

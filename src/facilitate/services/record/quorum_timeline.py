@@ -11,9 +11,10 @@ has no timeline: its minutes say quorum as it stood, as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from facilitate.models import Attendance, Meeting
+from facilitate.models.ids import as_utc
 from facilitate.services.quorum import Quorum, present_at
 from facilitate.store import Store
 
@@ -50,10 +51,6 @@ class QuorumTimeline:
         return not self.opening.met and not self.changes
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _moment(at: datetime, quorum: Quorum) -> QuorumMoment:
     return QuorumMoment(
         at=at,
@@ -71,18 +68,18 @@ def quorum_timeline(store: Store, meeting_id: str) -> QuorumTimeline | None:
     meeting = store.get(Meeting, meeting_id)
     if meeting.opened_at is None:
         return None
-    start = _utc(meeting.opened_at)
-    end = _utc(meeting.closed_at) if meeting.closed_at is not None else None
+    start = as_utc(meeting.opened_at)
+    end = as_utc(meeting.closed_at) if meeting.closed_at is not None else None
     opening = _moment(start, present_at(store, meeting_id, start))
     if opening.undefined:
         return None
     # Only an arrival or a departure can change the count; each is judged by the one rule.
     moments = sorted(
         {
-            _utc(m)
+            as_utc(m)
             for row in store.find(Attendance, meeting_id=meeting_id)
             for m in (row.arrived_at, row.left_at)
-            if m is not None and start < _utc(m) and (end is None or _utc(m) <= end)
+            if m is not None and start < as_utc(m) and (end is None or as_utc(m) <= end)
         }
     )
     judged = [_moment(at, present_at(store, meeting_id, at)) for at in moments]

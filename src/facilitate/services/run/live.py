@@ -34,7 +34,7 @@ resolved.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from facilitate.errors import Refusal
 from facilitate.models import (
@@ -55,6 +55,7 @@ from facilitate.models import (
 )
 from facilitate.models.base import Record, utcnow
 from facilitate.models.enums import AttendanceStatus, ItemState, MeetingStatus
+from facilitate.models.ids import as_utc as as_utc
 from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
@@ -67,14 +68,6 @@ from facilitate.store import Store
 
 class LiveError(Refusal):
     """Something that cannot be done to the meeting as it stands; the message says why."""
-
-
-def as_utc(moment: datetime | None) -> datetime:
-    """`moment` (default: now) as an aware UTC time; a naive time is taken to be UTC already."""
-    moment = moment or utcnow()
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 # -- timers ---------------------------------------------------------------------------------

@@ -19,11 +19,12 @@ started by mistake (`live.return_to_planned`) goes back to its planned day as we
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from facilitate.errors import Refusal
 from facilitate.models import EntryRevision, Meeting
 from facilitate.models.enums import MeetingStatus
+from facilitate.models.ids import as_utc
 from facilitate.services.time_zone import meeting_time_zone, wall_clock
 from facilitate.store import Store
 
@@ -161,8 +162,4 @@ def put_back(store: Store, meeting: Meeting, at: datetime) -> None:
 
 def _same_moment(one: datetime, other: datetime) -> bool:
     """Two stored moments equal, however each was read back (naive is UTC)."""
-    return _aware(one) == _aware(other)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return as_utc(one) == as_utc(other)
