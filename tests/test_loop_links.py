@@ -264,3 +264,14 @@ def _table(kind: str) -> str:
 def _id(line: object, rows: list[loop_links.LoopRow]) -> str:
     """The id of a report line's input, found by its text among the Loop screen's rows."""
     return next(r.input.id for r in rows if r.input.text == getattr(line, "text", None))
+
+
+def test_the_screen_and_the_report_agree_on_what_is_still_open() -> None:
+    """A tabled, deferred or referred decision has not settled the matter: still open, on the
+    Loop screen as in the report (one rule, `still_open`)."""
+    from facilitate.services.record.loop_links import still_open
+
+    assert still_open("decision", "tabled") and still_open("decision", "deferred")
+    assert still_open("decision", "referred")
+    assert not still_open("decision", "adopted") and not still_open("decision", "unanimous")
+    assert still_open("action", "in_progress") and not still_open("action", "done")

@@ -392,15 +392,28 @@ def responses_by_input(
     return grouped
 
 
+# Decisions that have not settled the matter yet: a response still being worked on.
+UNSETTLED_OUTCOMES = frozenset(
+    {DecisionOutcome.DEFERRED.value, DecisionOutcome.REFERRED.value, DecisionOutcome.TABLED.value}
+)
+
+
+def still_open(kind: str, state: str) -> bool:
+    """Whether a linked response is still being worked on: an action not finished, or a decision
+    that settled nothing yet (deferred, referred, tabled). The Loop screen and the report ask
+    this one rule."""
+    if kind == "decision":
+        return state in UNSETTLED_OUTCOMES
+    return ActionStatus(state).is_open
+
+
 def linked_entry(link: LinkRow) -> LinkedResponse:
     """A linked decision or action, with its status in words."""
     if link.kind == "decision":
         status = OUTCOME_LABELS[DecisionOutcome(link.state)].lower()
-        is_open = False
     else:
-        action_status = ActionStatus(link.state)
-        status = STATUS_LABELS[action_status].lower()
-        is_open = action_status.is_open
+        status = STATUS_LABELS[ActionStatus(link.state)].lower()
+    is_open = still_open(link.kind, link.state)
     return LinkedResponse(
         kind=link.kind,
         text=clean_text(link.text),

@@ -39,7 +39,12 @@ from facilitate.services.record.audience import (
     visible_values,
 )
 from facilitate.services.record.entry_lines import Names, attribution_label, listening_source
-from facilitate.services.record.loop_links import LinkError, link_response, owners_of
+from facilitate.services.record.loop_links import (
+    LinkError,
+    link_response,
+    owners_of,
+    still_open,
+)
 from facilitate.services.record.wording import (
     OUTCOME_LABELS,
     STATUS_LABELS,
@@ -64,11 +69,6 @@ ANSWERED_WITHIN = "The partnership has answered this; the answer is kept within 
 adopted): the first when partners may read them, the second when only the body may."""
 
 CHOOSE_PUBLIC = "choose what may be public on the Loop screen (v)"
-
-# Decisions that have not settled the matter yet: a response still being worked on.
-_UNSETTLED = frozenset(
-    {DecisionOutcome.DEFERRED.value, DecisionOutcome.REFERRED.value, DecisionOutcome.TABLED.value}
-)
 
 NO_RESPONSE = "No response recorded yet."
 
@@ -362,9 +362,7 @@ def _still_open(response: LinkRow | AnswerRow) -> bool:
     """An action not finished, or a decision that settled nothing yet; an answer never is."""
     if isinstance(response, AnswerRow):
         return False
-    if response.kind == "decision":
-        return response.state in _UNSETTLED
-    return ActionStatus(response.state).is_open
+    return still_open(response.kind, response.state)
 
 
 class _Sources:
