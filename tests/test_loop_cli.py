@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -247,3 +248,16 @@ def test_visibility_makes_an_input_public_from_the_command_line(demo_db: Path) -
         store.close()
     missing = run(demo_db, "loop", "visibility", "steering", "--input", "99", "--to", "public")
     assert missing.exit_code == 1 and "99" in missing.output
+
+
+def test_remove_takes_back_a_link_by_the_id_the_list_shows(demo_db: Path) -> None:
+    linked = run(demo_db, "loop", "list", "listening")
+    assert linked.exit_code == 0, linked.output
+    before = _count(demo_db, EntryLink)
+    # `loop list` shows each answer's id in brackets; a link's is there too.
+    link_ids = re.findall(r"\[([0-9a-f]{8})\]", linked.output)
+    assert link_ids, linked.output
+    removed = run(demo_db, "loop", "remove", link_ids[0])
+    assert removed.exit_code == 0, removed.output
+    assert "the link" in removed.output
+    assert _count(demo_db, EntryLink) == before - 1

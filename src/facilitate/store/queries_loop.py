@@ -553,10 +553,11 @@ def response_candidates(store: Store, table: str, reference: str, *, limit: int 
     return [row["id"] for row in rows]
 
 
-def answer_ids(store: Store, prefix: str) -> list[str]:
-    """Ids of LoopResponses starting with `prefix` (at most a few)."""
+def answer_ids(store: Store, prefix: str, table: str = "loop_responses") -> list[str]:
+    """Ids of LoopResponses (or of `table`'s rows: "entry_links") starting with `prefix`, at
+    most a few."""
     rows = store.query(
-        "SELECT id FROM loop_responses WHERE id LIKE ? ESCAPE '\\' LIMIT 3",
+        f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' LIMIT 3",
         [f"{_escape_like(prefix.strip())}%"],
     )
     return [row["id"] for row in rows]

@@ -472,8 +472,14 @@ def find_response(store: Store, kind: str, reference: str) -> Response:
 
 
 def remove_answer_by_prefix(store: Store, prefix: str) -> str:
-    """Remove the LoopResponse whose id starts with `prefix` (as a list shows it); its text."""
+    """Remove the answer whose id starts with `prefix`, as `loop list` shows it: a LoopResponse,
+    or a link to a decision or action (unlinked; the entry stays). Returns what was removed."""
     ids = queries_loop.answer_ids(store, prefix) if prefix.strip() else []
+    if not ids and prefix.strip():
+        links = queries_loop.answer_ids(store, prefix, EntryLink.table)
+        if len(links) == 1:
+            unlink(store, links[0])
+            return "the link (the decision or action stays)"
     if len(ids) != 1:
         raise LinkError(
             f'no answer has an id starting "{prefix}"'
