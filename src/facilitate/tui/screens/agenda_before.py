@@ -8,6 +8,7 @@ awaited inside the screen's worker so its dialogs can be waited for.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +26,9 @@ from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.settings import unsigned_warning
 from facilitate.services.share import agenda_call, agenda_packets
 from facilitate.services.share.agenda_document import overrun_warning
+from facilitate.services.share.agenda_mail import AgendaMail
 from facilitate.services.share.sharing import ExportError
+from facilitate.store import Store
 from facilitate.tui.dialogs.agenda_out import AgendaMailDialog
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.join_info import JoinInfoDialog
@@ -159,20 +162,29 @@ async def send_packets(screen: AgendaEditorScreen) -> None:
     if choice is None:
         return
 
-    def progress(done: int, total: int, org: str) -> None:
+    def show(done: int, total: int, org: str) -> None:
         # Shown where the missing proposals are, which the packets do not change.
         screen.query_one("#no-proposals", Static).update(
             Content(f"Writing {what.lower()}: {done} of {total} ({org})")
         )
 
+    def write() -> list[AgendaMail]:
+        """In a thread, with its own connection: packets carry pre-reads of up to 10 MB each,
+        and the screen keeps drawing (the progress line) meanwhile."""
+        store = Store.open(screen.facilitate.store.path, create=False)
+        try:
+            return agenda_packets.write_agenda_packets(
+                store,
+                screen.meeting_id,
+                choice.folder,
+                AGENDA_RENDERERS,
+                progress=lambda *args: screen.app.call_from_thread(show, *args),
+            )
+        finally:
+            store.close()
+
     with reported(screen.app), _export_errors(screen):
-        mails = agenda_packets.write_agenda_packets(
-            screen.facilitate.store,
-            screen.meeting_id,
-            choice.folder,
-            AGENDA_RENDERERS,
-            progress=progress,
-        )
+        mails = await asyncio.to_thread(write)
         screen.notify(f"Wrote {len(mails)} {what.lower()} in {choice.folder}", markup=False)
     screen.show_missing_proposals()
 
