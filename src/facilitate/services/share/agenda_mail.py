@@ -16,7 +16,6 @@ from pathlib import Path
 
 from facilitate.models import Organization
 from facilitate.models.enums import Visibility
-from facilitate.services.email_address import is_email_address
 from facilitate.services.record.audience import PACKET_AUDIENCE
 from facilitate.services.record.settings import Settings, organization_language
 from facilitate.services.share.agenda_document import AgendaDocument, build_agenda
@@ -26,6 +25,9 @@ from facilitate.services.share.packets import (
     grants,
     partner_organizations,
     recipients,
+)
+from facilitate.services.share.packets import (
+    addressed as packets_addressed,
 )
 from facilitate.services.share.sharing import RenderedFile, WrittenFile, slug
 from facilitate.store import Store
@@ -78,15 +80,9 @@ def granted_organizations(store: Store, meeting_id: str) -> list[tuple[Organizat
 def addressed(
     store: Store, meeting_id: str, org: Organization
 ) -> tuple[list[tuple[str, str]], list[str]]:
-    """The organization's recipients as (name, address), and a warning for each left out."""
-    to: list[tuple[str, str]] = []
-    warnings: list[str] = []
-    for person in recipients(store, meeting_id, org):
-        address = person.email.strip()
-        if is_email_address(address):
-            to.append((person.name, address))
-        else:
-            warnings.append(f"{person.name}: {address!r} is not an email address; left out")
+    """The organization's recipients as (name, address), and a warning for each left out (as
+    minutes packets address them), and one when nobody is left."""
+    to, warnings = packets_addressed(recipients(store, meeting_id, org))
     if not to:
         warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
     return to, warnings

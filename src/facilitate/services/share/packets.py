@@ -179,7 +179,7 @@ def recipients(store: Store, meeting_id: str, organization: Organization) -> lis
     return closer or people
 
 
-def _addressed(people: Sequence[Person]) -> tuple[list[tuple[str, str]], list[str]]:
+def addressed(people: Sequence[Person]) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, address) for each person with a usable address, and a warning for each without."""
     to: list[tuple[str, str]] = []
     warnings: list[str] = []
@@ -445,7 +445,7 @@ def _write_packet(
         beyond_agreement_reason=granted.beyond_reason,
     )
     named, without = minutes.files(doc)
-    to, warnings = _addressed(recipients(store, doc.meeting_id, org))
+    to, warnings = addressed(recipients(store, doc.meeting_id, org))
     if not to:
         warnings.append(f"{org.label}: nobody with an email address; fill in To: yourself")
     draft = email_draft(
