@@ -48,3 +48,10 @@ def test_take_without_a_valid_number_is_refused_and_changes_nothing(demo_store: 
     assert session.handle(":take 1").refused == f"“{items[0].title}” is already the item under way"
     assert demo_store.get(Meeting, meeting.id).current_item_id == items[0].id
     assert ":take N" in " ".join(session.handle(":help").lines)
+
+
+def test_help_names_the_tokens_of_this_session(demo_store: Store) -> None:
+    session, _meeting, _items = _session(demo_store)
+    said = " ".join(session.handle(":help").lines)
+    for token in ("moved:@a", "outcome:unanimous", "roll:@a=yes", "+theme", "re:listening#6"):
+        assert token in said, token

@@ -32,6 +32,9 @@ HELP = [
     "/d TEXT saves a decision (method:consent, outcome:deferred, for:N against:N abstain:N).",
     "/a TEXT @owner due:fri saves an action item. /p TEXT saves a parking-lot entry.",
     "#public, #internal or #confidential on any line sets who may see it.",
+    "moved:@a second:@b, outcome:unanimous|tabled, roll:@a=yes,@b=no on a decision.",
+    "+theme files a note under a theme; re:12 (or re:listening#6) on a decision or action says"
+    " which input it answers.",
     ":next starts the next item. :items lists the agenda. :time says the time left.",
     ":take N takes item N now, out of order; the item under way is paused, to take up again.",
     ":rules reads the ground rules. :who says who holds a role and who is here.",
@@ -195,7 +198,12 @@ class LineSession:
             leaving = current.id if current else None
         view = live.next_item(self.store, self.meeting_id, leaving)
         if view.current is None:
-            return Reply(["That was the last item. Close the meeting from the app (ctrl+l)."])
+            return Reply(
+                [
+                    "That was the last item. Close the meeting from the app (ctrl+l), or"
+                    " facilitate meetings close MEETING --untaken taken."
+                ]
+            )
         return Reply([wording.current_line(view)])
 
     def take(self, number: str) -> Reply:
