@@ -27,6 +27,7 @@ from facilitate.store.errors import (
     StoreError,
     explain,
 )
+from facilitate.store.trusted_rows import trusted
 
 if TYPE_CHECKING:
     # Only for types: importing pydantic is left to the first screen that reads a model.
@@ -105,7 +106,10 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
             data[name] = {}
         elif isinstance(value, str):
             data[name] = json.loads(value)
-    return cls.model_validate(data)
+    # The store wrote this row from a validated model: rebuild it without the validator, and
+    # validate only a row the fast path cannot vouch for (so a damaged one names its field).
+    made = trusted(cls, data)
+    return made if made is not None else cls.model_validate(data)
 
 
 def apply_edit(
