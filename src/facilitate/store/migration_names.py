@@ -24,4 +24,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0013_loop_boards_agenda_out",
     "0014_roll_call_votes",
     "0015_paused_items",
+    "0016_table_versions",
 )

@@ -158,6 +158,13 @@ def m0015_paused_items(db: Database) -> None:
     migration_0015.upgrade(db)
 
 
+@migrations(name="0016_table_versions")
+def m0016_table_versions(db: Database) -> None:
+    from facilitate.store import migration_0016
+
+    migration_0016.upgrade(db)
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of facilitate knows (all are pending on an empty database)."""
     return {m.name for m in migrations.pending(Database(memory=True))}

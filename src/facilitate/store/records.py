@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from facilitate.models.ids import utc_text, utcnow
+from facilitate.store import table_versions
 from facilitate.store.database import DEFAULT_BUSY_TIMEOUT_MS, as_database, open_db, track_close
 from facilitate.store.errors import (
     DatabaseCorrupt,
@@ -152,6 +153,9 @@ class Store:
         # PRAGMA data_version as read inside the current write transaction: while this store
         # holds the write lock no other connection can commit, so it cannot change until then.
         self._pinned_data_version: int | None = None
+        # Per-table change counters (store/table_versions.py) as of this data_version.
+        self._counted: dict[str, int] = {}
+        self._counted_at: int | None = None
 
     @classmethod
     def open(
@@ -239,9 +243,11 @@ class Store:
     # -- change detection -----------------------------------------------------------------------
 
     def version(self, tables: Iterable[str]) -> tuple[int, ...]:
-        """A value that changes whenever another connection (a second window, another process)
-        commits to the file, or this store writes to one of `tables`. Equal values mean those
-        tables hold what they held; a changed value may be a false alarm, never a miss."""
+        """A value that changes whenever this store writes to one of `tables`, or another
+        connection (a second window, another process) commits to the file: to one of `tables`
+        when all of them keep a change counter (store/table_versions.py), to any table otherwise.
+        Equal values mean those tables hold what they held; a changed value may be a false
+        alarm, never a miss."""
         data_version = self._pinned_data_version
         if data_version is None:
             try:
@@ -250,7 +256,24 @@ class Store:
                 raise self._explain(error) from error
             if self._depth:
                 self._pinned_data_version = data_version
-        return (data_version, *(self._writes[table] for table in tables))
+        tables = tuple(tables)
+        own = tuple(self._writes[table] for table in tables)
+        counted = self._counted_versions(data_version)
+        if tables and all(table in counted for table in tables):
+            # Another connection's commit to other tables (a second window's note) leaves
+            # these as they were: their triggers' counters say so (see store/table_versions.py).
+            return (*(counted[table] for table in tables), *own)
+        return (data_version, *own)
+
+    def _counted_versions(self, data_version: int) -> dict[str, int]:
+        """The per-table change counters, read again only after another connection committed."""
+        if data_version != self._counted_at:
+            try:
+                self._counted = table_versions.read(self.conn.execute)
+            except sqlite3.OperationalError:
+                self._counted = {}  # a file opened without migrating: data_version alone
+            self._counted_at = data_version
+        return self._counted
 
     def remember(self, key: Hashable, tables: Iterable[str], compute: Callable[[], T]) -> T:
         """`compute()`, or what it returned for the same key, if nothing it read can have
