@@ -7,10 +7,14 @@ to build a model from data already validated; it skips building the class's vali
 costs 1–10 ms per model class on first use and is most of what a command such as
 `facilitate minutes -f md` would otherwise pay to read a meeting (issue #15).
 
-Anything this module does not recognise (a field type it has no conversion for, a value of an
-unexpected type, a column the model lacks, a required field missing, a value that does not parse)
-returns None, and the caller validates the row the ordinary way, so a damaged row still gets
-pydantic's error naming the field, exactly as before.
+A row is vouched for only as far as pydantic would have checked it: types, and the fields' own
+bounds (`ge`, `le`, `gt`, `max_length`), checked here. A class with validators of its own (a name
+that may not be blank, an audience that may not be confidential) is always validated: a row may
+have come from another laptop's file, and those rules guard what leaves a room. Anything this
+module does not recognise (a field type or bound it has no check for, a value of an unexpected
+type, a column the model lacks, a required field missing, a value that does not parse) returns
+None, and the caller validates the row the ordinary way, so a damaged row still gets pydantic's
+error naming the field, exactly as before.
 """
 
 from __future__ import annotations
@@ -160,14 +164,55 @@ def _converter(annotation: Any) -> Convert:
     raise _Unfit
 
 
+def _bounded(convert: Convert, bounds: list[Any]) -> Convert:
+    """`convert`, then the field's bounds (annotated_types' Ge, Le, Gt, MaxLen) checked."""
+    import annotated_types as at
+
+    checks: list[tuple[str, Any]] = []
+    for bound in bounds:
+        if isinstance(bound, at.Ge):
+            checks.append((">=", bound.ge))
+        elif isinstance(bound, at.Le):
+            checks.append(("<=", bound.le))
+        elif isinstance(bound, at.Gt):
+            checks.append((">", bound.gt))
+        elif isinstance(bound, at.MaxLen):
+            checks.append(("len<=", bound.max_length))
+        else:
+            raise _Unfit  # a bound this module cannot check: validate the class instead
+
+    def convert_and_check(value: Any) -> Any:
+        made = convert(value)
+        if made is not None and not all(_within(made, how, limit) for how, limit in checks):
+            raise _Unfit
+        return made
+
+    return convert_and_check
+
+
+def _within(value: Any, how: str, limit: Any) -> bool:
+    if how == ">=":
+        return bool(value >= limit)
+    if how == "<=":
+        return bool(value <= limit)
+    if how == ">":
+        return bool(value > limit)
+    return bool(len(value) <= limit)
+
+
 @cache
 def _plan(model: type[BaseModel]) -> tuple[dict[str, Convert], frozenset[str]] | None:
-    """Each field's conversion and the names of the required fields, or None when a field's
-    type is one this module does not know (that class is always validated)."""
+    """Each field's conversion and the names of the required fields, or None when the class
+    has validators of its own or a field's type or bound is one this module does not know
+    (that class is always validated)."""
+    decorators = model.__pydantic_decorators__
+    if decorators.field_validators or decorators.model_validators:
+        return None
     try:
-        conversions = {
-            name: _converter(field.annotation) for name, field in model.model_fields.items()
-        }
+        conversions = {}
+        for name, field in model.model_fields.items():
+            convert = _converter(field.annotation)
+            conversions[name] = _bounded(convert, field.metadata) if field.metadata else convert
     except _Unfit:
         return None
     required = frozenset(name for name, field in model.model_fields.items() if field.is_required())
