@@ -28,7 +28,6 @@ from facilitate.store.errors import (
     StoreError,
     explain,
 )
-from facilitate.store.trusted_rows import trusted
 
 if TYPE_CHECKING:
     # Only for types: importing pydantic is left to the first screen that reads a model.
@@ -107,10 +106,7 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
             data[name] = {}
         elif isinstance(value, str):
             data[name] = json.loads(value)
-    # The store wrote this row from a validated model: rebuild it without the validator, and
-    # validate only a row the fast path cannot vouch for (so a damaged one names its field).
-    made = trusted(cls, data)
-    return made if made is not None else cls.model_validate(data)
+    return cls.model_validate(data)
 
 
 def apply_edit(
