@@ -138,3 +138,15 @@ def test_missing_input_of_another_series_saves_nothing(
         _capture(demo_store, meeting, f"/d fund rides {typed}")
     assert len(demo_store.find(EntryLink)) == before
     assert not any(e.text.startswith("fund rides") for e in capture.entries(demo_store, meeting.id))
+
+
+def test_re_on_a_note_stays_text_and_says_so() -> None:
+    """Only a decision or an action answers input: on a note, re:12 is kept as words and the
+    facilitator is told at once, not when reading the minutes."""
+    from facilitate.services.run.quick_entry import parse_line
+
+    parsed = parse_line("Judge Park can pilot reminders re:listening#1", date(2026, 12, 1))
+    assert parsed.text == "Judge Park can pilot reminders re:listening#1"
+    assert any("stays as text" in w for w in parsed.warnings)
+    plain = parse_line("We met at the center, re: the grant", date(2026, 12, 1))
+    assert not any("stays as text" in w for w in plain.warnings)
