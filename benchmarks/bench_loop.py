@@ -26,8 +26,9 @@ circle), interleaved so drift hits every case alike, the median of `--runs`:
 - `series-record`: `series_record` rendered as Markdown; `series-record bare SQL`: the same
   decision and action rows fetched by plain sqlite3;
 - `Loop screen rows`: `newest_loop_rows`, what the Loop screen lists first (the newest
-  `LOOP_PAGE` inputs, numbered, with their responses); `loop_rows (all)` every input of the
-  series, as `facilitate loop list` prints it;
+  `LOOP_PAGE` inputs, numbered, with their responses); `Loop screen all notes` the same with
+  every numbered note (`a` on the screen); `loop_rows (all)` every input of the series, as
+  `facilitate loop list` prints it;
 - `response chooser`: `response_candidates` with no words and with two, as the chooser asks on
   opening and on a keystroke.
 """
@@ -62,12 +63,16 @@ LINK_EVERY = 25
 DECLINE_EVERY = 10
 THEMES = 10
 
+# The report's input as `store.queries_input` defines it (every parking-lot entry, every note of
+# a listening session, a business meeting's note only when answered or filed under a theme),
+# with its links and answers, by plain SQL: no numbering, no objects, no rendering.
 BARE_LOOP = """
     SELECT x.id, x.text, x.visibility, l.from_id, r.text
     FROM (SELECT n.id, n.text, n.visibility FROM notes n JOIN meetings m ON m.id = n.meeting_id
           WHERE m.series_id = :s AND (m.kind = 'listening_session'
-                OR n.id IN (SELECT to_id FROM entry_links)
-                OR n.id IN (SELECT entry_id FROM entry_themes))
+                OR n.id IN (SELECT to_id FROM entry_links WHERE to_table = 'notes')
+                OR n.id IN (SELECT input_id FROM loop_responses WHERE input_table = 'notes')
+                OR n.id IN (SELECT entry_id FROM entry_themes WHERE entry_table = 'notes'))
           UNION ALL
           SELECT p.id, p.text, p.visibility FROM parking_lot p
           JOIN meetings m ON m.id = p.meeting_id WHERE m.series_id = :s) x
@@ -168,6 +173,7 @@ def cases(
             bare.execute(sql, {"s": series_id}).fetchall() for sql in BARE_RECORD
         ],
         "Loop screen rows": lambda: newest_loop_rows(store, series_id),
+        "Loop screen all notes": lambda: newest_loop_rows(store, series_id, every=True),
         "loop_rows (all)": lambda: loop_rows(store, series_id),
         "response chooser": lambda: response_candidates(store, series_id),
         "response chooser, 2 words": lambda: response_candidates(store, series_id, "action done"),

@@ -6,9 +6,10 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from facilitate.models import ActionItem, Decision, EntryLink
+from facilitate.models import ActionItem, Decision, EntryLink, Note
 from facilitate.models.enums import Visibility
 from facilitate.services.record.loop_links import input_by_number, search_inputs
+from facilitate.services.record.themes import file_entry
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.input_search import InputSearchDialog, hit_label
@@ -45,13 +46,17 @@ async def test_ctrl_e_puts_re_number_of_the_chosen_input_at_the_cursor(demo_stor
         await pilot.pause()
         assert isinstance(app.screen, InputSearchDialog)
         await _type(pilot, "referral forms")
-        # Typing narrowed the list to the one note with those words.
+        # #3 is a discussion note nobody answered or filed: numbered, but not input to find.
+        assert _found(app) == []
+        await pilot.press("ctrl+u")
+        await _type(pilot, "families be at")
+        # Typing narrowed the list to the one input with those words.
         assert len(_found(app)) == 1
-        assert _found(app)[0].startswith("#3 Sep 27 2026 Referral forms")
+        assert _found(app)[0].startswith("#2 Aug 30 2026 Parent Partners asked")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
-        assert line.value == "/a Pilot it @keisha re:3 "
+        assert line.value == "/a Pilot it @keisha re:2 "
         assert line.has_focus
         assert line.cursor_position == len(line.value)
 
@@ -118,6 +123,9 @@ async def test_escape_leaves_the_line_as_it_was(demo_store: Store) -> None:
 
 def test_a_hit_shows_its_visibility_and_its_series_when_another(demo_store: Store) -> None:
     steering = demo_lookup.series(demo_store, "Steering")
+    # An internal discussion note is input once filed under a theme.
+    note = next(n for n in demo_store.find(Note) if n.text.startswith("Staffing shortfall"))
+    file_entry(demo_store, steering.id, Note.table, note.id, ["staffing"])
     hits = {hit.text[:20]: hit for hit in search_inputs(demo_store, "")}
     staffing = next(h for t, h in hits.items() if t.startswith("Staffing shortfall"))
     assert staffing.visibility is Visibility.INTERNAL

@@ -8,7 +8,9 @@ import pytest
 from facilitate.export import render_minutes
 from facilitate.models import Meeting, Note, Person
 from facilitate.models.enums import Attribution, Visibility
+from facilitate.models.loop import EntryTheme
 from facilitate.services.record.minutes import build_minutes
+from facilitate.services.record.themes import unfile
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.services.theme_names import file_under
 from facilitate.store import Store
@@ -23,6 +25,10 @@ def _session(store: Store, policy: Attribution) -> tuple[Meeting, Person]:
     """The demo's listening session under `policy`, with Tasha quoted by name, a note from
     her organization, and notes filed under +housing (two) and +court-dates (one)."""
     meeting = demo_meetings(store)["listening"]
+    # The demo files its notes under themes of its own: this test files them itself.
+    for note in store.find(Note, meeting_id=meeting.id):
+        for filing in store.find(EntryTheme, entry_table="notes", entry_id=note.id):
+            unfile(store, filing.id)
     meeting.attribution_policy = policy
     store.update_fields(meeting, ["attribution_policy"])
     tasha = next(p for p in store.find(Person) if p.name == "Tasha Greene")

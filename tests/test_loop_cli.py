@@ -73,8 +73,11 @@ def test_one_page_writes_markdown_and_html_for_the_public(demo_db: Path, tmp_pat
 def test_list_link_unlink_by_number(demo_db: Path) -> None:
     listed = run(demo_db, "loop", "list", "steering")
     assert listed.exit_code == 0, listed.output
-    assert "#1 [partners] Partners agreed that reunification" in listed.output
+    assert "#2 [partners] Parent Partners asked that families be at the table" in listed.output
     assert "→ decision (adopted): Adopt three shared outcomes" in listed.output
+    # #4, a discussion note nobody answered, is numbered but not input: not listed until an
+    # answer is linked to it by its number.
+    assert "#4 " not in listed.output
     before = _count(demo_db, EntryLink)
     linked = run(
         demo_db, "loop", "link", "steering", "--input", "4", "--action", "pilot shared referral"
@@ -82,15 +85,15 @@ def test_list_link_unlink_by_number(demo_db: Path) -> None:
     assert linked.exit_code == 0, linked.output
     assert "#4 is answered by: Pilot the shared referral form with three families" in linked.output
     assert _count(demo_db, EntryLink) == before + 1
-    assert (
-        "→ action (open): Pilot the shared referral form"
-        in run(demo_db, "loop", "list", "steering").output
-    )
+    relisted = run(demo_db, "loop", "list", "steering").output
+    assert "#4 [internal] Staffing shortfall" in relisted
+    assert "→ action (open): Pilot the shared referral form" in relisted
     unlinked = run(
         demo_db, "loop", "unlink", "steering", "--input", "4", "--action", "pilot shared referral"
     )
     assert unlinked.exit_code == 0, unlinked.output
     assert _count(demo_db, EntryLink) == before
+    assert "#4 " not in run(demo_db, "loop", "list", "steering").output
 
 
 def test_decline_needs_a_reason_and_remove_takes_it_back(demo_db: Path) -> None:
@@ -174,6 +177,25 @@ def test_summary_prints_follow_through_figures(demo_db: Path) -> None:
     one = run(demo_db, "loop", "steering", "--summary", "--as-of", "2026-11-22")
     assert one.exit_code == 0, one.output
     assert "Core Team" not in one.output
+
+
+def test_summary_says_how_much_input_is_answered(demo_db: Path) -> None:
+    result = run(demo_db, "loop", "--summary", "--as-of", "2026-11-22")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # The report's own count (`loop listening` prints it): confidential input is not counted;
+    # of the steering committee's six numbered entries, its parking-lot entry and the one note
+    # answered are input, not the discussion notes nobody answered or filed.
+    assert lines[-3:] == [
+        "Input by series:",
+        "  Community Listening Sessions: answered: 2 of 3",
+        "  Steering Committee (monthly): answered: 2 of 2",
+    ]
+    one = run(demo_db, "loop", "listening", "--summary", "--as-of", "2026-11-22")
+    assert one.output.splitlines()[-2:] == [
+        "Input by series:",
+        "  Community Listening Sessions: answered: 2 of 3",
+    ]
 
 
 def test_one_meeting_report(demo_db: Path, tmp_path: Path) -> None:

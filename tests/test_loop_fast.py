@@ -42,6 +42,22 @@ def test_the_newest_page_is_the_tail_of_the_whole_list(demo_store: Store) -> Non
             assert page.answered == sum(1 for row in every if row.responses)
 
 
+def test_all_notes_pages_every_numbered_entry_and_says_which_are_input(
+    demo_store: Store,
+) -> None:
+    for series in demo_store.find(MeetingSeries):
+        numbers = sorted(loop_links.input_numbers(demo_store, series.id).values())
+        inputs = {row.input.id for row in loop_links.loop_rows(demo_store, series.id)}
+        for count in range(len(numbers) + 2):
+            page = loop_links.newest_loop_rows(demo_store, series.id, count, every=True)
+            listed = [row.input.number for row in page.rows]
+            assert listed == (numbers[max(len(numbers) - count, 0) :] if count else [])
+            assert [row.input.is_input for row in page.rows] == [
+                row.input.id in inputs for row in page.rows
+            ]
+            assert (page.total, page.inputs) == (len(numbers), len(inputs))
+
+
 def test_candidates_put_the_series_own_first_and_words_narrow_them(demo_store: Store) -> None:
     steering = demo_lookup.series(demo_store, "Steering")
     found = loop_links.response_candidates(demo_store, steering.id)
@@ -86,15 +102,25 @@ async def test_the_loop_screen_lists_a_page_and_m_lists_older(
         await app.push_screen(LoopScreen(steering.id))
         await pilot.pause()
         table = app.screen.query_one("#loop-inputs", Table)
-        numbers = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
-        assert numbers == ["3", "4", "5", "6"]
-        info = str(app.screen.query_one("#loop-info", Static).render())
-        assert "6 pieces of input" in info and "the newest 4 listed, m for older" in info
+
+        def numbers() -> list[str]:
+            return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+        def info() -> str:
+            return str(app.screen.query_one("#loop-info", Static).render())
+
+        # Input only: the parking-lot entry and the one note answered, under their numbers.
+        assert numbers() == ["2", "6"]
+        assert "2 pieces of input" in info() and "m for older" not in info()
+        await pilot.press("a")
+        await pilot.pause()
+        assert numbers() == ["3", "4", "5", "6"]
+        assert "All 6 numbered notes: 2 pieces of input" in info()
+        assert "the newest 4 listed, m for older" in info()
         await pilot.press("m")
         await pilot.pause()
-        numbers = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
-        assert numbers == ["1", "2", "3", "4", "5", "6"]
-        assert "m for older" not in str(app.screen.query_one("#loop-info", Static).render())
+        assert numbers() == ["1", "2", "3", "4", "5", "6"]
+        assert "m for older" not in info()
         await pilot.press("m")
         await pilot.pause()
         assert table.row_count == 6

@@ -65,8 +65,13 @@ def test_input_is_numbered_in_capture_order_within_its_series(demo_store: Store)
 
 def test_steering_series_numbers_notes_and_parking_lot_together(demo_store: Store) -> None:
     october = demo_meetings(demo_store)["october"]
+    numbered = input_numbers(demo_store, october.series_id)
+    assert sorted(numbered.values()) == list(range(1, len(numbered) + 1))
     rows = loop_rows(demo_store, october.series_id)
-    assert [r.input.number for r in rows] == list(range(1, len(rows) + 1))
+    # Only input is listed (the note answered, the parking-lot entry), each under the number it
+    # has among every note and entry of the series.
+    assert [r.input.number for r in rows] == [2, 6]
+    assert all(numbered[(r.input.table, r.input.id)] == r.input.number for r in rows)
     [parked] = [r for r in rows if r.input.table == ParkingLotItem.table]
     assert parked.input.text == "Transportation to treatment for families without a car"
     assert input_by_number(demo_store, october.series_id, parked.input.number).id == parked.input.id
@@ -180,7 +185,7 @@ def test_search_finds_input_by_words_and_theme_across_series(demo_store: Store) 
     demo_store.insert(EntryTheme(theme_id=theme.id, entry_table="notes", entry_id=notes[1].id))
     [hit] = search_inputs(demo_store, "WAITLISTS court")
     assert (hit.id, hit.number, hit.series_name) == (notes[1].id, 2, "Community Listening Sessions")
-    assert hit.themes == ("court-dates",)
+    assert "court-dates" in hit.themes  # with any the demo files it under
     assert [h.id for h in search_inputs(demo_store, "+court-dates")] == [notes[1].id]
     # "families" is said in the steering series and the listening series.
     everywhere = {h.series_id for h in search_inputs(demo_store, "families")}
@@ -238,7 +243,9 @@ def test_every_path_gives_the_same_numbers(demo_store: Store) -> None:
     series_id = september.series_id
     everything = input_numbers(demo_store, series_id)
     rows = loop_rows(demo_store, series_id)
-    assert {(r.input.table, r.input.id): r.input.number for r in rows} == everything
+    assert {(r.input.table, r.input.id): r.input.number for r in rows}.items() <= (
+        everything.items()
+    )
     assert sorted(everything.values()) == list(range(1, len(everything) + 1))
     for meeting in demo_store.find(Meeting, series_id=series_id):
         for key, number in loop_links.meeting_numbers(demo_store, meeting.id).items():
@@ -248,9 +255,13 @@ def test_every_path_gives_the_same_numbers(demo_store: Store) -> None:
     for number in everything.values():
         found = input_by_number(demo_store, series_id, number)
         assert everything[(found.table, found.id)] == number
+    # A business note nobody answered is not input, so search does not offer it; answered, it
+    # is found under the number it always had.
+    assert search_inputs(demo_store, "after the fact") == []
+    link_response(demo_store, demo_store.find(Decision)[0], late)
     [hit] = search_inputs(demo_store, "after the fact")
     assert hit.number == everything[("notes", late.id)]
-    link_response(demo_store, demo_store.find(Decision)[0], late)
+    rows = loop_rows(demo_store, series_id)
     report = you_said_we_did(demo_store, series_id=series_id, audience=Visibility.INTERNAL)
     assert all(
         everything[(_table(line.kind), _id(line, rows))] == line.number for line in report.inputs

@@ -244,9 +244,12 @@ def test_one_pager_shows_a_few_things_per_theme(store: Store, scenario: Scenario
     report = you_said_we_did(store, meeting_id=session.id, audience=Visibility.PUBLIC)
     md = render_one_page(report, ExportFormat.MD)[0].data.decode()
     assert "and 4 more things" in md and "More on rent 4" not in md
-    # Seven answers in housing (two from the scenario): five are shown, two counted.
-    assert "and 2 more answers" in md and "Answer on rent 2" in md
-    assert "Answer on rent 3" not in md
+    # Six answers in housing it may read (one from the scenario): five are shown, one counted;
+    # the response it may not read is said once for the theme, after them, never cut.
+    assert "and 1 more answer\n" in md and "Answer on rent 3" in md
+    assert "Answer on rent 4" not in md
+    assert md.count("being worked on") == 1
+    assert "- A response is being worked on for 1 thing you told us." in md
 
 
 def _readable(fmt: ExportFormat, data: bytes) -> str:

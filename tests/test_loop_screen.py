@@ -42,8 +42,12 @@ def _cursor_number(app: FacilitateApp) -> str:
     return str(table.get_row_at(table.cursor_row)[0])
 
 
+def _answer_row(app: FacilitateApp, number: str) -> list[str]:
+    return next(row for row in _cells(app) if row[0] == number)
+
+
 def _answer(app: FacilitateApp, number: str) -> str:
-    return next(row for row in _cells(app) if row[0] == number)[2]
+    return _answer_row(app, number)[2]
 
 
 def _detail(app: FacilitateApp) -> str:
@@ -63,8 +67,14 @@ async def _open_from_home(app: FacilitateApp, pilot: Pilot[None], series: str) -
 
 
 async def _to_number(app: FacilitateApp, pilot: Pilot[None], number: int) -> None:
-    while _cursor_number(app) != str(number):
+    """Down to the row of input `number`; fails (rather than pressing on) when it is not listed."""
+    table = app.screen.query_one("#loop-inputs", Table)
+    table.move_cursor(row=0)
+    for _ in range(table.row_count):
+        if _cursor_number(app) == str(number):
+            return
         await pilot.press("down")
+    assert _cursor_number(app) == str(number), f"#{number} is not listed"
 
 
 async def test_home_i_opens_the_series_input_numbered_with_answers(demo_store: Store) -> None:
@@ -72,15 +82,24 @@ async def test_home_i_opens_the_series_input_numbered_with_answers(demo_store: S
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_from_home(app, pilot, "Steering")
         rows = _cells(app)
-        assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+        # Input only: the note answered and the parking-lot entry, under their numbers.
+        assert [row[0] for row in rows] == ["2", "6"]
         # At 80 columns the number, date, answer and words are all drawn.
         columns = [c.value for c in app.screen.query_one("#loop-inputs", Table).columns]
         assert columns[:5] == ["number", "date", "answer", "visibility", "input"]
-        assert rows[1][1] == "Aug 30"
-        assert rows[3][3] == "internal"
-        assert rows[1][4].startswith(PARENT_PARTNERS)
+        assert rows[0][1] == "Aug 30"
+        assert rows[0][4].startswith(PARENT_PARTNERS)
         info = str(app.screen.query_one("#loop-info", Static).render())
-        assert "6 pieces of input" in info
+        assert "2 pieces of input, 2 answered · a all notes" in info
+        # a: every numbered note, the discussion notes said not to be input.
+        await pilot.press("a")
+        await pilot.pause()
+        rows = _cells(app)
+        assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+        assert (rows[3][2], rows[3][3]) == ("not input", "internal")
+        assert "All 6 numbered notes: 2 pieces of input" in str(
+            app.screen.query_one("#loop-info", Static).render()
+        )
         await _to_number(app, pilot, 2)
         assert PARENT_PARTNERS in _detail(app)
         await pilot.press("escape")
@@ -93,8 +112,9 @@ async def test_link_then_unlink_a_decision_by_keys(demo_store: Store, db_path: P
     app = FacilitateApp(demo_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_from_home(app, pilot, "Steering")
+        await pilot.press("a")  # #3 is a discussion note: listed with every numbered note
         await _to_number(app, pilot, 3)
-        assert _answer(app, "3") == "no response yet"
+        assert _answer(app, "3") == "not input"
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, ResponseChooserDialog)
@@ -122,7 +142,7 @@ async def test_link_then_unlink_a_decision_by_keys(demo_store: Store, db_path: P
         await pilot.press("y")
         await pilot.pause()
         assert _cursor_number(app) == "3"
-        assert _answer(app, "3") == "no response yet"
+        assert _answer(app, "3") == "not input"
         assert app.store.find(EntryLink, to_id=referral_forms.id) == []
         # The decision itself stays on record.
         assert app.store.get(Decision, decision.id).text == decision.text
@@ -132,6 +152,7 @@ async def test_record_a_declined_response_needs_its_reason(demo_store: Store) ->
     app = FacilitateApp(demo_store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_from_home(app, pilot, "Steering")
+        await pilot.press("a")
         await _to_number(app, pilot, 5)
         await pilot.press("r")
         await pilot.pause()
@@ -141,7 +162,7 @@ async def test_record_a_declined_response_needs_its_reason(demo_store: Store) ->
         await pilot.pause()
         # Declined is the default; without a reason the form stays, with what was typed.
         assert isinstance(app.screen, LoopResponseDialog)
-        assert "Reason" in str(app.screen.query_one("#error", Label).render())
+        assert "Why not is empty" in str(app.screen.query_one("#error", Label).render())
         # The form put the cursor in the reason.
         await _type(pilot, "the transit grant ended in June")
         await pilot.press("ctrl+s")
@@ -164,7 +185,7 @@ async def test_record_a_declined_response_needs_its_reason(demo_store: Store) ->
         await pilot.press("y")
         await pilot.pause()
         assert app.store.find(LoopResponse, id=stored[0].id) == []
-        assert _answer(app, "5") == "no response yet"
+        assert _answer(app, "5") == "not input"
 
 
 async def test_find_input_of_another_series_shows_that_series(demo_store: Store) -> None:
@@ -258,7 +279,7 @@ async def test_v_makes_the_highlighted_input_public(demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_from_home(app, pilot, "Steering")
         await _to_number(app, pilot, 2)
-        assert _cells(app)[1][3] == "partners"
+        assert _answer_row(app, "2")[3] == "partners"
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
@@ -270,13 +291,13 @@ async def test_v_makes_the_highlighted_input_public(demo_store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LoopScreen)
         assert _cursor_number(app) == "2"
-        assert _cells(app)[1][3] == "public"
+        assert _answer_row(app, "2")[3] == "public"
         # Escape changes nothing.
         await pilot.press("v")
         await pilot.pause()
         await pilot.press("down", "down", "escape")
         await pilot.pause()
-        assert _cells(app)[1][3] == "public"
+        assert _answer_row(app, "2")[3] == "public"
     steering = demo_lookup.series(demo_store, "Steering")
     stored = loop_links.input_by_number(demo_store, steering.id, 2)
     assert stored.visibility is Visibility.PUBLIC
@@ -294,7 +315,7 @@ async def test_v_then_enter_keeps_who_may_see_the_input(demo_store: Store) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LoopScreen)
-        assert _cells(app)[1][3] == "partners"
+        assert _answer_row(app, "2")[3] == "partners"
     steering = demo_lookup.series(demo_store, "Steering")
     stored = loop_links.input_by_number(demo_store, steering.id, 2)
     assert stored.visibility is Visibility.PARTNERS

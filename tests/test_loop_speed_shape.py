@@ -48,7 +48,7 @@ from facilitate.services.record.you_said_we_did import (
     LoopReport,
     you_said_we_did,
 )
-from facilitate.store import Store, queries_loop
+from facilitate.store import Store, queries_input
 
 GENERATED = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 AUDIENCES = (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.INTERNAL)
@@ -307,7 +307,8 @@ def test_the_history_holds_what_the_rule_is_about(store: Store, history: tuple[s
 def test_numbers_are_the_series_numbers(store: Store, history: tuple[str, str]) -> None:
     for series_id in history:
         every = {
-            row.number: clean_text(row.text) for row in queries_loop.series_inputs(store, series_id)
+            row.number: clean_text(row.text)
+            for row in queries_input.series_inputs(store, series_id)
         }
         report = you_said_we_did(
             store, series_id=series_id, audience=Visibility.INTERNAL, open_per_theme=2
@@ -331,7 +332,7 @@ def test_a_session_report_numbers_and_counts_as_the_series_does(
     )
     assert _got(capped) == _expected(full, 1, ANSWERED_PER_THEME)
     numbers = {
-        row.number: clean_text(row.text) for row in queries_loop.series_inputs(store, listening)
+        row.number: clean_text(row.text) for row in queries_input.series_inputs(store, listening)
     }
     assert all(numbers[line.number] == line.text for line in full.inputs)
     assert {line.meeting_title for line in full.inputs} == {session.title}

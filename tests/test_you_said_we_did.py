@@ -16,8 +16,10 @@ from facilitate.export import RENDERERS, UnsupportedFormat, render_loop, render_
 from facilitate.models import (
     ActionItem,
     ActionUpdate,
+    Body,
     Decision,
     EntryLink,
+    Meeting,
     MeetingSeries,
     Note,
     ParkingLotItem,
@@ -25,7 +27,13 @@ from facilitate.models import (
 )
 from facilitate.models.enums import ActionStatus, Attribution, DecisionOutcome, Visibility
 from facilitate.services.record.series_record import RecordFilter, SeriesRecord, series_record
-from facilitate.services.record.you_said_we_did import LinkError, link_response, you_said_we_did
+from facilitate.services.record.themes import file_entry
+from facilitate.services.record.you_said_we_did import (
+    OTHER_INPUT,
+    LinkError,
+    link_response,
+    you_said_we_did,
+)
 from facilitate.services.share.sharing import ExportFormat, export_loop, export_series_record
 from facilitate.store import Store
 
@@ -90,7 +98,10 @@ def test_listening_note_shows_its_decision_and_action_with_current_status(
     assert action.latest_update == "Themes shared with the steering committee; court next."
     assert action.is_open
     assert (report.answered, report.unanswered) == (2, 0)
-    assert [(g.name, len(g.inputs)) for g in report.groups] == [("Other input", 2)]
+    # Each input is listed under each of its themes (the demo files them), or under none.
+    assert {g.name for g in report.groups} == {
+        theme for line in report.inputs for theme in (line.themes or (OTHER_INPUT,))
+    }
     partners = you_said_we_did(demo_store, meeting_id=session.id, audience=Visibility.PARTNERS)
     assert len(partners.inputs) == 3  # the partners-only note too; never the confidential one
     assert all("not to be shared" not in i.text for i in partners.inputs)
@@ -116,9 +127,15 @@ def test_every_format_says_where_a_response_came_from(demo_store: Store) -> None
         "html": html_text(render_loop(report, ExportFormat.HTML)[0].data.decode()),
         "docx": docx_text(render_loop(report, ExportFormat.DOCX)[0].data),
     }
+    # The decision and the themes action, which answers two of the session's notes, each once
+    # per theme its input is listed under.
+    said = "from Steering Committee — October 2026"
+    printed = sum(
+        1 for g in report.groups for line in g.inputs for r in line.responses if said in r.details
+    )
+    assert printed >= 3
     for fmt, text in texts.items():
-        # The decision and the themes action, which answers two of the session's notes.
-        assert text.count("from Steering Committee — October 2026") == 3, fmt
+        assert text.count(said) == printed, fmt
         assert "Sofia Alvarez" in text and "due Nov 29, 2026" in text, fmt
 
 
@@ -154,31 +171,40 @@ def test_link_response_is_idempotent_and_typed(demo_store: Store) -> None:
         link_response(demo_store, note, note)  # type: ignore[arg-type]
 
 
-def test_series_report_lists_answered_notes_and_parking(demo_store: Store) -> None:
+def test_series_report_lists_input_not_every_discussion_note(demo_store: Store) -> None:
     meetings = demo_meetings(demo_store)
     october = meetings["october"]
     parked = demo_store.find(ParkingLotItem, meeting_id=october.id)[0]
     riverbend = next(n for n in demo_store.find(Note, meeting_id=october.id))
+    referral = next(n for n in demo_store.find(Note) if n.text.startswith("Referral forms"))
     action = demo_store.find(ActionItem, meeting_id=october.id)[0]
     link_response(demo_store, action, riverbend)
+    file_entry(demo_store, october.series_id, Note.table, referral.id, ["referrals"])
     report = you_said_we_did(demo_store, series_id=october.series_id)
-    kinds = [(line.kind, line.text[:20]) for line in report.inputs]
-    # Parent Partners' note (answered by the demo's shared-outcomes decision), Riverbend's note
-    # (answered above) and the parking lot (declined by the demo); unanswered notes are not input.
-    assert kinds == [
-        ("note", "Parent Partners aske"),
-        ("note", riverbend.text[:20]),
-        ("parking lot", parked.text[:20]),
+    # In a business meeting a note is input when answered or filed, under the number the Loop
+    # screen and re:N give it; #1 (a discussion note nobody answered) is not, nor #4 (internal).
+    assert [(line.number, line.kind, line.answered) for line in report.inputs] == [
+        (2, "note", True),  # Parent Partners', answered by the demo's shared-outcomes decision
+        (3, "note", False),  # filed under +referrals above: input, still open
+        (5, "note", True),  # Riverbend's, answered above
+        (6, "parking lot", True),  # declined by the demo
     ]
-    [declined] = report.inputs[2].responses
+    assert [line.text[:20] for line in report.inputs if line.number in (2, 5, 6)] == [
+        "Parent Partners aske",
+        riverbend.text[:20],
+        parked.text[:20],
+    ]
+    [declined] = report.inputs[3].responses
     assert (declined.kind, declined.status) == ("declined", "Declined")
     assert declined.reason.startswith("No partner has a budget line")
     assert report.inputs[0].source == "Parent Partners"
     md = render_loop(report, ExportFormat.MD)[0].data.decode()
     assert "reason: No partner has a budget line" in md
+    assert "No response recorded yet: #3." in md
+    assert "#1" not in md
     [csv_file] = render_loop(report, ExportFormat.CSV)
     rows = csv_rows(csv_file.data)
-    assert [(r["number"], r["response_kind"]) for r in rows] == [
+    assert [(r["number"], r["response_kind"]) for r in rows if r["response_kind"]] == [
         ("2", "decision"),
         ("5", "action"),
         ("6", "declined"),
@@ -187,18 +213,21 @@ def test_series_report_lists_answered_notes_and_parking(demo_store: Store) -> No
         render_loop(report, ExportFormat.ICS)
 
 
-def test_unanswered_input_says_so_and_one_piece_is_singular(demo_store: Store) -> None:
-    october = demo_meetings(demo_store)["october"]
-    report = you_said_we_did(demo_store, meeting_id=october.id)
+def test_unanswered_input_says_so_and_one_piece_is_singular(store: Store) -> None:
+    body = store.insert(Body(name="Core Team"))
+    series = store.insert(MeetingSeries(body_id=body.id, name="Core Team"))
+    meeting = store.insert(
+        Meeting(series_id=series.id, title="Core Team", starts_at=datetime(2026, 3, 3, 13, 0))
+    )
+    store.insert(Note(meeting_id=meeting.id, text="Fathers were discussed at length"))
+    parked = store.insert(ParkingLotItem(meeting_id=meeting.id, text="Peer mentors for fathers"))
+    report = you_said_we_did(store, meeting_id=meeting.id)
+    # The parking-lot entry is input; the discussion note nobody answered or filed is not.
     [line] = report.inputs
-    assert (line.kind, line.answered) == ("parking lot", True)
-    assert report.summary == "1 piece of input; 1 with a response so far."
-    unlinked = demo_meetings(demo_store)["listening"]
-    session = you_said_we_did(demo_store, meeting_id=unlinked.id, audience=Visibility.PARTNERS)
-    [open_line] = [line for line in session.inputs if not line.answered]
-    md = render_loop(session, ExportFormat.MD)[0].data.decode()
-    assert f"No response recorded yet: #{open_line.number}." in md
-    assert "3 pieces of input; 2 with a response so far." in md
+    assert (line.kind, line.text, line.answered) == ("parking lot", parked.text, False)
+    assert report.summary == "1 piece of input; 0 with a response so far."
+    md = render_loop(report, ExportFormat.MD)[0].data.decode()
+    assert f"No response recorded yet: #{line.number}." in md
 
 
 def test_loop_export_is_logged(demo_store: Store, tmp_path: Path) -> None:

@@ -9,18 +9,18 @@ same in plain words, a few lines per theme. The renderers (`loop_markdown`, `loo
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from facilitate.services.record.wording import short_date
 from facilitate.services.record.you_said_we_did import (
-    ANSWERED_FOR_PARTNERS,
     NO_RESPONSE,
-    WORKED_ON,
     InputLine,
     LoopReport,
     ResponseLine,
     ThemeGroup,
+    Withheld,
     count_of,
 )
 from facilitate.services.theme_names import display
@@ -179,11 +179,7 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
     for theme in report.groups:
         told = tuple(line.text for line in theme.inputs[:ONE_PAGE_SAID])
         hidden = len(theme.inputs) - len(told) + theme.more_open + theme.more_answered
-        answers: list[str] = []
-        for line in theme.inputs:
-            answers += [plain_response(r) for r in line.responses]
-            if line.withheld:
-                answers.append(_plain_withheld(line))
+        answers = [plain_response(r) for line in theme.inputs for r in line.responses]
         extra = max(0, len(answers) - ONE_PAGE_DID)
         # The answers to input the report does not list are not read: counted by what they answer.
         earlier = theme.more_answered
@@ -198,7 +194,7 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
                 name=display(theme.name),
                 told=told,
                 more=f"and {count_of(hidden, 'more thing', 'more things')}" if hidden else "",
-                did=tuple(answers[:ONE_PAGE_DID]) + more_did,
+                did=tuple(answers[:ONE_PAGE_DID]) + more_did + plain_withheld(theme.inputs),
                 still_open=(
                     f"Still open: {count_of(waiting, 'thing', 'things')} we have not answered yet."
                     if waiting
@@ -209,14 +205,27 @@ def plain_groups(report: LoopReport) -> list[PlainGroup]:
     return out
 
 
-def _plain_withheld(line: InputLine) -> str:
-    """A response this audience may not see, in the handout's words, naming what it answers."""
-    quoted = f"“{short(line.text)}”"
-    if line.withheld == WORKED_ON:
-        return f"A response to {quoted} is being worked on."
-    if line.withheld == ANSWERED_FOR_PARTNERS:
-        return f"We have answered {quoted}; the answer is shared with partners."
-    return f"We have answered {quoted}; the answer is kept within the partnership."
+# The handout's words for responses its readers may not see, said once per theme: how many
+# things each covers is counted, the things themselves are listed above.
+_PLAIN_WITHHELD = {
+    Withheld.WORKED_ON: "A response is being worked on for {things} you told us.",
+    Withheld.ANSWERED_FOR_PARTNERS: "We have answered {things}; {answers} shared with partners.",
+    Withheld.ANSWERED_WITHIN: "We have answered {things}; {answers} kept within the partnership.",
+}
+
+
+def plain_withheld(lines: tuple[InputLine, ...]) -> tuple[str, ...]:
+    """One plain sentence per kind of response a theme's readers may not see ("A response is
+    being worked on for 3 things you told us."), chosen by where those responses stand."""
+    held: Counter[Withheld] = Counter(line.withheld for line in lines)
+    return tuple(
+        words.format(
+            things=count_of(held[status], "thing", "things"),
+            answers="the answer is" if held[status] == 1 else "the answers are",
+        )
+        for status, words in _PLAIN_WITHHELD.items()
+        if held[status]
+    )
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -25,7 +25,7 @@ from facilitate.services.record.document import (
     ObjectionLine,
 )
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
-from facilitate.services.record.wording import clean_text
+from facilitate.services.record.wording import clean_text, method_recorded
 from facilitate.store import RecordNotFound, Store
 
 
@@ -106,16 +106,32 @@ def listening_source(
 def owner_name(action: ActionItem, names: Names, *, language: str = DEFAULT_LANGUAGE) -> str:
     """The action's owners: a person from the roster (or the name typed for someone outside it),
     then those sharing it, then "all members" when the whole body owns it; "" for nobody."""
-    first = (
-        names.person_name(action.owner_person_id)
-        if action.owner_person_id
-        else clean_text(action.owner_text)
+    return owners_named(
+        action.owner_person_id,
+        action.owner_text,
+        action.co_owners,
+        action.whole_body,
+        names,
+        language=language,
     )
+
+
+def owners_named(
+    owner_person_id: str | None,
+    owner_text: str,
+    co_owners: list[Someone],
+    whole_body: bool,
+    names: Names,
+    *,
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
+    """`owner_name` from an action's stored columns, for readers that hold its row rather than
+    the record (the Loop screen, the report): the one rule for how owners read."""
+    first = names.person_name(owner_person_id) if owner_person_id else clean_text(owner_text)
     sharing = [
-        names.person_name(o.person_id) if o.person_id else clean_text(o.who)
-        for o in action.co_owners
+        names.person_name(o.person_id) if o.person_id else clean_text(o.who) for o in co_owners
     ]
-    everyone = [words(language).all_members] if action.whole_body else []
+    everyone = [words(language).all_members] if whole_body else []
     return ", ".join(name for name in (first, *sharing, *everyone) if name)
 
 
@@ -173,7 +189,7 @@ def decision_line(
     w = words(language)
     return DecisionLine(
         text=clean_text(decision.text),
-        method=w.methods[decision.method],
+        method=w.method_of(decision.method, roll_call=bool(decision.roll_call)),
         outcome=w.outcomes[decision.outcome],
         votes_for=decision.votes_for,
         votes_against=decision.votes_against,
@@ -198,7 +214,7 @@ def decision_line(
         ),
         amendments=tuple(_amendment(a, w) for a in decision.amendments),
         roll_call=tuple((clean_text(r.who) or w.not_named, r.vote) for r in decision.roll_call),
-        method_recorded=decision.method is not DecisionMethod.NOT_RECORDED,
+        method_recorded=method_recorded(decision.method, roll_call=bool(decision.roll_call)),
         motion_outcome=decision.outcome in MOTION_OUTCOMES,
         no_objections=(
             decision.method in (DecisionMethod.CONSENSUS, DecisionMethod.CONSENT)

@@ -19,7 +19,7 @@ from facilitate.services.record.entry_lines import Names, listening_source
 from facilitate.services.record.i18n import Words
 from facilitate.services.record.wording import clean_text
 from facilitate.store import Store
-from facilitate.store.queries_listening import note_themes
+from facilitate.store.queries_themes import entry_themes
 
 
 def listening_note(note: Note, meeting: Meeting, names: Names, w: Words) -> NoteLine:
@@ -33,7 +33,8 @@ def input_by_theme(
 ) -> tuple[ThemeSection, ...]:
     """`notes` (already the audience's) by theme: the most input first, then by name; then
     the notes under no theme. Empty when there are no notes."""
-    filed = note_themes(store, [n.id for n in notes])
+    found = entry_themes(store, [("notes", n.id) for n in notes])
+    filed = {entry_id: list(names) for (_, entry_id), names in found.items()}
     themes: dict[str, list[NoteLine]] = {}
     spelled: dict[str, str] = {}
     other: list[NoteLine] = []

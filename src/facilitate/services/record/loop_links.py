@@ -1,33 +1,47 @@
 """Linking responses to input, from wherever the work happens (issue #13).
 
-Input is a note or a parking-lot entry. Each input of a series has a number (`#12`), the same in
-the live log, the Loop screen and the report: its place among the series' input, meeting by
-meeting (start, then id) and within a meeting in the order it was captured (created_at, then
-id); input captured now takes the next numbers. `meeting_numbers` gives one meeting's cheaply.
+Every note and parking-lot entry is numbered (`#12` in the live log, `re:12` on a decision);
+input is what partners raised for an answer: a listening session's notes, every parking-lot
+entry, and a business meeting's notes that are filed under a theme or answered.
+`store.queries_input` defines both once, for the live log, the Loop screen, search, the report
+and `re:N`. A number is the entry's place among the series' numbered entries, meeting by meeting
+and within a meeting in the order it was captured; what is captured now takes the next numbers.
+`meeting_numbers` gives one meeting's cheaply. Linking an answer to a business note (`re:N`
+names any numbered entry) makes it input.
 A response is a decision or an action (an EntryLink), or an
 answer that is not an entry: a LoopResponse ("we can't, because …").
 
-Every function reads through the joined queries of `store.queries_loop`: a fixed number of
-queries at any age.
+Every function reads through the joined queries of `store.queries_input` and
+`store.queries_loop`: a fixed number of queries at any age.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from facilitate.errors import Refusal
-from facilitate.models import ActionItem, Decision, EntryLink, Note, Organization, ParkingLotItem
+from facilitate.models import (
+    ActionItem,
+    Decision,
+    EntryLink,
+    Meeting,
+    Note,
+    Organization,
+    ParkingLotItem,
+    Someone,
+)
 from facilitate.models.base import Record
 from facilitate.models.enums import ActionStatus, DecisionOutcome, LoopResponseKind, Visibility
 from facilitate.models.loop import LoopResponse
+from facilitate.services.record.entry_lines import Names, owners_named
 from facilitate.services.record.series_codes import series_codes
 from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, clean_text
-from facilitate.store import RecordNotFound, Store, queries_loop
-from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
+from facilitate.store import RecordNotFound, Store, queries_input, queries_loop
+from facilitate.store.queries_input import InputRow
+from facilitate.store.queries_loop import AnswerRow, CandidateRow, LinkRow
 
 Response = Decision | ActionItem
 
@@ -60,6 +74,9 @@ class InputHit:
     themes: tuple[str, ...] = ()
     # The word that names its series in ``re:listening#6`` (`series_codes`); set by the search.
     series_code: str = ""
+    # False for a numbered entry that is not input (a business meeting's note nobody answered
+    # or filed), listed only when every numbered entry is asked for.
+    is_input: bool = True
 
     @property
     def reference(self) -> str:
@@ -130,21 +147,29 @@ RESPONSE_KINDS: dict[str, type[Decision] | type[ActionItem]] = {
 
 
 def input_numbers(store: Store, series_id: str) -> dict[tuple[str, str], int]:
-    """(table, id) → number, for every input of the series."""
-    return {
-        (table, row_id): number
-        for table, row_id, number in queries_loop.input_number_pairs(store, series_id)
-    }
+    """(table, id) → number, for every numbered entry of the series, input or not."""
+    rows = queries_input.series_inputs(store, series_id, every=True)
+    return {(row.input_table, row.id): row.number for row in rows}
+
+
+def series_input_rows(store: Store, series_id: str) -> list[InputRow]:
+    """Every input of the series as stored, numbered, in number order."""
+    return queries_input.series_inputs(store, series_id)
 
 
 def meeting_numbers(store: Store, meeting_id: str) -> dict[tuple[str, str], int]:
     """(table, id) → number, for the input of one meeting (what a live log shows)."""
-    return queries_loop.meeting_numbers(store, meeting_id)
+    try:
+        meeting = store.get(Meeting, meeting_id)
+    except RecordNotFound:
+        return {}
+    return queries_input.meeting_numbers(store, meeting.series_id, [meeting_id])
 
 
 def input_by_number(store: Store, series_id: str, number: int) -> Input:
-    """The series' input numbered `number`; LinkError names the number when there is none."""
-    found = queries_loop.input_numbered(store, series_id, number)
+    """The series' note or parking-lot entry numbered `number`, input or not (answering it
+    makes it input); LinkError names the number when there is none."""
+    found = queries_input.input_numbered(store, series_id, number)
     if found is None:
         raise LinkError(f"there is no input #{number} in this series")
     table, row_id = found
@@ -255,14 +280,14 @@ def search_inputs(
     newest first; an empty query lists the newest input. Confidential input is included (the
     screen is the facilitator's own), each hit carries its visibility."""
     words = [word.lstrip("+") for word in query.split() if word.lstrip("+")]
-    rows = queries_loop.search_inputs(store, words, series_id=series_id, limit=max(limit, 0))
+    rows = queries_input.search_inputs(store, words, series_id=series_id, limit=max(limit, 0))
     codes = series_codes(store)
     return [replace(input_hit(row), series_code=codes.get(row.series_id, "")) for row in rows]
 
 
 def series_inputs(store: Store, series_id: str) -> list[InputHit]:
     """Every input of the series, in number order."""
-    return [input_hit(row) for row in queries_loop.series_inputs(store, series_id)]
+    return [input_hit(row) for row in series_input_rows(store, series_id)]
 
 
 def loop_rows(store: Store, series_id: str) -> list[LoopRow]:
@@ -271,47 +296,72 @@ def loop_rows(store: Store, series_id: str) -> list[LoopRow]:
     answers = _series_responses(store, series_id)
     return [
         LoopRow(input=input_hit(row), responses=tuple(answers.get((row.input_table, row.id), ())))
-        for row in queries_loop.series_inputs(store, series_id)
+        for row in series_input_rows(store, series_id)
     ]
 
 
 @dataclass(frozen=True)
 class LoopPage:
     """The newest input of a series with its responses (the Loop screen's rows), and how much
-    input and how much of it answered the series holds in all."""
+    input and how much of it answered the series holds in all. `every`: the rows are the newest
+    numbered entries, input or not, and `total` counts those."""
 
     rows: tuple[LoopRow, ...]
     total: int
     answered: int
+    every: bool = False
+    inputs: int = 0  # how many pieces of input the series holds
 
     @property
     def earlier(self) -> int:
-        """How many older pieces of input are not in `rows`."""
+        """How many older rows (input, or every numbered entry) are not in `rows`."""
         return self.total - len(self.rows)
 
 
 def input_total(store: Store, series_id: str) -> int:
     """How many pieces of input the series holds."""
-    return queries_loop.input_total(store, series_id)
+    return queries_input.input_total(store, series_id)
 
 
-def newest_loop_rows(store: Store, series_id: str, count: int = LOOP_PAGE) -> LoopPage:
+def newest_loop_rows(
+    store: Store, series_id: str, count: int = LOOP_PAGE, *, every: bool = False
+) -> LoopPage:
     """The series' newest `count` inputs with their responses, in number order: what the Loop
-    screen shows first, as fast on decades of notes as on a year's (it reads only the last
-    meetings that hold them); more is a larger `count`."""
-    answers = _series_responses(store, series_id)
-    inputs, total = queries_loop.newest_inputs(store, series_id, count)
+    screen shows first, as fast on decades of notes as on a year's (it reads only the input's
+    keys, then the words and responses of the rows listed); more is a larger `count`. `every`:
+    the newest numbered entries instead, input or not (each says which), so a business note can
+    be answered or filed after the meeting."""
+    found, total = queries_input.newest_inputs(store, series_id, count, every=every)
+    keys = [(row.input_table, row.id) for row in found]
+    answers = responses_by_input(*queries_loop.responses_to(store, keys), Names(store))
+    is_input = set(queries_input.input_keys(store, keys)) if every else set(keys)
     rows = tuple(
-        LoopRow(input=input_hit(row), responses=tuple(answers.get((row.input_table, row.id), ())))
-        for row in inputs
+        LoopRow(
+            input=replace(input_hit(row), is_input=(row.input_table, row.id) in is_input),
+            responses=tuple(answers.get((row.input_table, row.id), ())),
+        )
+        for row in found
     )
-    return LoopPage(rows=rows, total=total, answered=len(answers))
+    return LoopPage(
+        rows=rows,
+        total=total,
+        answered=queries_input.answered_total(store, series_id),
+        every=every,
+        inputs=queries_input.input_total(store, series_id) if every else total,
+    )
+
+
+def newer_rows(store: Store, hit: InputHit, *, every: bool = False) -> int:
+    """How many rows of the Loop screen list down to `hit` (it included), newest first: the
+    `count` that shows it."""
+    return queries_input.newer_than(store, hit.series_id, (hit.table, hit.id), every=every)
 
 
 def _series_responses(store: Store, series_id: str) -> dict[tuple[str, str], list[LinkedResponse]]:
     return responses_by_input(
         queries_loop.linked_responses(store, series_id=series_id),
         queries_loop.loop_answers(store, series_id=series_id),
+        Names(store),
     )
 
 
@@ -325,6 +375,7 @@ def response_candidates(
     labels = {o.value: label for o, label in OUTCOME_LABELS.items()}
     labels |= {s.value: label for s, label in STATUS_LABELS.items()}
     rows = queries_loop.candidate_rows(store, series_id, query.split(), labels, limit=limit)
+    names = Names(store)
     return [
         ResponseCandidate(
             table=row.table,
@@ -334,7 +385,7 @@ def response_candidates(
             meeting_date=row.meeting_starts_at.date(),
             status=labels.get(row.state, row.state),
             visibility=Visibility(row.visibility),
-            owner=owners_of(row.owner_name, row.owner_text, row.co_owners, row.whole_body),
+            owner=owners_of(row, names),
             other_series="" if row.series_id == series_id else clean_text(row.series_name),
         )
         for row in rows
@@ -349,13 +400,19 @@ def candidate_response(store: Store, candidate: ResponseCandidate) -> Response:
         raise LinkError(f"that {candidate.kind} is no longer on record") from None
 
 
-def owners_of(owner_name: str, owner_text: str, co_owners: str, whole_body: bool) -> str:
-    """An action's owner, then those sharing it, then "all members", from its stored columns
-    (`co_owners` as JSON): as `entry_lines.owner_name` says it, without reading the roster."""
-    first = clean_text(owner_name or owner_text)
-    sharing = [clean_text(str(o.get("who", ""))) for o in json.loads(co_owners or "[]")]
-    everyone = ["all members"] if whole_body else []
-    return ", ".join(name for name in (first, *sharing, *everyone) if name)
+_CO_OWNERS = TypeAdapter(list[Someone])
+
+
+def owners_of(row: LinkRow | CandidateRow, names: Names) -> str:
+    """An action's owner, then those sharing it, then "all members", from its stored columns:
+    `entry_lines.owners_named`, the rule every output reads owners by."""
+    return owners_named(
+        row.owner_person_id,
+        row.owner_text,
+        _CO_OWNERS.validate_json(row.co_owners or "[]"),
+        row.whole_body,
+        names,
+    )
 
 
 # -- helpers shared with the report ---------------------------------------------------------------
@@ -379,12 +436,12 @@ def input_hit(row: InputRow) -> InputHit:
 
 
 def responses_by_input(
-    links: list[LinkRow], answers: list[AnswerRow]
+    links: list[LinkRow], answers: list[AnswerRow], names: Names
 ) -> dict[tuple[str, str], list[LinkedResponse]]:
     """(input table, id) → its responses: linked entries in the order linked, then answers."""
     grouped: dict[tuple[str, str], list[LinkedResponse]] = {}
     for link in links:
-        grouped.setdefault((link.input_table, link.input_id), []).append(linked_entry(link))
+        grouped.setdefault((link.input_table, link.input_id), []).append(linked_entry(link, names))
     for answer in answers:
         grouped.setdefault((answer.input_table, answer.input_id), []).append(
             answer_response(answer)
@@ -407,7 +464,7 @@ def still_open(kind: str, state: str) -> bool:
     return ActionStatus(state).is_open
 
 
-def linked_entry(link: LinkRow) -> LinkedResponse:
+def linked_entry(link: LinkRow, names: Names) -> LinkedResponse:
     """A linked decision or action, with its status in words."""
     if link.kind == "decision":
         status = OUTCOME_LABELS[DecisionOutcome(link.state)].lower()
@@ -423,7 +480,7 @@ def linked_entry(link: LinkRow) -> LinkedResponse:
         visibility=Visibility(link.visibility),
         is_open=is_open,
         due=link.due,
-        owner=clean_text(link.owner_name or link.owner_text),
+        owner=owners_of(link, names),
         organization=clean_text(link.organization),
         meeting_title=clean_text(link.meeting_title),
         meeting_date=link.meeting_starts_at.date(),

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from facilitate.errors import Refusal
-from facilitate.models import ActionItem, Decision, Meeting, Note, ParkingLotItem
+from facilitate.models import ActionItem, Decision, Note, ParkingLotItem
 from facilitate.models.enums import Visibility
 from facilitate.models.loop import EntryTheme, Theme
 from facilitate.services import theme_names
 from facilitate.services.record import loop_links
-from facilitate.store import RecordNotFound, Store
+from facilitate.store import RecordNotFound, Store, queries_input, queries_themes
 
 _FILED_KINDS = {cls.table: cls for cls in (Note, ParkingLotItem, Decision, ActionItem)}
 
@@ -184,37 +184,25 @@ def _refile(store: Store, filing: EntryTheme, theme_id: str) -> None:
 
 
 def board(store: Store, series_id: str) -> list[ThemeGroup]:
-    """The series' themes by name, each with its entries in capture order."""
-    numbers = loop_links.input_numbers(store, series_id)
-    meetings: dict[str, Meeting] = {}
-    groups = []
-    themes = sorted(store.find(Theme, series_id=series_id), key=lambda t: theme_names.key(t.name))
-    for theme in themes:
-        filed = []
-        for filing in store.find(EntryTheme, theme_id=theme.id):
-            cls = _FILED_KINDS.get(filing.entry_table)
-            if cls is None:
-                continue
-            try:
-                entry = store.get(cls, filing.entry_id)
-            except RecordNotFound:
-                continue  # removed in the room; its filing goes with a restore
-            if entry.meeting_id not in meetings:
-                meetings[entry.meeting_id] = store.get(Meeting, entry.meeting_id)
-            filed.append(
-                (
-                    entry.created_at,
-                    FiledInput(
-                        filing.id,
-                        filing.entry_table,
-                        entry.id,
-                        numbers.get((filing.entry_table, entry.id)),
-                        entry.text,
-                        meetings[entry.meeting_id].starts_at.date(),
-                        entry.visibility,
-                    ),
-                )
+    """The series' themes by name, each with its entries in capture order: the filings in one
+    joined query, the numbers of the input among them in one more (a fixed number of queries
+    whatever the size of the record)."""
+    filings = queries_themes.filings(store, series_id)
+    numbers = queries_input.meeting_numbers(
+        store, series_id, list(dict.fromkeys(f.meeting_id for f in filings))
+    )
+    by_theme: dict[str, list[FiledInput]] = {}
+    for filing in filings:
+        by_theme.setdefault(filing.theme_id, []).append(
+            FiledInput(
+                filing.filing_id,
+                filing.entry_table,
+                filing.entry_id,
+                numbers.get((filing.entry_table, filing.entry_id)),
+                filing.text,
+                datetime.fromisoformat(filing.meeting_starts_at).date(),
+                Visibility(filing.visibility),
             )
-        filed.sort(key=lambda pair: (pair[0], pair[1].entry_id))
-        groups.append(ThemeGroup(theme, tuple(f for _, f in filed)))
-    return groups
+        )
+    themes = sorted(store.find(Theme, series_id=series_id), key=lambda t: theme_names.key(t.name))
+    return [ThemeGroup(theme, tuple(by_theme.get(theme.id, ()))) for theme in themes]

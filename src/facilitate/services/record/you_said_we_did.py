@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from facilitate.models import Meeting, MeetingSeries, Note
 from facilitate.models.enums import (
@@ -32,6 +33,7 @@ from facilitate.models.enums import (
     MeetingKind,
     Visibility,
 )
+from facilitate.services.plurals import counted
 from facilitate.services.record.audience import (
     AUDIENCE_LABELS,
     check_audience,
@@ -52,7 +54,8 @@ from facilitate.services.record.wording import (
     short_date,
 )
 from facilitate.store import Store, queries_loop, queries_loop_report
-from facilitate.store.queries_loop import AnswerRow, InputRow, LinkRow
+from facilitate.store.queries_input import InputRow
+from facilitate.store.queries_loop import AnswerRow, LinkRow
 from facilitate.store.queries_loop_report import LeftOut
 
 __all__ = ["LinkError", "link_response", "you_said_we_did"]
@@ -60,13 +63,24 @@ __all__ = ["LinkError", "link_response", "you_said_we_did"]
 OTHER_INPUT = "Other input"
 """The group of input filed under no theme."""
 
-WORKED_ON = "A response is being worked on."
-"""What an audience reads when a response it may not see is still open."""
 
-ANSWERED_FOR_PARTNERS = "The partnership has answered this; the answer is shared with partners."
-ANSWERED_WITHIN = "The partnership has answered this; the answer is kept within it."
-"""What an audience reads when the responses it may not see are settled (declined, done,
-adopted): the first when partners may read them, the second when only the body may."""
+class Withheld(StrEnum):
+    """Where the responses to an input that an audience may not see stand, said in the
+    report's words (the value): outputs choose their own wording by the member, never by
+    comparing the words."""
+
+    NONE = ""
+    # A response it may not see is still open.
+    WORKED_ON = "A response is being worked on."
+    # The responses it may not see are settled (declined, done, adopted): partners may read
+    # them, or only the body may.
+    ANSWERED_FOR_PARTNERS = "The partnership has answered this; the answer is shared with partners."
+    ANSWERED_WITHIN = "The partnership has answered this; the answer is kept within it."
+
+
+WORKED_ON = Withheld.WORKED_ON
+ANSWERED_FOR_PARTNERS = Withheld.ANSWERED_FOR_PARTNERS
+ANSWERED_WITHIN = Withheld.ANSWERED_WITHIN
 
 CHOOSE_PUBLIC = "choose what may be public on the Loop screen (v)"
 
@@ -82,9 +96,8 @@ ANSWERED_PER_THEME = 50
 twenty-five years answered 5,000, which a partner does not read; the rest are counted."""
 
 
-def count_of(n: int, one: str, many: str) -> str:
-    """ "1 piece of input", "6,605 pieces of input"."""
-    return f"{n:,} {one if n == 1 else many}"
+# "1 piece of input", "6,605 pieces of input": the one helper, under the name exports use.
+count_of = counted
 
 
 @dataclass(frozen=True)
@@ -140,9 +153,8 @@ class InputLine:
     meeting_date: date
     themes: tuple[str, ...] = ()
     responses: tuple[ResponseLine, ...] = ()
-    # What this audience reads in place of responses it may not see ("" when it sees them all):
-    # WORKED_ON, ANSWERED_FOR_PARTNERS or ANSWERED_WITHIN.
-    withheld: str = ""
+    # Where the responses this audience may not see stand (NONE when it sees them all).
+    withheld: Withheld = Withheld.NONE
 
     @property
     def answered(self) -> bool:
@@ -253,9 +265,9 @@ def you_said_we_did(
 ) -> LoopReport:
     """The loop for a series, or for one meeting (a listening session).
 
-    Listening sessions list every note the audience may see, answered or not, so a gap shows.
-    Other meetings list the notes something answered or a theme files, and every parking-lot
-    entry. Per theme, the newest `answered_per_theme` inputs with a response and the newest
+    Its input is every note and parking-lot entry the audience may see (`queries_input`, as the
+    Loop screen and `re:N` count it), answered or not, so a gap shows. Per theme, the newest
+    `answered_per_theme` inputs with a response and the newest
     `open_per_theme` still open; the rest are counted. `open_per_theme=None` is the full report:
     every input, answered and open.
     """
@@ -342,20 +354,20 @@ def _input_line(
         meeting_title=clean_text(row.meeting_title),
         meeting_date=row.meeting_starts_at.date(),
         themes=tuple(clean_text(t) for t in row.themes),
-        responses=tuple(_response_line(r) for r in shown),
+        responses=tuple(_response_line(r, sources.names) for r in shown),
         withheld=_withheld(hidden),
     )
 
 
-def _withheld(hidden: list[LinkRow | AnswerRow]) -> str:
-    """What an audience reads of responses it may not see, without what they say."""
+def _withheld(hidden: list[LinkRow | AnswerRow]) -> Withheld:
+    """Where responses an audience may not see stand, without what they say."""
     if not hidden:
-        return ""
+        return Withheld.NONE
     if any(_still_open(r) for r in hidden):
-        return WORKED_ON
+        return Withheld.WORKED_ON
     if any(Visibility(r.visibility) is Visibility.PARTNERS for r in hidden):
-        return ANSWERED_FOR_PARTNERS
-    return ANSWERED_WITHIN
+        return Withheld.ANSWERED_FOR_PARTNERS
+    return Withheld.ANSWERED_WITHIN
 
 
 def _still_open(response: LinkRow | AnswerRow) -> bool:
@@ -400,7 +412,7 @@ class _Sources:
         return self.known[key]
 
 
-def _response_line(response: LinkRow | AnswerRow) -> ResponseLine:
+def _response_line(response: LinkRow | AnswerRow, names: Names) -> ResponseLine:
     if isinstance(response, AnswerRow):
         declined = LoopResponseKind(response.kind) is LoopResponseKind.DECLINED
         return ResponseLine(
@@ -434,20 +446,13 @@ def _response_line(response: LinkRow | AnswerRow) -> ResponseLine:
         status=STATUS_LABELS[action_status],
         meeting_title=clean_text(response.meeting_title),
         meeting_date=response.meeting_starts_at.date(),
-        owner=_owners(response),
+        owner=owners_of(response, names),
         organization=clean_text(response.organization),
         due=response.due,
         latest_update=clean_text(response.latest_update),
         link_note=clean_text(response.link_note),
         is_open=action_status.is_open,
         state=response.state,
-    )
-
-
-def _owners(response: LinkRow) -> str:
-    """The action's owner, then those sharing it, then "all members" (as `owner_name` says)."""
-    return owners_of(
-        response.owner_name, response.owner_text, response.co_owners, response.whole_body
     )
 
 

@@ -2,7 +2,9 @@
 
 Every input of the series is a row: its number (the one `re:N` names in the room), the meeting's
 date, its words, its themes and who may see it, and an answer column that says at a glance
-whether anything answers it. The highlighted input is shown in full below, with every response
+whether anything answers it. `a` lists every numbered note too (a business meeting's discussion
+notes, which owe nobody an answer), so one can be answered or filed under a theme after the
+meeting, which makes it input. The highlighted input is shown in full below, with every response
 and where it stands now. Keys link a decision or action of the series, unlink one, record a
 response that is not an entry ("we can't, because …"), choose who may see an input (what may
 be public), find any input of the partnership, and export the report partners and the public
@@ -26,7 +28,7 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
 from facilitate.services.people.directory import Choice, organization_choices
-from facilitate.services.record import loop_links
+from facilitate.services.record import loop_links, themes
 from facilitate.services.record.input_visibility import VISIBILITY_LABELS, set_input_visibility
 from facilitate.services.record.loop_links import LoopRow
 from facilitate.store import Store
@@ -35,7 +37,8 @@ from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.input_search import InputSearchDialog
 from facilitate.tui.dialogs.loop_response import LoopResponseDialog
 from facilitate.tui.dialogs.response_chooser import ResponseChooserDialog
-from facilitate.tui.feedback import reported
+from facilitate.tui.dialogs.theme_name import ThemeNameDialog
+from facilitate.tui.feedback import TOAST_SECONDS, reported
 from facilitate.tui.screens.loop_cells import (
     COLUMNS,
     NO_INPUT,
@@ -51,6 +54,12 @@ from facilitate.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
+
+NEW_THEME = "\x00new"
+"""The value of "A new theme…" among the themes offered to file under (no theme is named so)."""
+
+NOTICE_SECONDS = TOAST_SECONDS
+"""How long a warning toast stays: the app's one length (`feedback.TOAST_SECONDS`)."""
 
 
 class LoopScreen(Screen[None]):
@@ -102,6 +111,20 @@ class LoopScreen(Screen[None]):
             "one-pager (e)",
         ),
         Binding(
+            "t",
+            "file",
+            "File under…",
+            id="loop.file",
+            tooltip="File the highlighted note under a theme (one there is, or a new one) (t)",
+        ),
+        Binding(
+            "a",
+            "all_notes",
+            "All notes",
+            id="loop.all_notes",
+            tooltip="List every numbered note too, not only input; again: input only (a)",
+        ),
+        Binding(
             "m",
             "more",
             "More",
@@ -137,6 +160,7 @@ class LoopScreen(Screen[None]):
         self.rows: dict[str, LoopRow] = {}
         # How many of the newest inputs are listed: decades of notes load a page at a time.
         self.count = loop_links.LOOP_PAGE
+        self.every = False  # every numbered note listed (`a`), not only input
         self.shown = False  # drawn once: a resume then reads the series again
 
     @property
@@ -182,7 +206,7 @@ class LoopScreen(Screen[None]):
         """Read the series again; the cursor stays on the input it was on (or `select`)."""
         series = self.store.get(MeetingSeries, self.series_id)
         self.sub_title = series.name
-        page = loop_links.newest_loop_rows(self.store, self.series_id, self.count)
+        page = loop_links.newest_loop_rows(self.store, self.series_id, self.count, every=self.every)
         rows = page.rows
         self.rows = {row_key(row): row for row in rows}
         self.shown = True
@@ -208,14 +232,29 @@ class LoopScreen(Screen[None]):
         self.query_one("#loop-info", Static).update(Text(info_line(page, series.name)))
         self.show_detail()
 
+    def action_all_notes(self) -> None:
+        """List every numbered note of the series too (or again only input); the cursor stays
+        on the row it was on when that row is still listed."""
+        self.every = not self.every
+        self.count = loop_links.LOOP_PAGE
+        row = self.selected()
+        self.action_refresh(select=row_key(row) if row is not None else None)
+        self.confirm(
+            "Every numbered note is listed: a business note answered or filed becomes input."
+            if self.every
+            else "Only input is listed."
+        )
+
     def action_more(self) -> None:
         """List the next page of older input; the cursor stays where it was."""
         if len(self.rows) >= self.count:
             self.count += loop_links.LOOP_PAGE
             row = self.selected()
             self.action_refresh(select=row_key(row) if row is not None else None)
+        elif self.every:
+            self.confirm("Every numbered note of the series is listed.")
         else:
-            self.notify("Every piece of input of the series is listed.")
+            self.confirm("Every piece of input of the series is listed.")
 
     def selected(self) -> LoopRow | None:
         table = self.table
@@ -236,7 +275,7 @@ class LoopScreen(Screen[None]):
     def _wanted(self) -> LoopRow | None:
         row = self.selected()
         if row is None:
-            self.notify(NO_INPUT, severity="warning")
+            self.notify(NO_INPUT, severity="warning", timeout=NOTICE_SECONDS)
         return row
 
     def _input(self, row: LoopRow) -> loop_links.Input:
@@ -252,7 +291,11 @@ class LoopScreen(Screen[None]):
             return
         store, series_id = self.store, self.series_id
         if not loop_links.response_candidates(store, series_id, limit=1):
-            self.notify("This series has no decision or action yet to link.", severity="warning")
+            self.notify(
+                "This series has no decision or action yet to link.",
+                severity="warning",
+                timeout=NOTICE_SECONDS,
+            )
             return
         title = f"What answers #{row.input.number}? Type to narrow, Enter links"
         chosen = await self.app.push_screen_wait(
@@ -266,7 +309,7 @@ class LoopScreen(Screen[None]):
         with reported(self.app):
             response = loop_links.candidate_response(store, chosen)
             loop_links.link_response(store, response, self._input(row))
-            self.notify(f"Linked: the {chosen.kind} answers #{row.input.number}")
+            self.confirm(f"Linked: the {chosen.kind} answers #{row.input.number}")
         self.action_refresh(select=row_key(row))
 
     @work
@@ -276,7 +319,11 @@ class LoopScreen(Screen[None]):
         if row is None:
             return
         if not row.responses:
-            self.notify(f"Nothing answers #{row.input.number} yet.", severity="warning")
+            self.notify(
+                f"Nothing answers #{row.input.number} yet.",
+                severity="warning",
+                timeout=NOTICE_SECONDS,
+            )
             return
         response = row.responses[0]
         if len(row.responses) > 1:
@@ -302,7 +349,7 @@ class LoopScreen(Screen[None]):
                 loop_links.unlink(self.store, response.link_id)
             else:
                 loop_links.remove_response(self.store, response.response_id)
-            self.notify(f"{what}: done")
+            self.confirm(f"{what}: done")
         self.action_refresh(select=row_key(row))
 
     @work
@@ -327,7 +374,7 @@ class LoopScreen(Screen[None]):
                 responded_on=self.facilitate.today,
                 visibility=fields.visibility,
             )
-            self.notify(f"Recorded: {fields.kind.value} for #{row.input.number}")
+            self.confirm(f"Recorded: {fields.kind.value} for #{row.input.number}")
         self.action_refresh(select=row_key(row))
 
     @work
@@ -353,7 +400,7 @@ class LoopScreen(Screen[None]):
             return
         with reported(self.app):
             set_input_visibility(self.store, row.input.table, row.input.id, picked)
-            self.notify(f"#{row.input.number} is now seen by: {picked}")
+            self.confirm(f"#{row.input.number} is now seen by: {picked}")
         self.action_refresh(select=row_key(row))
 
     @work
@@ -371,11 +418,39 @@ class LoopScreen(Screen[None]):
         if hit.series_id != self.series_id:
             self.series_id = hit.series_id
             self.count = loop_links.LOOP_PAGE
-            self.notify(f"Showing {hit.series_name}")
+            self.confirm(f"Showing {hit.series_name}")
         # An older input than those listed: list back to it.
-        total = loop_links.input_total(self.store, self.series_id)
-        self.count = max(self.count, total - hit.number + 1)
+        self.count = max(self.count, loop_links.newer_rows(self.store, hit, every=self.every))
         self.action_refresh(select=f"{hit.table}:{hit.id}")
+
+    @work
+    async def action_file(self) -> None:
+        """File the highlighted note under a theme of the series: one there is, or a new one. A
+        business note filed becomes input; filed already, it stays under its other themes."""
+        row = self._wanted()
+        if row is None:
+            return
+        number = row.input.number
+        choices = [Choice(name, f"+{name}") for name in themes.names(self.store, self.series_id)]
+        name: str | None = NEW_THEME
+        if choices:
+            name = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    f"File #{number} under…", [*choices, Choice(NEW_THEME, "A new theme…")]
+                )
+            )
+        if name == NEW_THEME:
+            name = await self.app.push_screen_wait(
+                ThemeNameDialog(f"File #{number} under a new theme")
+            )
+        if name is None:
+            return
+        with reported(self.app):
+            theme = themes.file_inputs(
+                self.store, self.series_id, [(row.input.table, row.input.id)], name
+            )
+            self.confirm(f"#{number} filed under +{theme.name}")
+        self.action_refresh(select=row_key(row))
 
     # -- exporting ----------------------------------------------------------------------------
 
@@ -412,8 +487,17 @@ class LoopScreen(Screen[None]):
         self.app.call_from_thread(self._exported, done.message, done.severity)
 
     def _exported(self, message: str, severity: SeverityLevel) -> None:
-        self.query_one("#loop-status", Static).update(Text(message))
-        self.notify(message, severity=severity, timeout=8)
+        self.confirm(message)
+        # A warning ("nothing here is public yet") is also raised, briefly: it asks for action.
+        if severity != "information":
+            self.notify(message, severity=severity, timeout=NOTICE_SECONDS)
+
+    def confirm(self, message: str) -> None:
+        """Say what was just done on the status line below the detail, not in a toast: a toast
+        sits over the detail pane, hiding the very change it confirms."""
+        status = self.query_one("#loop-status", Static)
+        status.display = True
+        status.update(Text(message))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -19,16 +19,24 @@ COLUMNS = (
     Fit("themes", "Themes"),
 )
 NO_INPUT = (
-    "No input in this series yet: notes and parking-lot items captured at its meetings "
-    "appear here, numbered as re:N names them."
+    "No input in this series yet: parking-lot items, a listening session's notes, and notes "
+    "filed under a theme or answered appear here, numbered as re:N names them; a all notes."
 )
+NO_ENTRY = "No notes in this series yet: notes and parking-lot items of its meetings appear here."
+NOT_INPUT = "not input"
+"""The answer cell of a numbered note that is not input: nothing is owed, so nothing is due."""
 
 
 def info_line(page: LoopPage, series_name: str) -> str:
-    """ "6 pieces of input, 4 answered", and when older input is not listed, how much and the
-    key that lists it."""
-    noun = "piece" if page.total == 1 else "pieces"
-    said = f"{page.total:,} {noun} of input, {page.answered:,} answered"
+    """ "6 pieces of input, 4 answered", and when older rows are not listed, how many and the
+    key that lists them; with every numbered note listed, how many and how many are input."""
+    noun = "piece" if page.inputs == 1 else "pieces"
+    said = f"{page.inputs:,} {noun} of input, {page.answered:,} answered"
+    if page.every:
+        notes = "numbered note" if page.total == 1 else "numbered notes"
+        said = f"All {page.total:,} {notes}: {said} · a input only"
+    else:
+        said += " · a all notes"
     if page.earlier:
         said += f" · the newest {len(page.rows):,} listed, m for older"
     return f"{said} · ? keys · {series_name}"
@@ -47,6 +55,8 @@ def answer_cell(row: LoopRow) -> Text:
     """Nothing yet (said in words, not colour alone), one response, or how many and how many
     are still open."""
     responses = row.responses
+    if not row.input.is_input:
+        return Text(NOT_INPUT, style="dim")
     if not responses:
         return Text("no response yet", style="b")
     if len(responses) == 1:
@@ -65,7 +75,12 @@ def detail_text(row: LoopRow) -> Text:
     if hit.themes:
         text.append(" · " + " ".join(f"+{theme}" for theme in hit.themes), style="italic")
     text.append(f"\n{hit.text}")
-    if not row.responses:
+    if not hit.is_input:
+        text.append(
+            "\nNot input: a note of a business meeting that nobody answered or filed. l links "
+            "what answers it, r records an answer, t files it under a theme: each makes it input."
+        )
+    elif not row.responses:
         text.append("\nNo response yet: l links a decision or action, r records another answer.")
     for response in row.responses:
         text.append("\n• ")
