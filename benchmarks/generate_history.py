@@ -1,11 +1,13 @@
-"""Build a five-year partnership database for benchmarks: ~250 meetings, ~5,000 decisions,
-~10,000 action items, ~50,000 notes, with attendance, agendas, updates and parking-lot entries.
+"""Build a partnership database of five years (or --years N) for benchmarks: per five years
+~250 meetings, ~5,000 decisions, ~10,000 action items, ~50,000 notes, with attendance, agendas,
+updates and parking-lot entries.
 
 Everything goes in through the public Store API (`Store.insert_all`, one transaction per batch of
 meetings), so the file is exactly what the app would have written. The last meeting of the steering
 committee is left *planned* with an agenda, ready for `bench_capture.py` to open and run.
 
     .venv/bin/python benchmarks/generate_history.py [--out FILE] [--seed N] [--end YYYY-MM-DD]
+        [--years N]
 """
 
 from __future__ import annotations
@@ -435,14 +437,16 @@ def updates_for(
     return rows
 
 
-def generate(out: Path, seed: int, end: date) -> dict[str, int]:
+def generate(out: Path, seed: int, end: date, years: int | None = None) -> dict[str, int]:
+    """Write `years` of history ending on `end` to `out`; `years` None reads YEARS when called
+    (bench_search.py sets it before calling)."""
     if out.exists():
         raise SystemExit(f"{out} exists; remove it or pass --out")
     rng = random.Random(seed)
     store = Store.open(out)
     world = build_world(store, rng)
     all_series = build_series(store, rng, world)
-    start = end - timedelta(days=365 * YEARS)
+    start = end - timedelta(days=365 * (YEARS if years is None else years))
     schedule: list[tuple[date, MeetingSeries, list[Person]]] = []
     for series, members, every in all_series:
         day = start + timedelta(days=rng.randint(0, every - 1))
@@ -506,14 +510,28 @@ def _upcoming(store: Store, series: MeetingSeries, end: date) -> None:
     )
 
 
+def _whole_years(text: str) -> int:
+    """--years: a whole number of at least one, or argparse's one-line usage error."""
+    try:
+        years = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years") from None
+    if years < 1:
+        raise argparse.ArgumentTypeError(f"{years}: give at least one year")
+    return years
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--end", type=date.fromisoformat, default=date.today())
+    parser.add_argument(
+        "--years", type=_whole_years, default=YEARS, help=f"Years of history (default {YEARS})."
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    totals = generate(args.out, args.seed, args.end)
+    totals = generate(args.out, args.seed, args.end, args.years)
     took = time.perf_counter() - began
     size = sum(p.stat().st_size for p in args.out.parent.glob(args.out.name + "*"))
     print(", ".join(f"{v:,} {k}" for k, v in totals.items()))

@@ -100,8 +100,8 @@ def test_minutes_by_id_prefix_in_every_format(demo_db: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["minutes", "nope"], "facilitate: no meeting with an id starting 'nope'\n"),
-        (["minutes", "2020-01-01"], "facilitate: no meeting on 2020-01-01\n"),
+        (["minutes", "nope"], "facilitate: no meeting matching 'nope'; name one as an id"),
+        (["minutes", "2020-01-01"], "facilitate: no meeting on 2020-01-01; name one as"),
         (["minutes", "2026-02-30"], "is not a valid date"),
         (["loop", "zzz"], "facilitate: no series matching 'zzz'\n"),
         (
@@ -249,7 +249,7 @@ def test_loop_and_series_record(demo_db: Path, tmp_path: Path) -> None:
         str(tmp_path),
     )
     assert result.exit_code == 0, result.output
-    assert "0 decisions, 1 actions." in result.output
+    assert "0 decisions, 1 action." in result.output
     # Decisions, actions, and the follow-through figures.
     assert len(list(tmp_path.glob("*-record-partners-*.csv"))) == 3
     ics = CliRunner().invoke(cli, ["--db", str(demo_db), "series-record", "steering", "-f", "ics"])

@@ -43,7 +43,7 @@ def test_close_refuses_and_lists_items_never_stepped_through(
     titles = [i.title for i in agenda.items(demo_store, meeting.id)[1:]]
     code, out = _run(db_path, "close", meeting.id)
     assert code == 1
-    assert out.startswith(f"facilitate: {len(titles)} item(s) never stepped through: ")
+    assert out.startswith(f"facilitate: {len(titles)} items never stepped through and not")
     assert all(f"“{title}”" in out for title in titles)
     assert "--untaken" in out and "Traceback" not in out
     assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE

@@ -370,7 +370,7 @@ def test_resolve_meeting_explains_missing_and_ambiguous(demo_store: Store) -> No
         resolve_meeting(demo_store, "2020-01-01")
     with pytest.raises(MeetingReferenceError, match="not a valid date"):
         resolve_meeting(demo_store, "2026-13-40")
-    with pytest.raises(MeetingReferenceError, match="no meeting with an id starting"):
+    with pytest.raises(MeetingReferenceError, match="no meeting matching 'zzzz'"):
         resolve_meeting(demo_store, "zzzz")
     october = m["october"]
     series = demo_store.get(MeetingSeries, october.series_id)

@@ -57,7 +57,10 @@ def test_a_partnership_sets_up_bodies_and_series_from_the_command_line(tmp_path:
     )
     assert code == 0, out
     code, out = _run(db, "series", "list")
-    assert code == 0 and "Steering Committee: Monthly steering" in out and "Library" in out
+    assert code == 0 and out == (
+        "Monthly steering  Steering Committee  Monthly, second Tuesday, 13:00–15:00  0 meetings"
+        "  Library\n"
+    )
     code, out = _run(db, "body", "list")
     assert "quorum majority of members" in out and "needs RN ICWA" in out
     with closing(Store.open(db)) as store:

@@ -23,3 +23,14 @@ def upcoming(store: Store, series_prefix: str = "Steering") -> Meeting:
     """The demo's planned meeting of a series (the steering one has a six-item agenda)."""
     wanted = series(store, series_prefix)
     return store.find(Meeting, series_id=wanted.id, status=MeetingStatus.PLANNED)[0]
+
+
+def without_themes(store: Store, series_prefix: str) -> None:
+    """Take the demo's own themes off a series (its notes stay), for a test that files its own
+    and counts the board row by row."""
+    from facilitate.models.loop import EntryTheme, Theme
+
+    for theme in store.find(Theme, series_id=series(store, series_prefix).id):
+        for filing in store.find(EntryTheme, theme_id=theme.id):
+            store.delete(EntryTheme, filing.id)
+        store.delete(Theme, theme.id)

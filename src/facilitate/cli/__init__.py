@@ -49,6 +49,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "offices": ("office",),
     "listening": ("listening",),
     "loop": ("loop",),
+    "themes": ("themes",),
 }
 
 

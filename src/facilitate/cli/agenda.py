@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from facilitate import paths
+from facilitate.cli.agenda_items import item_group
+from facilitate.cli.agenda_listing import render_agenda
+from facilitate.cli.common import meeting_argument
 
 if TYPE_CHECKING:
     # Types only: importing these at run time would make `facilitate --help` pay for them.
@@ -25,6 +28,9 @@ def register(group: click.Group) -> None:
 @click.group("agenda")
 def agenda_group() -> None:
     """Plan meetings and show their agendas."""
+
+
+agenda_group.add_command(item_group)
 
 
 @agenda_group.command("new")
@@ -109,7 +115,7 @@ def agenda_new(
             # The series' venue is neutral or not; a place given here is judged by --neutral-venue.
             neutral = neutral_venue or (place is None and defaults.neutral_venue)
             when = datetime.combine(on, start)
-            meeting = agenda.create_meeting(
+            planned = agenda.plan_meeting(
                 store,
                 agenda.MeetingPlan(
                     series_id=found.id,
@@ -122,7 +128,10 @@ def agenda_new(
                 template=template,
                 from_last=from_last,
             )
+            meeting = planned.meeting
             click.echo(f"Planned {meeting.title} ({meeting.id[:8]}) on {when:%a %b %d %H:%M}")
+            for said in planned.left_out:
+                click.echo(said)
             if meeting.join_info:
                 click.echo(f"How to join: {meeting.join_info}")
             offer = carry.carry_over_offer(store, meeting)
@@ -162,63 +171,12 @@ def _offer(store: Store, meeting_id: str, offer: CarryOverOffer, accept: bool | 
     )
 
 
-def render_agenda(store: Store, meeting_id: str) -> str:
-    """The agenda as plain text: numbered items, time boxes, leads, proposers, running total."""
-    from facilitate.models import Meeting
-    from facilitate.services.people import directory
-    from facilitate.services.plan import agenda, pre_reads
-    from facilitate.services.plan.cancel import cancelled_note
-    from facilitate.services.plan.pre_reads import size_label
-
-    meeting = store.get(Meeting, meeting_id)
-    cancelled = cancelled_note(meeting)
-    lines = [
-        meeting.title + (f"  ({cancelled})" if cancelled else ""),
-        f"{meeting.starts_at:%A %B %d, %Y %H:%M} · {meeting.minutes} min"
-        + (f" · {meeting.location}" if meeting.location else "")
-        + (" (neutral venue)" if meeting.neutral_venue else ""),
-    ]
-    if meeting.join_info:
-        lines.append(f"How to join: {meeting.join_info}")
-    lines.append("")
-    clock = 0
-    for number, item in enumerate(agenda.items(store, meeting.id), start=1):
-        lead = directory.lead_label(
-            store, item.lead_person_id, item.lead_organization_id, item.lead_text
-        )
-        lines.append(
-            f"{number:>2}. [{clock:>3}'] {item.title}  ({item.purpose.value}, "
-            f"{item.minutes} min{', ' + lead if lead else ''})"
-        )
-        if item.desired_outcome:
-            lines.append(f"      Outcome: {item.desired_outcome}")
-        proposer = directory.proposer_label(
-            store, item.proposed_by_person_id, item.proposed_by_organization_id
-        )
-        if proposer:
-            when = f" on {item.proposed_on:%b %d}" if item.proposed_on else ""
-            lines.append(f"      Proposed by {proposer}{when}")
-        lines.extend(f"      - {prompt}" for prompt in item.prompts)
-        lines.extend(
-            f"      Pre-read: {p.file_name} ({size_label(p.size)})"
-            for p in pre_reads.listed(store, item.id)
-        )
-        clock += item.minutes
-    timing = agenda.timing(store, meeting)
-    lines.append("")
-    if timing.is_over:
-        lines.append(f"Planned {timing.planned} of {timing.length} min: OVER by {timing.over_by}")
-    else:
-        lines.append(f"Planned {timing.planned} of {timing.length} min")
-    return "\n".join(lines)
-
-
 @agenda_group.command("show")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--series", help="Narrow MEETING to one series.")
 @click.pass_context
-def agenda_show(ctx: click.Context, meeting: str, series: str | None) -> None:
-    """Print MEETING's agenda (id or prefix, date YYYY-MM-DD, or part of its title)."""
+def agenda_show(ctx: click.Context, meeting: tuple[str, ...], series: str | None) -> None:
+    """Print MEETING's agenda as plain text."""
     from facilitate.cli.common import database_path, friendly_errors, opened
 
     @friendly_errors
@@ -232,7 +190,7 @@ def agenda_show(ctx: click.Context, meeting: str, series: str | None) -> None:
     run()
 
 
-def _meeting_id(store: Store, meeting: str) -> str:
+def _meeting_id(store: Store, meeting: tuple[str, ...]) -> str:
     from facilitate.services.lookup import find_meeting
 
     return find_meeting(store, meeting).id
@@ -254,7 +212,7 @@ def _report(store: Store, mails: list[Any], out: Path, what: str) -> None:
 
 
 @agenda_group.command("call")
-@click.argument("meeting")
+@meeting_argument()
 @click.option(
     "--by",
     "by",
@@ -262,7 +220,7 @@ def _report(store: Store, mails: list[Any], out: Path, what: str) -> None:
 )
 @click.option("--out", type=click.Path(path_type=Path), default=Path(), help="Folder  [default: .]")
 @click.pass_context
-def agenda_call(ctx: click.Context, meeting: str, by: str | None, out: Path) -> None:
+def agenda_call(ctx: click.Context, meeting: tuple[str, ...], by: str | None, out: Path) -> None:
     """Write a call for agenda items to each partner organization of MEETING (.eml drafts).
 
     Only for a planned meeting that is not cancelled; --by is today or later, and no later
@@ -300,7 +258,7 @@ def agenda_call(ctx: click.Context, meeting: str, by: str | None, out: Path) -> 
 
 
 @agenda_group.command("export")
-@click.argument("meeting")
+@meeting_argument()
 @click.option(
     "--format",
     "-f",
@@ -327,7 +285,7 @@ def agenda_call(ctx: click.Context, meeting: str, by: str | None, out: Path) -> 
 @click.pass_context
 def agenda_export(
     ctx: click.Context,
-    meeting: str,
+    meeting: tuple[str, ...],
     formats: tuple[str, ...],
     audience: str,
     language: str,
@@ -366,10 +324,10 @@ def agenda_export(
 
 
 @agenda_group.command("send")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder.")
 @click.pass_context
-def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
+def agenda_send(ctx: click.Context, meeting: tuple[str, ...], out: Path) -> None:
     """Write an agenda packet per partner organization: agenda, invitation, .eml draft.
 
     For a cancelled meeting, the packet is the cancellation: an .eml draft saying so and why,
@@ -402,11 +360,11 @@ def agenda_send(ctx: click.Context, meeting: str, out: Path) -> None:
 
 
 @agenda_group.command("attach")
-@click.argument("meeting")
+@meeting_argument()
 @click.argument("item")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
-def agenda_attach(ctx: click.Context, meeting: str, item: str, file: Path) -> None:
+def agenda_attach(ctx: click.Context, meeting: tuple[str, ...], item: str, file: Path) -> None:
     """Attach FILE to ITEM of MEETING as a pre-read (copied into the record, up to 10 MB).
 
     ITEM: its number as `agenda show` prints it, or words of its title.
@@ -427,11 +385,11 @@ def agenda_attach(ctx: click.Context, meeting: str, item: str, file: Path) -> No
 
 
 @agenda_group.command("detach")
-@click.argument("meeting")
+@meeting_argument()
 @click.argument("item")
 @click.argument("name")
 @click.pass_context
-def agenda_detach(ctx: click.Context, meeting: str, item: str, name: str) -> None:
+def agenda_detach(ctx: click.Context, meeting: tuple[str, ...], item: str, name: str) -> None:
     """Remove the pre-read NAME (its file name) from ITEM of MEETING."""
     from facilitate.cli.common import database_path, friendly_errors, opened
 

@@ -7,10 +7,13 @@ view asks the same.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 import click
+
+from facilitate.cli.common import meeting_argument
 
 if TYPE_CHECKING:
     from facilitate.models import Meeting
@@ -22,15 +25,19 @@ def register(group: click.Group) -> None:
     group.add_command(capture_command)
 
 
-def meeting_to_follow(store: Store, ref: str | None, *, today: date | None = None) -> Meeting:
-    """The meeting `ref` names; without one the live meeting, else (when `today` is given)
-    today's. Raises MeetingReferenceError naming the candidates when that is not one meeting."""
+def meeting_to_follow(
+    store: Store, ref: str | Sequence[str] | None, *, today: date | None = None
+) -> Meeting:
+    """The meeting `ref` (MEETING's words) names; without one the live meeting, else (when
+    `today` is given) today's. Raises MeetingReferenceError naming the candidates when that is
+    not one meeting."""
     from facilitate.models import Meeting
     from facilitate.services.lookup import MeetingReferenceError, find_meeting
+    from facilitate.services.meeting_forms import MEETING_FORMS
     from facilitate.services.overview import live_meetings
 
     if ref:
-        return find_meeting(store, ref)
+        return find_meeting(store, ref, today=today)
     running = live_meetings(store)
     if len(running) == 1:
         return store.get(Meeting, running[0].id)
@@ -44,14 +51,11 @@ def meeting_to_follow(store: Store, ref: str | None, *, today: date | None = Non
         names = "; ".join(f"{m.title} (id {m.id[:8]})" for m in todays)
         raise MeetingReferenceError(f"{len(todays)} meetings are today: {names}. Name one.")
     today_too = " and none is today" if today else ""
-    raise MeetingReferenceError(
-        f"no meeting is live{today_too}. Name one: a date (YYYY-MM-DD), words of its title or "
-        "its id"
-    )
+    raise MeetingReferenceError(f"no meeting is live{today_too}. Name one as {MEETING_FORMS}")
 
 
 @click.command("capture")
-@click.argument("meeting", required=False)
+@meeting_argument(required=False)
 @click.option(
     "--today",
     "held_today",
@@ -59,7 +63,7 @@ def meeting_to_follow(store: Store, ref: str | None, *, today: date | None = Non
     help="A meeting planned for another day is held today: move it to today.",
 )
 @click.pass_context
-def capture_command(ctx: click.Context, meeting: str | None, held_today: bool) -> None:
+def capture_command(ctx: click.Context, meeting: tuple[str, ...], held_today: bool) -> None:
     """Capture into MEETING a line at a time (without MEETING: the live meeting).
 
     The live screen's quick entry: a plain line is a note, /d a decision, /a an action
@@ -69,8 +73,7 @@ def capture_command(ctx: click.Context, meeting: str | None, held_today: bool) -
     Piped input (facilitate capture < lines.txt) is read to the end, or to the first line that
     cannot be saved: that line is named on stderr and the exit status is 1.
 
-    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title. A
-    planned meeting is opened, as running it from the app does. One planned for another day is
+    A planned meeting is opened, as running it from the app does. One planned for another day is
     moved to today (the minutes then say the day it was held): asked first at a terminal, with
     --today from a script, which is refused without it.
     """
@@ -90,7 +93,7 @@ def capture_command(ctx: click.Context, meeting: str | None, held_today: bool) -
             piped = not sys.stdin.isatty()
             move = held_today
             if not move and not piped and redate.other_day(found, today):
-                move = click.confirm(redate.question(found), default=False)
+                move = click.confirm(redate.question(found, today), default=False)
                 if not move:
                     day = redate.say_day(found.starts_at.date())
                     click.echo(f"Not started: it stays planned for {day}.")

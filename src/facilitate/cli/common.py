@@ -1,12 +1,13 @@
-"""What every `facilitate` command shares: the database path, opening the store, and turning
-a store error into one line on stderr."""
+"""What every `facilitate` command shares: the database path, opening the store, turning a
+store error into one line on stderr, the MEETING argument, and listings whose columns line up."""
 
 from __future__ import annotations
 
+import inspect
 import io
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr
 from datetime import date
 from functools import wraps
@@ -59,6 +60,43 @@ def opened(db_path: Path, *, create: bool = False) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def meeting_argument(*, required: bool = True, quoted: bool = False) -> Callable[[F], F]:
+    """The MEETING argument: the words as typed, so `12/1 steering` needs no quotes (pass them
+    to `lookup.find_meeting`); arguments declared after it are taken from the end of the line.
+    `quoted` for a command whose optional argument follows it, which would be read as words of
+    MEETING: there MEETING is one argument, quoted when it has several words. The command's
+    help gains the sentence saying what MEETING may be."""
+    from facilitate.services.meeting_forms import MEETING_FORMS
+
+    quote = ', quoted when it has several words ("12/1 steering")' if quoted else ""
+
+    def decorate(func: F) -> F:
+        said = inspect.cleandoc(func.__doc__ or "")
+        func.__doc__ = f"{said}\n\nMEETING: {MEETING_FORMS}{quote}."
+        nargs = 1 if quoted else -1
+        argument = click.argument("meeting", nargs=nargs, required=required, metavar="MEETING")
+        return argument(func)
+
+    return decorate
+
+
+def aligned(rows: Sequence[Sequence[str]], *, right: Collection[int] = ()) -> list[str]:
+    """`rows` as lines whose columns line up, each as wide as its widest cell (right-aligned for
+    the column numbers in `right`), two spaces apart, with no trailing spaces. A long name
+    widens its column instead of pushing the rest of its row out of line."""
+    widths = [
+        max((len(row[i]) for row in rows if i < len(row)), default=0)
+        for i in range(max((len(row) for row in rows), default=0))
+    ]
+    return [
+        "  ".join(
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
 
 
 def database_path(ctx: click.Context) -> Path:

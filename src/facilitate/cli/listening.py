@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import click
 
+from facilitate.cli.common import meeting_argument
+from facilitate.services.plurals import counted
+
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `facilitate` group."""
@@ -17,7 +20,7 @@ def listening_group() -> None:
 
 
 @listening_group.command("consent")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--count", type=click.IntRange(min=0), help="How many gave consent (never names).")
 @click.option(
     "--policy", help="How input is attributed: none (default), organization, participant."
@@ -26,16 +29,13 @@ def listening_group() -> None:
 @click.pass_context
 def consent_command(
     ctx: click.Context,
-    meeting: str,
+    meeting: tuple[str, ...],
     count: int | None,
     policy: str | None,
     language: str | None,
 ) -> None:
     """Record MEETING's consent count, attribution policy and language; without options, show
-    them with the statement read to the room.
-
-    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
-    """
+    them with the statement read to the room."""
     from facilitate.cli.common import store_for
     from facilitate.services.lookup import find_meeting
     from facilitate.services.run import listening
@@ -73,7 +73,7 @@ def themes_command(ctx: click.Context, series: str) -> None:
         if not groups:
             click.echo(f"{found.name}: no themes yet (file a note under one with +housing)")
             return
-        click.echo(f"{found.name}: {len(groups)} themes")
+        click.echo(f"{found.name}: {counted(len(groups), 'theme')}")
         for group in groups:
             click.echo(group.label)
             for entry in group.entries:

@@ -1,8 +1,9 @@
 """`facilitate loop`: "you said, we did" from the command line.
 
 `facilitate loop SERIES` writes the report (`--one-page` the community handout, `--summary`
-prints follow-through figures); `loop list SERIES` shows each input with its number and
-responses; `loop link` / `unlink` tie a decision or action to an input by its number;
+prints follow-through figures and how much input is answered); `loop list SERIES` shows each
+input with its number and responses; `loop link` / `unlink` tie a decision or action to an
+input by its number;
 `loop respond` / `decline` record an answer that is not an entry, `loop remove` takes one back.
 A bad reference or a refused link is one line on stderr and exit status 1, never a traceback.
 """
@@ -97,7 +98,11 @@ def loop_group() -> None:
     help="Folder to write into (created if needed).",
 )
 @click.option("--one-page", is_flag=True, help="The plain-language handout for the community.")
-@click.option("--summary", is_flag=True, help="Print follow-through figures; write nothing.")
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print follow-through figures and how much input is answered; write nothing.",
+)
 @click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d"]),
@@ -129,6 +134,7 @@ def report_command(
         from facilitate.export import RENDERERS
         from facilitate.models.enums import Visibility
         from facilitate.services.lookup import find_meeting, find_series
+        from facilitate.services.record.audience_reach import loop_reach
         from facilitate.services.record.you_said_we_did import you_said_we_did
         from facilitate.services.share.sharing import ExportFormat, export_loop
 
@@ -160,6 +166,11 @@ def report_command(
             click.echo(report.nothing_shown)
         for file in written:
             click.echo(f"wrote {file.path}  (sha256 {file.sha256[:12]})")
+        # Nothing shown is said above, as the app says it; a version that shows only a little
+        # of what partners see is said as the minutes say it.
+        warning = "" if report.nothing_shown else loop_reach(report).warning
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
 
     _guarded(run)
 

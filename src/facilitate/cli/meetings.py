@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from facilitate.cli.common import aligned, meeting_argument
+from facilitate.services.run.untaken_answers import UNTAKEN_HELP, UNTAKEN_WORDS
+
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `facilitate` group."""
@@ -63,25 +66,30 @@ def meetings_list(
         if not rows:
             click.echo("No meetings match." if series or statuses or words else "No meetings.")
             return
-        for row in rows:
-            place = f"  · {row.location}" if row.location else ""
-            status = status_label(row)
-            click.echo(
-                f"{row.starts_at:%Y-%m-%d %H:%M}  {status:<13}  "
-                f"{row.title}  [{row.series_name}]{place}  (id {row.id[:8]})"
-            )
+        lines = aligned(
+            [
+                (
+                    f"{row.starts_at:%Y-%m-%d %H:%M}",
+                    status_label(row),
+                    row.title,
+                    f"[{row.series_name}]",
+                    f"(id {row.id[:8]})",
+                    row.location or "",
+                )
+                for row in rows
+            ]
+        )
+        for line in lines:
+            click.echo(line)
 
     run()
 
 
 @meetings_group.command("unstart")
-@click.argument("meeting")
+@meeting_argument()
 @click.pass_context
-def meetings_unstart(ctx: click.Context, meeting: str) -> None:
-    """Put MEETING back to planned: started by mistake, nothing captured in it.
-
-    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
-    """
+def meetings_unstart(ctx: click.Context, meeting: tuple[str, ...]) -> None:
+    """Put MEETING back to planned: started by mistake, nothing captured in it."""
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
@@ -100,63 +108,48 @@ def meetings_unstart(ctx: click.Context, meeting: str) -> None:
     run()
 
 
-UNTAKEN_CHOICES = ("taken", "not-reached", "moved")
-"""What `--untaken` says of every item never stepped through (`closing.UNTAKEN_ANSWERS`)."""
-
-
 @meetings_group.command("close")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--next-date", "next_date", help="The next meeting's date, e.g. 2027-01-12.")
 @click.option(
     "--untaken",
-    type=click.Choice(UNTAKEN_CHOICES),
-    help="What became of every item never stepped through: taken (it happened), not-reached, "
-    "or moved to the next meeting. Without it, such items are listed and nothing is closed.",
+    type=click.Choice(UNTAKEN_WORDS),
+    help=f"What became of every item never stepped through ({UNTAKEN_HELP}). Without it, such "
+    "items are listed and nothing is closed.",
 )
 @click.pass_context
 def meetings_close(
-    ctx: click.Context, meeting: str, next_date: str | None, untaken: str | None
+    ctx: click.Context, meeting: tuple[str, ...], next_date: str | None, untaken: str | None
 ) -> None:
-    """Close MEETING, as the closing screen does: its minutes are then a draft.
-
-    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
-    """
+    """Close MEETING, as the closing screen does: its minutes are then a draft."""
     from facilitate.cli.common import database_path, fail, friendly_errors, opened
 
     @friendly_errors
     def run() -> None:
-        from facilitate.models.enums import ItemState, MeetingStatus
+        from facilitate.models.enums import MeetingStatus
         from facilitate.services.dates import DateParseError, parse_date
         from facilitate.services.lookup import find_meeting
         from facilitate.services.run import closing
         from facilitate.services.run.live import LiveError
+        from facilitate.services.run.untaken_answers import answer_for_word
 
-        answers = dict(
-            zip(
-                UNTAKEN_CHOICES,
-                (ItemState.DONE, ItemState.NOT_REACHED, ItemState.CONTINUE_NEXT_TIME),
-                strict=True,
-            )
-        )
         with opened(database_path(ctx.find_root())) as store:
             found = find_meeting(store, meeting)
             try:
                 day = parse_date(next_date, found.starts_at.date()) if next_date else None
                 pending = (
-                    closing.untaken(store, found.id) if found.status is MeetingStatus.LIVE else []
+                    closing.untaken(store, found.id)
+                    if untaken is not None and found.status is MeetingStatus.LIVE
+                    else []
                 )
-                if pending and untaken is None:
-                    titles = "; ".join(f"“{item.title}”" for item in pending)
-                    fail(
-                        f"{len(pending)} item(s) never stepped through: {titles}. Say what became"
-                        " of them with --untaken taken, --untaken not-reached or --untaken moved"
-                        " (or close in the app to answer for each)"
-                    )
-                for item in pending:
-                    closing.settle_untaken(store, item.id, answers[untaken or "taken"])
-                closing.close_meeting(store, found.id, next_meeting_date=day)
+                # The app's closing list records its answers through the same service.
+                answers = {item.id: answer_for_word(untaken) for item in pending if untaken}
+                closing.close_with_answers(store, found.id, answers, next_meeting_date=day)
             except DateParseError as error:
                 fail(f"--next-date: {error}")
+            except closing.UnansweredError as error:
+                words = ", ".join(f"--untaken {word}" for word in UNTAKEN_WORDS)
+                fail(f"{error} with {words} (or close in the app to answer for each)")
             except LiveError as error:
                 fail(str(error))
             flagged = [c for c in closing.closing_review(store, found.id) if not c.ok]
@@ -168,7 +161,7 @@ def meetings_close(
 
 
 @meetings_group.command("cancel")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--reason", required=True, help="Why, as partners will read it.")
 @click.option(
     "--out",
@@ -177,11 +170,8 @@ def meetings_close(
     help="Folder for the cancellation invitation (.ics)  [default: .]",
 )
 @click.pass_context
-def meetings_cancel(ctx: click.Context, meeting: str, reason: str, out: Path) -> None:
-    """Cancel MEETING and write the cancellation for partners' calendars.
-
-    MEETING: an id or its first characters, a date (YYYY-MM-DD), or words of its title.
-    """
+def meetings_cancel(ctx: click.Context, meeting: tuple[str, ...], reason: str, out: Path) -> None:
+    """Cancel MEETING and write the cancellation for partners' calendars."""
     from facilitate.cli.common import database_path, friendly_errors, opened
 
     @friendly_errors
@@ -201,9 +191,9 @@ def meetings_cancel(ctx: click.Context, meeting: str, reason: str, out: Path) ->
 
 
 @meetings_group.command("uncancel")
-@click.argument("meeting")
+@meeting_argument()
 @click.pass_context
-def meetings_uncancel(ctx: click.Context, meeting: str) -> None:
+def meetings_uncancel(ctx: click.Context, meeting: tuple[str, ...]) -> None:
     """Take back MEETING's cancellation (made by mistake); send the agenda again after."""
     from facilitate.cli.common import database_path, friendly_errors, opened
 
@@ -221,10 +211,10 @@ def meetings_uncancel(ctx: click.Context, meeting: str) -> None:
 
 
 @meetings_group.command("join")
-@click.argument("meeting")
+@meeting_argument()
 @click.argument("how")
 @click.pass_context
-def meetings_join(ctx: click.Context, meeting: str, how: str) -> None:
+def meetings_join(ctx: click.Context, meeting: tuple[str, ...], how: str) -> None:
     """Set how to join MEETING, as text: a video link, a phone number and code, a door.
 
     An empty HOW ("") clears it. Printed in the agenda and the invitation.

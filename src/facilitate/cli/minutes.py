@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from facilitate.cli.common import meeting_argument
+from facilitate.services.plurals import counted
 from facilitate.services.record.audience import AUDIENCES
+from facilitate.services.record.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from facilitate.services.share.sharing import WrittenFile
@@ -22,8 +25,8 @@ if TYPE_CHECKING:
 AUDIENCE_CHOICES = tuple(audience.value for audience in AUDIENCES)
 # Spelled out so `--help` does not import the exporters; a test holds it equal to ExportFormat.
 FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
-# Likewise for the languages of the minutes (services/record/i18n).
-LANGUAGE_CHOICES = ("en", "es")
+# The languages of the minutes: one per catalogue (services/record/i18n), never restated.
+LANGUAGE_CHOICES = LANGUAGES
 NO_CALENDAR = (
     "No calendar file: nothing in these minutes has a date to add (no open action item with a "
     "due date, no next meeting)."
@@ -121,7 +124,7 @@ _out_option = click.option(
 
 
 @click.command("minutes")
-@click.argument("meeting", nargs=-1, required=True)
+@meeting_argument()
 @_audience_option
 @_format_option(FORMAT_CHOICES, "md")
 @click.option(
@@ -141,32 +144,34 @@ def minutes_command(
     language: str,
     out: Path,
 ) -> None:
-    """Write the minutes of MEETING for an audience.
-
-    MEETING is a meeting id, the first characters of one, or a date (YYYY-MM-DD) followed by
-    words of the series' name when several meetings share that date.
-    """
+    """Write the minutes of MEETING for an audience."""
 
     def run() -> None:
         from facilitate.cli.common import opened
         from facilitate.export import RENDERERS
         from facilitate.services.lookup import find_meeting
+        from facilitate.services.record.audience_reach import minutes_reach
         from facilitate.services.share.sharing import export_minutes
 
         asked = _formats(formats, ["md"])
         with opened(_store_path(ctx)) as store:
-            found = find_meeting(store, " ".join(meeting))
+            found = find_meeting(store, meeting)
             written = export_minutes(
                 store, found.id, _audience(audience), asked, out, RENDERERS, language=language
             )
+            reach = minutes_reach(store, found.id, _audience(audience))
         click.echo(f"Minutes of {found.title} ({audience}):")
         _echo_written(written, [f.value for f in asked])
+        if reach.warning:
+            # Written all the same: a nearly empty public version is the rule kept, not an
+            # error; the coordinator is told why, and how to make more of it public.
+            click.echo(f"warning: {reach.warning}", err=True)
 
     _guarded(run)
 
 
 @click.command("packets")
-@click.argument("meeting", nargs=-1, required=True)
+@meeting_argument()
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -208,7 +213,7 @@ def packets_command(
         )
 
         with opened(_store_path(ctx)) as store:
-            found = find_meeting(store, " ".join(meeting))
+            found = find_meeting(store, meeting)
             for organization in withheld(store, found.id):
                 click.echo(
                     f"{organization.label}: not sent (its sharing agreement excludes this meeting)"
@@ -230,7 +235,8 @@ def packets_command(
             to = ", ".join(address for _, address in packet.recipients) or "nobody yet"
             language = "" if packet.language == "en" else f", in {packet.language}"
             click.echo(
-                f"{packet.organization.label}: {packet.folder} ({len(packet.files)} files"
+                f"{packet.organization.label}: {packet.folder} "
+                f"({counted(len(packet.files), 'file')}"
                 f"{language}; email draft to {to})"
             )
             for warning in packet.warnings:
@@ -316,7 +322,8 @@ def series_record_command(
             )
             written = export_series_record(store, record, _formats(formats, ["md"]), out, RENDERERS)
         click.echo(
-            f"{found.name}: {len(record.decisions)} decisions, {len(record.actions)} actions."
+            f"{found.name}: {counted(len(record.decisions), 'decision')}, "
+            f"{counted(len(record.actions), 'action')}."
         )
         _echo_written(written)
 
@@ -328,7 +335,11 @@ def _day(value: Any) -> date | None:
 
 
 @click.command("shared-log")
-@click.option("--meeting", "meeting", help="Only exports of this meeting (id, prefix or date).")
+@click.option(
+    "--meeting",
+    "meeting",
+    help="Only exports of this meeting (named as MEETING elsewhere: a date, words, an id).",
+)
 @click.option("--limit", default=50, show_default=True, help="How many entries at most.")
 @click.option("--verify", is_flag=True, help="Check each file still has the hash that was sent.")
 @click.pass_context
@@ -365,8 +376,13 @@ def shared_log_command(ctx: click.Context, meeting: str | None, limit: int, veri
 
 
 @click.command("minutes-approve")
-@click.argument("meeting", nargs=-1, required=True)
-@click.option("--at", "at", required=True, help="The later meeting that approved them.")
+@meeting_argument()
+@click.option(
+    "--at",
+    "at",
+    required=True,
+    help='The later meeting that approved them, named as MEETING ("12/8 steering").',
+)
 @click.option("--moved-by", required=True, help="Who moved the approval.")
 @click.option("--seconded-by", default="", help="Who seconded the motion.")
 @click.option(
@@ -415,7 +431,7 @@ def minutes_approve_command(
 
         how, approved_by_names = _approval_method(method, approved_by)
         with opened(_store_path(ctx)) as store:
-            approved = find_meeting(store, " ".join(meeting))
+            approved = find_meeting(store, meeting)
             later = find_meeting(store, at)
             approval = approve_minutes(
                 store,

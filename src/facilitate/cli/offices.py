@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from facilitate.cli.common import friendly_errors
+from facilitate.cli.common import friendly_errors, meeting_argument
 
 if TYPE_CHECKING:
     from facilitate.models import Office
@@ -153,7 +153,7 @@ def _term(office: Office) -> str:
 
 
 @office_group.command("presided")
-@click.argument("meeting")
+@meeting_argument(quoted=True)
 @click.argument("person", required=False)
 @click.option("--chair", is_flag=True, help="Back to the default: the chair in office that day.")
 @click.pass_context

@@ -45,10 +45,11 @@ def org_list(ctx: click.Context) -> None:
     """Every organization, retired ones marked, with how many people are in each."""
     from collections import Counter
 
-    from facilitate.cli.common import store_for
+    from facilitate.cli.common import aligned, store_for
     from facilitate.models import Person
     from facilitate.services.people import directory
     from facilitate.services.people.roster import ORG_KIND_LABELS
+    from facilitate.services.plurals import counted
 
     with store_for(ctx) as store:
         orgs = directory.organizations(store)
@@ -56,13 +57,18 @@ def org_list(ctx: click.Context) -> None:
     if not orgs:
         click.echo("No organizations yet: `facilitate org add NAME --short S --kind K`.")
         return
-    width = min(max(len(o.name) for o in orgs), 44)
-    for org in orgs:
-        retired = "  (retired)" if not org.active else ""
-        click.echo(
-            f"{org.name:<{width}}  {org.short_name:<16}  {ORG_KIND_LABELS[org.kind]:<26}"
-            f"  {people[org.id]:>3} people{retired}"
+    rows = [
+        (
+            org.name,
+            org.short_name,
+            ORG_KIND_LABELS[org.kind],
+            counted(people[org.id], "person", "people"),
+            "" if org.active else "(retired)",
         )
+        for org in orgs
+    ]
+    for line in aligned(rows, right={3}):
+        click.echo(line)
 
 
 @org_group.command("edit")

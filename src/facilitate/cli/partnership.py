@@ -11,6 +11,7 @@ import click
 
 from facilitate import paths
 from facilitate.cli.common import (
+    aligned,
     database_path,
     fail,
     friendly_errors,
@@ -20,6 +21,7 @@ from facilitate.cli.common import (
 )
 from facilitate.cli.organizations import ORG_KINDS
 from facilitate.models.enums import BodyKind, MeetingKind
+from facilitate.services.plurals import counted
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -230,8 +232,8 @@ def body_list(ctx: click.Context, show_all: bool) -> None:
                 state = " (archived)" if line.body.archived else ""
                 required = f"; needs {line.required}" if line.required else ""
                 click.echo(
-                    f"{line.body.name}{state}: {line.members} members, {line.series} series, "
-                    f"quorum {line.quorum}{required}"
+                    f"{line.body.name}{state}: {counted(line.members, 'member')}, "
+                    f"{counted(line.series, 'series', 'series')}, quorum {line.quorum}{required}"
                 )
 
     _run(run)
@@ -252,7 +254,12 @@ def series_group() -> None:
 @click.option("--place", default="", help="Where it usually meets.")
 @click.option("--neutral-venue", is_flag=True, help="A neutral community venue.")
 @click.option("--template", default="", help="Default agenda template (see `templates list`).")
-@click.option("--minutes", type=click.IntRange(min=1), default=90, show_default=True)
+@click.option(
+    "--minutes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How long its meetings last (default: its template's length, or 90).",
+)
 @click.option(
     "--ground-rules", default="", help="Starting set of ground rules, e.g. business-meeting."
 )
@@ -270,7 +277,7 @@ def series_add(
     place: str,
     neutral_venue: bool,
     template: str,
-    minutes: int,
+    minutes: int | None,
     ground_rules: str,
     kind: str,
 ) -> None:
@@ -387,13 +394,17 @@ def series_list(ctx: click.Context, show_all: bool) -> None:
                 click.echo(
                     "No meeting series yet: `facilitate series add BODY NAME --cadence ...`."
                 )
-            for line in lines:
-                s = line.series
-                state = " (archived)" if s.archived else ""
-                place = f" at {s.default_place}" if s.default_place else ""
-                click.echo(
-                    f"{line.body_name}: {s.name}{state} — {s.cadence or 'no cadence'}{place}; "
-                    f"{line.meetings} meeting{'' if line.meetings == 1 else 's'}"
+            rows = [
+                (
+                    line.series.name + (" (archived)" if line.series.archived else ""),
+                    line.body_name,
+                    line.series.cadence or "no cadence",
+                    counted(line.meetings, "meeting"),
+                    line.series.default_place,
                 )
+                for line in lines
+            ]
+            for text in aligned(rows, right={3}):
+                click.echo(text)
 
     _run(run)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from facilitate.cli.common import fail, friendly_errors, store_for
+from facilitate.cli.common import aligned, fail, friendly_errors, store_for
 
 if TYPE_CHECKING:
     # Types only: importing these at run time would make `facilitate --help` pay for them.
@@ -62,6 +62,7 @@ def people_import(
     """
     from facilitate.services.people import people_import as importing
     from facilitate.services.people.people_import import count_people, count_rows
+    from facilitate.services.plurals import counted
 
     with store_for(ctx, starts_record=not dry_run) as store:
         preview = importing.ImportPreview(importing.read_sheet(file), importing.known_record(store))
@@ -81,7 +82,7 @@ def people_import(
                 f"--skip-problems to leave them out{hint}. Nothing was imported."
             )
         new = preview.new_organizations
-        made = f" and create {len(new)} organizations" if new else ""
+        made = f" and create {counted(len(new), 'organization')}" if new else ""
         if dry_run:
             click.echo(
                 f"Dry run: would import {count_people(len(preview.ready))}{made}. Nothing written."
@@ -155,11 +156,17 @@ def people_list(ctx: click.Context, active_only: bool) -> None:
     if not everyone:
         click.echo("Nobody on the roster yet: `facilitate people add NAME` or `people import`.")
         return
-    width = min(max(len(p.name) for p in everyone), 32)
-    for person in everyone:
-        org = orgs.get(person.organization_id or "", "")
-        inactive = "  (inactive)" if not person.active else ""
-        click.echo(f"{person.name:<{width}}  {org:<20}  {person.email}{inactive}".rstrip())
+    rows = [
+        (
+            person.name,
+            orgs.get(person.organization_id or "", ""),
+            person.email,
+            "" if person.active else "(inactive)",
+        )
+        for person in everyone
+    ]
+    for line in aligned(rows):
+        click.echo(line)
 
 
 @people_group.command("add")

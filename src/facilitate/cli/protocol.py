@@ -11,6 +11,7 @@ import click
 
 from facilitate.cli.common import friendly_errors
 from facilitate.models.enums import Visibility
+from facilitate.services.plurals import counted
 
 AUDIENCE_CHOICES = (Visibility.PUBLIC.value, Visibility.PARTNERS.value, Visibility.INTERNAL.value)
 
@@ -131,5 +132,7 @@ def sharing_due(ctx: click.Context, on: str | None, out: Path | None) -> None:
     if not kept:
         click.echo("Nothing due to be shared.")
     for item in kept:
-        written = f"{item.files} files in {item.folder}" if item.files else "nothing written"
+        written = "nothing written"
+        if item.files:
+            written = f"{counted(item.files, 'file')} in {item.folder}"
         click.echo(f"{item.what}: {written}")

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 import click
 
+from facilitate.cli.common import meeting_argument
+
 
 def register(group: click.Group) -> None:
     group.add_command(roles_group)
@@ -18,11 +20,13 @@ def roles_group() -> None:
 
 
 @roles_group.command("suggest")
-@click.argument("meeting")
+@meeting_argument()
 @click.option("--series", help="Narrow MEETING to one series.")
 @click.option("--accept", is_flag=True, help="Record the suggestion as the meeting's roles.")
 @click.pass_context
-def roles_suggest(ctx: click.Context, meeting: str, series: str | None, accept: bool) -> None:
+def roles_suggest(
+    ctx: click.Context, meeting: tuple[str, ...], series: str | None, accept: bool
+) -> None:
     """Suggest who takes each role at MEETING, and say why."""
     from facilitate.cli.common import database_path, friendly_errors, opened
 

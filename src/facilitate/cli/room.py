@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from facilitate.cli.common import meeting_argument
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -18,7 +20,7 @@ def register(group: click.Group) -> None:
 
 
 @click.command("room")
-@click.argument("meeting", required=False)
+@meeting_argument(required=False)
 @click.option("--serve", is_flag=True, help="Serve the room view to browsers instead.")
 @click.option(
     "--host",
@@ -30,7 +32,11 @@ def register(group: click.Group) -> None:
 )
 @click.pass_context
 def room_command(
-    ctx: click.Context, meeting: str | None, serve: bool, host: str | None, port: int | None
+    ctx: click.Context,
+    meeting: tuple[str, ...],
+    serve: bool,
+    host: str | None,
+    port: int | None,
 ) -> None:
     """Show MEETING for the room: the current item, a big clock, what was decided and what
     comes next. Read-only; it follows the meeting as a second window does.

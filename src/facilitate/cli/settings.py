@@ -16,9 +16,12 @@ from collections.abc import Callable
 
 import click
 
-# Spelled out so `--help` imports no service; tests hold them equal to the services' own.
+from facilitate.services.record.i18n import LANGUAGES
+
+# Spelled out so `--help` imports no settings service; a test holds them equal to its own.
 SETTING_CHOICES = ("coordinator-name", "coordinator-email", "time-zone")
-LANGUAGE_CHOICES = ("en", "es")
+# The languages packets come in, from the catalogues themselves (one list, one place).
+LANGUAGE_CHOICES = LANGUAGES
 
 
 def register(group: click.Group) -> None:

@@ -46,6 +46,8 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.lead.ground_rules import RuleText, create_rule_set
+from facilitate.services.plan.agenda import MeetingPlan, create_meeting
+from facilitate.services.plan.templates import get_template
 from facilitate.store import Store
 
 DEMO_NAME = "Harbor County Family Recovery Partnership"
@@ -515,18 +517,23 @@ def _core_team(store: Store, ids: _Ids, today: date) -> None:
             due=today - timedelta(days=3),
         )
     )
-    store.insert(
-        Meeting(
-            series_id=series.id,
-            title=f"Core Team — {today + timedelta(days=2):%b %d}",
-            starts_at=_at(today + timedelta(days=2), 10),
-            minutes=60,
-            location="CFS Training Room B",
-        )
+    # Planned as a coordinator plans it (n on Home), from the series' template, so the live
+    # screen has items to run on a first try; the shipped template, not a user's copy of it.
+    next_day = today + timedelta(days=2)
+    plan = MeetingPlan(
+        series_id=series.id,
+        starts_at=_at(next_day, 10),
+        minutes=60,
+        location="CFS Training Room B",
+        title=f"Core Team — {next_day:%b %d}",
     )
+    create_meeting(store, plan, template=get_template("core-team"))
 
 
 def _listening(store: Store, ids: _Ids, today: date) -> None:
+    # Imported here, as _loop imports loop_links: the record layer is needed only to build.
+    from facilitate.services.record import themes
+
     body = store.insert(
         Body(
             name="Community Listening Circle",
@@ -564,26 +571,33 @@ def _listening(store: Store, ids: _Ids, today: date) -> None:
             closed_at=_utc(day, 2, 30),
         )
     )
+    # Filed as a note-taker types +first-days in the room, so the theme board, the minutes and
+    # the reports show themes on a fresh demo. The confidential note is left under no theme:
+    # the board's last row then has input to file.
     said = [
         (
             "Parents said the first 72 hours after removal were the most confusing.",
             Visibility.PUBLIC,
+            ("first-days",),
         ),
         (
             "Several families said treatment waitlists made court deadlines impossible.",
             Visibility.PUBLIC,
+            ("treatment-access", "court-deadlines"),
         ),
         (
             "A participant asked that caseworkers explain ICWA rights at the first visit.",
             Visibility.PARTNERS,
+            ("first-days", "ICWA-rights"),
         ),
         (
             "A participant described their own case in detail; not to be shared.",
             Visibility.CONFIDENTIAL,
+            (),
         ),
     ]
-    for text, visibility in said:
-        store.insert(
+    for text, visibility, filed_under in said:
+        note = store.insert(
             Note(
                 meeting_id=session.id,
                 text=text,
@@ -591,6 +605,8 @@ def _listening(store: Store, ids: _Ids, today: date) -> None:
                 attribution=Attribution.PARTICIPANT,
             )
         )
+        if filed_under:
+            themes.file_entry(store, series.id, Note.table, note.id, filed_under)
 
 
 def _loop(store: Store, ids: _Ids) -> None:

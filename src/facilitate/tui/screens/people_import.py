@@ -33,11 +33,13 @@ from facilitate.services.people.people_import import (
     count_people,
     count_rows,
 )
+from facilitate.services.plurals import counted
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.person_form import ImportRowDialog
 from facilitate.tui.feedback import USER_ERRORS
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -107,7 +109,7 @@ class PeopleImportScreen(Screen[int | None]):
         yield Header()
         with Horizontal(id="import-file"):
             yield Label("File")
-            yield Input(
+            yield TextField(
                 str(self.path) if self.path else "",
                 id="import-path",
                 placeholder="type or paste the path of a .csv file, then Enter",
@@ -258,7 +260,7 @@ class PeopleImportScreen(Screen[int | None]):
             create.value = preview.create_organizations
         # Content, not a str: organization names are shown as written, never read as markup.
         create.label = Content(
-            f"Create {len(new)} organizations not on record (c): {', '.join(new)}"
+            f"Create {counted(len(new), 'organization')} not on record (c): {', '.join(new)}"
         )
         self._show_detail()
 
@@ -417,7 +419,7 @@ class PeopleImportScreen(Screen[int | None]):
         people = len(preview.ready)
         orgs = len(preview.new_organizations)
         question = f"Import {count_people(people)}"
-        question += f" and create {orgs} organizations?" if orgs else "?"
+        question += f" and create {counted(orgs, 'organization')}?" if orgs else "?"
         if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
             return
         try:
@@ -426,9 +428,8 @@ class PeopleImportScreen(Screen[int | None]):
             self._show_rows()
             self.notify(str(error), severity="error", timeout=10)
             return
-        made = (
-            f", created {len(result.organizations)} organizations" if result.organizations else ""
-        )
+        created = len(result.organizations)
+        made = f", created {counted(created, 'organization')}" if created else ""
         self.notify(f"Imported {count_people(result.people)}{made}")
         self.dismiss(result.people)
 
