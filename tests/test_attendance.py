@@ -16,6 +16,7 @@ from facilitate.models import (
     RoleAssignment,
 )
 from facilitate.models.enums import AttendanceStatus
+from facilitate.services.record.quorum_words import sentence
 from facilitate.services.run import attendance
 from facilitate.services.run.attendance import AttendanceError
 from facilitate.store import Store
@@ -51,7 +52,10 @@ def test_quorum_met_with_every_required_organization(demo_store: Store) -> None:
     )
     status = attendance.quorum(demo_store, meeting.id)
     assert (status.defined, status.met, status.counted, status.needed) == (True, True, 7, 6)
-    assert status.reason == "quorum met: 7 of 6 needed; required organizations present"
+    assert sentence(status) == (
+        "Quorum met: 7 members present (6 needed); "
+        "required organizations present (Cedar River ICWA, Parent Partners)."
+    )
 
 
 def test_quorum_short_of_numbers_and_of_a_required_organization(demo_store: Store) -> None:
@@ -67,7 +71,10 @@ def test_quorum_short_of_numbers_and_of_a_required_organization(demo_store: Stor
     assert not status.met
     assert status.counted == 5
     assert status.missing_organizations == ("Cedar River ICWA",)
-    assert status.reason == "no quorum: 5 of 6 needed; Cedar River ICWA not present"
+    assert sentence(status) == (
+        "Quorum NOT met: 5 members present (6 needed); "
+        "required organizations (Cedar River ICWA, Parent Partners): missing Cedar River ICWA."
+    )
 
 
 def test_enough_people_but_a_required_organization_missing(demo_store: Store) -> None:
@@ -75,7 +82,10 @@ def test_enough_people_but_a_required_organization_missing(demo_store: Store) ->
     _check_in(demo_store, meeting, [n for n in STEERING if n != "Tasha Greene"])
     status = attendance.quorum(demo_store, meeting.id)
     assert (status.met, status.counted) == (False, 7)
-    assert status.reason == "no quorum: 7 of 6 needed; Parent Partners not present"
+    assert sentence(status) == (
+        "Quorum NOT met: 7 members present (6 needed); "
+        "required organizations (Cedar River ICWA, Parent Partners): missing Parent Partners."
+    )
 
 
 def test_a_delegate_represents_a_required_organization(demo_store: Store) -> None:
@@ -111,7 +121,8 @@ def test_leaving_early_drops_out_of_the_count(demo_store: Store) -> None:
     )
     assert left.left_at == AT and left.arrived_at is not None
     status = attendance.quorum(demo_store, meeting.id)
-    assert (status.met, status.reason) == (False, "no quorum: 5 of 6 needed")
+    assert not status.met
+    assert sentence(status).startswith("Quorum NOT met: 5 members present (6 needed); required")
 
 
 def test_a_body_without_a_quorum_rule_says_so(demo_store: Store) -> None:
@@ -122,7 +133,7 @@ def test_a_body_without_a_quorum_rule_says_so(demo_store: Store) -> None:
     )
     status = attendance.quorum(demo_store, meeting.id)
     assert (status.defined, status.met) == (False, True)
-    assert status.reason == "Data Workgroup has no quorum rule"
+    assert sentence(status) == "Data Workgroup has no quorum rule"
 
 
 def test_memberships_that_ended_do_not_count(store: Store) -> None:
@@ -139,7 +150,7 @@ def test_memberships_that_ended_do_not_count(store: Store) -> None:
     )
     attendance.check_in(store, meeting.id, ann.id)
     attendance.check_in(store, meeting.id, bob.id)
-    assert attendance.quorum(store, meeting.id).reason == "no quorum: 1 of 2 needed"
+    assert sentence(attendance.quorum(store, meeting.id)).startswith("Quorum NOT met: 1 member")
 
 
 def test_check_in_is_one_row_per_person_and_keeps_arrival(demo_store: Store) -> None:
@@ -209,10 +220,11 @@ def test_quorum_as_a_fraction_of_members_and_by_sector(demo_store: Store) -> Non
     _check_in(demo_store, meeting, ["Keisha Brown"])
     status = attendance.quorum(demo_store, meeting.id)
     assert (status.met, status.counted, status.needed) == (False, 4, 4)
-    assert status.reason == (
-        "no quorum: 4 of 4 needed; someone from family / lived experience not present"
+    assert sentence(status) == (
+        "Quorum NOT met: 4 members present (4 needed); "
+        "someone from family / lived experience not present."
     )
     _check_in(demo_store, meeting, ["Tasha Greene"])  # Parent Partners: lived experience
-    assert attendance.quorum(demo_store, meeting.id).reason == (
-        "quorum met: 5 of 4 needed; required organizations present"
+    assert sentence(attendance.quorum(demo_store, meeting.id)) == (
+        "Quorum met: 5 members present (4 needed)."
     )

@@ -22,7 +22,8 @@ from facilitate.models.partnership import Organization, Person
 from facilitate.services import quorum
 from facilitate.services.record import settings
 from facilitate.services.run import attendance, capture
-from facilitate.services.run.seats import Seat, SeatError, seat, seat_of_row, zone_named
+from facilitate.services.run.seats import Seat, SeatError, seat, seat_of_row
+from facilitate.services.time_zone import zone_named
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.attendee import AttendeeDialog
@@ -162,11 +163,11 @@ def test_quorum_reached_late_is_known_from_the_times(board: Board) -> None:
     )
     assert board.line("Member 07").status is AttendanceStatus.LATE
     assert board.line("Member 02").status is AttendanceStatus.LEFT_EARLY
-    assert not quorum.present_at(board.store, board.meeting.id, at(9, 20)).met
-    assert quorum.present_at(board.store, board.meeting.id, at(9, 25)).counted == 7
+    assert not quorum.quorum(board.store, board.meeting.id, at(9, 20)).met
+    assert quorum.quorum(board.store, board.meeting.id, at(9, 25)).counted == 7
     # Reached at 9:25 with the late arrival, lost at 10:30 with the departure.
     moments = [at(9, 10), at(9, 25), at(10, 29), at(10, 30)]
-    found = [quorum.present_at(board.store, board.meeting.id, m) for m in moments]
+    found = [quorum.quorum(board.store, board.meeting.id, m) for m in moments]
     assert [(q.met, q.counted) for q in found] == [(False, 6), (True, 7), (True, 7), (False, 6)]
 
 
@@ -279,7 +280,7 @@ def test_attendance_commands_seat_a_stand_in_on_the_phone(board: Board, db_path:
     listed = run("attendance", "list", meeting_id)
     assert "  Member 07: represented by Captain Russell" in listed
     assert "  Captain Russell: stand-in for Member 07 · non-voting · phone · late" in listed
-    assert listed.strip().endswith("no quorum: 6 of 7 needed")
+    assert listed.strip().endswith("Quorum NOT met: 6 members present (7 needed).")
     bad = runner.invoke(
         cli, ["--db", str(db_path), "attendance", "set", meeting_id, "Member 08", "--left", "25"]
     )
@@ -317,7 +318,8 @@ async def test_the_roll_call_seats_a_stand_in_on_the_phone_by_keys(board: Board)
         ]
         member = [str(c) for c in table.get_row_at(names.index("Member 07"))]
         assert member[3] == "for: Captain Russell"
-        assert "Quorum met: 7 of 7 needed" in str(app.screen.query_one("#quorum").render())
+        quorum = str(app.screen.query_one("#quorum").render())
+        assert "Quorum met: 7 members present (7 needed)." in quorum
         # A refusal stays in the form with what was typed: a departure before the arrival.
         await pilot.press("s")
         await pilot.pause()

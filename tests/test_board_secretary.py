@@ -43,6 +43,7 @@ from facilitate.services.record.document import MinutesDocument
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.settings import TIME_ZONE, set_setting
 from facilitate.services.run import attendance, capture, closing, live, seats
+from facilitate.services.time_zone import zone_named
 from facilitate.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "minutes-board-secretary.md"
@@ -137,7 +138,7 @@ def seat(board: Board, who: str, **changes: object) -> Attendance:
     """Change someone's seat as the roll call's dialog does: only what the note-taker changed."""
     store, meeting = board.store, board.meeting
     row = store.find(Attendance, meeting_id=meeting.id, person_id=board.people[who].id)[0]
-    zone = seats.zone_named(ZONE)
+    zone = zone_named(ZONE)
     was = seats.seat_of_row(store, row, zone)
     new = replace(was, **changes)  # type: ignore[arg-type]
     return seats.seat(store, meeting.id, new, zone, person_id=board.people[who].id, was=was)
@@ -268,11 +269,12 @@ def test_each_motion_shows_how_it_was_moved_and_the_count_when_taken(board: Boar
 
 
 def test_items_follow_the_order_taken(board: Board) -> None:
+    # In the order taken, each with the number the sent agenda gave it (Roll Call was 2).
     sections = board.minutes().items
     assert [(s.number, s.title, s.state_note) for s in sections] == [
         (1, "Call to Order", ""),
-        (2, "Chair's Report", ""),
-        (3, "Roll Call", ""),
+        (3, "Chair's Report", ""),
+        (2, "Roll Call", ""),
         (4, "Approval of the December Minutes", ""),
         (5, "2026 Budget", ""),
         (6, "Transportation Update", "Not reached."),

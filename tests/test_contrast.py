@@ -118,7 +118,7 @@ async def focused_panel_border(app: FacilitateApp, pilot: Pilot[None]) -> tuple[
 async def no_quorum(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:
     await app.push_screen(OpeningScreen(upcoming(app.store).id))
     await pilot.pause()
-    return style_of(app.screen.query_one("#quorum"), "No quorum"), TEXT
+    return style_of(app.screen.query_one("#quorum"), "Quorum NOT met"), TEXT
 
 
 async def quorum_met(app: FacilitateApp, pilot: Pilot[None]) -> tuple[Style, float]:

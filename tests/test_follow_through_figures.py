@@ -7,15 +7,26 @@ from datetime import UTC, date, datetime
 
 from textual.widgets import DataTable
 
-from facilitate.models import ActionItem, Body, Meeting, MeetingSeries, Organization, Person
-from facilitate.models.enums import ActionStatus, Visibility
+from facilitate.models import (
+    ActionItem,
+    Body,
+    Meeting,
+    MeetingSeries,
+    Note,
+    Organization,
+    ParkingLotItem,
+    Person,
+)
+from facilitate.models.enums import ActionStatus, LoopResponseKind, Visibility
 from facilitate.services.overview import home_summary
 from facilitate.services.record.follow_through_figures import (
     NO_ORGANIZATION,
     figures,
+    input_answered,
     series_figures,
     summary_lines,
 )
+from facilitate.services.record.loop_links import link_response, record_response
 from facilitate.services.run.follow_through import update_action
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
@@ -132,6 +143,59 @@ def test_summary_lines_say_each_figure(store: Store) -> None:
         "  Family Court: 4 actions: 0 done on time, 1 done late, 1 done (date not recorded), "
         "1 open (0 overdue), 1 dropped",
     ]
+
+
+def _input(store: Store) -> tuple[Meeting, Meeting]:
+    """Steering: four parking-lot entries (declined, answered by an action, waiting,
+    confidential) and a note nothing answers; Core: one declined entry and nothing else."""
+    steering, core = _series(store, "Steering"), _series(store, "Core")
+
+    def parked(
+        meeting: Meeting, text: str, visibility: Visibility = Visibility.PARTNERS
+    ) -> ParkingLotItem:
+        return store.insert(ParkingLotItem(meeting_id=meeting.id, text=text, visibility=visibility))
+
+    declined = parked(steering, "Evening meetings")
+    record_response(
+        store, declined, text="No evening room", kind=LoopResponseKind.DECLINED, reason="Budget"
+    )
+    acted = parked(steering, "A shared referral form")
+    action = store.insert(ActionItem(meeting_id=steering.id, text="Draft the form"))
+    link_response(store, action, acted)
+    parked(steering, "Transport for parents")
+    secret = parked(steering, "A named family", Visibility.CONFIDENTIAL)
+    record_response(store, secret, text="Handled", kind=LoopResponseKind.ANSWERED)
+    store.insert(Note(meeting_id=steering.id, text="Ana reports on the budget"))
+    record_response(
+        store,
+        parked(core, "Weekend hours"),
+        text="Not this year",
+        kind=LoopResponseKind.DECLINED,
+        reason="Staff",
+    )
+    return steering, core
+
+
+def test_input_answered_counts_each_series_input_with_an_answer(store: Store) -> None:
+    _, core = _input(store)
+    found = {f.label: (f.answered, f.total) for f in input_answered(store)}
+    # A declined answer answers; the waiting entry does not; the confidential entry and the
+    # plain note (not input the report lists) are not counted.
+    assert found == {"Core": (1, 1), "Steering": (2, 3)}
+    assert [f.series_id for f in input_answered(store, core.series_id)] == [core.series_id]
+
+
+def test_summary_lines_say_how_much_input_is_answered(store: Store) -> None:
+    steering, _ = _input(store)
+    lines = summary_lines(store, None, today=TODAY)
+    assert lines[-3:] == [
+        "Input by series:",
+        "  Core: answered: 1 of 1",
+        "  Steering: answered: 2 of 3",
+    ]
+    one = summary_lines(store, steering.series_id, today=TODAY)
+    assert one[-2:] == ["Input by series:", "  Steering: answered: 2 of 3"]
+    assert "  Core: answered: 1 of 1" not in one
 
 
 def test_summary_of_an_empty_record(store: Store) -> None:

@@ -80,6 +80,8 @@ async def test_export_dialog_runs_in_a_worker_and_logs(demo_store: Store, tmp_pa
         dialog.query_one("#export-folder", Input).value = str(tmp_path / "one")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("y")  # nothing in October is public: write it anyway
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         names = sorted(p.suffix for p in (tmp_path / "one").iterdir())

@@ -9,6 +9,7 @@ from facilitate.models import Attendance, Body, Decision, Meeting, MeetingSeries
 from facilitate.models.enums import AttendanceStatus, MeetingKind, MeetingStatus
 from facilitate.models.partnership import Organization, Person
 from facilitate.services import quorum
+from facilitate.services.record.quorum_words import sentence
 from facilitate.services.run import attendance, capture, live
 from facilitate.services.run.decisions import snapshot, snapshot_of
 from facilitate.store import Store
@@ -52,7 +53,10 @@ def test_three_members_leaving_early_lose_quorum_for_every_reader(demo_store: St
         )
     now = quorum.quorum(demo_store, meeting.id)
     assert (now.met, now.counted, now.needed) == (False, 5, 6)
-    assert now.reason == "no quorum: 5 of 6 needed; Parent Partners not present"
+    assert sentence(now) == (
+        "Quorum NOT met: 5 members present (6 needed); "
+        "required organizations (Cedar River ICWA, Parent Partners): missing Parent Partners."
+    )
     # At any moment after they left, the same; before, they still counted.
     assert quorum.quorum(demo_store, meeting.id, at=minutes(61)) == now
     earlier = quorum.quorum(demo_store, meeting.id, at=minutes(30))
@@ -76,7 +80,10 @@ def test_a_late_arrival_counts_from_arrival(demo_store: Store) -> None:
     after = quorum.quorum(demo_store, meeting.id, at=minutes(25))
     assert (before.counted, before.met) == (5, False)
     assert (after.counted, after.met) == (6, True)
-    assert after.reason == "quorum met: 6 of 6 needed; required organizations present"
+    assert sentence(after) == (
+        "Quorum met: 6 members present (6 needed); required organizations present "
+        "(Cedar River ICWA, Parent Partners)."
+    )
 
 
 def test_guests_never_count_toward_the_number(demo_store: Store) -> None:
@@ -114,7 +121,7 @@ def test_a_body_with_no_members_counts_nobody_and_says_so(store: Store) -> None:
     attendance.check_in(store, meeting.id, visitor.id)
     status = quorum.quorum(store, meeting.id)
     assert (status.defined, status.met, status.counted, status.members) == (True, False, 0, 0)
-    assert "Core team has no members on record, so nobody counts" in status.reason
+    assert "Core team has no members on record, so nobody counts" in sentence(status)
 
 
 def test_left_early_with_no_time_does_not_count_at_any_moment(store: Store) -> None:

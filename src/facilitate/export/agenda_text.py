@@ -8,10 +8,9 @@ trusted as markup.
 from __future__ import annotations
 
 from datetime import timedelta
-from html import escape
 
 from facilitate.export.escape import md_line
-from facilitate.export.html import CSS
+from facilitate.export.html import e, page
 from facilitate.services.record.wording import clock
 from facilitate.services.share.agenda_document import AgendaDocument, AgendaLine, due_label
 
@@ -117,10 +116,6 @@ def render_markdown(doc: AgendaDocument) -> str:
     return "\n".join(out) + "\n"
 
 
-def e(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def render_html(doc: AgendaDocument) -> str:
     w = doc.words
     parts = [f"<h1>{e(title(doc))}</h1>"]
@@ -156,11 +151,4 @@ def render_html(doc: AgendaDocument) -> str:
         parts.append(f"<h2>{e(w.parking)}</h2>")
         parts.append("<ul>" + "".join(f"<li>{e(text)}</li>" for text in doc.parking) + "</ul>")
     parts.append(f"<footer>{e(footer(doc))}</footer>")
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{doc.language}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="facilitate">\n'
-        f"<title>{e(title(doc))}</title>\n<style>{CSS}{AGENDA_PRINT_CSS}</style>\n</head>\n"
-        '<body class="agenda">\n' + "\n".join(parts) + "\n</body>\n</html>\n"
-    )
+    return page(title(doc), "agenda", parts, language=doc.language, css=AGENDA_PRINT_CSS)

@@ -124,10 +124,10 @@ def _attendance(out: Package, doc: MinutesDocument) -> None:
     if attendance is None:
         _para(out, w.attendance_not_taken)
     elif attendance.anonymous:
-        if attendance.present:
-            _para(out, w.participants_counted.format(count=attendance.present_count))
-        if attendance.consent_count is not None:
-            _para(out, w.consent_to_notes.format(count=attendance.consent_count))
+        if doc.participants_text():
+            _para(out, doc.participants_text())
+        if doc.consent_text():
+            _para(out, doc.consent_text())
         for group in attendance.present:
             _para(out, f"{group.organization}: {group.count}", style="ListBullet")
     else:

@@ -77,16 +77,25 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _page(
-    title: str, body_class: str, parts: Iterable[str], *, language: str = "en", watermark: str = ""
+def page(
+    title: str,
+    body_class: str,
+    parts: Iterable[str],
+    *,
+    language: str = "en",
+    watermark: str = "",
+    css: str = "",
 ) -> str:
+    """The one page shell of every HTML export: head, the shared stylesheet and print rules
+    (`CSS`) with a document's own rules after them (`css`), and `parts` (escaped HTML) as the
+    body."""
     mark = f' data-watermark="{e(watermark)}"' if watermark else ""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="facilitate">\n'
-        f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{e(title)}</title>\n<style>{CSS}{css}</style>\n</head>\n"
         f'<body class="{body_class}"{mark}>\n' + "\n".join(parts) + "\n</body>\n</html>\n"
     )
 
@@ -201,10 +210,10 @@ def _attendance(doc: MinutesDocument) -> list[str]:
     if attendance is None:
         out.append(_p(w.attendance_not_taken))
     elif attendance.anonymous:
-        if attendance.present:
-            out.append(_p(w.participants_counted.format(count=attendance.present_count)))
-        if attendance.consent_count is not None:
-            out.append(_p(w.consent_to_notes.format(count=attendance.consent_count)))
+        if doc.participants_text():
+            out.append(_p(doc.participants_text()))
+        if doc.consent_text():
+            out.append(_p(doc.consent_text()))
         out.append(_ul(f"{e(g.organization)}: {g.count}" for g in attendance.present))
     else:
         items = [
@@ -325,7 +334,7 @@ def render_minutes(doc: MinutesDocument) -> str:
         "</main>",
         f"<footer>{e(doc.footer)}</footer>",
     ]
-    return _page(
+    return page(
         f"{doc.title} ({doc.status_word})",
         status,
         parts,
@@ -355,4 +364,4 @@ def render_series_record(record: SeriesRecord) -> str:
         _table(action_register(record)),
         f"<footer>Generated {record.generated_at:%Y-%m-%d %H:%M} UTC by facilitate</footer>",
     ]
-    return _page(f"{record.title}: decision log and action register", "record", parts)
+    return page(f"{record.title}: decision log and action register", "record", parts)

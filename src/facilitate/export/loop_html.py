@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from facilitate.export.html import CSS, e
+from facilitate.export.html import e, page
 from facilitate.export.loop_layout import ONE_PAGE_TITLE, intro, layout, plain_groups
 from facilitate.services.record.you_said_we_did import LoopReport
 
@@ -28,17 +28,6 @@ body.one-page ul { padding-left: 1.2rem; }
 @page { margin: 1.4cm; }
 @media print { body.one-page { margin: 0; font-size: 10pt; } }
 """
-
-
-def _page(title: str, body_class: str, parts: Iterable[str], css: str) -> str:
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="facilitate">\n'
-        f"<title>{e(title)}</title>\n<style>{CSS}{css}</style>\n</head>\n"
-        f'<body class="{body_class}">\n' + "\n".join(parts) + "\n</body>\n</html>\n"
-    )
 
 
 def _ul(items: Iterable[str]) -> str:
@@ -80,7 +69,7 @@ def render_loop(report: LoopReport) -> str:
     parts.append(
         f"<footer>Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by facilitate</footer>"
     )
-    return _page(f"You said, we did: {report.title}", "loop", parts, LOOP_CSS)
+    return page(f"You said, we did: {report.title}", "loop", parts, css=LOOP_CSS)
 
 
 def render_one_page(report: LoopReport) -> str:
@@ -101,4 +90,4 @@ def render_one_page(report: LoopReport) -> str:
             parts.append(f"<p>{e(group.still_open)}</p>")
         parts.append("</section>")
     parts.append(f'<p class="about">{report.generated_at:%B %Y}</p>')
-    return _page(ONE_PAGE_TITLE, "one-page", parts, ONE_PAGE_CSS)
+    return page(ONE_PAGE_TITLE, "one-page", parts, css=ONE_PAGE_CSS)

@@ -122,10 +122,10 @@ def _attendance(doc: MinutesDocument) -> list[str]:
     if attendance is None:
         out += [w.attendance_not_taken, ""]
     elif attendance.anonymous:
-        if attendance.present:
-            out += [w.participants_counted.format(count=attendance.present_count), ""]
-        if attendance.consent_count is not None:
-            out += [w.consent_to_notes.format(count=attendance.consent_count), ""]
+        if doc.participants_text():
+            out += [md_line(doc.participants_text()), ""]
+        if doc.consent_text():
+            out += [md_line(doc.consent_text()), ""]
         out += [f"- {md_line(group.organization)}: {group.count}" for group in attendance.present]
         out.append("")
     else:

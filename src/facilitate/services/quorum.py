@@ -33,38 +33,63 @@ from datetime import datetime
 from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Organization
 from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
 from facilitate.models.ids import as_utc
-from facilitate.services.people.people_lookup import current_members
+from facilitate.services.people.people_lookup import IN_ROOM, current_members
 from facilitate.services.people.roster import missing_sectors
 from facilitate.store import Store
 
 NOW_COUNTED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
 """Statuses in the room now."""
 
-_ATTENDED = NOW_COUNTED | {AttendanceStatus.LEFT_EARLY}
 _GONE_ORGANIZATION = "an organization no longer on record"
 
 
 @dataclass(frozen=True)
 class Quorum:
-    """Whether the body can decide, and why, in words for the screen and the minutes."""
+    """Whether the body can decide, and why, as numbers and labels: the sentence a reader sees
+    is `record.quorum_words.sentence`, in the language of the page."""
 
     defined: bool
     met: bool
     counted: int
     needed: int | None
     missing_organizations: tuple[str, ...]
-    reason: str
     # Members on the body on the meeting's date; 0 means nobody can count.
     members: int = 0
     # Whether anyone's attendance was recorded at all (the minutes say nothing otherwise).
     attendance_taken: bool = False
+    # Every organization the body requires at the table, by label, present or not.
+    required_organizations: tuple[str, ...] = ()
+    body_name: str = ""
+
+    @property
+    def nobody_counts(self) -> bool:
+        """A number is needed but the body has no members on the meeting's date."""
+        return self.defined and self.needed is not None and self.members == 0
+
+    @property
+    def reason(self) -> str:
+        """The account a decision keeps of quorum (its ``quorum_reason``), in the fixed form the
+        record has always stored ("quorum met: 8 of 6 needed"), whatever language the
+        minutes are later written in."""
+        if not self.defined:
+            return f"{self.body_name} has no quorum rule"
+        parts = []
+        if self.needed is not None:
+            parts.append(f"{self.counted} of {self.needed} needed")
+            if self.nobody_counts:
+                parts.append(f"{self.body_name} has no members on record, so nobody counts")
+        parts += [f"{label} not present" for label in self.missing_organizations]
+        if not self.met:
+            return "no quorum: " + "; ".join(parts)
+        present = ["required organizations present"] if self.required_organizations else []
+        return "quorum met: " + "; ".join([*parts, *present])
 
 
 def in_the_room(row: Attendance, at: datetime | None = None) -> bool:
     """Whether this attendance row puts someone in the room at `at` (now when None)."""
     if at is None:
         return row.status in NOW_COUNTED
-    if row.status not in _ATTENDED:
+    if row.status not in IN_ROOM:
         return False
     moment = as_utc(at)
     if row.arrived_at is not None and as_utc(row.arrived_at) > moment:
@@ -119,32 +144,29 @@ def judge(
     here = [row for row in every if in_the_room(row, at)]
     taken = bool(every)
     if not body.has_quorum_rule:
-        reason = f"{body.name} has no quorum rule"
-        return Quorum(False, True, len(here), None, (), reason, len(member_ids), taken)
+        return Quorum(False, True, len(here), None, (), len(member_ids), taken, body_name=body.name)
     counted = len({seat for row in here if (seat := counts_for(row, member_ids)) is not None})
     represented = {row.organization_id for row in here if row.organization_id}
-    missing = tuple(
-        organizations[org_id].label if org_id in organizations else _GONE_ORGANIZATION
+    required = {
+        org_id: organizations[org_id].label if org_id in organizations else _GONE_ORGANIZATION
         for org_id in body.quorum_organization_ids
-        if org_id not in represented
+    }
+    missing = tuple(
+        label for org_id, label in required.items() if org_id not in represented
     ) + missing_sectors(body, {organizations[o].kind for o in represented if o in organizations})
     needed = body.quorum_needed(len(member_ids))
-    short = needed is not None and counted < needed
-    parts = []
-    if needed is not None:
-        parts.append(f"{counted} of {needed} needed")
-        if not member_ids:
-            parts.append(f"{body.name} has no members on record, so nobody counts")
-    parts += [f"{label} not present" for label in missing]
-    met = not short and not missing
-    if met:
-        required = body.quorum_organization_ids or body.quorum_org_kinds
-        reason = "quorum met: " + "; ".join(
-            [*parts, *(["required organizations present"] if required else [])]
-        )
-    else:
-        reason = "no quorum: " + "; ".join(parts)
-    return Quorum(True, met, counted, needed, missing, reason, len(member_ids), taken)
+    met = (needed is None or counted >= needed) and not missing
+    return Quorum(
+        True,
+        met,
+        counted,
+        needed,
+        missing,
+        len(member_ids),
+        taken,
+        required_organizations=tuple(required.values()),
+        body_name=body.name,
+    )
 
 
 def here_now(store: Store, meeting_id: str) -> set[str] | None:
@@ -173,7 +195,9 @@ QUORUM_TABLES = (
 
 
 def quorum(store: Store, meeting_id: str, at: datetime | None = None) -> Quorum:
-    """Quorum of the meeting's body now (`at` None) or at a moment of the meeting."""
+    """Quorum of the meeting's body now (`at` None) or at moment `at` of the meeting, from
+    arrival and departure times: the minutes' "reached at / lost at" and each decision's count
+    ask this."""
     if at is None:
         return store.remember(
             ("quorum", meeting_id), QUORUM_TABLES, lambda: _quorum(store, meeting_id, None)
@@ -188,9 +212,3 @@ def _quorum(store: Store, meeting_id: str, at: datetime | None) -> Quorum:
     rows = store.find(Attendance, meeting_id=meeting_id)
     organizations = {o.id: o for o in store.find(Organization)}
     return judge(body, members, rows, organizations, at=at)
-
-
-def present_at(store: Store, meeting_id: str, at: datetime) -> Quorum:
-    """Whether quorum was present at moment `at` of the meeting, from arrival and departure
-    times: the minutes' "reached at / lost at" and each decision's count ask this."""
-    return _quorum(store, meeting_id, at)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitate.models import Body, MeetingSeries, Organization, Person
+from facilitate.models.enums import OrgKind
 from facilitate.store import Store
+
+ORG_KIND_LABELS: dict[OrgKind, str] = {
+    OrgKind.AGENCY: "Agency",
+    OrgKind.TREATMENT_PROVIDER: "Treatment provider",
+    OrgKind.COURT: "Court",
+    OrgKind.TRIBE: "Tribe",
+    OrgKind.COMMUNITY_ORGANIZATION: "Community organization",
+    OrgKind.FAMILY_LIVED_EXPERIENCE: "Family / lived experience",
+    OrgKind.OTHER: "Other",
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,8 @@ def lead_label(store: Store, person_id: str | None, org_id: str | None, text: st
         return store.get(Person, person_id).name
     if org_id:
         return store.get(Organization, org_id).label
+    if text in {kind.value for kind in OrgKind}:
+        return ORG_KIND_LABELS[OrgKind(text)]  # a sector a template names
     return text.replace("_", "-")
 
 

@@ -25,6 +25,7 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.record.i18n import DEFAULT_LANGUAGE, Words, words
+from facilitate.services.record.quorum_words import details as quorum_details
 from facilitate.services.record.wording import clock, long_date, short_date, time_span
 
 if TYPE_CHECKING:
@@ -73,6 +74,18 @@ class AttendanceSummary:
     guests: tuple[str, ...] = ()
     # A listening session's consent to notes, counted at the opening; None: not recorded.
     consent_count: int | None = None
+
+    @property
+    def participants(self) -> int:
+        """How many took part in a listening session: those who signed in (`present_count`),
+        or the consent count when it is larger: everyone who gave consent was in the room,
+        and at a listening session most people never sign in."""
+        return max(self.present_count, self.consent_count or 0)
+
+    @property
+    def counted_by_consent(self) -> bool:
+        """Whether the head-count is the consent count, more than signed in."""
+        return self.participants > self.present_count
 
 
 @dataclass(frozen=True)
@@ -158,22 +171,15 @@ class QuorumLine:
         as it happened when it was not present throughout."""
         if not self.steady:
             return self._as_it_happened()
-        w = words(self.language)
-        members = self.counted == "members"
-        if self.required_count is not None:
-            pattern = w.members_present if members else w.people_present
-            parts = [pattern.format(count=self.present_count, needed=self.required_count)]
-        else:
-            pattern = w.members_present_no_rule if members else w.people_present_no_rule
-            parts = [pattern.format(count=self.present_count)]
-        if self.required_organizations:
-            needed = ", ".join(self.required_organizations)
-            if self.missing_organizations:
-                missing = ", ".join(self.missing_organizations)
-                parts.append(w.organizations_missing.format(organizations=needed, missing=missing))
-            else:
-                parts.append(w.organizations_present.format(organizations=needed))
-        return "; ".join(parts) + "."
+        # The rule's own sentence, so the opening screen and the minutes say it alike.
+        return quorum_details(
+            self.present_count,
+            self.required_count,
+            self.required_organizations,
+            self.missing_organizations,
+            words(self.language),
+            people=self.counted != "members",
+        )
 
     @property
     def summary(self) -> str:
@@ -583,6 +589,29 @@ class MinutesDocument:
     @property
     def is_listening_session(self) -> bool:
         return self.kind is MeetingKind.LISTENING_SESSION
+
+    def participants_text(self) -> str:
+        """A listening session's head-count as every format prints it: "14 participants. …"
+        ("" when nobody was counted). Who signed in follows by organization."""
+        attendance = self.attendance
+        if attendance is None or not attendance.participants:
+            return ""
+        w, count = self.words, attendance.participants
+        if count == 1:
+            return w.one_participant_counted
+        if attendance.counted_by_consent:
+            return w.participants_by_consent.format(count=count, signed_in=attendance.present_count)
+        return w.participants_counted.format(count=count)
+
+    def consent_text(self) -> str:
+        """ "Consent to notes: 14 participants" as every format prints it ("" when the
+        consent was not counted)."""
+        attendance = self.attendance
+        if attendance is None or attendance.consent_count is None:
+            return ""
+        if attendance.consent_count == 1:
+            return self.words.consent_to_notes_one
+        return self.words.consent_to_notes.format(count=attendance.consent_count)
 
     def theme_heading(self, theme: ThemeSection) -> str:
         """ "Housing (4)", or "Other input (2)" for input under no theme."""

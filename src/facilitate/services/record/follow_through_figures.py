@@ -2,7 +2,8 @@
 
 Done on time, done late, still open (and how many of those are overdue), dropped. Home shows a
 follow-through line per series when it is wide, and `f` there every series' and organization's
-figures; the series record prints them; `facilitate loop --summary` prints `summary_lines`.
+figures; the series record prints them; `facilitate loop --summary` prints `summary_lines`,
+with how much of each series' input has an answer (`input_answered`).
 Overdue is counted as of the day given, which callers pass
 (screens: today; tests: a fixed day). Done counts as on time when its "done" update was given
 on or before the due date (at a meeting: that meeting's date).
@@ -16,8 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from facilitate.models.enums import Visibility
+from facilitate.services.record.audience import visible_values
 from facilitate.store import Store
 from facilitate.store.queries_follow_through import FollowThroughRow, follow_through_rows
+from facilitate.store.queries_loop_report import report_page
 
 NO_ORGANIZATION = "No organization"
 """What actions whose owner has no organization on record are counted under."""
@@ -103,14 +107,63 @@ def series_figures(store: Store, today: date) -> dict[str, FollowThrough]:
     }
 
 
+@dataclass(frozen=True)
+class InputAnswered:
+    """How much of one series' input has an answer: "answered: 4 of 6"."""
+
+    series_id: str
+    label: str
+    answered: int
+    total: int
+
+    @property
+    def sentence(self) -> str:
+        return f"answered: {self.answered} of {self.total}"
+
+
+def input_answered(store: Store, series_id: str | None = None) -> list[InputAnswered]:
+    """Each series' input (or `series_id`'s alone) that has an answer, of all its input, by
+    name; series without input are left out. Input and answer are the loop report's own
+    (`queries_loop_report.report_page`: a parking-lot entry, a listening session's note, a note
+    answered or filed under a theme; answered by a decision, action or recorded answer), so
+    these figures are those `facilitate loop SERIES` prints. Confidential input is not counted,
+    as confidential actions are not: a printed summary carries no count of it."""
+    # Loaded here: Home imports this module, and its first screen loads no model class.
+    from facilitate.models import MeetingSeries
+
+    chosen = (
+        store.find(MeetingSeries) if series_id is None else store.find(MeetingSeries, id=series_id)
+    )
+    every = sorted(chosen, key=lambda s: s.name.casefold())
+    found = []
+    for series in every:
+        page = report_page(
+            store,
+            series_id=series.id,
+            meeting_id=None,
+            visibilities=visible_values(Visibility.INTERNAL),
+            open_per_theme=0,
+            answered_per_theme=0,
+        )
+        if page.shown:
+            found.append(InputAnswered(series.id, series.name, page.answered, page.shown))
+    return found
+
+
 def summary_lines(store: Store, series_id: str | None, *, today: date | None = None) -> list[str]:
     """Plain lines for `facilitate loop --summary`: a heading, a line per series, then a line
-    per organization; overdue as of `today` (the computer's date when not given)."""
+    per organization; overdue as of `today` (the computer's date when not given). Then, when
+    there is input, how much of each series' input is answered."""
     found = figures(store, today or date.today(), series_id)
     if not found.series:
-        return ["Follow-through: no action items recorded yet."]
-    lines = ["Follow-through by series:"]
-    lines += [f"  {f.label}: {f.sentence}" for f in found.series]
-    lines.append("Follow-through by organization:")
-    lines += [f"  {f.label}: {f.sentence}" for f in found.organizations]
+        lines = ["Follow-through: no action items recorded yet."]
+    else:
+        lines = ["Follow-through by series:"]
+        lines += [f"  {f.label}: {f.sentence}" for f in found.series]
+        lines.append("Follow-through by organization:")
+        lines += [f"  {f.label}: {f.sentence}" for f in found.organizations]
+    said = input_answered(store, series_id)
+    if said:
+        lines.append("Input by series:")
+        lines += [f"  {s.label}: {s.sentence}" for s in said]
     return lines

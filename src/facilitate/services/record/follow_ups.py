@@ -26,6 +26,7 @@ from facilitate.services.record.document import FollowUpLine
 from facilitate.services.record.entry_lines import Names, owner_name, owner_organization_id
 from facilitate.services.record.i18n import Words
 from facilitate.services.record.wording import clean_text
+from facilitate.services.time_zone import zone_named
 from facilitate.store import Store
 from facilitate.store.queries_follow_through import (
     follow_up_actions,
@@ -125,6 +126,4 @@ def _ended(meeting: Meeting, zone: str) -> datetime:
     end = meeting.starts_at + timedelta(minutes=meeting.minutes)
     if end.tzinfo is not None:
         return end.astimezone(UTC)
-    from zoneinfo import ZoneInfo
-
-    return end.replace(tzinfo=ZoneInfo(zone) if zone else UTC).astimezone(UTC)
+    return end.replace(tzinfo=zone_named(zone)).astimezone(UTC)

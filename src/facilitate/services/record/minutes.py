@@ -12,7 +12,7 @@ the language asked for (`i18n`); dates and text cleaning from `wording`; the tim
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 
 from facilitate.models import (
@@ -36,6 +36,7 @@ from facilitate.models.enums import (
 )
 from facilitate.models.ids import as_utc
 from facilitate.services.lead.ground_rules import version_by_id
+from facilitate.services.people.directory import lead_label
 from facilitate.services.people.offices import presiding
 from facilitate.services.quorum import quorum as quorum_rule
 from facilitate.services.record.audience import check_audience, visible_entries
@@ -67,8 +68,8 @@ from facilitate.services.record.quorum_timeline import quorum_timeline
 from facilitate.services.record.seating import away, seating
 from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.record.wording import clean_text, titled_with_year, wall_clock
+from facilitate.services.time_zone import zone_named
 from facilitate.store import RecordNotFound, Store
-from facilitate.store.queries import next_meeting_of_series
 
 # isort: split
 # Entry kinds that carry a visibility, for the one filter every export goes through.
@@ -96,7 +97,11 @@ def build_minutes(
     body = store.get(Body, series.body_id)
     names = Names(store)
 
-    items = _as_taken(store.find(AgendaItem, meeting_id=meeting.id, order_by="position"))
+    planned = store.find(AgendaItem, meeting_id=meeting.id, order_by="position")
+    # Each item keeps the number the sent agenda gave it (`agenda show`), whatever the order
+    # it was taken in: partners find "4." in the minutes where it was on their agenda.
+    numbers = {item.id: n for n, item in enumerate(planned, start=1)}
+    items = _as_taken(planned)
     item_titles = {item.id: clean_text(item.title) for item in items}
 
     def seen(cls: type[V]) -> list[V]:
@@ -178,7 +183,7 @@ def build_minutes(
             own_approval(store, meeting, w.language) if status is MinutesStatus.APPROVED else None
         ),
         previous_approvals=approved_at(store, meeting, w.language),
-        items=tuple(section(item, n) for n, item in enumerate(items, start=1)),
+        items=tuple(section(item, numbers[item.id]) for item in items),
         other=section(None, None),
         parking_lot=tuple(
             ParkingLine(
@@ -192,7 +197,7 @@ def build_minutes(
         follow_ups=follow_ups(store, meeting, audience, names, w, meeting_time_zone(store)),
         plus=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.PLUS),
         delta=tuple(clean_text(r.text) for r in reflections if r.kind is ReflectionKind.DELTA),
-        next_meeting=_next_meeting(store, meeting),
+        next_meeting=_next_meeting(store, meeting, zone),
         prepared_for=prepared_for,
         prepared_for_id=organization_id,
         language=w.language,
@@ -213,12 +218,13 @@ def _clock_time(moment: datetime) -> time:
     return moment.time().replace(second=0, microsecond=0, tzinfo=None)
 
 
-def _next_meeting(store: Store, meeting: Meeting) -> NextMeetingLine | None:
+def _next_meeting(store: Store, meeting: Meeting, zone: str) -> NextMeetingLine | None:
     """The series' next planned meeting (date, time and place), which is what partners will
     attend even when the closing guessed another date; else the date the closing set."""
-    following = next_meeting_of_series(store, meeting.series_id, after=meeting.starts_at)
+    here = zone_named(zone)
+    following = _following(store, meeting, here)
     if following is not None:
-        start = following.starts_at
+        start = _on_the_wall(following.starts_at, here)
         return NextMeetingLine(
             day=start.date(),
             starts=_clock_time(start),
@@ -231,13 +237,40 @@ def _next_meeting(store: Store, meeting: Meeting) -> NextMeetingLine | None:
     return None
 
 
+def _following(store: Store, meeting: Meeting, zone: tzinfo) -> Meeting | None:
+    """The series' first other meeting starting after `meeting`, on the wall clock of `zone`.
+
+    Compared here, not in SQL: a start stored with a zone is written as UTC text
+    ("…13:00:00.000000Z") beside wall-clock text ("…13:00:00"), and text order then put a
+    meeting after itself (its own "Next meeting") or a later one before it."""
+    after = _on_the_wall(meeting.starts_at, zone)
+    later = [
+        (start, other.id, other)
+        for other in store.find(Meeting, series_id=meeting.series_id)
+        if other.id != meeting.id and (start := _on_the_wall(other.starts_at, zone)) > after
+    ]
+    return min(later, key=lambda found: found[:2])[2] if later else None
+
+
+def _on_the_wall(moment: datetime, zone: tzinfo) -> datetime:
+    """A meeting's start as the clock on the wall where it meets: a start stored with a zone
+    turned into `zone`'s time, a wall-clock one (no zone, as meetings are planned) as it is."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(zone).replace(tzinfo=None)
+
+
 def _lead(item: AgendaItem, series: MeetingSeries, names: Names) -> str:
     if item.lead_person_id:
         return names.person_name(item.lead_person_id)
     if item.lead_organization_id:
         return names.org_label(item.lead_organization_id)
     roles = {role.key: role.name for role in series.roles}
-    return roles.get(item.lead_text, clean_text(item.lead_text))
+    if item.lead_text in roles:
+        return roles[item.lead_text]
+    # Any other key a template gave (a sector such as "family_lived_experience") reads as the
+    # agenda editor and the sent agenda show it: one label for a lead, in `lead_label`.
+    return clean_text(lead_label(names.store, None, None, item.lead_text))
 
 
 def _state_note(item: AgendaItem, w: Words) -> str:

@@ -1,11 +1,11 @@
 """Quorum as it happened, for the minutes: present at the call to order or not, then each moment
 it was reached or lost before adjournment.
 
-Every moment is judged by the one rule (`services.quorum.present_at`); this module only picks
-the moments, bounded by the meeting itself: the call to order, then each arrival or departure
-until adjournment. People checked in while the room filled count from the call to order, and
-what happened after adjournment is not part of the meeting. A meeting never called to order
-has no timeline: its minutes say quorum as it stood, as before.
+Every moment is judged by the one rule (`services.quorum.quorum` at that moment); this module
+only picks the moments, bounded by the meeting itself: the call to order, then each arrival or
+departure until adjournment. People checked in while the room filled count from the call to
+order, and what happened after adjournment is not part of the meeting. A meeting never called
+to order has no timeline: its minutes say quorum as it stood, as before.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import datetime
 
 from facilitate.models import Attendance, Meeting
 from facilitate.models.ids import as_utc
-from facilitate.services.quorum import Quorum, present_at
+from facilitate.services.quorum import Quorum, quorum
 from facilitate.store import Store
 
 
@@ -70,7 +70,7 @@ def quorum_timeline(store: Store, meeting_id: str) -> QuorumTimeline | None:
         return None
     start = as_utc(meeting.opened_at)
     end = as_utc(meeting.closed_at) if meeting.closed_at is not None else None
-    opening = _moment(start, present_at(store, meeting_id, start))
+    opening = _moment(start, quorum(store, meeting_id, start))
     if opening.undefined:
         return None
     # Only an arrival or a departure can change the count; each is judged by the one rule.
@@ -82,7 +82,7 @@ def quorum_timeline(store: Store, meeting_id: str) -> QuorumTimeline | None:
             if m is not None and start < as_utc(m) and (end is None or as_utc(m) <= end)
         }
     )
-    judged = [_moment(at, present_at(store, meeting_id, at)) for at in moments]
+    judged = [_moment(at, quorum(store, meeting_id, at)) for at in moments]
     during: list[QuorumMoment] = []
     for now in _last_of_each_minute(judged):
         if now.met != (during[-1] if during else opening).met:

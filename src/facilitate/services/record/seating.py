@@ -20,7 +20,7 @@ from facilitate.models.enums import (
     AttendanceStatus,
     MeetingKind,
 )
-from facilitate.services.people.people_lookup import current_members
+from facilitate.services.people.people_lookup import IN_ROOM, current_members
 from facilitate.services.quorum import seat_of, stand_ins
 from facilitate.services.record.document import AttendanceSummary, OrgAttendance
 from facilitate.services.record.entry_lines import Names
@@ -28,7 +28,8 @@ from facilitate.services.record.i18n import Words
 from facilitate.services.record.wording import clean_text, clock, wall_clock
 from facilitate.store import Store
 
-_PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
+# At the table at some point of the meeting: the one rule (people_lookup.IN_ROOM).
+_PRESENT = IN_ROOM
 
 
 def away(store: Store, meeting: Meeting) -> set[str]:

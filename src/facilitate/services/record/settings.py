@@ -8,6 +8,8 @@ setting and what it accepts.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from facilitate.errors import Refusal
@@ -68,20 +70,44 @@ def _checked(key: str, value: str) -> str:
     if key == COORDINATOR_EMAIL and not is_email_address(value):
         raise SettingsError(f"{key}: {value!r} is not an e-mail address (name@example.org)")
     if key == TIME_ZONE and not known_zone(value):
+        near = _zone_like(value)
         raise SettingsError(
-            f"{key}: {value!r} is not a time zone; use an IANA name such as America/Chicago"
+            f"{key}: {value!r} is not a time zone; "
+            + (f"did you mean {near}?" if near else "use an IANA name such as America/Chicago")
         )
     if key == COORDINATOR_NAME and len(value) > 200:
         raise SettingsError(f"{key}: keep it under 200 characters")
     return value
 
 
+def _zone_like(typed: str) -> str:
+    """The known zone a mistyped one most likely meant ("Amercia/Chicago", "los angeles"), or
+    "" when none is close enough to offer."""
+    from zoneinfo import available_timezones
+
+    zones = {zone.casefold(): zone for zone in available_timezones()}
+    cities = {zone.rsplit("/", 1)[-1].replace("_", " "): zone for zone in zones.values()}
+    wanted = typed.strip().casefold()
+    city = next((zone for name, zone in cities.items() if name.casefold() == wanted), "")
+    close = difflib.get_close_matches(wanted, zones, n=1, cutoff=0.8)
+    return city or (zones[close[0]] if close else "")
+
+
 def set_coordinator(store: Store, name: str, email: str, *, was: Settings) -> Settings:
     """Store who coordinates, as a form gives both: each value is checked before either is
     written, and only a value changed from `was` (what the form showed) is written, so a
     second window's change of the other one stands. Returns the settings as now stored."""
-    wanted = {COORDINATOR_NAME: name, COORDINATOR_EMAIL: email}
-    shown = {COORDINATOR_NAME: was.coordinator_name, COORDINATOR_EMAIL: was.coordinator_email}
+    return set_changed(store, {COORDINATOR_NAME: name, COORDINATOR_EMAIL: email}, was=was)
+
+
+def set_changed(store: Store, wanted: Mapping[str, str], *, was: Settings) -> Settings:
+    """Store the settings a form gives (by key, as `SETTING_KEYS` names them) as
+    `set_coordinator` does: all checked first, then only those changed from `was` written."""
+    shown = {
+        COORDINATOR_NAME: was.coordinator_name,
+        COORDINATOR_EMAIL: was.coordinator_email,
+        TIME_ZONE: was.time_zone,
+    }
     for key, value in wanted.items():
         if value.strip():
             _checked(key, value)
@@ -90,6 +116,18 @@ def set_coordinator(store: Store, name: str, email: str, *, was: Settings) -> Se
             if " ".join(value.split()) != shown[key]:
                 set_setting(store, key, value)
     return read(store)
+
+
+# What a computer reports when nobody chose its zone (a fresh server, a container): no place a
+# partnership meets, so set-up asks rather than offers it.
+_UNCHOSEN_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal"})
+
+
+def zone_to_offer() -> str:
+    """The time zone set-up fills in for a partnership that has none: this computer's, or ""
+    when it is UTC, which says only that nobody set the computer's own."""
+    zone = local_zone()
+    return "" if zone in _UNCHOSEN_ZONES else zone
 
 
 def unsigned_warning(store: Store) -> str:

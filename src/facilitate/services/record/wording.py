@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, time
 
 from facilitate.models.enums import (
@@ -21,6 +22,7 @@ from facilitate.models.enums import (
     Purpose,
 )
 from facilitate.services.time_zone import wall_clock as wall_clock
+from facilitate.services.time_zone import zone_named
 
 METHOD_LABELS: dict[DecisionMethod, str] = {
     DecisionMethod.NOT_RECORDED: "Not recorded",
@@ -31,6 +33,32 @@ METHOD_LABELS: dict[DecisionMethod, str] = {
     DecisionMethod.MAJORITY_VOTE: "Majority vote",
     DecisionMethod.OTHER: "Other",
 }
+
+ROLL_CALL_METHOD = "Roll-call vote"
+"""How a decision was made when the room took a roll call and named no method: each member's
+recorded vote is the method, never "not recorded"."""
+
+
+def method_recorded(method: DecisionMethod, *, roll_call: bool) -> bool:
+    """Whether the record says how a decision was made: a method was named, or a roll call was
+    taken (a recorded vote). The one rule the minutes' "method not recorded" asks."""
+    return method is not DecisionMethod.NOT_RECORDED or roll_call
+
+
+def method_label(
+    method: DecisionMethod,
+    *,
+    roll_call: bool,
+    labels: Mapping[DecisionMethod, str] = METHOD_LABELS,
+    roll_call_label: str = ROLL_CALL_METHOD,
+) -> str:
+    """How a decision was made, in words: its method's label ("Consensus"); with no method
+    named but a roll call taken, the roll call ("Roll-call vote"); with neither, "Not
+    recorded". `labels` and `roll_call_label` are another language's (`i18n`)."""
+    if not method_recorded(method, roll_call=False) and roll_call:
+        return roll_call_label
+    return labels[method]
+
 
 OUTCOME_LABELS: dict[DecisionOutcome, str] = {
     DecisionOutcome.ADOPTED: "Adopted",
@@ -115,9 +143,7 @@ def zone_name(zone: str, day: date, moment: time, language: str = "en") -> str:
     letters mean nothing. `zone` is an IANA name; "" (unknown) gives ""."""
     if not zone:
         return ""
-    from zoneinfo import ZoneInfo
-
-    when = datetime.combine(day, moment, tzinfo=ZoneInfo(zone))
+    when = datetime.combine(day, moment, tzinfo=zone_named(zone))
     if language == "en":
         return when.tzname() or ""
     from babel.dates import get_timezone_name

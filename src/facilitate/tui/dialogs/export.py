@@ -1,5 +1,8 @@
 """Choose how to export minutes: formats, this audience's file or one packet per partner
-organization, and the folder to write into. Returns an ExportChoice, or None on escape."""
+organization, and the folder to write into. Returns an ExportChoice, or None on escape.
+
+When this audience's version holds little of the record (`audience_reach`: the public minutes of
+a meeting where nothing was marked #public), exporting it asks first, saying why."""
 
 from __future__ import annotations
 
@@ -11,6 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
+
+from facilitate.tui.dialogs.confirm import ConfirmDialog
+from facilitate.tui.widgets.text_field import TextField
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("md", "Markdown (.md)"),
@@ -43,10 +49,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog #export-error { color: $error; height: auto; }
     """
 
-    def __init__(self, *, audience_label: str, destination: Path) -> None:
+    def __init__(self, *, audience_label: str, destination: Path, warning: str = "") -> None:
+        """`warning`: what to say before writing these minutes (`Reach.warning`), or ""."""
         super().__init__()
         self.audience_label = audience_label
         self.destination = destination
+        self.warning = warning
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
@@ -65,7 +73,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     id="packets",
                 )
             yield Static("Folder:", classes="dialog-help")
-            yield Input(str(self.destination), id="export-folder")
+            yield TextField(str(self.destination), id="export-folder")
             yield Static("", id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export (ctrl+s)", id="do-export", variant="primary")
@@ -95,7 +103,18 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             return
         packets = self.query_one("#packets", RadioButton).value
         ordered = tuple(value for value, _ in FORMATS if value in formats)
-        self.dismiss(ExportChoice(ordered, Path(folder).expanduser(), packets))
+        choice = ExportChoice(ordered, Path(folder).expanduser(), packets)
+        # Packets follow each organization's agreement; only this audience's file is asked about.
+        if self.warning and not packets:
+
+            def answered(anyway: bool | None) -> None:
+                if anyway:
+                    self.dismiss(choice)
+
+            question = ConfirmDialog(f"{self.warning} Write it anyway?", yes="Write it")
+            self.app.push_screen(question, answered)
+            return
+        self.dismiss(choice)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

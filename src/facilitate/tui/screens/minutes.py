@@ -28,6 +28,7 @@ from facilitate.models import Meeting
 from facilitate.models.enums import Visibility
 from facilitate.services.people.directory import Choice
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.audience_reach import minutes_reach
 from facilitate.services.record.i18n import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES
 from facilitate.services.record.minutes import build_minutes
 from facilitate.services.record.minutes_approval import (
@@ -167,8 +168,11 @@ class MinutesScreen(Screen[None]):
 
     def action_export(self) -> None:
         destination = self.facilitate.store.path.parent / "exports"
+        reach = minutes_reach(self.facilitate.store, self.meeting_id, self.audience)
         dialog = ExportDialog(
-            audience_label=AUDIENCE_LABELS[self.audience], destination=destination
+            audience_label=AUDIENCE_LABELS[self.audience],
+            destination=destination,
+            warning=reach.warning,
         )
         self.app.push_screen(dialog, self._export_chosen)
 

@@ -21,14 +21,40 @@ from facilitate.models.enums import (
     RollCallVote,
     Visibility,
 )
+from facilitate.services.record.wording import method_label
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A sentence about a number of people, in the singular and the plural ("1 member
+    present", "7 members present"). Both languages the record is written in take the singular
+    for exactly one (zero is plural in both). Formatted like a pattern, it picks its form by the
+    value named `by`, so no caller can print "1 members"."""
+
+    one: str
+    many: str
+    by: str = "count"
+
+    def format(self, **values: object) -> str:
+        """The sentence for `values`, in the singular when the value named `by` is 1."""
+        return (self.one if values[self.by] == 1 else self.many).format(**values)
 
 
 @dataclass(frozen=True)
 class Words:
     """Every label and sentence the minutes, their calendar and their e-mail draft use."""
 
+    def method_of(self, method: DecisionMethod, *, roll_call: bool) -> str:
+        """How a decision was made in this language (`wording.method_label`): a roll call
+        with no method named is said as a roll-call vote, not "not recorded"."""
+        return method_label(
+            method, roll_call=roll_call, labels=self.methods, roll_call_label=self.roll_call_method
+        )
+
     language: str  # the code: "en", "es"
     name: str  # the language's own name: "English", "Español"
+    # Its name in English, for the app's screens and commands, which stay English: "Spanish".
+    english_name: str
 
     # -- the record's enumerations --------------------------------------------------------------
     methods: Mapping[DecisionMethod, str]
@@ -69,6 +95,9 @@ class Words:
     attendance: str
     attendance_not_taken: str
     participants_counted: str  # {count}
+    one_participant_counted: str
+    # More gave consent than signed in: the consent count is the head-count.
+    participants_by_consent: str  # {count} {signed_in}
     regrets: str
     absent: str
     guests: str
@@ -86,6 +115,7 @@ class Words:
     sat_in: str  # {name}
     # A listening session's consent to notes, counted at the opening.
     consent_to_notes: str  # {count}
+    consent_to_notes_one: str
     non_voting: str
     by_phone: str
     by_video: str
@@ -94,10 +124,10 @@ class Words:
     quorum: str
     quorum_met: str
     quorum_not_met: str
-    members_present: str  # {count} {needed}
-    people_present: str  # {count} {needed}
-    members_present_no_rule: str  # {count}
-    people_present_no_rule: str  # {count}
+    members_present: Counted  # {count} {needed}
+    people_present: Counted  # {count} {needed}
+    members_present_no_rule: Counted  # {count}
+    people_present_no_rule: Counted  # {count}
     organizations_present: str  # {organizations}
     organizations_missing: str  # {organizations} {missing}
     # Quorum as it happened: "Quorum: reached at 09:25 with 7 members (6 needed); lost at …".
@@ -105,8 +135,8 @@ class Words:
     quorum_reached_at: str  # {time}
     quorum_lost_at: str  # {time}
     quorum_never_reached: str
-    with_members: str  # {count}
-    at_most_members: str  # {count}
+    with_members: Counted  # {count}
+    at_most_members: Counted  # {count}
     needed_count: str  # {needed}
     not_present: str  # {organizations}
 
@@ -158,10 +188,12 @@ class Words:
     # A roll-call vote: "Roll call: Yes: A, B; no: C", each vote as the minutes say it.
     roll_call: str
     roll_call_votes: Mapping[RollCallVote, str]
+    # The method of a decision taken by roll call with no method named ("Roll-call vote").
+    roll_call_method: str
     outcome: str
     all_members: str
-    without_quorum: str  # {present} {needed}
-    taken_with_members: str  # {present}
+    without_quorum: Counted  # {present} {needed}
+    taken_with_members: Counted  # {present}
     # A decision without quorum and why: "…, but Parent Partners was not there".
     quorum_but_missing: str  # {text} {organizations}
     rationale: str

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from facilitate.models.enums import ItemState, RollCallVote
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCE_NOTES
-from facilitate.services.record.i18n.catalogue import Words
+from facilitate.services.record.i18n.catalogue import Counted, Words
 from facilitate.services.record.wording import (
     KIND_LABELS,
     METHOD_LABELS,
     OUTCOME_LABELS,
     PURPOSE_LABELS,
+    ROLL_CALL_METHOD,
     STATUS_LABELS,
 )
 
 ENGLISH = Words(
     language="en",
     name="English",
+    english_name="English",
     methods=METHOD_LABELS,
     outcomes=OUTCOME_LABELS,
     statuses=STATUS_LABELS,
@@ -61,6 +63,13 @@ ENGLISH = Words(
         "{count} participants. Participants' names are not recorded in the minutes of a "
         "listening session."
     ),
+    one_participant_counted=(
+        "1 participant. Participants' names are not recorded in the minutes of a listening session."
+    ),
+    participants_by_consent=(
+        "{count} participants (consent count); {signed_in} signed in. Participants' names are "
+        "not recorded in the minutes of a listening session."
+    ),
     regrets="Regrets",
     absent="Absent",
     guests="Guests",
@@ -74,6 +83,7 @@ ENGLISH = Words(
     stand_in_for="{name} for {member}",
     sat_in="{name} sat in",
     consent_to_notes="Consent to notes: {count} participants",
+    consent_to_notes_one="Consent to notes: 1 participant",
     non_voting="(non-voting)",
     by_phone="(by phone)",
     by_video="(by video)",
@@ -82,18 +92,22 @@ ENGLISH = Words(
     quorum="Quorum",
     quorum_met="Quorum met",
     quorum_not_met="Quorum NOT met",
-    members_present="{count} members present ({needed} needed)",
-    people_present="{count} people present ({needed} needed)",
-    members_present_no_rule="{count} members present",
-    people_present_no_rule="{count} people present",
+    members_present=Counted(
+        "1 member present ({needed} needed)", "{count} members present ({needed} needed)"
+    ),
+    people_present=Counted(
+        "1 person present ({needed} needed)", "{count} people present ({needed} needed)"
+    ),
+    members_present_no_rule=Counted("1 member present", "{count} members present"),
+    people_present_no_rule=Counted("1 person present", "{count} people present"),
     organizations_present="required organizations present ({organizations})",
     organizations_missing="required organizations ({organizations}): missing {missing}",
     quorum_met_at_opening="met at the call to order ({time})",
     quorum_reached_at="reached at {time}",
     quorum_lost_at="lost at {time}",
     quorum_never_reached="never reached",
-    with_members="with {count} members",
-    at_most_members="at most {count} members present",
+    with_members=Counted("with 1 member", "with {count} members"),
+    at_most_members=Counted("at most 1 member present", "at most {count} members present"),
     needed_count="({needed} needed)",
     not_present="{organizations} not present",
     ground_rules="Ground rules",
@@ -137,6 +151,7 @@ ENGLISH = Words(
     motion="Motion",
     amendment="Amendment",
     roll_call="Roll call",
+    roll_call_method=ROLL_CALL_METHOD,
     roll_call_votes={
         RollCallVote.YES: "yes",
         RollCallVote.NO: "no",
@@ -145,8 +160,14 @@ ENGLISH = Words(
     },
     outcome="Outcome",
     all_members="All members",
-    without_quorum="Taken without quorum: {present} members present ({needed} needed)",
-    taken_with_members="Taken with {present} members present",
+    without_quorum=Counted(
+        "Taken without quorum: 1 member present ({needed} needed)",
+        "Taken without quorum: {present} members present ({needed} needed)",
+        by="present",
+    ),
+    taken_with_members=Counted(
+        "Taken with 1 member present", "Taken with {present} members present", by="present"
+    ),
     quorum_but_missing="{text}, but {organizations} was not there",
     rationale="Rationale",
     review_by="Review by",

@@ -16,11 +16,12 @@ from facilitate.models.enums import (
     RollCallVote,
     Visibility,
 )
-from facilitate.services.record.i18n.catalogue import Words
+from facilitate.services.record.i18n.catalogue import Counted, Words
 
 SPANISH = Words(
     language="es",
     name="Español",
+    english_name="Spanish",
     methods={
         DecisionMethod.NOT_RECORDED: "No registrado",
         DecisionMethod.CONSENSUS: "Consenso",
@@ -106,6 +107,14 @@ SPANISH = Words(
         "{count} participantes. En el acta de una sesión de escucha no se registran los nombres "
         "de los participantes."
     ),
+    one_participant_counted=(
+        "1 participante. En el acta de una sesión de escucha no se registran los nombres de los "
+        "participantes."
+    ),
+    participants_by_consent=(
+        "{count} participantes (según el consentimiento); {signed_in} registrados. En el acta "
+        "de una sesión de escucha no se registran los nombres de los participantes."
+    ),
     regrets="Excusas",
     absent="Ausentes",
     guests="Invitados",
@@ -119,6 +128,7 @@ SPANISH = Words(
     stand_in_for="{name} en representación de {member}",
     sat_in="{name} ocupó su lugar",
     consent_to_notes="Consentimiento para tomar notas: {count} participantes",
+    consent_to_notes_one="Consentimiento para tomar notas: 1 participante",
     non_voting="(sin voto)",
     by_phone="(por teléfono)",
     by_video="(por video)",
@@ -127,18 +137,26 @@ SPANISH = Words(
     quorum="Quórum",
     quorum_met="Hay quórum",
     quorum_not_met="NO hay quórum",
-    members_present="{count} miembros presentes (se necesitan {needed})",
-    people_present="{count} personas presentes (se necesitan {needed})",
-    members_present_no_rule="{count} miembros presentes",
-    people_present_no_rule="{count} personas presentes",
+    members_present=Counted(
+        "1 miembro presente (se necesitan {needed})",
+        "{count} miembros presentes (se necesitan {needed})",
+    ),
+    people_present=Counted(
+        "1 persona presente (se necesitan {needed})",
+        "{count} personas presentes (se necesitan {needed})",
+    ),
+    members_present_no_rule=Counted("1 miembro presente", "{count} miembros presentes"),
+    people_present_no_rule=Counted("1 persona presente", "{count} personas presentes"),
     organizations_present="organizaciones requeridas presentes ({organizations})",
     organizations_missing="organizaciones requeridas ({organizations}): falta {missing}",
     quorum_met_at_opening="presente al abrir la sesión ({time})",
     quorum_reached_at="alcanzado a las {time}",
     quorum_lost_at="perdido a las {time}",
     quorum_never_reached="no se alcanzó",
-    with_members="con {count} miembros",
-    at_most_members="como máximo {count} miembros presentes",
+    with_members=Counted("con 1 miembro", "con {count} miembros"),
+    at_most_members=Counted(
+        "como máximo 1 miembro presente", "como máximo {count} miembros presentes"
+    ),
     needed_count="(se necesitaban {needed})",
     not_present="falta {organizations}",
     ground_rules="Normas de convivencia",
@@ -182,6 +200,7 @@ SPANISH = Words(
     motion="Moción",
     amendment="Enmienda",
     roll_call="Votación nominal",
+    roll_call_method="Votación nominal",
     roll_call_votes={
         RollCallVote.YES: "sí",
         RollCallVote.NO: "no",
@@ -190,8 +209,14 @@ SPANISH = Words(
     },
     outcome="Resultado",
     all_members="Todos los miembros",
-    without_quorum="Tomada sin quórum: {present} miembros presentes (se necesitan {needed})",
-    taken_with_members="Tomada con {present} miembros presentes",
+    without_quorum=Counted(
+        "Tomada sin quórum: 1 miembro presente (se necesitan {needed})",
+        "Tomada sin quórum: {present} miembros presentes (se necesitan {needed})",
+        by="present",
+    ),
+    taken_with_members=Counted(
+        "Tomada con 1 miembro presente", "Tomada con {present} miembros presentes", by="present"
+    ),
     quorum_but_missing="{text}, pero faltó {organizations}",
     rationale="Motivo",
     review_by="Revisar antes del",
