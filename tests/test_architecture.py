@@ -122,6 +122,37 @@ def test_service_groups_follow_the_meeting_s_life() -> None:
     assert offences == []
 
 
+def _loaded_groups(group: str) -> list[str]:
+    """The service groups loaded, in a fresh interpreter, by importing every module of `group`."""
+    modules = [
+        _dotted(parts)
+        for _, parts in _modules()
+        if parts[:2] == ("services", group) and len(parts) > 2
+    ]
+    assert modules, group
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[2] for m in sys.modules"
+        " if m.startswith('facilitate.services.') and m.count('.') > 2}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return [name for name in ast.literal_eval(result.stdout.strip()) if name != group]
+
+
+def test_service_groups_do_not_load_a_forbidden_group_indirectly() -> None:
+    """The check above sees direct imports only: `quorum.py` (no group) importing the record's
+    wording made run/, lead/ and people/ load the record layer through it."""
+    offences = {
+        group: sorted(set(_loaded_groups(group)) & FORBIDDEN_GROUPS[group])
+        for group in ("run", "lead", "people")
+    }
+    assert offences == {"run": [], "lead": [], "people": []}
+
+
 def test_the_layer_check_sees_every_form_of_import() -> None:
     """`from facilitate import x` and relative imports count, so the check above can fail."""
     parts = ("services", "record", "minutes")

@@ -1,152 +1,147 @@
-"""Approval of minutes as it happened (issue #11): mover, seconder, method and counts,
-corrections, the approving meeting of the same body (another body's only with a reason), and
-the approval as a decision of the approving meeting, shown in both meetings' minutes."""
+"""Which item approves the last meeting's minutes is said by the template
+(`approves_minutes = true`), not guessed from words: a user's own item is never dropped for its
+title, the series' template's approval goes back only into an agenda that follows it, and what
+a new agenda went without is said (`plan_meeting(...).left_out`)."""
 
 from __future__ import annotations
 
-import sqlite3
+from datetime import datetime
 from pathlib import Path
 
-import pytest
-
-from facilitate.export import render_minutes
-from facilitate.models import Decision, Meeting, MinutesApproval
-from facilitate.models.enums import DecisionMethod, DecisionOutcome, MeetingStatus, Visibility
-from facilitate.services.record.minutes import build_minutes
-from facilitate.services.record.minutes_approval import ApprovalError, approve_minutes
-from facilitate.services.share.sharing import ExportFormat
+from facilitate import paths
+from facilitate.models import Body, Meeting, MeetingSeries
+from facilitate.models.enums import MeetingKind, Purpose
+from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
+from facilitate.services.plan import agenda
+from facilitate.services.plan.agenda import MeetingPlan
+from facilitate.services.plan.template_check import check_templates
+from facilitate.services.plan.templates import get_template, save_template, template_to_toml
+from facilitate.services.run import closing, live
 from facilitate.store import Store
 
-from .test_minutes import GENERATED, demo_meetings
+APPROVE = "Approve minutes of the last meeting"
+FIRST = datetime(2026, 12, 3, 13, 0)
+SECOND = datetime(2027, 1, 7, 13, 0)
+THIRD = datetime(2027, 2, 4, 13, 0)
 
 
-def markdown(store: Store, meeting_id: str, language: str = "en") -> str:
-    doc = build_minutes(store, meeting_id, Visibility.PARTNERS, language=language)
-    [rendered] = render_minutes(doc, ExportFormat.MD)
-    return rendered.data.decode("utf-8")
-
-
-def approve_october(store: Store, **how: object) -> MinutesApproval:
-    m = demo_meetings(store)
-    return approve_minutes(
-        store,
-        m["october"].id,
-        at_meeting_id=m["november"].id,
-        moved_by="Tasha Greene",
-        now=GENERATED,
-        **how,  # type: ignore[arg-type]
+def _series(store: Store, template: str = "steering-committee") -> MeetingSeries:
+    body = store.insert(Body(name="Steering Committee"))
+    return store.insert(
+        MeetingSeries(body_id=body.id, name="Steering (monthly)", default_template=template)
     )
 
 
-def test_approval_keeps_mover_seconder_method_and_corrections(demo_store: Store) -> None:
-    approval = approve_october(
-        demo_store,
-        seconded_by="Dana Whitfield",
-        method=DecisionMethod.CONSENSUS,
-        corrections="Riverbend can place two coaches, not three.",
-    )
-    stored = demo_store.get(MinutesApproval, approval.id)
-    assert (stored.moved_by, stored.seconded_by, stored.method) == (
-        "Tasha Greene",
-        "Dana Whitfield",
-        DecisionMethod.CONSENSUS,
-    )
-    m = demo_meetings(demo_store)
-    banner = markdown(demo_store, m["october"].id).splitlines()[2]
-    assert banner == (
-        "**APPROVED minutes: approved at Steering Committee — November 2026 on Sunday, "
-        "November 29, 2026; moved by Tasha Greene, seconded by Dana Whitfield; consensus; "
-        "corrections: Riverbend can place two coaches, not three.**"
-    )
+def _plan(
+    store: Store,
+    series: MeetingSeries,
+    when: datetime,
+    *,
+    template: AgendaTemplate | None = None,
+    from_last: bool = False,
+) -> agenda.PlannedMeeting:
+    plan = MeetingPlan(series_id=series.id, starts_at=when)
+    return agenda.plan_meeting(store, plan, template=template, from_last=from_last)
 
 
-def test_the_approval_is_a_decision_of_the_approving_meeting(demo_store: Store) -> None:
-    approval = approve_october(
-        demo_store,
-        method=DecisionMethod.MAJORITY_VOTE,
-        votes_for=7,
-        votes_against=0,
-        abstentions=1,
-        corrections="Two coaches, not three.",
-    )
-    m = demo_meetings(demo_store)
-    [decision] = demo_store.find(Decision, meeting_id=m["november"].id)
-    assert decision.id == approval.decision_id
-    assert decision.text == (
-        "Approve the minutes of Steering Committee — October 2026 as corrected: "
-        "Two coaches, not three."
-    )
-    assert decision.method is DecisionMethod.MAJORITY_VOTE
-    assert (decision.votes_for, decision.votes_against, decision.abstentions) == (7, 0, 1)
-    assert decision.outcome is DecisionOutcome.ADOPTED
-    november = markdown(demo_store, m["november"].id)
-    assert "Approve the minutes of Steering Committee — October 2026 as corrected" in november
-    assert (
-        "- Minutes of Steering Committee — October 2026 approved; moved by Tasha Greene; "
-        "majority vote (for 7, against 0, abstaining 1)." in november
+def _titles(store: Store, meeting: Meeting) -> list[str]:
+    return [item.title for item in agenda.items(store, meeting.id)]
+
+
+def _hold(store: Store, meeting: Meeting) -> None:
+    live.open_meeting(store, meeting.id, now=meeting.starts_at)
+    closing.close_meeting(store, meeting.id, now=meeting.starts_at)
+
+
+def _item(title: str, approves: bool | None = None) -> AgendaItemTemplate:
+    return AgendaItemTemplate(
+        title=title, purpose=Purpose.DISCUSS, minutes=10, approves_minutes=approves
     )
 
 
-def test_no_method_said_is_recorded_as_not_recorded(demo_store: Store) -> None:
-    approve_october(demo_store)
-    m = demo_meetings(demo_store)
-    [decision] = demo_store.find(Decision, meeting_id=m["november"].id)
-    assert decision.method is DecisionMethod.NOT_RECORDED
-    assert decision.text == "Approve the minutes of Steering Committee — October 2026"
-    assert "; moved by Tasha Greene; method not recorded.**" in markdown(
-        demo_store, m["october"].id
+def _template(*items: AgendaItemTemplate) -> AgendaTemplate:
+    return AgendaTemplate(name="Ours", kind=MeetingKind.BUSINESS, items=list(items))
+
+
+def test_a_first_agenda_says_which_item_it_left_out(store: Store) -> None:
+    planned = _plan(store, _series(store), FIRST, template=get_template("steering-committee"))
+    assert APPROVE not in _titles(store, planned.meeting)
+    assert planned.left_out == (f"Left out “{APPROVE}”: no meeting held yet",)
+
+
+def test_a_users_item_titled_like_an_approval_but_marked_otherwise_stays(store: Store) -> None:
+    ours = _template(
+        _item("Welcome"),
+        _item("Approve the notes of last month's site visits", approves=False),
+        _item("Minutes from our previous gathering", approves=True),
+    )
+    planned = _plan(store, _series(store, ""), FIRST, template=ours)
+    assert _titles(store, planned.meeting) == [
+        "Welcome",
+        "Approve the notes of last month's site visits",
+    ]
+    assert planned.left_out == (
+        "Left out “Minutes from our previous gathering”: no meeting held yet",
     )
 
 
-def test_spanish_minutes_say_the_approval_in_spanish(demo_store: Store) -> None:
-    approve_october(demo_store, seconded_by="Dana Whitfield", method=DecisionMethod.CONSENSUS)
-    m = demo_meetings(demo_store)
-    banner = markdown(demo_store, m["october"].id, language="es").splitlines()[2]
-    assert "propuesta por Tasha Greene, secundada por Dana Whitfield; consenso" in banner
+def test_a_template_that_marks_nothing_is_judged_by_title_and_says_so(store: Store) -> None:
+    older = _template(_item("Welcome"), _item(APPROVE))
+    planned = _plan(store, _series(store, ""), FIRST, template=older)
+    assert _titles(store, planned.meeting) == ["Welcome"]
+    assert planned.left_out == (f"Left out “{APPROVE}”: no meeting held yet",)
 
 
-def test_another_body_s_meeting_needs_a_recorded_reason(demo_store: Store) -> None:
-    m = demo_meetings(demo_store)
-    listening = m["listening"]
-    with pytest.raises(ApprovalError, match="is a meeting of Partnership Steering Committee"):
-        approve_minutes(
-            demo_store, listening.id, at_meeting_id=m["november"].id, moved_by="Tasha Greene"
-        )
-    assert demo_store.get(Meeting, listening.id).status is MeetingStatus.CLOSED
-    assert demo_store.find(Decision, meeting_id=m["november"].id) == []
-    approve_minutes(
-        demo_store,
-        listening.id,
-        at_meeting_id=m["november"].id,
-        moved_by="Tasha Greene",
-        other_body_reason="the Listening Circle does not meet again until spring",
-        now=GENERATED,
-    )
-    assert (
-        "; at another body's meeting because the Listening Circle does not meet again"
-        in (markdown(demo_store, listening.id).splitlines()[2])
+def test_the_series_approval_goes_back_only_into_an_agenda_that_follows_it(store: Store) -> None:
+    series = _series(store)
+    first = _plan(store, series, FIRST, template=get_template("partner-forum")).meeting
+    _hold(store, first)
+    second = _plan(store, series, SECOND, from_last=True)
+    assert _titles(store, second.meeting) == _titles(store, first)
+    assert second.left_out == (
+        f"Left out “{APPROVE}”: this agenda does not follow the template “Steering committee”",
     )
 
 
-def test_minutes_already_approved_take_no_new_decision(demo_store: Store) -> None:
-    m = demo_meetings(demo_store)
-    approve_october(demo_store)
-    # The November minutes are approved later; an approval recorded there now is refused.
-    november = demo_store.get(Meeting, m["november"].id)
-    november.status = MeetingStatus.APPROVED
-    demo_store.save(november)
-    core = next(x for x in demo_store.find(Meeting) if x.title == "Core Team — Nov 08")
-    core_later = next(x for x in demo_store.find(Meeting) if x.title == "Core Team — Nov 24")
-    core_later.status = MeetingStatus.APPROVED
-    demo_store.save(core_later)
-    with pytest.raises(ApprovalError, match="already approved; an approval recorded there"):
-        approve_minutes(demo_store, core.id, at_meeting_id=core_later.id, moved_by="Dana")
+def test_the_series_approval_goes_back_beside_the_item_it_follows(store: Store) -> None:
+    series = _series(store)
+    first = _plan(store, series, FIRST, template=get_template("steering-committee")).meeting
+    # The coordinator moved the approval's neighbour down; the approval follows it there.
+    agenda.move_item(store, agenda.items(store, first.id)[1].id, 2)
+    _hold(store, first)
+    second = _plan(store, series, SECOND, from_last=True)
+    titles = _titles(store, second.meeting)
+    assert titles.index(APPROVE) == titles.index("Agenda review and ground rules") + 1
+    assert second.left_out == ()
 
 
-def test_schema_9_adds_the_approval_columns(db_path: Path) -> None:
-    """Migration 0009 gives `minutes_approvals` the columns an approval as it happened needs."""
-    store = Store.open(db_path)
-    store.close()
-    with sqlite3.connect(db_path) as db:
-        columns = {row[1] for row in db.execute("PRAGMA table_info(minutes_approvals)")}
-    assert {"seconded_by", "method", "votes_for", "other_body_reason", "decision_id"} <= columns
+def test_a_saved_agenda_marks_its_approval(store: Store) -> None:
+    series = _series(store)
+    steering = get_template("steering-committee")
+    _hold(store, _plan(store, series, FIRST, template=steering).meeting)
+    second = _plan(store, series, SECOND, template=steering).meeting
+    saved = agenda.as_template(store, second, "Our steering")
+    assert [i.title for i in saved.items if i.approves_minutes] == [APPROVE]
+    assert template_to_toml(saved).count("approves_minutes = true") == 1
+    save_template(saved, paths.user_templates_dir())
+    assert check_templates(paths.user_templates_dir()) == []
+    other = _series(store, "")
+    planned = _plan(
+        store, other, THIRD, template=get_template("Our steering", paths.user_templates_dir())
+    )
+    assert planned.left_out == (f"Left out “{APPROVE}”: no meeting held yet",)
+
+
+def test_the_checker_says_what_approves_minutes_is_for_an_unmarked_approval(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "older.toml").write_text(
+        'name = "Older"\nkind = "business"\n'
+        f'[[items]]\ntitle = "{APPROVE}"\npurpose = "decide"\nminutes = 5\n',
+        encoding="utf-8",
+    )
+    [problem] = check_templates(tmp_path)
+    assert problem.path.name == "older.toml"
+    assert f'item 1 ("{APPROVE}")' in str(problem)
+    assert "approves_minutes = true" in str(problem)
+    assert check_templates(None) == [], "the shipped templates mark their approvals"

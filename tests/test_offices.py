@@ -11,11 +11,12 @@ from click.testing import CliRunner
 
 from facilitate.cli import cli
 from facilitate.models import Meeting, MeetingSeries, Office, Person, RoleAssignment
-from facilitate.models.enums import AttendanceMode, MeetingStatus
+from facilitate.models.enums import AttendanceMode, AttendanceStatus, MeetingStatus
 from facilitate.models.meeting import RoleDef
 from facilitate.services import quorum
 from facilitate.services.lead import roles
 from facilitate.services.people import offices
+from facilitate.services.people.offices import OfficeError
 from facilitate.services.run import attendance
 from facilitate.store import Store
 
@@ -110,8 +111,20 @@ def test_who_presided_defaults_to_the_chair_and_can_be_recorded(demo_store: Stor
     offices.set_office(demo_store, body_id, "Chair", chair.id, starts_on=day + timedelta(days=1))
     assert offices.presiding(demo_store, meeting.id) == vice, "not chair yet on that day"
     judge = person(demo_store, "Judge Ellen Marsh")
+    attendance.check_in(demo_store, meeting.id, judge.id)
     offices.set_presiding(demo_store, meeting.id, judge.id)
     assert offices.presiding(demo_store, meeting.id) == judge
+
+
+def test_only_someone_at_the_table_may_preside(demo_store: Store) -> None:
+    meeting = upcoming(demo_store, "Core")
+    dana, judge = person(demo_store, "Dana Whitfield"), person(demo_store, "Judge Ellen Marsh")
+    attendance.check_in(demo_store, meeting.id, judge.id, AttendanceStatus.LATE)
+    attendance.check_in(demo_store, meeting.id, dana.id, AttendanceStatus.REGRETS)
+    assert offices.presiding_candidates(demo_store, meeting.id) == [judge]
+    with pytest.raises(OfficeError, match="Presiding: Dana Whitfield is not at the table"):
+        offices.set_presiding(demo_store, meeting.id, dana.id)
+    assert demo_store.get(Meeting, meeting.id).presided_by_person_id is None
 
 
 def test_office_commands(demo_store: Store, db_path: Path) -> None:

@@ -88,7 +88,8 @@ def test_at_a_terminal_it_asks_and_no_leaves_it_planned(demo_store: Store, db_pa
             timeout=60,
         )
 
-    question = f"Start “{meeting.title}”, planned for {planned:%a %b} {planned.day}, today? [y/N]"
+    # The CLI runs on the computer's day; the question names it.
+    question = f"“{meeting.title}” is planned for {planned:%a %b} {planned.day}. Hold it today, "
     term = spawn()
     try:
         term.expect_exact(question)

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from facilitate import paths
 from facilitate.cli import cli
-from facilitate.models import AgendaItem, Meeting
+from facilitate.models import AgendaItem, Meeting, ParkingLotItem
 from facilitate.services.plan import agenda, carry_over
 from facilitate.services.plan.agenda import MeetingPlan
 from facilitate.services.plan.templates import get_template, load_templates, template_to_toml
@@ -32,6 +32,13 @@ OPEN_ACTION = "Pilot the shared referral form"
 def _with_everything_carried_over(store: Store) -> Meeting:
     """The demo's upcoming steering meeting after its coordinator accepted every carry-over."""
     meeting = upcoming(store)
+    # The demo's own parking-lot entry is answered in the loop, so no longer owed: park one more
+    # at the last meeting held, so the agenda carries an entry of each kind.
+    held = max(
+        (m for m in store.find(Meeting, series_id=meeting.series_id) if m.closed_at),
+        key=lambda m: m.starts_at,
+    )
+    store.insert(ParkingLotItem(meeting_id=held.id, text="Weekend visiting hours at the center"))
     offer = carry_over.carry_over_offer(store, meeting)
     assert offer.actions and offer.parking
     carry_over.accept_carry_over(

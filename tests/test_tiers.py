@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from facilitate.cli import tiers as tier_cli
 from facilitate.models import Decision, Meeting, ParkingLotItem, ReportUp
-from facilitate.models.enums import DecisionOutcome, Visibility
+from facilitate.models.enums import DecisionOutcome, LoopResponseKind, Visibility
 from facilitate.services.people.bodies import find_body
 from facilitate.services.plan import agenda
+from facilitate.services.record.loop_links import record_response
 from facilitate.services.share import tiers
 from facilitate.services.share.tiers import TierError
 from facilitate.store import Store
@@ -136,3 +137,27 @@ def test_tier_set_and_show_from_the_command_line(demo_store: Store, db_path: Pat
     circle = runner.invoke(root, ["tier", "set", "Steering", "--reports-to", "Core"])
     assert circle.exit_code == 1
     assert circle.output.startswith("facilitate: reports to: Core Team already reports up")
+
+
+def test_a_report_up_leaves_out_a_question_the_loop_declined_or_answered(
+    demo_store: Store,
+) -> None:
+    """What a report calls open is what is still owed, by the one rule (`queries_owed`): an
+    entry declined or answered in the loop is settled though never marked resolved."""
+    core_meeting = _meeting(demo_store, "Core Team — Nov 08")
+    declined, answered, still = (
+        demo_store.insert(ParkingLotItem(meeting_id=core_meeting.id, text=text))
+        for text in ("Evening meetings?", "Who pays for transport?", "Peer coaches at court?")
+    )
+    record_response(
+        demo_store,
+        declined,
+        text="Meetings stay in the afternoon",
+        kind=LoopResponseKind.DECLINED,
+        reason="The courthouse closes at five",
+    )
+    record_response(demo_store, answered, text="The county does", kind=LoopResponseKind.ANSWERED)
+    _core_reports_to_steering(demo_store)
+    november = _meeting(demo_store, "Steering Committee — November")
+    [report] = tiers.tier_offer(demo_store, november).reports
+    assert [q.text for q in report.questions] == [still.text]

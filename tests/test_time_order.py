@@ -30,7 +30,7 @@ from facilitate.models import (
     new_id,
 )
 from facilitate.models.enums import BodyKind, MeetingKind, MeetingStatus
-from facilitate.store import Store, queries
+from facilitate.store import Store, queries, queries_owed
 from facilitate.store.migrations import FIXED_WIDTH_TIMES, migrations
 
 from .test_store import full_record
@@ -133,14 +133,13 @@ def a_meeting(store: Store, series: MeetingSeries, starts_at: datetime, **fields
     )
 
 
-def test_unresolved_parking_comes_in_the_order_it_was_parked(
+def test_waiting_parking_comes_in_the_order_it_was_parked(
     store: Store, series: MeetingSeries
 ) -> None:
     earlier = a_meeting(store, series, datetime(2026, 10, 6, 13, 0))
     later_item = store.insert(ParkingLotItem(meeting_id=earlier.id, text="b", created_at=LATER))
     early_item = store.insert(ParkingLotItem(meeting_id=earlier.id, text="a", created_at=EARLY))
-    now = a_meeting(store, series, datetime(2026, 11, 3, 13, 0))
-    found = queries.unresolved_parking(store, series.id, before=now.starts_at)
+    found = queries_owed.waiting_parking(store, [earlier.id])
     assert [p.id for p in found] == [early_item.id, later_item.id]
 
 

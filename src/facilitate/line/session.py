@@ -11,7 +11,6 @@ the live screen does, and the session remembers that draft so the corrected line
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,6 +52,18 @@ class Reply:
     ends: bool = False
 
 
+def _bare(run: Callable[[], Reply]) -> Callable[[str], Reply]:
+    """A command that reads nothing after its name: words there are refused, not ignored
+    (":undo 3" must not undo one entry as if 3 had been heard)."""
+
+    def command(argument: str) -> Reply:
+        if argument:
+            return Reply(refused=f"nothing follows this command (“{argument}”); :help lists them")
+        return run()
+
+    return command
+
+
 def _refusal(error: Exception) -> str:
     if isinstance(error, RecordNotFound) and error.args:
         return str(error.args[0])
@@ -83,19 +94,21 @@ class LineSession:
         # The item the last prompt named; piped input shows no prompt (then: the current one).
         self.prompted = False
         self.shown_current_id: str | None = None
-        self._commands: dict[str, Callable[[], Reply]] = {
-            "next": self.next_item,
-            "n": self.next_item,
-            "items": self.items,
-            "agenda": self.items,
-            "time": self.time,
-            "rules": self.rules,
-            "undo": self.undo,
-            "who": self.who,
-            "help": self.help,
-            "quit": self.quit,
-            "q": self.quit,
-            "exit": self.quit,
+        # Each command is given the words after its name (":take 5": "5").
+        self._commands: dict[str, Callable[[str], Reply]] = {
+            "next": _bare(self.next_item),
+            "n": _bare(self.next_item),
+            "take": self.take,
+            "items": _bare(self.items),
+            "agenda": _bare(self.items),
+            "time": _bare(self.time),
+            "rules": _bare(self.rules),
+            "undo": _bare(self.undo),
+            "who": _bare(self.who),
+            "help": _bare(self.help),
+            "quit": _bare(self.quit),
+            "q": _bare(self.quit),
+            "exit": _bare(self.quit),
         }
 
     # -- starting -------------------------------------------------------------------------------
@@ -146,13 +159,11 @@ class LineSession:
             return Reply()
         if text.startswith(":"):
             name, _, argument = text[1:].strip().partition(" ")
-            command = self._commands.get(text[1:].strip().lower())
-            if name.lower() == "take":
-                command = functools.partial(self.take, argument.strip())
+            command = self._commands.get(name.lower())
             if command is None:
                 return Reply(refused=f"no command “{text}”; :help lists them")
             try:
-                return command()
+                return command(argument.strip())
             except REFUSALS as error:
                 return Reply(refused=_refusal(error))
         return self.capture(line)

@@ -16,6 +16,7 @@ from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS, PU
 from facilitate.services.run.attendance import RoleLine, RosterLine
 from facilitate.services.run.capture import CaptureResult, Entry
 from facilitate.services.run.live import LiveView, is_paused, item_timer
+from facilitate.services.run.untaken_answers import UNTAKEN_ANSWERS
 from facilitate.store import RecordNotFound, Store
 
 KIND_WORDS = {
@@ -30,13 +31,14 @@ _VISIBILITY_WORDS = {
     Visibility.INTERNAL: " (internal)",
     Visibility.CONFIDENTIAL: " (confidential)",
 }
+# An item closing settled is said as the closing list said it (services/run/untaken_answers).
 _STATE_WORDS = {
     ItemState.PENDING: "",
     ItemState.ACTIVE: "now",
     ItemState.DONE: "done",
     ItemState.PARKED: "parked",
-    ItemState.CONTINUE_NEXT_TIME: "continues next time",
-    ItemState.NOT_REACHED: "not reached",
+    ItemState.CONTINUE_NEXT_TIME: UNTAKEN_ANSWERS[ItemState.CONTINUE_NEXT_TIME].short,
+    ItemState.NOT_REACHED: UNTAKEN_ANSWERS[ItemState.NOT_REACHED].short,
 }
 _HERE = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 

@@ -44,6 +44,10 @@ class AgendaItemTemplate(BaseModel):
     lead: Text = ""
     prompts: list[NonEmptyText] = Field(default_factory=list)
     notes: Text = ""
+    # true: the approval of the last meeting's minutes, left out of a series' first agenda. None
+    # (not said) on every item of a template leaves the app to judge by the title, as it did
+    # for templates written before the field (services/plan/minutes_approval.py).
+    approves_minutes: bool | None = None
 
 
 class AgendaTemplate(BaseModel):

@@ -9,7 +9,9 @@ A theme is named as it is typed after ``+``: a letter first, then letters, digit
 The stored name is what people typed, and screens where a theme is typed or searched for (the
 capture line, the theme board, the Loop screen, input search) show it so: ``+court-dates``.
 What is read by people who never type one (minutes, the "you said, we did" report and its
-one-pager) shows `display(name)`: "Court dates".
+one-pager) shows `display(name)`: "Court dates". Its case is kept as typed, so ``+icwa-notice``
+prints "Icwa notice"; renaming it ``ICWA-notice`` (a change of case only, which a rename allows)
+makes it "ICWA notice".
 """
 
 from __future__ import annotations

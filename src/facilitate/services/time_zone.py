@@ -4,7 +4,7 @@ opened) and by the record (called-to-order times), so it sits below both."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, tzinfo
 from functools import cache
 
 from facilitate.store import Store
@@ -45,12 +45,18 @@ def local_zone() -> str:
     return name if known_zone(name) else ""
 
 
-def wall_clock(moment: datetime, zone: str) -> time:
-    """A stored moment (UTC; naive is taken as UTC) as the wall-clock time in `zone`, to the
-    minute: when the meeting was called to order, when someone arrived. An unknown zone ("")
-    leaves it in UTC, the only zone the record knows it in."""
+def zone_named(name: str) -> tzinfo:
+    """The zone called `name` (`meeting_time_zone`), for reading and typing wall-clock times;
+    UTC when none is known (""), the only zone the record then knows a moment in."""
     from zoneinfo import ZoneInfo
 
+    return ZoneInfo(name) if name else UTC
+
+
+def wall_clock(moment: datetime, zone: str | tzinfo) -> time:
+    """A stored moment (UTC; naive is taken as UTC) as the wall-clock time in `zone` (a name, as
+    for `zone_named`, or the zone itself), to the minute: when the meeting was called to order,
+    when someone arrived."""
     aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    local = aware.astimezone(ZoneInfo(zone)) if zone else aware.astimezone(UTC)
+    local = aware.astimezone(zone_named(zone) if isinstance(zone, str) else zone)
     return local.time().replace(second=0, microsecond=0, tzinfo=None)

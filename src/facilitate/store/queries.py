@@ -11,7 +11,7 @@ from facilitate.models.enums import ActionStatus, MeetingStatus
 from facilitate.store.records import Store, from_row
 
 if TYPE_CHECKING:
-    from facilitate.models import Membership, ParkingLotItem
+    from facilitate.models import Membership
 
 OPEN_STATUSES = tuple(s.value for s in ActionStatus if s.is_open)
 
@@ -196,20 +196,6 @@ def open_actions(
     ]
 
 
-def unresolved_parking(store: Store, series_id: str, *, before: datetime) -> list[ParkingLotItem]:
-    """Parking-lot entries of a series' earlier meetings that nobody has resolved yet."""
-    from facilitate.models import ParkingLotItem  # models load on first use (see models)
-
-    rows = store.query(
-        """SELECT p.* FROM parking_lot p
-           JOIN meetings m ON m.id = p.meeting_id
-           WHERE m.series_id = ? AND m.starts_at < ? AND p.resolved = 0
-           ORDER BY m.starts_at, p.created_at""",
-        [series_id, before.isoformat()],
-    )
-    return [from_row(ParkingLotItem, row) for row in rows]
-
-
 @dataclass(frozen=True)
 class PersonAtMeeting:
     """Someone a meeting may name: a checked-in person or guest (`status` set), a current
@@ -356,21 +342,6 @@ def email_owners(store: Store) -> dict[str, tuple[str, str]]:
     for row in rows:
         owners.setdefault(str(row["email"]).strip().casefold(), (str(row["id"]), str(row["name"])))
     return owners
-
-
-if TYPE_CHECKING:
-    from facilitate.models import Meeting
-
-
-def next_meeting_of_series(store: Store, series_id: str, *, after: datetime) -> Meeting | None:
-    """The series' first meeting starting after `after` (wall-clock, as meetings are stored)."""
-    from facilitate.models import Meeting  # models load on first use (see models)
-
-    rows = store.query(
-        "SELECT * FROM meetings WHERE series_id = ? AND starts_at > ? ORDER BY starts_at LIMIT 1",
-        [series_id, after.isoformat()],
-    )
-    return from_row(Meeting, rows[0]) if rows else None
 
 
 def read_settings(store: Store) -> dict[str, str]:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from facilitate.errors import Refusal
 from facilitate.models import Attendance, Body, Meeting, MeetingSeries, Office, Person
 from facilitate.models.enums import AttendanceStatus
+from facilitate.services.people.people_lookup import IN_ROOM
 from facilitate.services.quorum import in_the_room
 from facilitate.store import Store
 
@@ -22,7 +23,6 @@ USUAL_TITLES = ("Chair", "Vice chair", "Co-chair", "Secretary", "Treasurer")
 
 # Who presides by default, in this order, when the meeting does not say.
 _PRESIDING_TITLES = ("chair", "co-chair", "vice chair")
-_AT_THE_TABLE = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
 
 
 class OfficeError(Refusal):
@@ -166,12 +166,19 @@ def presiding(store: Store, meeting_id: str) -> Person | None:
     meeting = store.get(Meeting, meeting_id)
     if meeting.presided_by_person_id is not None:
         return store.get(Person, meeting.presided_by_person_id)
+    return presiding_by_default(store, meeting_id)
+
+
+def presiding_by_default(store: Store, meeting_id: str) -> Person | None:
+    """Who presides when the meeting does not say: the officer `presiding` falls back on, even
+    when someone else is recorded (what a form offers as "the chair in office")."""
+    meeting = store.get(Meeting, meeting_id)
     body_id = store.get(MeetingSeries, meeting.series_id).body_id
     serving = [line.office for line in officers(store, body_id, meeting.starts_at.date())]
     rows = [
         row
         for row in store.find(Attendance, meeting_id=meeting.id)
-        if row.status in _AT_THE_TABLE and row.person_id is not None
+        if row.status in IN_ROOM and row.person_id is not None
     ]
     # A chair who came in after the gavel did not preside over the opening: whoever did
     # (a co-chair present from the start) is the one the minutes name.
@@ -194,11 +201,29 @@ def _there_at_opening(row: Attendance, meeting: Meeting) -> bool:
     return meeting.opened_at is not None and in_the_room(row, meeting.opened_at)
 
 
+def presiding_candidates(store: Store, meeting_id: str) -> list[Person]:
+    """Who may preside: the people at the table today (`people_lookup.IN_ROOM`: present, late,
+    or there and gone early), by name. A guest checked in by name only is no one to record."""
+    ids = {
+        row.person_id
+        for row in store.find(Attendance, meeting_id=meeting_id)
+        if row.status in IN_ROOM and row.person_id is not None
+    }
+    people = [store.get(Person, person_id) for person_id in ids]
+    return sorted(people, key=lambda p: (p.name.casefold(), p.id))
+
+
 def set_presiding(store: Store, meeting_id: str, person_id: str | None) -> Meeting:
-    """Record who presided (None: the chair in office, as by default)."""
+    """Record who presided (None: the chair in office, as by default); only someone at the
+    table (`presiding_candidates`) may be named."""
     with store.transaction():
         meeting = store.get(Meeting, meeting_id)
         if person_id is not None:
-            store.get(Person, person_id)
+            person = store.get(Person, person_id)
+            if person not in presiding_candidates(store, meeting_id):
+                raise OfficeError(
+                    f"Presiding: {person.name} is not at the table at {meeting.title}; "
+                    "check them in first (present or late)"
+                )
         meeting.presided_by_person_id = person_id
         return store.update_fields(meeting, ["presided_by_person_id"])

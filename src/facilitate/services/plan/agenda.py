@@ -19,6 +19,14 @@ from facilitate.models.tiers import ReportUp
 from facilitate.services.people.directory import lead_label
 from facilitate.services.plan.cadence import CadenceError, parse_cadence
 from facilitate.services.plan.join_info import set_join_info
+from facilitate.services.plan.minutes_approval import (
+    approves_minutes,
+    copied_item_approves,
+    left_out,
+    restore_at,
+    without_approvals,
+)
+from facilitate.services.plan.series_defaults import meeting_minutes
 from facilitate.services.plan.templates import load_templates
 from facilitate.store import Store
 
@@ -144,14 +152,23 @@ def default_title(series: MeetingSeries, day: date) -> str:
     return f"{short_series_name(series)} — {day:%b %d, %Y}"
 
 
-def create_meeting(
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """A meeting just planned, and a sentence for each item its agenda went without."""
+
+    meeting: Meeting
+    left_out: tuple[str, ...] = ()
+
+
+def plan_meeting(
     store: Store,
     plan: MeetingPlan,
     *,
     template: AgendaTemplate | None = None,
     from_last: bool = False,
-) -> Meeting:
-    """A new planned meeting whose agenda starts from a template or from the series' last meeting.
+) -> PlannedMeeting:
+    """A new planned meeting whose agenda starts from a template or from the series' last meeting,
+    and what the agenda went without, for the face to say (see `minutes_approval`).
 
     Carry-over of open commitments is *offered* separately (`carry_over.carry_over_offer`);
     nothing is added to the agenda without the user accepting it. Starting from the last meeting
@@ -161,7 +178,7 @@ def create_meeting(
         raise AgendaError("start from a template or from the last meeting, not both")
     series = store.get(MeetingSeries, plan.series_id)
     kind = plan.kind or (template.kind if template else series.kind)
-    minutes = plan.minutes or (template.length_minutes if template else series.default_minutes)
+    minutes = plan.minutes or meeting_minutes(series, template)
     neutral = plan.neutral_venue
     if neutral is None:
         neutral = template.neutral_venue if template else False
@@ -188,36 +205,98 @@ def create_meeting(
         if plan.join_info.strip():
             # Its own rule (a length a mail can carry); refused, no meeting is made.
             meeting = set_join_info(store, meeting.id, plan.join_info)
+        series_template = _series_template(series) if from_last else None
         if template is not None:
-            for position, item in enumerate(template.items, start=1):
-                store.insert(
-                    AgendaItem(
-                        meeting_id=meeting.id,
-                        position=float(position),
-                        title=item.title,
-                        purpose=item.purpose,
-                        desired_outcome=item.desired_outcome,
-                        minutes=item.minutes,
-                        lead_text=item.lead,
-                        prompts=list(item.prompts),
-                        notes=item.notes,
-                    )
-                )
+            shape = [_from_template(item, meeting.id) for item in template.items]
+            approvals = [approves_minutes(item, template) for item in template.items]
         elif from_last:
             if last is None:
                 raise AgendaError(f"{series.name} has no earlier meeting to start from")
-            for position, old in enumerate(structure(store, last.id), start=1):
-                store.insert(_copy_item(old, meeting.id, float(position)))
-    return meeting
+            shape = structure(store, last.id)
+            approvals = [copied_item_approves(item.title, series_template) for item in shape]
+        else:
+            shape, approvals = [], []
+        went_without: list[str] = []
+        if not has_earlier_minutes(store, series.id, plan.starts_at):
+            shape, went_without = without_approvals(shape, approvals)
+        elif (
+            series_template is not None
+            and last is not None
+            and shape
+            and not any(approvals)
+            and not has_earlier_minutes(store, series.id, last.starts_at)
+        ):
+            # The last meeting was the series' first, so it went without an approval.
+            shape, went_without = _approval_restored(shape, series_template, meeting.id)
+        for position, old in enumerate(shape, start=1):
+            store.insert(_copy_item(old, meeting.id, float(position)))
+    return PlannedMeeting(meeting, tuple(went_without))
+
+
+def create_meeting(
+    store: Store,
+    plan: MeetingPlan,
+    *,
+    template: AgendaTemplate | None = None,
+    from_last: bool = False,
+) -> Meeting:
+    """`plan_meeting`'s meeting, for a caller that shows nothing of what was left out (the
+    demo, scripts building a record)."""
+    return plan_meeting(store, plan, template=template, from_last=from_last).meeting
+
+
+_HELD = (MeetingStatus.CLOSED, MeetingStatus.APPROVED)
+"""Statuses of a meeting that was held, so that it has minutes a later meeting can approve."""
+
+
+def has_earlier_minutes(store: Store, series_id: str, before: datetime) -> bool:
+    """Whether the series held a meeting before `before`, whose minutes there are to approve."""
+    return any(m.status in _HELD for m in meetings_of(store, series_id) if m.starts_at < before)
+
+
+def _approval_restored(
+    shape: list[AgendaItem], series_template: AgendaTemplate, meeting_id: str
+) -> tuple[list[AgendaItem], list[str]]:
+    """`shape` with the series template's approval put back where the template has it, when
+    `shape` follows that template; otherwise unchanged, saying what it went without."""
+    found = restore_at(shape, series_template)
+    if found is not None:
+        item, at = found
+        return [*shape[:at], _from_template(item, meeting_id), *shape[at:]], []
+    missing = [
+        item.title for item in series_template.items if approves_minutes(item, series_template)
+    ]
+    why = f"this agenda does not follow the template “{series_template.name}”"
+    return shape, [left_out(title, why) for title in missing]
 
 
 def series_consent_statement(series: MeetingSeries) -> str:
     """The consent statement of the series' default template ("" when it has none, or the
     template cannot be found or read: the facilitator then says it in their own words)."""
-    if not series.default_template:
-        return ""
-    found = load_templates(paths.user_templates_dir()).get(series.default_template)
+    found = _series_template(series)
     return found.consent_statement if found else ""
+
+
+def _series_template(series: MeetingSeries) -> AgendaTemplate | None:
+    """The series' default template; None when it has none, or it cannot be found or read."""
+    if not series.default_template:
+        return None
+    return load_templates(paths.user_templates_dir()).get(series.default_template)
+
+
+def _from_template(item: AgendaItemTemplate, meeting_id: str) -> AgendaItem:
+    """A template's item as an agenda item (its place is given when it is copied in)."""
+    return AgendaItem(
+        meeting_id=meeting_id,
+        position=0.0,
+        title=item.title,
+        purpose=item.purpose,
+        desired_outcome=item.desired_outcome,
+        minutes=item.minutes,
+        lead_text=item.lead,
+        prompts=list(item.prompts),
+        notes=item.notes,
+    )
 
 
 def _copy_item(old: AgendaItem, meeting_id: str, position: float) -> AgendaItem:
@@ -289,6 +368,13 @@ def _editable(store: Store, meeting_id: str) -> Meeting:
     return meeting
 
 
+def item_title(title: str) -> str:
+    """`title` without surrounding spaces; AgendaError when nothing is left."""
+    if not title.strip():
+        raise AgendaError("an agenda item needs a title")
+    return title.strip()
+
+
 def add_item(
     store: Store,
     meeting_id: str,
@@ -305,9 +391,7 @@ def add_item(
 ) -> AgendaItem:
     """Add an item at the end, or just after `after_item_id`."""
     _editable(store, meeting_id)
-    title = title.strip()
-    if not title:
-        raise AgendaError("an agenda item needs a title")
+    title = item_title(title)
     if minutes < 1:
         raise AgendaError(f"time box must be at least 1 minute (got {minutes})")
     current = items(store, meeting_id)
@@ -365,8 +449,7 @@ def edit_item(
     changed the same field is named instead of overwritten (Store.edit)."""
     item = store.get(AgendaItem, item_id)
     _editable(store, item.meeting_id)
-    if not str(after.get("title", item.title)).strip():
-        raise AgendaError("an agenda item needs a title")
+    item_title(str(after.get("title", item.title)))
     return store.edit(AgendaItem, item_id, before, after, what=f"The item “{item.title}”")
 
 
@@ -420,7 +503,8 @@ def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:
         for number, each in enumerate(ordered, start=1):
             if each.position != float(number):
                 each.position = float(number)
-                store.save(each)
+                # Only the position: a co-facilitator's edit of the item meanwhile survives.
+                store.update_fields(each, ["position"])
     return ordered
 
 
@@ -437,6 +521,8 @@ def as_template(store: Store, meeting: Meeting, name: str, description: str = ""
             "every item on this agenda is this meeting's own (carried over or proposed for it); "
             "there is no structure to save as a template"
         )
+    # The approval is marked, so the saved template never has it judged by its title.
+    series_template = _series_template(store.get(MeetingSeries, meeting.series_id))
     return AgendaTemplate(
         name=name,
         description=description,
@@ -456,6 +542,7 @@ def as_template(store: Store, meeting: Meeting, name: str, description: str = ""
                 ),
                 prompts=item.prompts,
                 notes=item.notes,
+                approves_minutes=copied_item_approves(item.title, series_template) or None,
             )
             for item in shape
         ],

@@ -3,24 +3,38 @@
 When a meeting is planned, the series' open action items, unresolved parking-lot entries, the
 items marked "continue next time" and the motions tabled or deferred at an earlier meeting (not
 yet taken up again) are *offered*; only what the user accepts goes on the agenda. A tabled motion
-comes back as an item of its own, "Taken from the table: …", to decide.
+comes back as an item of its own, "Taken from the table: …", to decide, and an `EntryLink`
+("taken from the table") joins the motion to that item: the link, not the item's words, says the
+motion was taken up, so renaming the item keeps it so and an item typed with the same words
+takes nothing up.
+
+What is owed is what nothing has settled: a parking-lot entry answered in the loop (declined,
+answered in words, or by a decision or action no longer open) is not offered, by the rule the
+agenda and the Loop screen ask (`store.queries_owed`). "Earlier" is one order for every part of
+the offer (`earlier_meetings`): a second session planned for the same evening follows the one
+already held there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from facilitate.models import AgendaItem, Decision, Meeting, ParkingLotItem
+from facilitate.models import AgendaItem, Decision, EntryLink, Meeting, ParkingLotItem
 from facilitate.models.enums import DecisionOutcome, ItemState, Purpose
 from facilitate.services.plan import agenda
-from facilitate.store import Store, queries
+from facilitate.store import Store, queries, queries_owed
 from facilitate.store.queries import OpenActionRow
 
 FOLLOW_UP_TITLE = "Follow-up on commitments"
 FROM_THE_TABLE = "Taken from the table: "
-"""How a tabled or deferred motion's item is titled when it comes back; also how the offer
-knows it has been taken up already."""
+"""How a tabled or deferred motion's item is titled when it comes back."""
+TAKEN_UP = "taken from the table"
+"""The note of the link from a tabled motion to the agenda item that took it up."""
+TAKE_UP_OUTCOME = "The motion is decided, or tabled again with a reason"
+"""The desired outcome such an item is given; with the title it marks the items that took a
+motion up before links were kept (`_taken_up_before_links`)."""
 
 LAID_ASIDE = frozenset({DecisionOutcome.TABLED, DecisionOutcome.DEFERRED})
 
@@ -39,37 +53,62 @@ class CarryOverOffer:
 
 
 def carry_over_offer(store: Store, meeting: Meeting) -> CarryOverOffer:
-    """What the series still owes itself, as of this meeting."""
-    earlier = {
-        m.id
-        for m in agenda.meetings_of(store, meeting.series_id)
-        if m.starts_at < meeting.starts_at
-    }
-    actions = [
-        a
-        for a in queries.open_actions(store, series_id=meeting.series_id)
-        if a.meeting_id in earlier
-    ]
-    parking = queries.unresolved_parking(store, meeting.series_id, before=meeting.starts_at)
+    """What the series still owes itself, as of this meeting. The series' meetings are read
+    once, and every part of the offer is judged against the same earlier ones."""
+    meetings = agenda.meetings_of(store, meeting.series_id)
+    earlier = _before(meetings, meeting)
     return CarryOverOffer(
-        actions=actions,
-        parking=parking,
-        continued=_continued(store, meeting),
-        tabled=_laid_aside(store, meeting),
+        actions=open_actions_before(store, meeting, earlier),
+        parking=open_parking_before(store, earlier),
+        continued=_continued(store, meetings, earlier),
+        tabled=_laid_aside(store, meeting, earlier),
     )
 
 
-def _continued(store: Store, meeting: Meeting) -> list[AgendaItem]:
+def earlier_meetings(store: Store, meeting: Meeting) -> list[Meeting]:
+    """The series' meetings before `meeting`, oldest first. At the same start, one already
+    opened comes first, then the one planned first: a session planned for the evening one has
+    just been held in follows it, so what that one left open is owed to it."""
+    return _before(agenda.meetings_of(store, meeting.series_id), meeting)
+
+
+def _before(meetings: list[Meeting], meeting: Meeting) -> list[Meeting]:
+    """`earlier_meetings` among the series' `meetings`, already read."""
+    mine = _place(meeting)
+    return [m for m in sorted(meetings, key=_place) if m.id != meeting.id and _place(m) < mine]
+
+
+def _place(meeting: Meeting) -> tuple[datetime, bool, datetime, str]:
+    """Where a meeting falls in its series' order (see `earlier_meetings`)."""
+    return (meeting.starts_at, meeting.opened_at is None, meeting.created_at, meeting.id)
+
+
+def open_actions_before(
+    store: Store, meeting: Meeting, earlier: Sequence[Meeting]
+) -> list[OpenActionRow]:
+    """The series' action items still open that its `earlier` meetings (`earlier_meetings`)
+    gave out."""
+    given = {m.id for m in earlier}
+    return [
+        a for a in queries.open_actions(store, series_id=meeting.series_id) if a.meeting_id in given
+    ]
+
+
+def open_parking_before(store: Store, earlier: Sequence[Meeting]) -> list[ParkingLotItem]:
+    """The parking-lot entries of the series' `earlier` meetings (`earlier_meetings`) that still
+    wait: not resolved, and settled by no response (`queries_owed`), oldest meeting first."""
+    return queries_owed.waiting_parking(store, [m.id for m in earlier])
+
+
+def _continued(store: Store, meetings: list[Meeting], earlier: list[Meeting]) -> list[AgendaItem]:
     """Items moved to the next meeting at any earlier meeting of the series, oldest first,
     that no agenda of the series has taken up since. Not only the latest earlier meeting's:
     a meeting planned ahead (next month's, already on the calendar) may sit between the one
     that moved an item and the one being planned now, and has taken nothing up."""
-    meetings = agenda.meetings_of(store, meeting.series_id)
     taken_up = {item.carried_from_item_id for m in meetings for item in agenda.items(store, m.id)}
     return [
         item
-        for held in meetings
-        if held.starts_at < meeting.starts_at
+        for held in earlier
         for item in agenda.items(store, held.id)
         if item.state is ItemState.CONTINUE_NEXT_TIME and item.id not in taken_up
     ]
@@ -80,22 +119,36 @@ def tabled_title(decision: Decision) -> str:
     return FROM_THE_TABLE + " ".join(decision.text.split())
 
 
-def _laid_aside(store: Store, meeting: Meeting) -> list[Decision]:
-    """Motions tabled or deferred at the series' earlier meetings, oldest first, that no
+def _laid_aside(store: Store, meeting: Meeting, earlier: list[Meeting]) -> list[Decision]:
+    """Motions tabled or deferred at the series' `earlier` meetings, oldest first, that no
     meeting since (this one included) has taken from the table."""
-    meetings = [
-        m for m in agenda.meetings_of(store, meeting.series_id) if m.starts_at <= meeting.starts_at
-    ]
-    meetings.sort(key=lambda m: m.starts_at)
+    meetings = [*earlier, meeting]
+    motion_of = {link.to_id: link.from_id for link in store.find(EntryLink, note=TAKEN_UP)}
     found: list[Decision] = []
     for held in meetings:
-        titles = {item.title for item in agenda.items(store, held.id)}
+        items = agenda.items(store, held.id)
+        taken = {motion_of[item.id] for item in items if item.id in motion_of}
+        untaken = [d for d in found if d.id not in taken]
         # Taken up here: no longer owed.
-        found = [d for d in found if tabled_title(d) not in titles]
+        found = [d for d in untaken if not _taken_up_before_links(d, items, motion_of)]
         if held.id != meeting.id:
             decided = store.find(Decision, meeting_id=held.id, order_by="created_at")
             found += [d for d in decided if d.outcome in LAID_ASIDE]
     return found
+
+
+def _taken_up_before_links(
+    motion: Decision, items: list[AgendaItem], motion_of: dict[str, str]
+) -> bool:
+    """Whether an item put on an agenda before links were kept took `motion` up: one with no
+    link, the motion's title and the desired outcome this offer gave it (an item merely typed
+    with the same words has another, or none)."""
+    return any(
+        item.id not in motion_of
+        and item.title == tabled_title(motion)
+        and item.desired_outcome == TAKE_UP_OUTCOME
+        for item in items
+    )
 
 
 def is_follow_up_item(title: str) -> bool:
@@ -182,19 +235,29 @@ def accept_carry_over(
 def _take_from_the_table(
     store: Store, meeting_id: str, motion: Decision, after: str | None
 ) -> AgendaItem:
-    """The tabled motion as an item to decide, after `after`; the item it was tabled under
-    lends its time box and lead."""
+    """The tabled motion as an item to decide, after `after`, linked to the motion; the item it
+    was tabled under lends its time box and lead."""
     found = (
         store.find(AgendaItem, id=motion.agenda_item_id, limit=1) if motion.agenda_item_id else []
     )
     under = found[0] if found else None
-    return agenda.add_item(
+    item = agenda.add_item(
         store,
         meeting_id,
         tabled_title(motion),
         purpose=Purpose.DECIDE,
         minutes=under.minutes if under is not None else 10,
         after_item_id=after,
-        desired_outcome="The motion is decided, or tabled again with a reason",
+        desired_outcome=TAKE_UP_OUTCOME,
         lead_text=under.lead_text if under is not None else "",
     )
+    store.insert(
+        EntryLink(
+            from_table=Decision.table,
+            from_id=motion.id,
+            to_table=AgendaItem.table,
+            to_id=item.id,
+            note=TAKEN_UP,
+        )
+    )
+    return item

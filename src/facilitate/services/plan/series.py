@@ -20,6 +20,7 @@ from facilitate.services.plan.ground_rule_sets import (
     get_ground_rule_set,
     load_ground_rule_sets,
 )
+from facilitate.services.plan.series_defaults import template_minutes
 from facilitate.services.plan.templates import TemplateNotFoundError, get_template, load_templates
 from facilitate.store import Store
 
@@ -39,7 +40,8 @@ class SeriesFields:
     default_place: str = ""
     neutral_venue: bool = False
     default_template: str = ""
-    default_minutes: int = 90
+    # None: the template's length (90 without one); a cadence's time range says it better.
+    default_minutes: int | None = None
 
 
 def _check(
@@ -64,6 +66,8 @@ def _check(
         except TemplateNotFoundError as error:
             raise SeriesError(f"Default template: {error}") from error
     minutes = fields.default_minutes
+    if minutes is None:
+        minutes = template_minutes(template, user_dir)
     if cadence is not None and cadence.minutes is not None:
         minutes = cadence.minutes  # "13:00–15:00" says how long, better than a separate box
     if minutes < 1:

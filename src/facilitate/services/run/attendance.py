@@ -9,8 +9,8 @@ take attendance; nothing here restates it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
 
 from facilitate.errors import Refusal
 from facilitate.models import (
@@ -27,18 +27,24 @@ from facilitate.models import (
 from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
 from facilitate.services.people.people_lookup import current_members, people_by_id
 from facilitate.services.quorum import NOW_COUNTED, Quorum, quorum, seat_of, stand_ins
+from facilitate.services.run import seats
 from facilitate.services.run.capture import capturable
 from facilitate.services.run.live import as_utc
 from facilitate.store import Store
 
 __all__ = [
     "COUNTED",
+    "Arrival",
     "AttendanceError",
+    "OnRoster",
     "Quorum",
     "RoleLine",
     "RosterLine",
     "add_guest",
+    "arrive",
     "check_in",
+    "mark_away",
+    "on_roster",
     "quorum",
     "roles_today",
     "roster",
@@ -137,6 +143,70 @@ def add_guest(
     return store.insert(row)
 
 
+@dataclass(frozen=True)
+class OnRoster:
+    """The person on record a guest's typed name is: their id, name and organization's label."""
+
+    person_id: str
+    name: str
+    organization: str
+
+    @property
+    def question(self) -> str:
+        """What the guest form asks before checking in a stranger of the same name."""
+        org = f" ({self.organization})" if self.organization else ""
+        return (
+            f"{self.name} is on the roster{org}: check in their own record, not a guest? "
+            "y: yes · n: no, a guest of that name"
+        )
+
+
+def on_roster(store: Store, name: str) -> OnRoster | None:
+    """The one active person on record whose name is `name` (any case and spacing), so a guest
+    typed with a roster name is offered as themselves; None when nobody, or several, match."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    found = [
+        person
+        for person in store.find(Person, active=True)
+        if " ".join(person.name.split()).casefold() == wanted
+    ]
+    if len(found) != 1:
+        return None
+    [person] = found
+    org = store.get(Organization, person.organization_id) if person.organization_id else None
+    return OnRoster(person.id, person.name, org.label if org else "")
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Someone checked in from the guest form: their row, the roster line's key on the opening
+    screen, and what to tell the user."""
+
+    row: Attendance
+    key: str
+    said: str
+
+
+def arrive(
+    store: Store,
+    meeting_id: str,
+    name: str,
+    *,
+    organization_id: str | None = None,
+    person_id: str | None = None,
+) -> Arrival:
+    """Check in what the guest form returned: the person on record when the user said the name
+    is theirs (`person_id`), else a guest of that name."""
+    if person_id is not None:
+        row = check_in(store, meeting_id, person_id, organization_id=organization_id)
+        person = store.get(Person, person_id)
+        return Arrival(row, f"person:{person_id}", f"{person.name} checked in from the roster.")
+    row = add_guest(store, meeting_id, name, organization_id=organization_id)
+    return Arrival(row, f"guest:{row.id}", f"{row.guest_name} checked in as a guest.")
+
+
 def set_status(
     store: Store, attendance_id: str, status: AttendanceStatus, *, now: datetime | None = None
 ) -> Attendance:
@@ -146,6 +216,37 @@ def set_status(
         capturable(store, row.meeting_id)
         _stamp(row, status, as_utc(now))
         return store.save(row)
+
+
+AWAY = frozenset({AttendanceStatus.REGRETS, AttendanceStatus.ABSENT})
+"""Statuses of someone not at the table: nobody may sit beside them, only in their place."""
+
+
+def mark_away(
+    store: Store,
+    meeting_id: str,
+    person_id: str,
+    status: AttendanceStatus,
+    *,
+    stand_in_id: str | None = None,
+    zone: tzinfo,
+) -> Attendance:
+    """Mark someone not at the table (regrets or absent) and seat who stands in for them, both
+    or neither: a stand-in who cannot be seated (`seats.SeatError`, raised as is) leaves the
+    absent member as they were. Only the stand-in's capacity and whom they sit for are written,
+    onto their row as stored now."""
+    if status not in AWAY:
+        raise AttendanceError(f"Status: {status.value} is at the table, not away from it")
+    with store.transaction():
+        away = check_in(store, meeting_id, person_id, status)
+        if stand_in_id is not None:
+            rows = store.find(Attendance, meeting_id=meeting_id, person_id=stand_in_id, limit=1)
+            was = seats.seat_of_row(store, rows[0], zone) if rows else seats.Seat()
+            sits = replace(was, capacity=AttendanceCapacity.ALTERNATE, for_person_id=person_id)
+            seats.seat(
+                store, meeting_id, sits, zone, person_id=stand_in_id, was=was if rows else None
+            )
+        return away
 
 
 @dataclass(frozen=True)

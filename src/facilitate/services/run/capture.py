@@ -66,7 +66,7 @@ from facilitate.models.enums import (
 )
 from facilitate.services.input_reference import InputReference
 from facilitate.services.people import people_lookup
-from facilitate.services.run import decisions, drafts
+from facilitate.services.run import decisions, drafts, referral_link
 from facilitate.services.run.decision_rules import (
     check_levels,
     check_unanimous,
@@ -279,7 +279,7 @@ def add_decision(
     )
     if problem:
         raise CaptureError(problem)
-    return _save(
+    saved = _save(
         store,
         meeting,
         Decision,
@@ -306,6 +306,11 @@ def add_decision(
         roll_call=list(roll_call),
         **decisions.quorum_now(store, meeting.id),
     )
+    if saved.outcome is DecisionOutcome.REFERRED:
+        # The body it was sent to, by id, while the words still name it. (A new decision has no
+        # link to drop: one that is not referred costs a keystroke nothing.)
+        referral_link.link_referral(store, saved)
+    return saved
 
 
 def invoke_rule(

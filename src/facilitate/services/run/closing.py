@@ -9,6 +9,7 @@ quorum, lines typed but never saved as entries (drafts).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -33,9 +34,11 @@ from facilitate.models.enums import (
     Visibility,
 )
 from facilitate.services.people.people_lookup import people_by_id
+from facilitate.services.plurals import counted
 from facilitate.services.run import drafts
 from facilitate.services.run.capture import capturable, default_visibility
 from facilitate.services.run.live import LiveError, as_utc
+from facilitate.services.run.untaken_answers import UNTAKEN_ANSWERS
 from facilitate.store import Store
 
 
@@ -93,14 +96,15 @@ class ClosingSummary:
     @property
     def counts(self) -> str:
         """ "4 notes · 2 decisions · ..." (kinds with none left out), or "nothing captured"."""
-        parts = [
-            _count(self.notes, "note", "notes"),
-            _count(self.decisions, "decision", "decisions"),
-            _count(self.actions, "action item", "action items"),
-            _count(self.parking, "parking-lot entry", "parking-lot entries"),
-            _count(self.rules_invoked, "ground rule invoked", "ground rules invoked"),
+        kinds = [
+            (self.notes, "note", "notes"),
+            (self.decisions, "decision", "decisions"),
+            (self.actions, "action item", "action items"),
+            (self.parking, "parking-lot entry", "parking-lot entries"),
+            (self.rules_invoked, "ground rule invoked", "ground rules invoked"),
         ]
-        return " · ".join(part for part in parts if part) or "nothing captured"
+        parts = [counted(n, one, many) for n, one, many in kinds if n]
+        return " · ".join(parts) or "nothing captured"
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -108,19 +112,19 @@ class ClosingSummary:
         found = []
         if self.without_method:
             found.append(
-                _count(len(self.without_method), "decision has", "decisions have")
+                counted(len(self.without_method), "decision has", "decisions have")
                 + " no method recorded: "
                 + "; ".join(f"“{d.text}”" for d in self.without_method)
             )
         if self.without_quorum:
             found.append(
-                _count(len(self.without_quorum), "decision was", "decisions were")
+                counted(len(self.without_quorum), "decision was", "decisions were")
                 + " taken without quorum: "
                 + "; ".join(f"“{d.text}”" for d in self.without_quorum)
             )
         if self.drafts:
             found.append(
-                _count(len(self.drafts), "typed line was", "typed lines were")
+                counted(len(self.drafts), "typed line was", "typed lines were")
                 + " never saved as an entry: "
                 + "; ".join(f"“{d.line.strip()}”" for d in self.drafts)
             )
@@ -129,10 +133,6 @@ class ClosingSummary:
 
 NO_METHOD_NEEDED = frozenset({DecisionOutcome.TABLED, DecisionOutcome.WITHDRAWN})
 """A motion laid on the table or withdrawn was never decided, so no method is missing."""
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}" if n else ""
 
 
 def summary(store: Store, meeting_id: str) -> ClosingSummary:
@@ -157,26 +157,59 @@ def summary(store: Store, meeting_id: str) -> ClosingSummary:
     )
 
 
-UNTAKEN_ANSWERS = {
-    ItemState.DONE: "Taken: it happened, though not stepped through on the screen",
-    ItemState.NOT_REACHED: "Not reached",
-    ItemState.CONTINUE_NEXT_TIME: "Moved to the next meeting",
-}
-"""What an item never stepped through may have become: the note-taker says; never assumed."""
-
-
 def untaken(store: Store, meeting_id: str) -> list[AgendaItem]:
     """Items still pending that were never stepped through in the live screen, in agenda
-    order: at closing each is asked about (taken? not reached? moved to the next meeting?)."""
+    order: closing asks what became of them (taken? not reached? moved to the next meeting?)."""
     items = store.find(AgendaItem, meeting_id=meeting_id, order_by="position")
     return [i for i in items if i.state is ItemState.PENDING and i.started_at is None]
+
+
+class UnansweredError(LiveError):
+    """Closing was asked for while an item never stepped through had no answer."""
+
+    def __init__(self, items: Sequence[AgendaItem]) -> None:
+        titles = "; ".join(f"“{item.title}”" for item in items)
+        super().__init__(
+            f"{counted(len(items), 'item')} never stepped through and not answered for: {titles}."
+            " Say what became of each ("
+            + ", ".join(answer.short for answer in UNTAKEN_ANSWERS.values())
+            + ")"
+        )
+        self.items = tuple(items)
+
+
+def close_with_answers(
+    store: Store,
+    meeting_id: str,
+    answers: Mapping[str, ItemState],
+    *,
+    next_meeting_date: date | None = None,
+    now: datetime | None = None,
+) -> Meeting:
+    """Record what became of each item never stepped through, then close: the one way the app
+    and `meetings close` both close a meeting.
+
+    One transaction: a meeting is never closed with an item left unanswered (UnansweredError
+    names them, and nothing is written), nor are items settled on a meeting left open. An answer
+    for an item the other window has since taken up is not applied (see `settle_untaken`).
+    """
+    with store.transaction():
+        if store.get(Meeting, meeting_id).status is MeetingStatus.LIVE:
+            pending = untaken(store, meeting_id)
+            missing = [item for item in pending if item.id not in answers]
+            if missing:
+                raise UnansweredError(missing)
+            for item in pending:
+                settle_untaken(store, item.id, answers[item.id])
+        return close_meeting(store, meeting_id, next_meeting_date=next_meeting_date, now=now)
 
 
 def settle_untaken(store: Store, item_id: str, state: ItemState) -> AgendaItem:
     """Record what became of an item never stepped through. Only its state is written, and only
     while it is still pending: an item the other window has since started keeps its own."""
     if state not in UNTAKEN_ANSWERS:
-        raise LiveError(f"an item not stepped through is taken, not reached or moved, not {state}")
+        said = ", ".join(answer.short for answer in UNTAKEN_ANSWERS.values())
+        raise LiveError(f"an item not stepped through is one of: {said}; not {state}")
     with store.transaction():
         item = store.get(AgendaItem, item_id)
         capturable(store, item.meeting_id)

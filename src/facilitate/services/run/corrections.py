@@ -55,7 +55,7 @@ from facilitate.models import (
 )
 from facilitate.services.people import people_lookup
 from facilitate.services.quorum import quorum
-from facilitate.services.run import decisions
+from facilitate.services.run import decisions, referral_link
 from facilitate.services.run.capture import (
     ENTRY_TYPES,
     CaptureError,
@@ -87,6 +87,8 @@ FIXED_FIELDS = frozenset(
     }
 )
 _TABLES = {cls.table: cls for cls in ENTRY_TYPES.values()}
+# A correction of these re-reads which body a decision was sent to (`referral_link`).
+REFERRAL_FIELDS = frozenset({"outcome", "referred_to"})
 
 
 def _encode(entry: Entry, name: str) -> str:
@@ -136,6 +138,8 @@ def _apply(
     if revisions:
         store.save(entry)
         store.insert_all(revisions)
+    if isinstance(entry, Decision) and {r.field for r in revisions} & REFERRAL_FIELDS:
+        referral_link.link_referral(store, entry)
     return revisions
 
 

@@ -88,6 +88,21 @@ def consent_line(meeting: Meeting) -> str:
     )
 
 
+def recorded_message(meeting: Meeting) -> str:
+    """The confirmation after the opening was recorded: what the record now says, so the
+    screen never reports consent that was not recorded."""
+    shown = opening(meeting)
+    if shown.consent_count is None:
+        return (
+            f"Attribution ({policy_label(shown.policy)}) and language ({shown.language})"
+            " recorded; consent: not recorded."
+        )
+    return (
+        f"Consent recorded: {shown.consent_label} · attribution: {policy_label(shown.policy)}"
+        f" · language: {shown.language}."
+    )
+
+
 def policy_label(policy: Attribution) -> str:
     """How a policy reads; a stored policy no session may choose (a person) is named as such."""
     return POLICY_LABELS.get(policy, f"{policy.value} (not a listening-session policy)")

@@ -58,10 +58,14 @@ def other_day(meeting: Meeting, today: date) -> date | None:
     return planned if planned != today else None
 
 
-def question(meeting: Meeting) -> str:
-    """What every face asks before running a meeting planned for another day (`other_day`)."""
+def question(meeting: Meeting, today: date) -> str:
+    """What every face asks before running a meeting planned for another day (`other_day`):
+    both days named, so "Dec 3" cannot be read as today, and what answering yes does."""
     planned = meeting.starts_at.date()
-    return f"Start “{meeting.title}”, planned for {say_day(planned)}, today?"
+    return (
+        f"“{meeting.title}” is planned for {say_day(planned)}. Hold it today, "
+        f"{say_day(today)}, instead? It moves to today and starts now."
+    )
 
 
 def moved_note(before: Meeting, after: Meeting) -> str | None:

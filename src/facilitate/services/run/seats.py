@@ -1,7 +1,8 @@
 """Someone's seat at the table: the capacity they sat in, whether they vote, how they attended,
 whom a stand-in sat for, and the wall-clock times they came and went.
 
-The roll call's dialog and `facilitate attendance set` both come here. A change writes only
+The roll call's dialog and `facilitate attendance set` both come here, with the zone the times
+are typed in (`time_zone.zone_named`). A change writes only
 the fields the note-taker changed, to the row as it is now (another window may be checking in
 the same meeting), and the status follows the times: a departure time is "left early", an
 arrival after the scheduled start is "late".
@@ -18,6 +19,7 @@ from facilitate.models.enums import AttendanceCapacity, AttendanceMode, Attendan
 from facilitate.services.people.people_lookup import current_members
 from facilitate.services.quorum import body_of
 from facilitate.services.run.capture import capturable
+from facilitate.services.time_zone import wall_clock
 from facilitate.store import Store
 
 CAPACITY_LABEL = {
@@ -49,19 +51,8 @@ class Seat:
     left: time | None = None
 
 
-def zone_named(name: str) -> tzinfo:
-    """The zone wall-clock times are typed in (`settings.meeting_time_zone`; run may not import
-    the record's settings, so callers pass it); UTC when none is known."""
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name) if name else UTC
-
-
 def _wall(moment: datetime | None, zone: tzinfo) -> time | None:
-    if moment is None:
-        return None
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone).time().replace(second=0, microsecond=0)
+    return None if moment is None else wall_clock(moment, zone)
 
 
 def _moment(meeting: Meeting, at: time | None, zone: tzinfo) -> datetime | None:

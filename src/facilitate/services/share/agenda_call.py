@@ -4,6 +4,10 @@ A call asks partners to shape an agenda still to be held: a cancelled meeting, o
 live or held, gets none, and a reply-by date must leave partners time (today at the earliest)
 and fall before the meeting (its day at the latest). Every way of writing a call (the CLI, the
 agenda editor) asks `check_call` first, so nothing is written that asks the impossible.
+
+The parking lot a call (and the agenda) lists is what still waits (`store.queries_owed`, the one
+rule carry-over asks too): an entry the loop has answered (declined with its reason, answered in
+words, or by a decision or action that settled it) is left out.
 """
 
 from __future__ import annotations

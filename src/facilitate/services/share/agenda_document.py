@@ -173,7 +173,7 @@ def build_agenda(
     words = agenda_words(language)
     meeting = store.get(Meeting, meeting_id)
     series = store.get(MeetingSeries, meeting.series_id)
-    offer = carry_over.carry_over_offer(store, meeting)
+    earlier = carry_over.earlier_meetings(store, meeting)
     return AgendaDocument(
         meeting_id=meeting.id,
         series_id=series.id,
@@ -190,8 +190,15 @@ def build_agenda(
         items=tuple(_lines(store, agenda.items(store, meeting.id), audience, words)),
         ground_rules=_rules(store, meeting, series),
         ground_rules_name=_rules_name(store, series),
-        open_actions=tuple(_reviews(store, offer.actions, audience)),
-        parking=tuple(p.text for p in visible_entries(offer.parking, audience)),
+        open_actions=tuple(
+            _reviews(store, carry_over.open_actions_before(store, meeting, earlier), audience)
+        ),
+        # What still waits, by the rule carry-over offers by: an entry the loop has answered
+        # (declined, say) is not asked about again.
+        parking=tuple(
+            p.text
+            for p in visible_entries(carry_over.open_parking_before(store, earlier), audience)
+        ),
         generated_at=generated_at or datetime.now(UTC),
         join_info=meeting.join_info.strip(),
         cancelled=meeting.cancelled_at is not None,

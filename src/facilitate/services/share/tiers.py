@@ -7,7 +7,8 @@ silently (as carry-over is offered):
 * a report from each body that reports to it: the decisions, actions and open questions (the
   parking lot) of that body's meetings since its last report, only those the higher body may
   see (`record.audience.visible`, at the reporting line's level);
-* each decision another body referred to it, as an item for decision;
+* each decision another body referred to it (`referral_link.referred_body`: the body linked when
+  the decision was captured, else the one its words name), as an item for decision;
 * the outcome of each decision it referred elsewhere, once the other body has decided.
 
 What was accepted is kept: a `ReportUp` says what a report covered, and `EntryLink`s join a
@@ -35,10 +36,11 @@ from facilitate.models import (
     ReportUp,
 )
 from facilitate.models.enums import DecisionOutcome, MeetingStatus, Purpose, Visibility
-from facilitate.services.people.bodies import BodyError, find_body
 from facilitate.services.plan import agenda
 from facilitate.services.record.audience import AUDIENCES, visible, visible_entries
+from facilitate.services.run.referral_link import referred_body
 from facilitate.store import RecordNotFound, Store
+from facilitate.store.queries_owed import waiting_parking
 
 REFERRED = "referred"
 REFERRAL_OUTCOME = "referral outcome"
@@ -194,7 +196,6 @@ def _report(store: Store, line: ReportingLine, to_body_id: str, until: datetime)
     ]
     decisions: list[Decision] = []
     actions: list[ActionItem] = []
-    questions: list[ParkingLotItem] = []
     for meeting_id in meetings:
         decisions += store.find(Decision, meeting_id=meeting_id, order_by="created_at")
         actions += [
@@ -202,11 +203,8 @@ def _report(store: Store, line: ReportingLine, to_body_id: str, until: datetime)
             for a in store.find(ActionItem, meeting_id=meeting_id, order_by="created_at")
             if a.status.is_open
         ]
-        questions += [
-            p
-            for p in store.find(ParkingLotItem, meeting_id=meeting_id, order_by="created_at")
-            if not p.resolved
-        ]
+    # What is still owed, by the one rule: an entry declined or answered in the loop is not open.
+    questions = waiting_parking(store, meetings)
     return ReportOffer(
         from_body=store.get(Body, line.body_id),
         since=since,
@@ -221,14 +219,6 @@ def _links(store: Store, note: str) -> list[EntryLink]:
     return store.find(EntryLink, note=note)
 
 
-def _referred_to(store: Store, decision: Decision) -> Body | None:
-    """The body a decision was referred to, as typed in the room (None: no such body)."""
-    try:
-        return find_body(store, decision.referred_to)
-    except BodyError:
-        return None
-
-
 def _referrals(store: Store, body: Body, before: datetime) -> list[ReferralOffer]:
     taken = {link.from_id for link in _links(store, REFERRED)}
     found = []
@@ -236,7 +226,7 @@ def _referrals(store: Store, body: Body, before: datetime) -> list[ReferralOffer
         # A confidential referral stays in its room: no other body's agenda shows it.
         if decision.id in taken or not visible(decision.visibility, Visibility.INTERNAL):
             continue
-        target = _referred_to(store, decision)
+        target = referred_body(store, decision)
         meeting = store.get(Meeting, decision.meeting_id)
         if target is None or target.id != body.id or meeting.starts_at >= before:
             continue
