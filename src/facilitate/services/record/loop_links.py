@@ -42,6 +42,7 @@ from facilitate.services.record.wording import OUTCOME_LABELS, STATUS_LABELS, cl
 from facilitate.store import RecordNotFound, Store, queries_input, queries_loop
 from facilitate.store.queries_input import InputRow
 from facilitate.store.queries_loop import AnswerRow, CandidateRow, LinkRow
+from facilitate.store.queries_owed import still_open
 
 Response = Decision | ActionItem
 
@@ -447,21 +448,6 @@ def responses_by_input(
             answer_response(answer)
         )
     return grouped
-
-
-# Decisions that have not settled the matter yet: a response still being worked on.
-UNSETTLED_OUTCOMES = frozenset(
-    {DecisionOutcome.DEFERRED.value, DecisionOutcome.REFERRED.value, DecisionOutcome.TABLED.value}
-)
-
-
-def still_open(kind: str, state: str) -> bool:
-    """Whether a linked response is still being worked on: an action not finished, or a decision
-    that settled nothing yet (deferred, referred, tabled). The Loop screen and the report ask
-    this one rule."""
-    if kind == "decision":
-        return state in UNSETTLED_OUTCOMES
-    return ActionStatus(state).is_open
 
 
 def linked_entry(link: LinkRow, names: Names) -> LinkedResponse:
