@@ -356,14 +356,20 @@ def test_facilitator_must_be_ready_else_left_open_with_reason() -> None:
     s = suggest_roles(DEFAULT_ROLES, people, [], TODAY)
     fac = s.for_role("facilitator")
     assert fac.is_open and fac.person_id is None
-    assert fac.why == "left open: no eligible member is ready to facilitate"
+    assert fac.why == (
+        "left open: nobody willing is marked ready to facilitate yet "
+        "(mark who is in People: Ready for)"
+    )
     assert "facilitator" in s.open_roles
 
 
 def test_ready_but_unwilling_is_not_chosen() -> None:
     people = [person("ana", willing=frozenset({"note_taker"}), ready=FAC)]
     fac = suggest_roles((FACILITATOR,), people, [], TODAY).for_role("facilitator")
-    assert fac.why == "left open: no available member is willing to facilitate"
+    assert fac.why == (
+        "left open: nobody has said they will facilitate yet "
+        "(mark who will in People: Willing to take)"
+    )
 
 
 def test_experienced_facilitator_is_paired_with_a_learner() -> None:
@@ -450,8 +456,24 @@ def test_open_reasons_name_the_blocking_fact() -> None:
         f"left open: every active member is unavailable on {TODAY.isoformat()}"
     )
     assert why([person("ana", willing=FAC)]) == (
-        "left open: no available member is willing to serve as note-taker"
+        "left open: nobody has said they will serve as note-taker yet "
+        "(mark who will in People: Willing to take)"
     )
+    # Someone is willing, only not on the day: marking more people willing is not the fix.
+    away = person("ana", willing=frozenset({"note_taker"}), unavailable=frozenset({TODAY}))
+    assert why([away, person("ben", willing=FAC)]) == (
+        f"left open: everyone willing to serve as note-taker is unavailable on {TODAY.isoformat()}"
+    )
+
+
+def test_a_new_roster_that_has_said_nothing_is_told_how_to_fill_every_role() -> None:
+    # People typed in or imported without a Roles column: willing to take nothing yet. Nobody is
+    # handed a role they never agreed to; each role says where to say who will.
+    people = [person("ana", willing=frozenset(), ready=frozenset()), person("ben", willing=NONE)]
+    s = suggest_roles(DEFAULT_ROLES, people, [], TODAY)
+    assert s.open_roles == tuple(r.key for r in DEFAULT_ROLES)
+    assert all("(mark who will in People: Willing to take)" in a.why for a in s.assignments)
+    assert s.for_role("facilitator").why.startswith("left open: nobody has said they will facil")
 
 
 # --- locked choices and validation ------------------------------------------------------------

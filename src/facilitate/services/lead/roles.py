@@ -158,43 +158,62 @@ def accept(store: Store, meeting_id: str, suggestion: RotationSuggestion) -> lis
 
 
 def override(
-    store: Store, meeting_id: str, role_key: str, person_id: str | None, reason: str
+    store: Store,
+    meeting_id: str,
+    role_key: str,
+    person_id: str | None,
+    reason: str,
+    *,
+    by: str = "",
 ) -> RoleAssignment:
     """Put someone else (or no one) in a role. The suggestion stays beside the choice, with the
-    reason, so the history shows suggested versus chosen."""
+    reason, so the history shows suggested versus chosen. The role's "why" becomes who set it
+    by hand (`by`: the coordinator's name when known): the rotation's reason no longer applies."""
     reason = reason.strip()
     if not reason:
         raise RolesError("say why the suggestion is overridden: the history keeps the reason")
-    held = store.find(RoleAssignment, meeting_id=meeting_id)
-    if person_id is not None and not _may_double(store, meeting_id, role_key):
-        busy = [
-            a.role_key
-            for a in held
-            if a.person_id == person_id
-            and a.role_key != role_key
-            and not is_office_title(a.role_key)
-        ]
-        if busy:
-            name = store.get(Person, person_id).name
-            raise RolesError(
-                f"{name} already holds {busy[0].replace('_', '-')} at this meeting "
-                "(the series can allow one person two roles)"
-            )
     with store.transaction():
+        # Read inside the transaction: another window may have changed today's roles since
+        # this one drew them, and only the fields the override changes are written.
+        held = store.find(RoleAssignment, meeting_id=meeting_id)
+        if person_id is not None and not _may_double(store, meeting_id, role_key):
+            busy = [
+                a.role_key
+                for a in held
+                if a.person_id == person_id
+                and a.role_key != role_key
+                and not is_office_title(a.role_key)
+            ]
+            if busy:
+                name = store.get(Person, person_id).name
+                raise RolesError(
+                    f"{name} already holds {busy[0].replace('_', '-')} at this meeting "
+                    "(the series can allow one person two roles)"
+                )
         current = next((a for a in held if a.role_key == role_key), None)
+        suggested = current.suggested_person_id if current else None
+        was = _people(store).get(suggested or "")
+        why = overridden_why(by, was.name if was else None)
         if current is None:
             return store.insert(
                 RoleAssignment(
                     meeting_id=meeting_id,
                     role_key=role_key,
                     person_id=person_id,
+                    why=why,
                     override_reason=reason,
                 )
             )
         current.person_id = person_id
         current.override_reason = reason
-        # Only what the override changes: the row was read before this transaction began.
-        return store.update_fields(current, ["person_id", "override_reason"])
+        current.why = why
+        return store.update_fields(current, ["person_id", "override_reason", "why"])
+
+
+def overridden_why(by: str, suggested: str | None) -> str:
+    """The "why" of a role set by hand: who set it, and what the rotation had suggested."""
+    who = f"set by hand by {by.strip()}" if by.strip() else "set by hand"
+    return f"{who} (suggested: {suggested or 'left open'})"
 
 
 def _may_double(store: Store, meeting_id: str, role_key: str) -> bool:

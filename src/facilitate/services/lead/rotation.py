@@ -54,6 +54,8 @@ __all__ = [
     "CO_FACILITATOR",
     "DEFAULT_ROLES",
     "FACILITATOR",
+    "MARK_READY",
+    "MARK_WILLING",
     "Candidate",
     "FairnessReport",
     "OrgFairness",
@@ -156,27 +158,41 @@ class _Meeting:
         return held
 
 
-def _why_open(role: RoleSpec, candidates: Sequence[Candidate], on: date, seated: _Meeting) -> str:
+MARK_WILLING = "mark who will in People: Willing to take"
+"""How a role nobody is willing to take gets filled: the people's own form says who will."""
+MARK_READY = "mark who is in People: Ready for"
+
+
+def _why_open(
+    role: RoleSpec, candidates: Sequence[Candidate], on: date, seated: _Meeting
+) -> tuple[str, bool]:
+    """Why `role` is left open, and whether marking people in People is what would fill it."""
     active = [c for c in candidates if c.active]
     available = [c for c in active if on not in c.unavailable]
     willing = [c for c in available if role.key in c.willing]
+    in_people = False  # the two reasons below that marking people in People would fix
     if not candidates:
         reason = "the roster is empty"
     elif not active:
         reason = "no member of the roster is active"
     elif not available:
         reason = f"every active member is unavailable on {on.isoformat()}"
+    elif not willing and not any(role.key in c.willing for c in active):
+        # A new partnership's roster says nothing yet: say what to do, not only what is missing.
+        reason = f"nobody has said they will {role.doing} yet ({MARK_WILLING})"
+        in_people = True
     elif not willing:
-        reason = f"no available member is willing to {role.doing}"
+        reason = f"everyone willing to {role.doing} is unavailable on {on.isoformat()}"
     elif not any(c.can_take(role, on) for c in willing):
-        reason = f"no eligible member is ready to {role.doing}"
+        reason = f"nobody willing is marked ready to {role.doing} yet ({MARK_READY})"
+        in_people = True
     else:
         busy = sorted(
             (c for c in willing if c.can_take(role, on)), key=lambda c: (c.name, c.person_id)
         )
         held = ", ".join(f"{c.name} as {seated.role_of[c.person_id].name.lower()}" for c in busy)
         reason = f"everyone eligible already holds another role at this meeting ({held})"
-    return f"left open: {reason}"
+    return f"left open: {reason}", in_people
 
 
 def _fill(
@@ -192,8 +208,8 @@ def _fill(
         if c.can_take(role, meeting_date) and c.person_id not in seated.role_of
     ]
     if not free:
-        why = _why_open(role, candidates, meeting_date, seated)
-        return Suggestion(role.key, role.name, None, None, None, why)
+        why, needs_people = _why_open(role, candidates, meeting_date, seated)
+        return Suggestion(role.key, role.name, None, None, None, why, needs_people)
 
     # Not twice in a row outranks the organization spread: a repeat is felt by one person at
     # every meeting, while two leads from one organization is a one-meeting imbalance.

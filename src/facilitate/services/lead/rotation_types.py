@@ -181,6 +181,9 @@ class Suggestion:
     person_name: str | None
     org_id: str | None
     why: str
+    needs_people: bool = False
+    """Left open for want of what people say of themselves in People (nobody has said they
+    will take the role, or nobody willing is marked ready): marking it there is the fix."""
 
     @property
     def is_open(self) -> bool:
@@ -199,6 +202,11 @@ class RotationSuggestion:
     def open_roles(self) -> tuple[str, ...]:
         """Keys of roles nobody could be suggested for."""
         return tuple(s.role_key for s in self.assignments if s.is_open)
+
+    @property
+    def needing_people(self) -> tuple[str, ...]:
+        """Keys of roles left open until someone is marked willing or ready in People."""
+        return tuple(s.role_key for s in self.assignments if s.needs_people)
 
     def for_role(self, role_key: str) -> Suggestion:
         """The suggestion for `role_key`; KeyError when the catalogue has no such role."""

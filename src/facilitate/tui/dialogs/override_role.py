@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from facilitate.services.people.directory import Choice
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 LEAVE_OPEN = "__open__"
 
@@ -21,6 +22,8 @@ class Override:
 
 
 class OverrideDialog(FormDialog[Override]):
+    AUTO_FOCUS = "#person"  # who takes the role comes first; the reason after
+
     def __init__(self, role_name: str, people: list[Choice], current: str | None) -> None:
         super().__init__()
         self.role_name = role_name
@@ -34,7 +37,7 @@ class OverrideDialog(FormDialog[Override]):
             yield Static(f"Who takes {self.role_name}?", classes="dialog-title")
             yield field("Person", Select(options, id="person", allow_blank=False, value=value))
             yield field(
-                "Why", Input(id="reason", placeholder="e.g. swapped with Dana at her request")
+                "Why", TextField(id="reason", placeholder="e.g. swapped with Dana at her request")
             )
             yield Label("", id="error", classes="form-error")
             yield buttons()

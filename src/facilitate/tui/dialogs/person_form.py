@@ -20,6 +20,13 @@ from facilitate.services.people.roster import (
     require_name,
 )
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.check_list import CheckList
+from facilitate.tui.widgets.text_field import TextField
+
+ROLES_HELP = (
+    "[X] ticked, [ ] not: space ticks the highlighted role. Nobody is given a role they have "
+    "not said they will take."
+)
 
 
 class PersonDialog(FormDialog[PersonFields]):
@@ -64,7 +71,7 @@ class PersonDialog(FormDialog[PersonFields]):
         upcoming = [d for d in person.unavailable if d >= self.today] if person else []
         with VerticalScroll(classes="dialog"):
             yield Static(f"Edit {person.name}" if person else "New person", classes="dialog-title")
-            yield field("Name", Input(person.name if person else "", id="name"))
+            yield field("Name", TextField(person.name if person else "", id="name"))
             org_value = person.organization_id if person and person.organization_id else None
             yield field(
                 "Organization",
@@ -77,13 +84,15 @@ class PersonDialog(FormDialog[PersonFields]):
             )
             yield field(
                 "Email",
-                Input(person.email if person else "", id="email", placeholder="name@example.org"),
+                TextField(
+                    person.email if person else "", id="email", placeholder="name@example.org"
+                ),
             )
-            yield field("Phone", Input(person.phone if person else "", id="phone"))
-            yield field("Notes", Input(person.notes if person else "", id="notes"))
+            yield field("Phone", TextField(person.phone if person else "", id="phone"))
+            yield field("Notes", TextField(person.notes if person else "", id="notes"))
             yield field(
                 "Unavailable",
-                Input(
+                TextField(
                     ", ".join(d.isoformat() for d in upcoming),
                     id="unavailable",
                     placeholder="dates, comma-separated: 12/24, dec 31, next fri",
@@ -94,15 +103,15 @@ class PersonDialog(FormDialog[PersonFields]):
             )
             with Horizontal(id="person-roles"):
                 with Vertical():
-                    yield Label("Willing to take (space)")
-                    yield SelectionList[str](
+                    yield Label("Willing to take:")
+                    yield CheckList(
                         *(Selection(r.name, r.key, r.key in willing) for r in self.roles),
                         id="willing",
                         compact=True,
                     )
                 with Vertical():
-                    yield Label("Ready for (★ needs it)")
-                    yield SelectionList[str](
+                    yield Label("Ready for (★ needs it):")
+                    yield CheckList(
                         *(
                             Selection(
                                 f"{r.name} ★" if r.requires_readiness else r.name,
@@ -114,6 +123,7 @@ class PersonDialog(FormDialog[PersonFields]):
                         id="ready",
                         compact=True,
                     )
+            yield Static(ROLES_HELP, id="person-roles-help", classes="dialog-help", markup=False)
             yield Label("", id="error", classes="form-error")
             yield buttons("Save (ctrl+s)")
 
@@ -185,7 +195,7 @@ class ImportRowDialog(FormDialog[dict[str, str]]):
                 classes="dialog-help",
             )
             for name, label in self.labels.items():
-                yield field(label, Input(self.values.get(name, ""), id=f"row-{name}"))
+                yield field(label, TextField(self.values.get(name, ""), id=f"row-{name}"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Keep (ctrl+s)")
 

@@ -15,8 +15,9 @@ from facilitate.models import Meeting, MeetingSeries, Person
 from facilitate.services.lead import roles
 from facilitate.services.lead.rotation import RotationSuggestion
 from facilitate.services.people import directory
+from facilitate.services.record import settings
 from facilitate.tui.dialogs.override_role import OverrideDialog
-from facilitate.tui.feedback import reported
+from facilitate.tui.feedback import TOAST_SECONDS, reported
 from facilitate.tui.screens.fairness import FairnessScreen
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Fit, Table
@@ -42,6 +43,10 @@ HISTORY_COLUMNS = [
     Fit("suggested", "Suggested", rank=1, least=10),
     Fit("reason", "Reason", flexible=True),
 ]
+PEOPLE_HINT = (
+    "\nNobody has said yet who will take some roles: [b]p[/b] opens People, where [b]e[/b] on a "
+    "person marks the roles they are willing to take and ready for."
+)
 
 
 class RolesScreen(Screen[None]):
@@ -55,6 +60,7 @@ class RolesScreen(Screen[None]):
         Binding("a", "accept", "Accept suggestion", id="roles.accept"),
         Binding("o", "override", "Override", id="roles.override"),
         Binding("f", "fairness", "Fairness report", id="roles.fairness"),
+        Binding("p", "people", "People: who takes which role", id="roles.people"),
         Binding("escape", "back", "Back", id="roles.back"),
     ]
 
@@ -93,10 +99,7 @@ class RolesScreen(Screen[None]):
         held = roles.assignments(store, meeting.id)
         heading = self.query_one("#roles-heading", Static)
         if held:
-            heading.update(
-                f"[b]{escape(meeting.title)}[/b] — roles recorded. o overrides one (with a "
-                "reason); a takes a fresh suggestion."
-            )
+            said = "roles recorded. o overrides one (with a reason); a takes a fresh suggestion."
             for a in held:
                 person = people.get(a.person_id or "")
                 status = f"overridden: {a.override_reason}" if a.override_reason else "accepted"
@@ -104,17 +107,23 @@ class RolesScreen(Screen[None]):
                 name = person.name if person else "(open)"
                 cells: list[object] = [names.get(a.role_key, a.role_key), name, org, status, a.why]
                 rows.append((a.role_key, cells))
+            # A role recorded open (not set so by hand) that People could fill: ask the rotation.
+            open_keys = {a.role_key for a in held if a.person_id is None and not a.override_reason}
+            unsaid = bool(open_keys) and bool(
+                open_keys & set(roles.suggest(store, meeting.id).needing_people)
+            )
         else:
             self.suggestion = roles.suggest(store, meeting.id)
-            heading.update(
-                f"[b]{escape(meeting.title)}[/b] — suggested roles. a accepts them all; "
-                "o puts someone else in the highlighted role."
+            said = (
+                "suggested roles. a accepts them all; o puts someone else in the highlighted role."
             )
             for pick in self.suggestion.assignments:
                 person = people.get(pick.person_id or "")
                 org = orgs.get(person.organization_id or "", "") if person else ""
                 name = pick.person_name or "(open)"
                 rows.append((pick.role_key, [pick.role_name, name, org, "suggested", pick.why]))
+            unsaid = bool(self.suggestion.needing_people)
+        heading.update(f"[b]{escape(meeting.title)}[/b] — {said}" + (PEOPLE_HINT if unsaid else ""))
         table.fit_rows(ROLE_COLUMNS, rows)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
@@ -175,14 +184,22 @@ class RolesScreen(Screen[None]):
             self.reload()
             return
         try:
-            roles.override(store, self.meeting_id, role_key, choice.person_id, choice.reason)
+            by = settings.read(store).coordinator_name
+            roles.override(store, self.meeting_id, role_key, choice.person_id, choice.reason, by=by)
         except roles.RolesError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=TOAST_SECONDS)
         self.reload()
 
     def action_fairness(self) -> None:
         meeting = self.facilitate.store.get(Meeting, self.meeting_id)
         self.app.push_screen(FairnessScreen(meeting.series_id))
+
+    def action_people(self) -> None:
+        """The roster, where a person's form says which roles they will take; back here, the
+        suggestion is made again from what it now says."""
+        from facilitate.tui.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(), lambda _: self.reload())
 
     def action_back(self) -> None:
         self.dismiss(None)
