@@ -108,9 +108,11 @@ async def test_with_no_statement_the_dialog_says_so_and_takes_what_was_read() ->
         # The statement box has the cursor: typed into as a person does.
         assert app.focused is app.screen.query_one("#consent-text", TextArea)
         await pilot.press(*("space" if c == " " else c for c in READ_OUT))
-        await pilot.press("ctrl+s")
+        # Then how many consented: consent is recorded with a count (tests/test_consent_dialog).
+        app.screen.query_one("#consent-count").focus()
+        await pilot.press("7", "ctrl+s")
         await pilot.pause()
-    assert app.returned == [ConsentFields(None, Attribution.NONE, "en", READ_OUT)]
+    assert app.returned == [ConsentFields(7, Attribution.NONE, "en", READ_OUT)]
 
 
 async def test_a_statement_left_as_shown_is_not_written_again() -> None:

@@ -18,11 +18,11 @@ from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.dialogs.body_form import BodyDialog
 from facilitate.tui.dialogs.body_members import BodyMembersDialog
-from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.export import ExportDialog
 from facilitate.tui.dialogs.person_form import ImportRowDialog
 from facilitate.tui.dialogs.series_form import SeriesDialog
+from facilitate.tui.dialogs.untaken import UntakenDialog
 from facilitate.tui.screens.closing import ClosingScreen
 from facilitate.tui.screens.home import HomeScreen
 from facilitate.tui.screens.live import LiveMeetingScreen
@@ -152,8 +152,8 @@ async def test_a_partnership_starts_from_nothing_by_keys(tmp_path: Path, store: 
                 break
             if isinstance(app.screen, ConfirmDialog):
                 await _keys(pilot, "y")
-            elif isinstance(app.screen, ChoiceDialog):  # an item never stepped through
-                await _keys(pilot, "down", "enter")
+            elif isinstance(app.screen, UntakenDialog):  # items never stepped through
+                await _keys(pilot, "a", "enter")  # all were taken
             else:
                 await pilot.pause(0.1)
         assert store.get(Meeting, meeting.id).status is MeetingStatus.CLOSED

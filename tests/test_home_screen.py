@@ -260,7 +260,10 @@ async def test_running_a_meeting_planned_for_another_day_asks_first(demo_store: 
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen.question == f"Start “{core.title}”, planned for Tue Nov 24, today?"
+        assert app.screen.question == (
+            f"“{core.title}” is planned for Tue Nov 24. Hold it today, Sun Nov 22, instead? "
+            "It moves to today and starts now."
+        )
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -24,6 +24,7 @@ from facilitate.services.record.minutes import build_minutes
 from facilitate.services.run import attendance, closing, decision_form, live, seats
 from facilitate.services.share.sharing import ExportFormat
 from facilitate.services.theme_names import file_under
+from facilitate.services.time_zone import zone_named
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.live import NO_ROLL_CALL, LiveMeetingScreen
@@ -143,7 +144,7 @@ def test_the_roll_call_lists_a_stand_in_checked_in_by_name(demo_store: Store) ->
             capacity=AttendanceCapacity.ALTERNATE,
             for_person_id=person(demo_store, "Lorraine Whitecloud").id,
         ),
-        seats.zone_named("UTC"),
+        zone_named("UTC"),
         attendance_id=guest.id,
     )
     form = decision_form.with_voters(demo_store, meeting, decision_form.DecisionInput())

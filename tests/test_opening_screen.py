@@ -69,7 +69,8 @@ async def test_roll_call_by_keys_moves_the_quorum_line(demo_store: Store, db_pat
         app.push_screen(OpeningScreen(meeting.id))
         await pilot.pause()
         assert _text(app, "#quorum") == (
-            "✗ No quorum: 0 of 6 needed; Cedar River ICWA not present; Parent Partners not present"
+            "✗ Quorum NOT met: 0 members present (6 needed); required organizations "
+            "(Cedar River ICWA, Parent Partners): missing Cedar River ICWA, Parent Partners."
         )
         assert _row(app, "Sofia Alvarez") == ["Sofia Alvarez", "Northside FRC", "member", "—"]
         # Roll call: p checks the highlighted person in and moves on to the next one.
@@ -81,13 +82,17 @@ async def test_roll_call_by_keys_moves_the_quorum_line(demo_store: Store, db_pat
             await _highlight(app, pilot, name)
             await pilot.press("p")
             await pilot.pause()
-        assert _text(app, "#quorum") == "✗ No quorum: 5 of 6 needed; Parent Partners not present"
+        assert _text(app, "#quorum") == (
+            "✗ Quorum NOT met: 5 members present (6 needed); "
+            "required organizations (Cedar River ICWA, Parent Partners): missing Parent Partners."
+        )
         await _highlight(app, pilot, "Tasha Greene")
         await pilot.press("l")
         await pilot.pause()
         quorum = app.screen.query_one("#quorum", Static)
         assert str(quorum.render()) == (
-            "✓ Quorum met: 6 of 6 needed; required organizations present"
+            "✓ Quorum met: 6 members present (6 needed); "
+            "required organizations present (Cedar River ICWA, Parent Partners)."
         )
         assert quorum.has_class("-met")
         assert _row(app, "Tasha Greene")[3] == "late"
@@ -97,7 +102,7 @@ async def test_roll_call_by_keys_moves_the_quorum_line(demo_store: Store, db_pat
         await _highlight(app, pilot, "Judge Ellen Marsh")
         await pilot.press("r")
         await pilot.pause()
-        assert _text(app, "#quorum") == "✗ No quorum: 5 of 6 needed"
+        assert _text(app, "#quorum").startswith("✗ Quorum NOT met: 5 members present (6 needed);")
         assert not quorum.has_class("-met")
         assert _row(app, "Priya Natarajan")[3] == "left early"
         assert _row(app, "Judge Ellen Marsh")[3] == "regrets"
@@ -127,7 +132,7 @@ async def test_a_guest_added_on_the_spot_can_speak_for_an_organization(
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(OpeningScreen(meeting.id))
         await pilot.pause()
-        assert _text(app, "#quorum").endswith("Parent Partners not present")
+        assert _text(app, "#quorum").endswith("missing Parent Partners.")
         # A nameless guest is refused in the form, which stays open.
         await pilot.press("g")
         await pilot.pause()
@@ -144,7 +149,8 @@ async def test_a_guest_added_on_the_spot_can_speak_for_an_organization(
         assert _row(app, "Ana Ruiz") == ["Ana Ruiz", "Parent Partners", "guest", "present"]
         assert _names(app)[-1] == "Ana Ruiz", "guests come after the members"
         assert _text(app, "#quorum") == (
-            "✓ Quorum met: 6 of 6 needed; required organizations present"
+            "✓ Quorum met: 6 members present (6 needed); "
+            "required organizations present (Cedar River ICWA, Parent Partners)."
         )
         # A guest's status changes with the same keys; cancelling the dialog adds nobody.
         await _highlight(app, pilot, "Ana Ruiz")

@@ -10,7 +10,8 @@ from textual.widgets import Static
 from facilitate.models import Meeting, Person
 from facilitate.models.enums import AttendanceCapacity, AttendanceMode, MeetingKind
 from facilitate.services.run import live
-from facilitate.services.run.seats import Seat, seat, zone_named
+from facilitate.services.run.seats import Seat, seat
+from facilitate.services.time_zone import zone_named
 from facilitate.store import Store
 from facilitate.tui.app import FacilitateApp
 from facilitate.tui.screens.opening import OpeningScreen

@@ -39,6 +39,7 @@ async def test_home_says_what_is_due_and_u_writes_it(demo_store: Store, db_path:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
+        await app.workers.wait_for_complete()  # the packets are written in a thread
         await pilot.pause()
         assert not line.display
     assert demo_store.count(ShareRecord, document="minutes") > 0

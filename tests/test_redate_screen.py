@@ -59,7 +59,10 @@ async def test_m_then_y_on_home_moves_the_meeting_to_today(demo_store: Store) ->
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen.question == f"Start “{november.title}”, planned for Sun Nov 29, today?"
+        assert app.screen.question == (
+            f"“{november.title}” is planned for Sun Nov 29. Hold it today, Sun Nov 22, "
+            "instead? It moves to today and starts now."
+        )
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
@@ -96,7 +99,10 @@ async def test_m_on_the_meetings_screen_asks_and_moves_the_same(demo_store: Stor
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen.question == f"Start “{november.title}”, planned for Sun Nov 29, today?"
+        assert app.screen.question == (
+            f"“{november.title}” is planned for Sun Nov 29. Hold it today, Sun Nov 22, "
+            "instead? It moves to today and starts now."
+        )
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)

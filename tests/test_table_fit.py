@@ -36,6 +36,24 @@ def test_the_least_important_column_is_cut_wherever_it_is_drawn() -> None:
     assert fit_widths(unranked, rows, 40) == [19, 16, 0]
 
 
+def test_the_text_column_gives_a_little_of_its_half_so_the_others_are_whole() -> None:
+    # A Loop row: at 100 columns the themes were cut to "+cour…" while the text kept half the
+    # width; now the text takes what the others leave, as long as that is a third.
+    columns = [
+        Fit("number", "#"),
+        Fit("date", "Date"),
+        Fit("answer", "Answer"),
+        Fit("seen", "Seen by"),
+        Fit("input", "You said", flexible=True),
+        Fit("themes", "Themes"),
+    ]
+    said = "Parents said court dates keep moving and they lose work days to come to them."
+    rows = [("n", ["12", "Oct 18", "no response yet", "partners", said, "+court-dates +transport"])]
+    assert fit_widths(columns, rows, 100) == [2, 6, 15, 8, 34, 23]
+    # At 80 the others cannot all be whole beside a third: the text keeps its half.
+    assert fit_widths(columns, rows, 80)[4] == 34
+
+
 class Fitted(App[None]):
     """One fitted table, as a screen has it."""
 

@@ -23,11 +23,12 @@ from facilitate.tui.screens.theme_board import UNFILED, ThemeBoardScreen
 from facilitate.tui.widgets.table import Table
 
 from .conftest import TODAY
-from .helpers.demo_lookup import series
+from .helpers.demo_lookup import series, without_themes
 
 
 def _session(store: Store, *lines: str) -> Meeting:
     """A listening session from the shipped template, opened, with `lines` captured."""
+    without_themes(store, "Community Listening")  # the demo files its own
     made = agenda.create_meeting(
         store,
         agenda.MeetingPlan(

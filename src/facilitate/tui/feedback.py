@@ -15,6 +15,11 @@ from facilitate.store import RecordNotFound, StoreError
 # a bug: it is not turned into a notification, where it would hide.
 USER_ERRORS = (Refusal, StoreError, RecordNotFound)
 
+TOAST_SECONDS = 8
+"""How long a refusal or warning toast stays, on every screen: long enough to read a sentence
+that names a file or a field at an unhurried pace. One length, so two refusals on one screen do
+not leave at different times."""
+
 
 @contextmanager
 def reported(app: App[object]) -> Iterator[None]:
@@ -26,5 +31,5 @@ def reported(app: App[object]) -> Iterator[None]:
         app.notify(
             str(error.args[0] if isinstance(error, RecordNotFound) else error),
             severity="error",
-            timeout=8,
+            timeout=TOAST_SECONDS,
         )

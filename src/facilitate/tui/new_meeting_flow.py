@@ -55,9 +55,12 @@ async def plan_meeting(
         return None
     with reported(app):
         key = request.start_from
-        meeting = agenda.create_meeting(
+        planned = agenda.plan_meeting(
             store, request.plan, template=loaded.by_key.get(key), from_last=key == START_LAST
         )
+        meeting = planned.meeting
+        for said in planned.left_out:
+            app.notify(said)
         await _offer_carry_over(app, store, meeting)
         await _offer_from_other_tiers(app, store, meeting)
         return meeting.id

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from facilitate.models.enums import ActionStatus
 from facilitate.services.record.wording import STATUS_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 # The minutes' labels, in lower case for the middle of a sentence ("Mark as in progress").
 STATUS_LABEL = {status: label.lower() for status, label in STATUS_LABELS.items()}
@@ -36,7 +37,7 @@ class ActionUpdateDialog(FormDialog[str]):
             yield Static(f"“{self.action_text}” — {self.owner}", classes="dialog-help")
             yield field(
                 "Note",
-                Input(id="note", placeholder=NOTE_HINT.get(self.status, "optional")),
+                TextField(id="note", placeholder=NOTE_HINT.get(self.status, "optional")),
             )
             yield buttons("Save (enter)")
 

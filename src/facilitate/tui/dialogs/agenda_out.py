@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from facilitate.services.dates import parse_date
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class AgendaMailDialog(FormDialog[AgendaMailChoice]):
             if self.overrun:
                 yield Static(self.overrun, id="overrun", classes="form-error", markup=False)
             if self.by is not None:
-                yield field("Items by", Input(self.by.isoformat(), id="by"))
-            yield field("Folder", Input(str(self.folder), id="folder"))
+                yield field("Items by", TextField(self.by.isoformat(), id="by"))
+            yield field("Folder", TextField(str(self.folder), id="folder"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Write (enter)")
 

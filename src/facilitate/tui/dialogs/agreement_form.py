@@ -18,6 +18,7 @@ from facilitate.services.people.directory import Choice
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
 from facilitate.services.share.agreements import KIND_LABELS, AgreementFields
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 EVERY_BODY = ""
 
@@ -33,6 +34,8 @@ class AgreementChoice:
 class AgreementDialog(FormDialog[AgreementChoice]):
     """Shows the current terms for the chosen body (or every body); saving records them as the
     next version. Returns None when cancelled."""
+
+    AUTO_FOCUS = "#highest"  # what is usually changed; "For" mostly stays "every body"
 
     DEFAULT_CSS = """
     AgreementDialog SelectionList { height: auto; max-height: 6; width: 1fr; }
@@ -84,8 +87,8 @@ class AgreementDialog(FormDialog[AgreementChoice]):
                 "Distribution (none ticked: the people packets find):", classes="dialog-help"
             )
             yield SelectionList[str](*(Selection(p.label, p.value) for p in self.people), id="to")
-            yield field("Review on", Input("", id="review", placeholder="e.g. 2027-06-01"))
-            yield field("Notes", Input("", id="notes"))
+            yield field("Review on", TextField("", id="review", placeholder="e.g. 2027-06-01"))
+            yield field("Notes", TextField("", id="notes"))
             yield Label("", id="error", classes="form-error")
             yield buttons()
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from facilitate.models.enums import DecisionMethod
 from facilitate.services.people.directory import Choice
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 METHODS = [
     ("not recorded", DecisionMethod.NOT_RECORDED.value),
@@ -62,8 +63,10 @@ class ApproveMinutesDialog(FormDialog[ApprovalInput]):
                     value=typed.meeting_id if typed else self.minutes[0].value,
                 ),
             )
-            yield field("Moved by", Input(typed.moved_by if typed else "", id="moved-by"))
-            yield field("Seconded by", Input(typed.seconded_by if typed else "", id="seconded-by"))
+            yield field("Moved by", TextField(typed.moved_by if typed else "", id="moved-by"))
+            yield field(
+                "Seconded by", TextField(typed.seconded_by if typed else "", id="seconded-by")
+            )
             yield field(
                 "Method",
                 Select(
@@ -75,13 +78,13 @@ class ApproveMinutesDialog(FormDialog[ApprovalInput]):
             )
             yield field(
                 "Corrections",
-                Input(
+                TextField(
                     typed.corrections if typed else "", id="corrections", placeholder="as agreed"
                 ),
             )
             yield field(
                 "Another body?",
-                Input(
+                TextField(
                     typed.reason if typed else "",
                     id="reason",
                     placeholder="why this meeting approves another body's minutes",

@@ -23,13 +23,14 @@ from facilitate.models.enums import AttendanceCapacity, AttendanceMode
 from facilitate.services.dates import TimeParseError, parse_time
 from facilitate.services.people.directory import Choice
 from facilitate.services.quorum import here_now
-from facilitate.services.record.settings import meeting_time_zone
 from facilitate.services.run import seats
 from facilitate.services.run.attendance import RosterLine
 from facilitate.services.run.capture import CaptureError
 from facilitate.services.run.seats import CAPACITY_LABEL, MODE_LABEL, Seat, SeatError
+from facilitate.services.time_zone import meeting_time_zone, zone_named
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.feedback import reported
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,6 +42,8 @@ NOBODY = "__nobody__"
 
 class AttendeeDialog(FormDialog[Seat]):
     """Returns the seat as the form says it, or None when cancelled."""
+
+    AUTO_FOCUS = "#capacity"  # the seat starts from the capacity; times are rarely changed
 
     def __init__(
         self, name: str, start: Seat, members: Sequence[Choice], *, error: str = ""
@@ -85,8 +88,10 @@ class AttendeeDialog(FormDialog[Seat]):
                     value=start.mode.value,
                 ),
             )
-            yield field("Arrived", Input(_shown(start.arrived), id="arrived", placeholder="9:25"))
-            yield field("Left", Input(_shown(start.left), id="left", placeholder="10:40"))
+            yield field(
+                "Arrived", TextField(_shown(start.arrived), id="arrived", placeholder="9:25")
+            )
+            yield field("Left", TextField(_shown(start.left), id="left", placeholder="10:40"))
             yield Label(escape(self.error), id="error", classes="form-error")
             yield buttons()
 
@@ -154,7 +159,7 @@ async def seat_attendee(
     app: App[object], store: Store, meeting_id: str, line: RosterLine, members: Sequence[Choice]
 ) -> bool:
     """The dialog on one roll-call line until its seat is recorded (True) or it is left."""
-    zone = seats.zone_named(meeting_time_zone(store))
+    zone = zone_named(meeting_time_zone(store))
     row = line.attendance
     default = AttendanceCapacity.MEMBER if line.member else AttendanceCapacity.GUEST
     was = seats.seat_of_row(store, row, zone) if row else Seat(capacity=default)

@@ -20,6 +20,7 @@ from facilitate.services.people.roster import ORG_KIND_LABELS
 from facilitate.store import Store
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.dialogs.offices import OfficesDialog
+from facilitate.tui.widgets.text_field import TextField
 
 
 class BodyDialog(FormDialog[BodyFields]):
@@ -55,10 +56,10 @@ class BodyDialog(FormDialog[BodyFields]):
         sectors = set(f.required_kinds if f else ())
         with VerticalScroll(classes="dialog"):
             yield Static(f"Edit {f.name}" if f else "New body", classes="dialog-title")
-            yield field("Name", Input(f.name if f else "", id="name"))
+            yield field("Name", TextField(f.name if f else "", id="name"))
             yield field(
                 "Short name",
-                Input(f.short_name if f else "", id="short-name", placeholder="e.g. SC"),
+                TextField(f.short_name if f else "", id="short-name", placeholder="e.g. SC"),
             )
             yield field(
                 "Kind",
@@ -71,7 +72,7 @@ class BodyDialog(FormDialog[BodyFields]):
             )
             yield field(
                 "Quorum",
-                Input(self.quorum, id="quorum", placeholder="6, half, majority, 2/3, or empty"),
+                TextField(self.quorum, id="quorum", placeholder="6, half, majority, 2/3, or empty"),
             )
             yield Static("Organizations that must be present (space ticks):", classes="dialog-help")
             yield SelectionList[str](
@@ -87,7 +88,7 @@ class BodyDialog(FormDialog[BodyFields]):
                 ),
                 id="sectors",
             )
-            yield field("About", Input(f.description if f else "", id="description"))
+            yield field("About", TextField(f.description if f else "", id="description"))
             if self.officers is not None:
                 yield Static("Officers (chair, secretary, ...): ctrl+o", classes="dialog-help")
             yield Label("", id="error", classes="form-error")

@@ -14,6 +14,7 @@ from textual.widgets.selection_list import Selection
 from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people.directory import Choice
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class MembersChoice:
 
 class BodyMembersDialog(FormDialog[MembersChoice]):
     """Returns the ticked people and the date, or None when cancelled."""
+
+    AUTO_FOCUS = "#people"  # ticking members is the point; the date is usually today
 
     DEFAULT_CSS = """
     BodyMembersDialog SelectionList { height: auto; max-height: 12; }
@@ -48,7 +51,7 @@ class BodyMembersDialog(FormDialog[MembersChoice]):
                 *(Selection(c.label, c.value, c.value in self.current) for c in self.people),
                 id="people",
             )
-            yield field("From", Input(f"{self.today:%Y-%m-%d}", id="from"))
+            yield field("From", TextField(f"{self.today:%Y-%m-%d}", id="from"))
             yield Label("", id="error", classes="form-error")
             yield buttons()
 

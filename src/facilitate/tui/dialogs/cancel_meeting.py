@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 class CancelMeetingDialog(FormDialog[str]):
@@ -24,7 +25,7 @@ class CancelMeetingDialog(FormDialog[str]):
                 "x here again takes it back.",
                 classes="dialog-help",
             )
-            yield field("Why", Input(id="reason", placeholder="The room flooded"))
+            yield field("Why", TextField(id="reason", placeholder="The room flooded"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Cancel the meeting (enter)")
 

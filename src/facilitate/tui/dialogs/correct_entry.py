@@ -37,6 +37,7 @@ from facilitate.tui.dialogs.decision import (
 )
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.text_field import TextField
 
 KIND_NAMES = {
     EntryKind.NOTE: "Note",
@@ -103,7 +104,7 @@ class CorrectDialog(FormDialog[CorrectionInput]):
                     allow_blank=False,
                 ),
             )
-            yield field("Text", Input(form.text, id="text"))
+            yield field("Text", TextField(form.text, id="text"))
             yield field(
                 "Agenda item",
                 Select(
@@ -127,24 +128,24 @@ class CorrectDialog(FormDialog[CorrectionInput]):
                 yield field("Said by", self._organization_select("attributed-org"))
             with Vertical(classes="kind-fields", id="fields-action"):
                 yield field(
-                    "Owner", Input(form.owner, id="owner", placeholder='@dana or @"Full Name"')
+                    "Owner", TextField(form.owner, id="owner", placeholder='@dana or @"Full Name"')
                 )
                 yield field(
                     "Also owned by",
-                    Input(form.co_owners, id="co-owners", placeholder='@marty @"Ana Ruiz" @pp'),
+                    TextField(form.co_owners, id="co-owners", placeholder='@marty @"Ana Ruiz" @pp'),
                 )
                 yield field("", Checkbox("The whole body", form.whole_body, id="whole-body"))
                 yield field("Organization", self._organization_select("action-org"))
                 yield field(
                     "Due",
-                    Input(
+                    TextField(
                         form.due.isoformat() if form.due else "",
                         id="due",
                         placeholder="e.g. fri, 12/5, next week (from the meeting's date)",
                     ),
                 )
             with Vertical(classes="kind-fields", id="fields-parking"):
-                yield field("Follow-up", Input(form.follow_up, id="follow-up"))
+                yield field("Follow-up", TextField(form.follow_up, id="follow-up"))
             with Vertical(classes="kind-fields", id="fields-decision"):
                 yield DecisionFields(form.decision)
             yield Label(self.error, id="error", classes="form-error", markup=False)

@@ -34,6 +34,7 @@ from facilitate.services.run.decision_form import (
 )
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.dialogs.roll_call import RollCallFields
+from facilitate.tui.widgets.text_field import TextField
 
 NOT_SAID = "as decided (adopted)"
 """The outcome shown when none was said: adopted, unless a block stops consensus."""
@@ -87,33 +88,33 @@ class DecisionFields(Vertical):
         )
         yield field(
             "Sent to",
-            Input(form.referred_to, id="referred", placeholder="the body, if sent to another"),
+            TextField(form.referred_to, id="referred", placeholder="the body, if sent to another"),
         )
         with Horizontal(classes="field counts"):
             yield Label("For", classes="field-label")
-            yield Input(_number(form.votes_for), id="for", compact=True)
+            yield TextField(_number(form.votes_for), id="for", compact=True)
             yield Label("against")
-            yield Input(_number(form.votes_against), id="against", compact=True)
+            yield TextField(_number(form.votes_against), id="against", compact=True)
             yield Label("abstain")
-            yield Input(_number(form.abstentions), id="abstain", compact=True)
+            yield TextField(_number(form.abstentions), id="abstain", compact=True)
         yield field(
-            "Levels", Input(levels_text(form.levels), id="levels", placeholder="5=3, 4=2, 3=1")
+            "Levels", TextField(levels_text(form.levels), id="levels", placeholder="5=3, 4=2, 3=1")
         )
         yield field(
             "Stand-asides",
-            Input(
+            TextField(
                 positions_text(form.stand_asides),
                 id="asides",
-                placeholder="@dana needs the bench's review; @pp timeline",
+                placeholder="@who what they need; @who …",
             ),
         )
         yield field(
             "Blocks",
-            Input(positions_text(form.blocks), id="blocks", placeholder="@who why; @who why"),
+            TextField(positions_text(form.blocks), id="blocks", placeholder="@who why; @who why"),
         )
         yield field(
             "Objections",
-            Input(
+            TextField(
                 objections_text(form.objections),
                 id="objections",
                 placeholder="[@who] what => how it was resolved; ...",
@@ -121,16 +122,18 @@ class DecisionFields(Vertical):
         )
         yield field(
             "Override",
-            Input(form.override, id="override", placeholder="why the group overrode a block"),
+            TextField(form.override, id="override", placeholder="why the group overrode a block"),
         )
         with Horizontal(classes="field counts"):
             yield Label("Moved by", classes="field-label")
-            yield Input(who_text(form.moved_by), id="moved", compact=True, placeholder="@who")
+            yield TextField(who_text(form.moved_by), id="moved", compact=True, placeholder="@who")
             yield Label("seconded by")
-            yield Input(who_text(form.seconded_by), id="seconded", compact=True, placeholder="@who")
+            yield TextField(
+                who_text(form.seconded_by), id="seconded", compact=True, placeholder="@who"
+            )
         yield field(
             "Amendments",
-            Input(
+            TextField(
                 amendments_text(form.amendments),
                 id="amendments",
                 placeholder="@mover @seconder what it changed => adopted; ...",
@@ -195,7 +198,7 @@ class DecisionDialog(FormDialog[DecisionInput]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="decision-dialog"):
             yield Static("Record a decision", classes="dialog-title")
-            yield field("Decision", Input(self.form.text, id="decision-text"))
+            yield field("Decision", TextField(self.form.text, id="decision-text"))
             yield DecisionFields(self.form)
             yield field("Visibility", visibility_select(self.form.visibility))
             yield Label(" · ".join(self.problems), id="error", classes="form-error", markup=False)

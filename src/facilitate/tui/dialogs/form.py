@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Label
+from textual.widgets import Button, Input, Label
 
 T = TypeVar("T")
 
 
 def field(label: str, widget: Widget) -> Horizontal:
-    """A form row: a fixed-width label, then the input, compact so a whole form fits 80×24."""
+    """A form row: a fixed-width label, then the input, compact so a whole form fits 80×24.
+
+    Text goes in a `TextField`; a plain `Input` given here is made to keep its text on focus
+    too, so no form row loses what it holds to the first key typed.
+    """
     if hasattr(widget, "compact"):
         widget.compact = True
+    if isinstance(widget, Input):
+        widget.select_on_focus = False
     return Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
 
@@ -35,7 +41,21 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     `read()` raises ValueError with a message for the user; the message is shown in the form's
     `#error` label and everything typed stays where it is.
+
+    Enter in a text field saves, as ctrl+s does; a form of several fields typed one after
+    another names its last text field in `LAST_FIELD`, and Enter then moves on from field to
+    field, as in a paper form, and saves from that one.
+
+    The form opens with focus in its first text field (`AUTO_FOCUS`), set as the form is
+    composed: keys typed while it opens go there, not to the scrolling frame around it. A form
+    whose first field is not text names it in its own `AUTO_FOCUS`.
     """
+
+    AUTO_FOCUS = "Input"
+
+    LAST_FIELD: ClassVar[str | None] = None
+    """The id of the text field Enter saves from; Enter in any other moves to the next field.
+    None: Enter saves from every field."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -51,8 +71,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         elif event.button.id == "cancel":
             self.action_cancel()
 
-    def on_input_submitted(self) -> None:
-        self.action_save()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.LAST_FIELD is None or event.input.id == self.LAST_FIELD:
+            self.action_save()
+        else:
+            self.focus_next()
 
     def action_save(self) -> None:
         try:

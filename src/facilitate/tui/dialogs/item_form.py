@@ -16,6 +16,7 @@ from facilitate.services.dates import DateParseError, parse_date
 from facilitate.services.people.directory import Choice
 from facilitate.services.plan.item_visibility import VISIBILITY_CHOICES
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
+from facilitate.tui.widgets.text_field import TextField
 
 PURPOSES = [("Inform", Purpose.INFORM), ("Discuss", Purpose.DISCUSS), ("Decide", Purpose.DECIDE)]
 
@@ -58,7 +59,7 @@ class ItemDialog(FormDialog[ItemFields]):
         orgs = [(c.label, c.value) for c in self.organizations]
         with VerticalScroll(classes="dialog"):
             yield Static("Edit agenda item" if item else "New agenda item", classes="dialog-title")
-            yield field("Title", Input(item.title if item else "", id="title"))
+            yield field("Title", TextField(item.title if item else "", id="title"))
             yield field(
                 "Purpose",
                 Select(
@@ -70,14 +71,15 @@ class ItemDialog(FormDialog[ItemFields]):
             )
             yield field(
                 "Outcome",
-                Input(
+                TextField(
                     item.desired_outcome if item else "",
                     id="outcome",
                     placeholder="What should be true when this item ends?",
                 ),
             )
             yield field(
-                "Minutes", Input(str(item.minutes) if item else "10", id="minutes", type="integer")
+                "Minutes",
+                TextField(str(item.minutes) if item else "10", id="minutes", type="integer"),
             )
             yield field(
                 "Lead person",
@@ -99,7 +101,7 @@ class ItemDialog(FormDialog[ItemFields]):
             )
             yield field(
                 "Lead (role)",
-                Input(
+                TextField(
                     item.lead_text if item else "", id="lead-text", placeholder="e.g. facilitator"
                 ),
             )
@@ -123,7 +125,7 @@ class ItemDialog(FormDialog[ItemFields]):
             )
             yield field(
                 "Proposed on",
-                Input(
+                TextField(
                     item.proposed_on.isoformat() if item and item.proposed_on else "",
                     id="proposed-on",
                     placeholder="e.g. 2026-11-20, 11/20, today",

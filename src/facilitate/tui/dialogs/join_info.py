@@ -8,6 +8,7 @@ from textual.widgets import Input, Label, Static
 
 from facilitate.services.plan.join_info import check_join_info
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 class JoinInfoDialog(FormDialog[str]):
@@ -26,7 +27,7 @@ class JoinInfoDialog(FormDialog[str]):
             )
             yield field(
                 "How",
-                Input(
+                TextField(
                     self.current,
                     id="join",
                     placeholder="Video: https://… · Phone: 555-0100, code 4471#",

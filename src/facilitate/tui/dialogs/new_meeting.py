@@ -23,6 +23,7 @@ from facilitate.services.plan.agenda import MeetingDefaults, MeetingPlan
 from facilitate.services.plan.join_info import JoinInfoError, check_join_info
 from facilitate.services.record.wording import KIND_LABELS
 from facilitate.tui.dialogs.form import FormDialog, buttons, field, parse_minutes
+from facilitate.tui.widgets.text_field import TextField
 
 START_LAST = "last"
 START_BLANK = "blank"
@@ -41,6 +42,10 @@ class MeetingRequest:
 class NewMeetingDialog(FormDialog[MeetingRequest]):
     """The plan of a new meeting. ``defaults`` holds each series' defaults by series id, with
     ``template`` already a key of ``templates`` ("" when the series has none)."""
+
+    # Enter moves from field to field, as a person typing a date expects, and creates from
+    # "How to join", the last text field (the kind and start follow with their defaults).
+    LAST_FIELD = "join"
 
     def __init__(
         self,
@@ -82,29 +87,29 @@ class NewMeetingDialog(FormDialog[MeetingRequest]):
             )
             yield field(
                 "Date",
-                Input(
+                TextField(
                     str(values["date"]), id="date", placeholder="e.g. 12/5, next thu, 2026-12-05"
                 ),
             )
             yield field(
-                "Time", Input(str(values["time"]), id="time", placeholder="e.g. 1pm, 13:00")
+                "Time", TextField(str(values["time"]), id="time", placeholder="e.g. 1pm, 13:00")
             )
             yield field(
                 "Minutes",
-                Input(
-                    str(values["minutes"]), id="minutes", placeholder="blank: the template's length"
+                TextField(
+                    str(values["minutes"]), id="minutes", placeholder="blank: the series' length"
                 ),
             )
             yield field(
                 "Place",
-                Input(str(values["location"]), id="location", placeholder="e.g. Northside FRC"),
+                TextField(str(values["location"]), id="location", placeholder="e.g. Northside FRC"),
             )
             yield field(
                 "", Checkbox("Neutral community venue", bool(values["neutral"]), id="neutral")
             )
             yield field(
                 "How to join",
-                Input(
+                TextField(
                     str(values["join"]),
                     id="join",
                     placeholder="Video: https://… · Phone: 555-0100, code 4471#",

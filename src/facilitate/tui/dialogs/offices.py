@@ -24,6 +24,7 @@ from facilitate.store import Store
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
+from facilitate.tui.widgets.text_field import TextField
 
 
 @dataclass(frozen=True)
@@ -58,16 +59,16 @@ class OfficeForm(FormDialog[OfficeInput]):
         with Vertical(classes="dialog", id="office-form"):
             yield Static("Give an office", classes="dialog-title")
             usual = ", ".join(offices.USUAL_TITLES)
-            yield field("Title", Input(id="office-title", placeholder=usual))
+            yield field("Title", TextField(id="office-title", placeholder=usual))
             yield field(
                 "Person",
                 Select([(c.label, c.value) for c in self.people], id="office-person"),
             )
             yield field(
                 "From",
-                Input(id="office-from", placeholder="e.g. 1/1/2026 (empty: before the record)"),
+                TextField(id="office-from", placeholder="e.g. 1/1/2026 (empty: before the record)"),
             )
-            yield field("Until", Input(id="office-until", placeholder="empty: still serving"))
+            yield field("Until", TextField(id="office-until", placeholder="empty: still serving"))
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
@@ -100,7 +101,7 @@ class EndTermForm(FormDialog[date]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="end-term-form"):
             yield Static(f"End the term: {self.what}", classes="dialog-title", markup=False)
-            yield field("Until", Input(id="term-until", placeholder="the last day in office"))
+            yield field("Until", TextField(id="term-until", placeholder="the last day in office"))
             yield Label("", id="error", classes="form-error")
             yield buttons()
 

@@ -1,10 +1,12 @@
 """Partner organizations: the form to add or edit one (its name, the short name tables show,
-its kind), and the list where each is added, edited, retired or deleted."""
+its kind, the language its packets are written in), and the list where each is added, edited,
+retired or deleted."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -21,17 +23,42 @@ from facilitate.models.enums import OrgKind
 from facilitate.services.people import roster
 from facilitate.services.people.roster import ORG_KIND_LABELS, require_name
 from facilitate.services.people.roster import OrganizationFields as OrganizationFields  # callers
+from facilitate.services.record import settings
+from facilitate.services.record.i18n import CATALOGUES, DEFAULT_LANGUAGE
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.feedback import USER_ERRORS
 from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from facilitate.store import Store
     from facilitate.tui.app import FacilitateApp
 
 
-class OrganizationDialog(FormDialog[OrganizationFields]):
+# The app's screens are English, so the form names a language in English first, then in
+# itself where that differs: "Spanish (Español)".
+LANGUAGE_CHOICES = [
+    (
+        words.english_name
+        if words.english_name == words.name
+        else f"{words.english_name} ({words.name})",
+        code,
+    )
+    for code, words in CATALOGUES.items()
+]
+
+
+@dataclass(frozen=True)
+class OrganizationAnswer:
+    """What the form gives: the organization's fields, and the language of its packets (kept
+    beside them, as `record.settings` keeps it)."""
+
+    fields: OrganizationFields
+    language: str = DEFAULT_LANGUAGE
+
+
+class OrganizationDialog(FormDialog[OrganizationAnswer]):
     """Returns the filled-in fields, or None when cancelled. `check` may refuse them (say, a name
     already taken) with a RosterError, shown in the form."""
 
@@ -40,19 +67,22 @@ class OrganizationDialog(FormDialog[OrganizationFields]):
         organization: Organization | None = None,
         *,
         check: Callable[[OrganizationFields], None] | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
+        """`language`: the one the organization's packets are written in now."""
         super().__init__()
         self.organization = organization
         self.check = check
+        self.language = language
 
     def compose(self) -> ComposeResult:
         org = self.organization
         with VerticalScroll(classes="dialog"):
             yield Static(f"Edit {org.name}" if org else "New organization", classes="dialog-title")
-            yield field("Name", Input(org.name if org else "", id="name"))
+            yield field("Name", TextField(org.name if org else "", id="name"))
             yield field(
                 "Short name",
-                Input(
+                TextField(
                     org.short_name if org else "",
                     id="short-name",
                     placeholder="what tables show, e.g. CFS",
@@ -67,16 +97,21 @@ class OrganizationDialog(FormDialog[OrganizationFields]):
                     value=org.kind if org else OrgKind.OTHER,
                 ),
             )
-            yield field("Notes", Input(org.notes if org else "", id="notes"))
+            yield field(
+                "Packets in",
+                Select(LANGUAGE_CHOICES, id="language", allow_blank=False, value=self.language),
+            )
+            yield field("Notes", TextField(org.notes if org else "", id="notes"))
             yield Label("", id="error", classes="form-error")
             yield buttons()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    def read(self) -> OrganizationFields:
+    def read(self) -> OrganizationAnswer:
         # RosterError is a ValueError: FormDialog shows its message and keeps the form as typed.
         kind = self.query_one("#kind", Select).value
+        language = self.query_one("#language", Select).value
         fields = OrganizationFields(
             name=require_name(self.query_one("#name", Input).value, "Organization name"),
             short_name=self.query_one("#short-name", Input).value.strip(),
@@ -85,7 +120,9 @@ class OrganizationDialog(FormDialog[OrganizationFields]):
         )
         if self.check is not None:
             self.check(fields)
-        return fields
+        return OrganizationAnswer(
+            fields, language if isinstance(language, str) else DEFAULT_LANGUAGE
+        )
 
 
 class OrganizationsDialog(ModalScreen[bool]):
@@ -241,13 +278,21 @@ async def add_organization(screen: ModalScreen[bool] | Screen[None]) -> Organiza
     def check(fields: OrganizationFields) -> None:
         roster.check_organization(store, fields.name)
 
-    fields = await screen.app.push_screen_wait(OrganizationDialog(check=check))
-    if fields is None:
+    answer = await screen.app.push_screen_wait(OrganizationDialog(check=check))
+    if answer is None:
         return None
+    fields = answer.fields
     try:
-        org = roster.add_organization(
-            store, fields.name, short_name=fields.short_name, kind=fields.kind, notes=fields.notes
-        )
+        with store.transaction():
+            org = roster.add_organization(
+                store,
+                fields.name,
+                short_name=fields.short_name,
+                kind=fields.kind,
+                notes=fields.notes,
+            )
+            if answer.language != DEFAULT_LANGUAGE:
+                settings.set_organization_language(store, org.id, answer.language)
     except USER_ERRORS as error:
         screen.notify(str(error), severity="error", timeout=8)
         return None
@@ -264,11 +309,20 @@ async def edit_organization(screen: ModalScreen[bool] | Screen[None], org_id: st
     def check(fields: OrganizationFields) -> None:
         roster.check_organization(store, fields.name, exclude_id=org_id)
 
-    fields = await screen.app.push_screen_wait(OrganizationDialog(org, check=check))
-    if fields is None:
+    language = settings.organization_language(store, org_id)
+    answer = await screen.app.push_screen_wait(
+        OrganizationDialog(org, check=check, language=language)
+    )
+    if answer is None:
         return False
     try:
-        roster.edit_organization(store, org_id, fields, was=roster.organization_fields(org))
+        with store.transaction():
+            roster.edit_organization(
+                store, org_id, answer.fields, was=roster.organization_fields(org)
+            )
+            # Written only when changed here, so another window's choice of language stands.
+            if answer.language != language:
+                settings.set_organization_language(store, org_id, answer.language)
     except USER_ERRORS as error:
         screen.notify(str(error), severity="error", timeout=8)
         return False

@@ -19,6 +19,7 @@ from facilitate.models import PreRead
 from facilitate.services.plan.pre_reads import MAX_PRE_READ_BYTES, size_label
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.feedback import USER_ERRORS
+from facilitate.tui.widgets.text_field import TextField
 
 
 class PreReadDialog(FormDialog[PreRead]):
@@ -48,7 +49,7 @@ class PreReadDialog(FormDialog[PreRead]):
                 yield Static(
                     "Attached: " + ", ".join(self.attached), classes="dialog-help", markup=False
                 )
-            yield field("File", Input(placeholder="~/Documents/budget.pdf", id="path"))
+            yield field("File", TextField(placeholder="~/Documents/budget.pdf", id="path"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Attach (enter)")
 

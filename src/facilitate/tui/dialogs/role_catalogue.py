@@ -23,6 +23,7 @@ from facilitate.services.people.roster import DEFAULT_ROLE_KEYS, RosterError
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from facilitate.store import Store
@@ -90,7 +91,9 @@ class RoleCatalogueDialog(ModalScreen[bool]):
             with Horizontal(id="new-role-row", classes="field"):
                 yield field(
                     "New role",
-                    Input(id="new-role", placeholder="name, then Enter (e.g. Cultural liaison)"),
+                    TextField(
+                        id="new-role", placeholder="name, then Enter (e.g. Cultural liaison)"
+                    ),
                 )
                 yield Label("", id="new-key")
             yield Label("", id="error", classes="form-error")

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from facilitate.services.lead.ground_rules import RuleText, rules_from_text
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class RulesEdit:
 
 
 class RulesEditDialog(FormDialog[RulesEdit]):
+    AUTO_FOCUS = "#rules-text"  # the rules themselves, above the one-line reason
+
     def __init__(self, text: str, next_version: int) -> None:
         super().__init__()
         self.text = text
@@ -33,7 +36,7 @@ class RulesEditDialog(FormDialog[RulesEdit]):
                 "One rule per line: short label | the rule as read aloud.", classes="dialog-help"
             )
             yield TextArea(self.text, id="rules-text", soft_wrap=True)
-            yield field("Why", Input(id="note", placeholder="e.g. agreed together on 11/5"))
+            yield field("Why", TextField(id="note", placeholder="e.g. agreed together on 11/5"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Save version (ctrl+s)")
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Static
 
 from facilitate.services.plan.templates import ShippedNameError, ensure_not_shipped
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 WHAT_IS_SAVED = (
     "Saved: the items, their purposes, time boxes, leads and prompts. Not saved: this "
@@ -29,7 +30,7 @@ class SaveTemplateDialog(FormDialog[str]):
             yield Static("Save this agenda as a template", classes="dialog-title")
             yield Static(WHAT_IS_SAVED, classes="dialog-help")
             yield Static(Content(f"It is written to {self.folder}"), classes="dialog-help")
-            yield field("Name", Input(self.suggested, id="name"))
+            yield field("Name", TextField(self.suggested, id="name"))
             yield Label("", id="error", classes="form-error")
             yield buttons("Save (enter)")
 

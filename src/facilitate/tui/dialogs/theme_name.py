@@ -1,4 +1,9 @@
-"""Name a theme: a new name for one, or the name of the theme a split makes."""
+"""Name a theme: a new name for one, or the name of the theme a split makes.
+
+Minutes and reports print a theme as it is typed here (services/theme_names.py `display`), so
+the form says how the name in it will print: a facilitator who sees "Icwa notice" types
+``ICWA-notice`` instead.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from facilitate.services import theme_names
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
+from facilitate.tui.widgets.text_field import TextField
 
 
 class ThemeNameDialog(FormDialog[str]):
@@ -25,15 +31,32 @@ class ThemeNameDialog(FormDialog[str]):
             yield Static(Content(self.heading), classes="dialog-title")
             yield Static(
                 "As it is typed after + in the capture line: letters, digits and dashes, "
-                "e.g. court-dates.",
+                "e.g. court-dates. Minutes and reports print it as typed, dashes as spaces "
+                "and its first letter raised: ICWA-notice prints as “ICWA notice”.",
                 classes="dialog-help",
+                markup=False,
             )
-            yield field("Theme", Input(self.name_now, id="theme-name"))
+            yield field("Theme", TextField(self.name_now, id="theme-name"))
+            yield Static(self._printed(self.name_now), id="printed-as", markup=False)
             yield Label("", id="error", classes="form-error")
             yield buttons("Save (enter)")
 
     def on_mount(self) -> None:
         self.query_one("#theme-name", Input).focus()
+        # The name now is offered selected, so typing replaces it; after the first refresh,
+        # because the Input puts its cursor at the end of its first value.
+        self.call_after_refresh(self.query_one("#theme-name", Input).select_all)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#printed-as", Static).update(self._printed(event.value))
+
+    @staticmethod
+    def _printed(typed: str) -> str:
+        """How the name being typed prints for readers, once it is a name."""
+        name = typed.strip().removeprefix("+")
+        if not theme_names.readable(name):
+            return ""
+        return f"Prints in minutes and reports as “{theme_names.display(name)}”."
 
     def read(self) -> str:
         name = self.query_one("#theme-name", Input).value.strip().removeprefix("+")

@@ -31,20 +31,22 @@ from facilitate.services.people import directory
 from facilitate.services.plan import agenda
 from facilitate.services.run import capture, closing, correct_form, corrections, drafts
 from facilitate.services.run.capture import CaptureError
-from facilitate.services.run.closing import UNTAKEN_ANSWERS as UNTAKEN
 from facilitate.services.run.closing import ActionCheck, ClosingSummary
 from facilitate.services.run.live import LiveError
+from facilitate.services.run.untaken_answers import untaken_summary
 from facilitate.store import StoreError
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.correct_entry import CorrectDialog
 from facilitate.tui.dialogs.form import field
 from facilitate.tui.dialogs.owner_choice import CORRECT, owner_chooser
+from facilitate.tui.dialogs.untaken import UntakenDialog
 from facilitate.tui.feedback import reported
 from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
-from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.table import Table, literal
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -119,6 +121,8 @@ class ClosingScreen(Screen[bool]):
         self.meeting_id = meeting_id
         self.checks: dict[str, ActionCheck] = {}
         self._action_width = 0
+        # What became of each item never stepped through, as answered at the last ctrl+k.
+        self.untaken_answers: dict[str, ItemState] = {}
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -140,14 +144,16 @@ class ClosingScreen(Screen[bool]):
         )
         yield field(
             "Plus/delta",
-            Input(id="reflection", placeholder="+ what worked   - what to change   (Enter)"),
+            TextField(id="reflection", placeholder="+ what worked   - what to change   (Enter)"),
         )
         yield Static("", id="reflection-error", classes="form-error")
         with Vertical(id="reflections-box"):
             yield Table(id="reflections", cursor_type="row", show_header=False)
         with Horizontal(classes="field"):
             yield Label("Next meeting", classes="field-label")
-            yield Input(id="next-date", placeholder="e.g. dec 20, 12/20, in 4 weeks", compact=True)
+            yield TextField(
+                id="next-date", placeholder="e.g. dec 20, 12/20, in 4 weeks", compact=True
+            )
         yield Static("", id="next-date-status")
         yield KeyBar()
 
@@ -195,13 +201,14 @@ class ClosingScreen(Screen[bool]):
         for check in checks:
             style = "" if check.ok else "red"
             due = check.action.due
+            # Cut to the column's width with "…", so a cut name or text shows it was cut.
             table.add_row(
-                Text(check.action.text, style=style),
-                Text(check.owner or "—", style=style),
-                Text(f"{due:%b %d}" if due else "—", style=style),
-                Text("ok", style="green")
+                literal(check.action.text, style),
+                literal(check.owner or "—", style),
+                literal(f"{due:%b %d}" if due else "—", style),
+                literal("ok", "green")
                 if check.ok
-                else Text(symbol("⚠ ") + "; ".join(check.problems), style="bold red"),
+                else literal(symbol("⚠ ") + "; ".join(check.problems), "bold red"),
                 key=check.action.id,
             )
         flagged = [c for c in checks if not c.ok]
@@ -342,6 +349,8 @@ class ClosingScreen(Screen[bool]):
         found = self.show_summary()
         flagged = [c for c in checks if not c.ok]
         question = f"Close “{escape(meeting.title)}”?"
+        if settled:
+            question += f"\n\nNever stepped through: {untaken_summary(settled)}."
         if flagged:
             question += (
                 f"\n\n⚠ {len(flagged)} of today's actions still lack an owner or a due date:\n"
@@ -365,33 +374,28 @@ class ClosingScreen(Screen[bool]):
             return
         with reported(self.app):
             try:
-                for item_id, state in settled.items():
-                    closing.settle_untaken(self.facilitate.store, item_id, state)
-                closing.close_meeting(self.facilitate.store, self.meeting_id)
+                closing.close_with_answers(self.facilitate.store, self.meeting_id, settled)
             except LiveError as problem:
                 self.notify(str(problem), severity="error", timeout=8)
                 return
             self.dismiss(True)
 
     async def _ask_untaken(self) -> dict[str, ItemState] | None:
-        """Each item never stepped through is asked about (taken? not reached? moved to the next
-        meeting?), never assumed. The answers are kept once the closing is confirmed; None when
-        the note-taker leaves a question unanswered."""
-        answers = [directory.Choice(state.value, label) for state, label in UNTAKEN.items()]
-        settled: dict[str, ItemState] = {}
-        for item in closing.untaken(self.facilitate.store, self.meeting_id):
-            answer = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    f"“{item.title}” was never stepped through. What became of it?",
-                    answers,
-                    help_text="The minutes say what you answer. Escape: not closed yet.",
-                )
-            )
-            if answer is None:
-                self.notify("Not closed: each item not stepped through needs an answer.")
-                return None
-            settled[item.id] = ItemState(answer)
-        return settled
+        """What became of the items never stepped through (taken? not reached? moved to the next
+        meeting?), asked in one list, never assumed; None when it is left with escape.
+
+        The answers are written only when the closing is confirmed, and remembered here until
+        then: after "Not yet" the list comes back answered, and Enter alone keeps them.
+        """
+        items = closing.untaken(self.facilitate.store, self.meeting_id)
+        if not items:
+            return {}
+        answers = await self.app.push_screen_wait(UntakenDialog(items, self.untaken_answers))
+        if answers is None:
+            self.notify("Not closed: each item not stepped through needs an answer.", timeout=4)
+            return None
+        self.untaken_answers.update(answers)
+        return answers
 
     # -- decisions and lines not saved ----------------------------------------------------------
 

@@ -5,25 +5,21 @@ With no body yet it offers set-up; every meeting is here or one key away (a: all
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from facilitate.models.enums import MeetingStatus
-from facilitate.services.overview import HomeSummary, follow_through_cell, home_summary
-from facilitate.services.share.due_lines import home_line
+from facilitate.services.overview import HomeSummary, home_summary
+from facilitate.tui.screens.home_due import ask_to_send_due, show_reviews_due, show_sharing_due
+from facilitate.tui.screens.home_tables import fill_actions, fill_bodies, fill_meetings
 from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
-from facilitate.tui.widgets.table import Fit, Table, literal
+from facilitate.tui.widgets.table import Table
 
 # Other screens are imported when first opened: the home screen must be up fast.
 
@@ -34,55 +30,12 @@ NO_PARTNERSHIP = (
     "No partnership here yet. Press s to set up your partnership (organizations, people, bodies, "
     "meeting series), or run `facilitate demo` to explore."
 )
-
-
-def day_label(day: date) -> str:
-    """How a person says a date: "Tue Dec 8"."""
-    return f"{day:%a %b} {day.day}"
-
-
-# Each table's columns; the flexible one (the text that matters) keeps a fair share of the width.
-MEETING_COLUMNS = [
-    Fit("when", "When"),
-    Fit("meeting", "Meeting", flexible=True),
-    Fit("where", "Where"),
-]
-BODY_COLUMNS = [
-    Fit("body", "Body"),
-    # Not the flexible column, which reserves half the panel before the others (Members was cut
-    # to "Memb" at 100 columns): the series' first ten characters, Members whole, then the rest
-    # of the series' name. At 80 columns Members is the column left out.
-    Fit("series", "Series", least=10),
-    Fit("members", "Members"),
-]
-FOLLOW_COLUMN = Fit("follow", "Follow-through")
-"""Added where the screen is WIDE: a column with no room would still take its padding from the
-others (Members was cut to "Member"); f shows every figure at any width."""
-ACTION_COLUMNS = [
-    Fit("due", "Due"),
-    Fit("owner", "Owner"),
-    Fit("org", "Org"),
-    Fit("action", "Action", flexible=True),
-    Fit("from", "From"),
-]
 NARROW = 80
 """Below this many columns the bodies panel gives its room to the meetings."""
 WIDE = 160
 """From this many columns the bodies panel takes more room: enough for a series' follow-through."""
 FOCUSED = "▶ "
 """Before the title of the panel that has the keyboard, so it is not told by colour alone."""
-
-
-def keep_cursor(table: DataTable[object], fill: Callable[[], None]) -> None:
-    """Refill `table` with `fill()`, leaving the cursor on the row (by key) it was on, so the
-    next key acts on the same meeting, not on whatever moved into its place."""
-    kept = None
-    if table.row_count:
-        kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-    table.clear()
-    fill()
-    if kept is not None and kept in {key.value for key in table.rows}:
-        table.move_cursor(row=table.get_row_index(kept))
 
 
 class HomeScreen(Screen[None]):
@@ -160,7 +113,7 @@ class HomeScreen(Screen[None]):
             self.set_class(wide, "-wide")
             if self.summary is not None:
                 # The follow-through column comes or goes (the table keeps its cursor row).
-                self._fill_bodies(self.query_one("#bodies", Table), self.summary)
+                fill_bodies(self.query_one("#bodies", Table), self.summary, wide=wide)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_titles()
@@ -171,62 +124,12 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         summary = home_summary(self.facilitate.store, self.facilitate.today)
         self._show(summary)
-        self._show_reviews_due(summary)
-        self._show_sharing_due(summary)
-
-    def _show_sharing_due(self, summary: HomeSummary) -> None:
-        """A line when a body's protocol says something is due and not sent; none otherwise."""
-        line = self.query_one("#sharing-due", Static)
-        text = home_line(summary.sharing_due, summary.today)
-        line.display = bool(text)
-        if text:
-            line.update(escape(text) + " · u: send")
+        show_reviews_due(self.query_one("#reviews-due", Static), summary)
+        show_sharing_due(self.query_one("#sharing-due", Static), summary)
 
     def action_send_due(self) -> None:
         """Write what the protocols say is due (packets, minutes, reminders), after asking."""
-        store = self.facilitate.store
-        today = self.facilitate.today
-        rows = home_summary(store, today).sharing_due
-        if not rows:
-            self.notify("Nothing is due to be shared.")
-            return
-        from facilitate.tui.dialogs.confirm import ConfirmDialog
-
-        folder = store.path.parent / "exports" / f"shared-{today.isoformat()}"
-        count = f"{len(rows)} item{'s' if len(rows) != 1 else ''}"
-        question = f"Write what is due ({count}) into {folder}? Nothing is e-mailed."
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._send_due(folder)
-
-        self.app.push_screen(ConfirmDialog(escape(question), yes="Write"), answered)
-
-    def _send_due(self, folder: Path) -> None:
-        from facilitate.errors import Refusal
-        from facilitate.export import RENDERERS
-        from facilitate.services.share.send_due import send_due
-        from facilitate.store import StoreError
-
-        try:
-            kept = send_due(self.facilitate.store, self.facilitate.today, folder, RENDERERS)
-        except (Refusal, StoreError) as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return
-        files = sum(k.files for k in kept)
-        self.notify(f"Wrote {files} files for {len(kept)} items in {folder}", timeout=8)
-        self.action_refresh()
-
-    def _show_reviews_due(self, summary: HomeSummary) -> None:
-        """A line when a partner's sharing agreement is due for review; none otherwise."""
-        due = summary.reviews_due
-        line = self.query_one("#reviews-due", Static)
-        line.display = bool(due)
-        if due:
-            names = ", ".join(d.organization + (f" ({d.body})" if d.body else "") for d in due)
-            line.update(
-                f"Sharing agreement review due since {due[0].review_on:%b %d}: {escape(names)}"
-            )
+        ask_to_send_due(self)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "upcoming" and event.row_key.value:
@@ -373,68 +276,12 @@ class HomeScreen(Screen[None]):
         self.summary = summary
         self.has_partnership = summary.has_partnership
         self.query_one("#no-partnership", Static).display = not summary.has_partnership
-        upcoming = self.query_one("#upcoming", Table)
-        keep_cursor(upcoming, lambda: self._fill_meetings(upcoming, summary))
-        bodies = self.query_one("#bodies", Table)
-        keep_cursor(bodies, lambda: self._fill_bodies(bodies, summary))
-        actions = self.query_one("#actions", Table)
-        keep_cursor(actions, lambda: self._fill_actions(actions, summary))
+        # Each table keeps its cursor on the same row (by key) as it is filled again.
+        fill_meetings(self.query_one("#upcoming", Table), summary)
+        fill_bodies(self.query_one("#bodies", Table), summary, wide=self.has_class("-wide"))
+        fill_actions(self.query_one("#actions", Table), summary)
         title = f"Open action items ({summary.open_count}, {summary.overdue_count} overdue)"
         if summary.open_count > len(summary.actions):
             title += f" — the {len(summary.actions)} due soonest"
         self.titles["actions"] = title
         self._show_titles()
-
-    def _fill_meetings(self, upcoming: Table, summary: HomeSummary) -> None:
-        today = summary.today
-        rows: list[tuple[str, list[object]]] = []
-        for meeting in summary.upcoming:
-            if meeting.status is MeetingStatus.LIVE:
-                when: object = "LIVE now"
-            elif meeting.cancelled:
-                # Kept in the list so the cancellation can be taken back, but never run.
-                when = literal(mark(f"{meeting.starts_at:%a %b %d} · cancelled"), "dim")
-            elif meeting.starts_at.date() < today:
-                # Planned, its day gone and never run: still here to run, or to move.
-                when = literal(mark(f"{meeting.starts_at:%a %b %d} · not run"), "b")
-            else:
-                when = f"{meeting.starts_at:%a %b %d %H:%M}"
-            rows.append((meeting.id, [when, meeting.title, meeting.location]))
-        for meeting in summary.recent:
-            # Held meetings follow, newest first: their minutes are a keystroke away (v).
-            state = "approved" if meeting.status == "approved" else "minutes draft"
-            rows.append(
-                (
-                    meeting.id,
-                    [
-                        literal(mark(f"{meeting.starts_at:%b %d} · {state}"), "dim"),
-                        literal(meeting.title, "dim"),
-                        meeting.location,
-                    ],
-                )
-            )
-        upcoming.fit_rows(MEETING_COLUMNS, rows)
-
-    def _fill_bodies(self, bodies: Table, summary: HomeSummary) -> None:
-        rows: list[tuple[str, list[object]]] = []
-        for entry in summary.series:
-            # Keyed by series so g (ground rules) and the like know which series is meant.
-            key = entry.series_id or f"body:{entry.body_id}"
-            follow = follow_through_cell(summary.follow_through.get(entry.series_id or ""))
-            name = entry.series_name or mark("—")
-            rows.append((key, [entry.body_name, name, str(entry.members), follow]))
-        if self.has_class("-wide"):
-            bodies.fit_rows([*BODY_COLUMNS, FOLLOW_COLUMN], rows)
-        else:
-            bodies.fit_rows(BODY_COLUMNS, [(key, cells[:-1]) for key, cells in rows])
-
-    def _fill_actions(self, actions: Table, summary: HomeSummary) -> None:
-        rows: list[tuple[str, list[object]]] = []
-        for line in summary.actions:
-            row = line.action
-            due: object = f"{row.due:%b %d}" if row.due else "no date"
-            if line.overdue:
-                # Said in words too: "late" reads the same in any colour setting.
-                due = literal(f"{due} ({line.days_overdue}d late)", "b red")
-            rows.append((row.id, [due, row.owner, row.organization, row.text, row.meeting_title]))
-        actions.fit_rows(ACTION_COLUMNS, rows)

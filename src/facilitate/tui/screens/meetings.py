@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from facilitate.models.enums import MeetingStatus
 from facilitate.services.meetings_list import STATUS_LABELS, list_meetings, status_label
+from facilitate.services.plurals import counted
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table, literal
 
@@ -96,7 +97,7 @@ class MeetingsScreen(Screen[None]):
         if kept is not None and kept in {key.value for key in table.rows}:
             table.move_cursor(row=table.get_row_index(kept))
         which = STATUS_LABELS[self.status] if self.status else "every status"
-        shown = f"{len(rows)} meeting{'s' if len(rows) != 1 else ''} · {which}"
+        shown = f"{counted(len(rows), 'meeting')} · {which}"
         if words.strip():
             shown += f" · matching “{words.strip()}”"
         if not rows:

@@ -20,17 +20,19 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import Meeting
 from facilitate.models.enums import AttendanceStatus
-from facilitate.services.people import directory
+from facilitate.services.people import directory, offices
 from facilitate.services.people.directory import Choice
+from facilitate.services.record import quorum_words
 from facilitate.services.run import attendance, listening, live
 from facilitate.services.run.attendance import AttendanceError, RosterLine
 from facilitate.services.run.capture import CaptureError
 from facilitate.services.run.listening import ListeningError, consent_line, is_listening
 from facilitate.services.run.live import LiveError
 from facilitate.tui.dialogs.attendee import seat_attendee, seat_cell
+from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.consent import ConsentDialog
 from facilitate.tui.dialogs.guest import GuestDialog
-from facilitate.tui.feedback import reported
+from facilitate.tui.feedback import TOAST_SECONDS, reported
 from facilitate.tui.screens.roles import RolesScreen
 from facilitate.tui.symbols import mark as symbol
 from facilitate.tui.widgets.key_bar import KeyBar
@@ -56,6 +58,9 @@ STATUS_STYLE = {
     AttendanceStatus.ABSENT: "dim",
 }
 
+
+CHAIR_IN_OFFICE = "chair-in-office"
+"""The presiding choice that records nobody: the chair in office that day presides."""
 
 # Name, organization and status are the roll call itself. A seat ("stand-in for …, phone") and a
 # status naming a stand-in can be long: each keeps a word's room and gives way, the seat first;
@@ -83,6 +88,9 @@ class OpeningScreen(Screen[None]):
     OpeningScreen #quorum.-undefined { color: $text-muted; text-style: none; }
     OpeningScreen #attendance-box { height: 2fr; min-height: 5; }
     OpeningScreen #attendance-detail { padding: 0 1; height: auto; color: $text-muted; }
+    OpeningScreen #opening-status {
+        padding: 0 1; height: auto; color: $text-success; display: none;
+    }
     OpeningScreen #today-roles { padding: 0 1; height: auto; max-height: 3; }
     OpeningScreen #rules-status { padding: 0 1; height: auto; border-top: solid $primary-darken-2; }
     OpeningScreen #rules-status.-agreed { color: $text-success; }
@@ -103,6 +111,13 @@ class OpeningScreen(Screen[None]):
         Binding("e", "status('left_early')", "Left early", id="opening.left_early", group=STATUS),
         Binding("g", "guest", "Guest", id="opening.guest", tooltip="Add a guest"),
         Binding("o", "roles", "Roles", id="opening.roles", tooltip="Today's roles"),
+        Binding(
+            "w",
+            "presiding",
+            "Presiding",
+            id="opening.presiding",
+            tooltip="Who presides (unless chosen: the chair in office)",
+        ),
         Binding("f1,question_mark", "help", "Keys", id="opening.help"),
         Binding("escape", "back", "Back", id="opening.back"),
     ]
@@ -123,6 +138,7 @@ class OpeningScreen(Screen[None]):
         with Vertical(id="attendance-box"):
             yield Table(id="attendance", cursor_type="row", zebra_stripes=True)
         yield Static(id="attendance-detail", markup=False)
+        yield Static(id="opening-status", markup=False)
         yield Static(id="today-roles")
         with Vertical(id="rules-box"):
             yield Static(id="rules-status")
@@ -194,27 +210,32 @@ class OpeningScreen(Screen[None]):
         status = attendance.quorum(store, self.meeting_id)
         here = sum(1 for line in self.lines.values() if line.status in attendance.COUNTED)
         widget = self.query_one("#quorum", Static)
+        said = quorum_words.sentence(status)
         if not status.defined:
-            text = f"{status.reason} · {here} in the room"
+            text = f"{said} · {here} in the room"
         else:
             mark = symbol("✓") if status.met else symbol("✗")
-            text = f"{mark} {status.reason[0].upper()}{status.reason[1:]}"
+            text = f"{mark} {said}"
         widget.update(escape(text))
         widget.set_class(status.defined and status.met, "-met")
         widget.set_class(not status.defined, "-undefined")
 
     def _show_roles(self) -> None:
-        lines = attendance.roles_today(self.facilitate.store, self.meeting_id)
+        """Who presides (beside the roles, never among them: see `offices`), then the roles."""
+        store = self.facilitate.store
+        chair = offices.presiding(store, self.meeting_id)
+        presides = escape(chair.name) if chair else "nobody named — w chooses"
+        lines = attendance.roles_today(store, self.meeting_id)
         widget = self.query_one("#today-roles", Static)
         if not any(line.assignment for line in lines):
-            widget.update("[b]Roles:[/b] not set for today — o suggests them fairly")
-            return
-        parts = [
-            f"{escape(line.role.name)}: "
-            + (escape(line.person.name) if line.person else "[dim](open)[/dim]")
-            for line in lines
-        ]
-        widget.update("[b]Roles:[/b] " + " · ".join(parts))
+            roles = "not set for today — o suggests them fairly"
+        else:
+            roles = " · ".join(
+                f"{escape(line.role.name)}: "
+                + (escape(line.person.name) if line.person else "[dim](open)[/dim]")
+                for line in lines
+            )
+        widget.update(f"[b]Presiding:[/b] {presides} · [b]Roles:[/b] {roles}")
 
     def _show_rules(self, meeting: Meeting) -> None:
         rules = live.rules_to_agree(self.facilitate.store, self.meeting_id)
@@ -239,6 +260,19 @@ class OpeningScreen(Screen[None]):
     def _selected_key(self) -> str | None:
         return self.query_one("#attendance", Table).highlighted_key
 
+    def say(self, message: str) -> None:
+        """Say what a key just did on the status line under the roll call, not in a toast: a
+        roll call is many keys in a row, and their toasts piled up over the roster and the
+        ground rules. Toasts are kept for what went wrong."""
+        status = self.query_one("#opening-status", Static)
+        status.display = True
+        status.update(message)
+
+    def warn(self, message: str) -> None:
+        """What was refused: a toast, for the app's one length (`feedback.TOAST_SECONDS`); what
+        was done goes to the status line instead, so toasts do not pile up over the roster."""
+        self.notify(message, severity="error", timeout=TOAST_SECONDS)
+
     # -- actions ------------------------------------------------------------------------------
 
     def action_status(self, value: str) -> None:
@@ -255,7 +289,7 @@ class OpeningScreen(Screen[None]):
                 elif line.attendance is not None:
                     attendance.set_status(store, line.attendance.id, status)
             except (AttendanceError, CaptureError) as error:
-                self.notify(str(error), severity="error", timeout=8)
+                self.warn(str(error))
                 return
         self.reload(select=key)
         # Roll call: the next person is highlighted, so p p l p r works down the list; said,
@@ -268,24 +302,33 @@ class OpeningScreen(Screen[None]):
             said += f"; next: {following.name}" if following else ""
         else:
             said += "; that was the last on the list"
-        self.notify(said + ".", timeout=4)
+        self.say(said + ".")
 
     @work
     async def action_guest(self) -> None:
         store = self.facilitate.store
-        fields = await self.app.push_screen_wait(GuestDialog(directory.organization_choices(store)))
+        fields = await self.app.push_screen_wait(
+            GuestDialog(
+                directory.organization_choices(store),
+                find_on_roster=lambda name: attendance.on_roster(store, name),
+            )
+        )
         if fields is None:
             return
         with reported(self.app):
             try:
-                row = attendance.add_guest(
-                    store, self.meeting_id, fields.name, organization_id=fields.organization_id
+                arrival = attendance.arrive(
+                    store,
+                    self.meeting_id,
+                    fields.name,
+                    organization_id=fields.organization_id,
+                    person_id=fields.person_id,
                 )
             except (AttendanceError, CaptureError) as error:
-                self.notify(str(error), severity="error", timeout=8)
+                self.warn(str(error))
                 return
-            self.reload(select=f"guest:{row.id}")
-            self.notify(f"{fields.name} checked in as a guest.")
+            self.reload(select=arrival.key)
+            self.say(arrival.said)
 
     @work
     async def action_seat(self) -> None:
@@ -300,6 +343,43 @@ class OpeningScreen(Screen[None]):
         if await seat_attendee(self.app, self.facilitate.store, self.meeting_id, line, members):
             self.reload(select=key)
 
+    @work
+    async def action_presiding(self) -> None:
+        """Record who presides: one of the people at the table, or back to the chair in office."""
+        store = self.facilitate.store
+        recorded = store.get(Meeting, self.meeting_id).presided_by_person_id
+        chair = offices.presiding_by_default(store, self.meeting_id)
+        choices = [
+            Choice(
+                CHAIR_IN_OFFICE,
+                f"The chair in office: {chair.name}"
+                if chair
+                else "Nobody named (no chair in office on record)",
+            )
+        ]
+        choices += [
+            Choice(person.id, person.name)
+            for person in offices.presiding_candidates(store, self.meeting_id)
+        ]
+        chosen = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Who presides?",
+                choices,
+                help_text="The people at the table (check them in first: p, l). The minutes "
+                "name who presided.",
+                current=recorded or CHAIR_IN_OFFICE,
+            )
+        )
+        if chosen is None:
+            return
+        with reported(self.app):
+            who = offices.set_presiding(
+                store, self.meeting_id, None if chosen == CHAIR_IN_OFFICE else chosen
+            )
+            person = offices.presiding(store, who.id)
+            self.reload()
+            self.say(f"Presiding: {person.name}." if person else "Nobody named as presiding.")
+
     def action_roles(self) -> None:
         self.app.push_screen(RolesScreen(self.meeting_id), callback=self._roles_done)
 
@@ -311,9 +391,9 @@ class OpeningScreen(Screen[None]):
             try:
                 rules = live.agree_ground_rules(self.facilitate.store, self.meeting_id)
             except LiveError as error:
-                self.notify(str(error), severity="error", timeout=8)
+                self.warn(str(error))
                 return
-            self.notify(f"Ground rules agreed: version {rules.version.version}.")
+            self.say(f"Ground rules agreed: version {rules.version.version}.")
             self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -340,10 +420,10 @@ class OpeningScreen(Screen[None]):
                     statement=fields.statement,
                 )
             except (ListeningError, CaptureError) as error:
-                self.notify(str(error), severity="error", timeout=8)
+                self.warn(str(error))
                 return
             self.reload()
-            self.notify("Consent recorded.")
+            self.say(listening.recorded_message(store.get(Meeting, self.meeting_id)))
 
     def action_help(self) -> None:
         self.app.push_screen(ScreenHelp("Keys — opening", screen_keys(self)))

@@ -35,7 +35,7 @@ async def may_run(screen: Screen[None], meeting_id: str) -> bool:
         return False
     if redate.other_day(meeting, app.today) is None:
         return True
-    question = escape(redate.question(meeting))
+    question = escape(redate.question(meeting, app.today))
     if not await app.push_screen_wait(ConfirmDialog(question, yes="Start it", no="Not now")):
         return False
     try:
@@ -44,5 +44,5 @@ async def may_run(screen: Screen[None], meeting_id: str) -> bool:
         app.notify(f"Cannot run this meeting: {error}", severity="error", timeout=8)
         return False
     if moved := redate.moved_note(meeting, view.meeting):
-        app.notify(f"{moved}.")
+        app.notify(f"{moved}.", timeout=3)  # the question said so: a short reminder
     return True

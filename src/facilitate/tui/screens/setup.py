@@ -1,5 +1,6 @@
 """Set-up: a partnership's organizations, people, bodies and meeting series, step by step, and
-last who coordinates (the name and address that sign every e-mail draft).
+last who coordinates (the name and address that sign every e-mail draft) and the time zone
+meetings are held in.
 
 Each step is a list with its own keys; `n` moves on, `1`–`5` go back to any step, and every
 step can be skipped and revisited later (Home's `s` opens this screen again).
@@ -21,6 +22,7 @@ from facilitate.services.people import bodies, directory
 from facilitate.services.people.directory import Choice
 from facilitate.services.people.roster import ORG_KIND_LABELS
 from facilitate.services.plan import series, series_roles
+from facilitate.services.plan.series_defaults import series_start
 from facilitate.services.record import settings
 from facilitate.tui import people_flows
 from facilitate.tui.dialogs.body_form import BodyDialog
@@ -42,8 +44,9 @@ HINTS = {
     "people": "Everyone who takes part: type them in (a) or import a spreadsheet (i).",
     "bodies": "Who meets: a steering committee, a core team… with members and quorum (m: members).",
     "series": "How each body meets: cadence, place, agenda template and ground rules.",
-    "you": "Who coordinates: your name signs every e-mail draft and your address sends it "
-    "(e: set them; ctrl+p Settings anywhere).",
+    "you": "Who coordinates, and where you meet: your name signs every e-mail draft, your "
+    "address sends it, and meetings' times are in your time zone (e: set them; ctrl+p "
+    "Settings anywhere).",
 }
 # Which keys mean something on which step (the key bar shows only those).
 STEP_ACTIONS = {
@@ -209,6 +212,10 @@ class SetupScreen(Screen[None]):
                     settings.COORDINATOR_EMAIL,
                     ["Your e-mail", current.coordinator_email or "(not set)", "sends them"],
                 ),
+                (
+                    settings.TIME_ZONE,
+                    ["Time zone", current.time_zone or _unset_zone(), "meetings' times"],
+                ),
             ],
         )
 
@@ -226,8 +233,9 @@ class SetupScreen(Screen[None]):
         step = self.step
         number = STEPS.index(step) + 1
         note = "" if self._table(step).row_count else "  Nothing here yet: press a to add."
-        if step == "you" and (warning := settings.unsigned_warning(self.store)):
-            note = f"  {warning}."
+        if step == "you":
+            warnings = [settings.unsigned_warning(self.store), _zone_warning(self.store)]
+            note = "".join(f"  {warning}." for warning in warnings if warning)
         self.query_one("#setup-hint", Static).update(
             f"Step {number} of {len(STEPS)}. {HINTS[step]}{note}  (n: next step, esc: done)"
         )
@@ -236,6 +244,11 @@ class SetupScreen(Screen[None]):
 
     def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
         self._show_step()
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        """Enter on a row edits it, as the binding says: the table takes Enter first."""
+        if self.step in STEP_ACTIONS["edit"]:
+            self.action_edit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         steps = STEP_ACTIONS.get(action)
@@ -336,6 +349,7 @@ class SetupScreen(Screen[None]):
             series.fields_of(found) if found else None,
             check=lambda f: series.check_series(store, f, exclude_id=exclude, user_dir=user_dir),
             roles_may_double=found.roles_may_double if found else False,
+            starting=series_start(store, user_dir) if found is None else None,
         )
 
     @work
@@ -345,7 +359,11 @@ class SetupScreen(Screen[None]):
             return
         store = self.store
         if step == "you":
-            await self.app.push_screen_wait(settings_dialog(store))
+            # The cursor starts in the field of the row chosen (rows are keyed by setting,
+            # and the dialog's fields are named alike); an unset zone comes offered.
+            await self.app.push_screen_wait(
+                settings_dialog(store, offer_zone=True, first_field=key)
+            )
             self.reload()
             self._show_step()  # the hint's warning goes once the name is set
             return
@@ -458,3 +476,17 @@ class SetupScreen(Screen[None]):
     def _after_people(self) -> None:
         self.reload()
         self._show_step()
+
+
+def _unset_zone() -> str:
+    """The time zone row while none is set: the clock meetings' times are then printed in."""
+    offered = settings.zone_to_offer()
+    return f"(not set: this computer's, {offered})" if offered else "(not set: times print in UTC)"
+
+
+def _zone_warning(store: Store) -> str:
+    """What step 5 says while no time zone is set and this computer's is only UTC (a meeting
+    at 9:00 would print as 15:00 UTC), or ""."""
+    if settings.read(store).time_zone or settings.zone_to_offer():
+        return ""
+    return "No time zone yet: meetings' times print in UTC until you set yours (e)"

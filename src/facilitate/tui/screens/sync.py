@@ -24,6 +24,7 @@ from facilitate.services.sync.report import MergeReport
 from facilitate.services.sync.rules import Kind
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
+from facilitate.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
@@ -61,7 +62,7 @@ class SyncScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(HINT, id="sync-hint")
-        yield Input(placeholder="path to a .changeset or .db file", id="sync-source")
+        yield TextField(placeholder="path to a .changeset or .db file", id="sync-source")
         yield Static("", id="sync-summary")
         yield Table(id="sync-counts", cursor_type="row")
         yield Table(id="sync-conflicts", cursor_type="row", zebra_stripes=True)

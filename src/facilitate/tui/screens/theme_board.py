@@ -1,11 +1,13 @@
 """The theme board: a series' themes and the input under each, to tidy after a session.
 
-Left, the themes (``+housing (3)``) and, last, the input under no theme; right, the input under
-the one selected. Rename or merge the selected theme; mark input with space, then split it off
-into a new theme, move it to another theme, or take it out of the theme; file input (under no
-theme, or under one more) with t. Themes show as typed after ``+`` here, where they are typed
-(services/theme_names.py). Every change goes through services/record/themes.py and is read back
-from the record, so a second window's filing shows on the next change.
+Two bordered panes, so which input belongs to which theme is never in doubt: left, the themes and,
+last, the input under no theme; right, titled with the highlighted theme's name, only the input
+under it (and how its name prints for readers). Rename or merge the selected theme; mark input
+with space, then split it off into a new theme, move it to another theme, or take it out of the
+theme; file input (under no theme, or under one more) with t. Themes show as typed after ``+``
+here, where they are typed (services/theme_names.py). Every change goes through
+services/record/themes.py and is read back from the record, so a second window's filing shows on
+the next change.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitate.models import MeetingSeries
 from facilitate.models.enums import Visibility
+from facilitate.services import theme_names
 from facilitate.services.people.directory import Choice
 from facilitate.services.record import themes
 from facilitate.services.record.loop_links import InputHit
@@ -29,6 +33,8 @@ from facilitate.services.record.themes import ThemeGroup
 from facilitate.tui.dialogs.choose import ChoiceDialog
 from facilitate.tui.dialogs.theme_name import ThemeNameDialog
 from facilitate.tui.feedback import reported
+from facilitate.tui.screens.home import FOCUSED
+from facilitate.tui.symbols import mark
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.screen_help import ScreenHelp, screen_keys
 from facilitate.tui.widgets.table import Fit, Table
@@ -54,10 +60,14 @@ NEW_THEME = "\x00new"
 class ThemeBoardScreen(Screen[None]):
     """One series' themes. Dismisses with None."""
 
+    # The panes are the app's .panel (app.tcss): a border, brighter round the one with the keys.
     DEFAULT_CSS = """
     ThemeBoardScreen #board { height: 1fr; }
-    ThemeBoardScreen #themes { width: 1fr; max-width: 36; height: 1fr; }
-    ThemeBoardScreen #filed { width: 3fr; height: 1fr; }
+    ThemeBoardScreen #themes-pane { width: 1fr; min-width: 28; max-width: 40; }
+    ThemeBoardScreen #filed-pane { width: 2fr; }
+    /* Long words are cut with … to fit, so no pane needs a scrollbar across. */
+    ThemeBoardScreen #themes, ThemeBoardScreen #filed { height: 1fr; overflow-x: hidden; }
+    ThemeBoardScreen #filed-empty { padding: 0 1; color: $text-muted; height: auto; }
     ThemeBoardScreen #board-status { padding: 0 1; height: auto; }
     """
 
@@ -80,6 +90,7 @@ class ThemeBoardScreen(Screen[None]):
         self.unfiled: dict[str, InputHit] = {}  # input under no theme, by its row key
         # Row keys marked: EntryTheme ids under a theme, "table:id" under no theme.
         self.marked: set[str] = set()
+        self.titles = {"themes": "Themes", "filed": "Input"}  # by pane, without the focus mark
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -89,8 +100,13 @@ class ThemeBoardScreen(Screen[None]):
         yield Header()
         yield Static(id="board-status", markup=False)
         with Horizontal(id="board"):
-            yield Table(id="themes", cursor_type="row")
-            yield Table(id="filed", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="themes-pane", classes="panel"):
+                yield Static(id="themes-title", classes="panel-title", markup=False)
+                yield Table(id="themes", cursor_type="row")
+            with Vertical(id="filed-pane", classes="panel"):
+                yield Static(id="filed-title", classes="panel-title", markup=False)
+                yield Table(id="filed", cursor_type="row", zebra_stripes=True)
+                yield Static(id="filed-empty", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -119,6 +135,7 @@ class ThemeBoardScreen(Screen[None]):
         if self.unfiled:
             rows.append((UNFILED, (UNFILED, str(len(self.unfiled)))))
         self.themes_table.fit_rows(THEME_COLUMNS, rows)
+        self.titles["themes"] = f"Themes ({len(self.groups)})" if self.groups else "Themes"
         if keep in self.groups or (keep == UNFILED and self.unfiled):
             self.themes_table.move_cursor(row=self.themes_table.get_row_index(keep))
         status = EMPTY if not self.groups else f"{len(self.groups)} themes · space marks input"
@@ -148,6 +165,7 @@ class ThemeBoardScreen(Screen[None]):
                 for e in (group.entries if group else ())
             ]
         self.marked &= {key for key, *_ in shown}
+        self._title_filed(len(shown))
         rows = [
             (
                 key,
@@ -165,6 +183,47 @@ class ThemeBoardScreen(Screen[None]):
         self.filed_table.fit_rows(INPUT_COLUMNS, rows)
         if rows:
             self.filed_table.move_cursor(row=min(row, len(rows) - 1))
+
+    def _title_filed(self, count: int) -> None:
+        """Name the input pane after the theme highlighted, so its rows read as that theme's."""
+        selected = self.selected_theme_id
+        group = self.groups.get(selected or "")
+        pane = self.query_one("#filed-pane")
+        empty = self.query_one("#filed-empty", Static)
+        pane.border_subtitle = None
+        empty.display = False
+        if selected == UNFILED:
+            title = f"Under no theme: {count} input"
+        elif group is None:
+            title = "Input"
+        else:
+            title = f"Under +{group.theme.name}: {count} input"
+            # Content, not a str: a border title would read a str as markup.
+            printed = theme_names.display(group.theme.name)
+            pane.border_subtitle = Content(mark(f"prints as “{printed}”"))
+            if not count:
+                empty.update(
+                    f"Nothing is under +{group.theme.name} now: m merges it into another "
+                    "theme, r renames it."
+                )
+                empty.display = True
+        if self.marked:
+            title += f" · {len(self.marked)} marked"
+        self.titles["filed"] = title
+        self._show_titles()
+
+    def _show_titles(self) -> None:
+        """Each pane's title; the one with the keys is marked, not only coloured."""
+        focused = self.focused
+        for pane, title in self.titles.items():
+            here = focused is not None and focused.id == pane
+            self.query_one(f"#{pane}-title", Static).update(mark((FOCUSED if here else "") + title))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_titles()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_titles()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "themes":

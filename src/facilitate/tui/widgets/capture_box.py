@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from facilitate.services.run.completion import Names, complete
 from facilitate.tui.widgets.completion_list import CompletionList
+from facilitate.tui.widgets.text_field import TextField
 
 
 class CaptureBox(Vertical):
@@ -42,7 +43,7 @@ class CaptureBox(Vertical):
         yield CompletionList(id="completions")
         # No blinking cursor: a blink redraws the line twice a second, which was 85% of what an
         # idle live screen sent down a slow link.
-        line = Input(placeholder=self.placeholder, id="capture")
+        line = TextField(placeholder=self.placeholder, id="capture")
         line.cursor_blink = False
         yield line
 

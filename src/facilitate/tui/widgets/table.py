@@ -5,24 +5,32 @@ its brackets and one that reads "a [/] b" could not be drawn at all. Here a ``st
 ``Text``; a cell meant to be styled is given as ``Text`` with its style. Skipping the markup
 parser is also what keeps a 200-row table quick to fill at start-up.
 
-A table filled with `show()` sizes its columns to the width it has, and again when that changes:
-the columns in order of importance (`Fit.rank`, then as listed) get the width their text needs,
-one flexible column (a title, an action's text) keeps a fair share and takes what is left, and a
-column with no room left is not drawn rather than cut to a stub (nor does it keep its padding).
-Nothing scrolls sideways: what a row loses that way is read whole from `cut_cells()`, which a
-screen shows under its table for the highlighted row.
+A table's columns are made one of two ways, never both (a mix raises ``ValueError``):
+
+* `fit_rows()` gives it `Fit` columns that it sizes to the width it has, and again when that
+  changes (see `column_widths`). Nothing scrolls sideways: what a row loses is read whole from
+  `cut_cells()`, which the screen shows under the table for the highlighted row.
+* `add_column`/`add_columns` give it DataTable's own columns: a given width, or as wide as the
+  widest text, the table scrolling sideways when they do not all fit. DataTable widens such a
+  column only when it is next idle, and a cell drawn in between kept its cut text in the wider
+  column ("Alex Mor…"); here the column widens before the longer value is drawn, and `clear()`
+  lets it narrow to the rows that come next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any, Self
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, ColumnKey, RowKey
+
+from facilitate.tui.widgets.column_widths import FLEX_MIN, NARROWEST, Fit, Rows, fit_widths
+
+__all__ = ["FLEX_MIN", "NARROWEST", "Fit", "Rows", "Table", "fit_widths", "literal"]
 
 
 def literal(value: object, style: str = "") -> object:
@@ -32,72 +40,9 @@ def literal(value: object, style: str = "") -> object:
     return value
 
 
-FLEX_MIN = 12
-"""The flexible column keeps at least this many cells (or its whole text, if shorter)."""
-NARROWEST = 3
-"""A column left fewer cells than this is not drawn: three letters say nothing."""
-
-
-@dataclass(frozen=True)
-class Fit:
-    """A column of a table that sizes itself: its key, its heading, and whether it is the one
-    that takes (and gives up) the room left over."""
-
-    key: str
-    label: str
-    flexible: bool = False
-    rank: int = 0
-    """Columns get their room in rank order (lower first; equal ranks as listed), so the least
-    important is the one cut when the width runs short, wherever it is drawn."""
-    least: int | None = None
-    """A column whose text is sometimes long (a stand-in's name) first gets this many cells, and
-    the rest of its text only once every column has its share; None: its whole text at once."""
-
-
-Rows = Sequence[tuple[str, Sequence[object]]]
-"""The rows of a table: each its key and its cells."""
-
-
-def fit_widths(columns: Sequence[Fit], rows: Rows, width: int, padding: int = 1) -> list[int]:
-    """Each column's width in `width` cells (0: not drawn), as described in the module."""
-    natural = [
-        max([cell_len(c.label), *(cell_len(str(cells[i])) for _, cells in rows)])
-        for i, c in enumerate(columns)
-    ]
-    drawn = list(range(len(columns)))
-    while True:
-        widths = _share(columns, natural, drawn, width - 2 * padding * len(drawn))
-        kept = [i for i in drawn if widths[i]]
-        # A column left out gives its padding back to the others: lay them out again.
-        if kept == drawn:
-            return widths
-        drawn = kept
-
-
-def _share(
-    columns: Sequence[Fit], natural: Sequence[int], drawn: list[int], room: int
-) -> list[int]:
-    """The widths of the `drawn` columns in `room` cells (0 for a column given too little)."""
-    flex = next((i for i in drawn if columns[i].flexible), None)
-    reserve = 0 if flex is None else min(natural[flex], max(FLEX_MIN, room // 2))
-    widths = [0] * len(columns)
-    left = room - reserve
-    ranked = [i for i in sorted(drawn, key=lambda i: (columns[i].rank, i)) if i != flex]
-    for i in ranked:
-        least = columns[i].least
-        widths[i] = min(natural[i] if least is None else least, natural[i], max(left, 0))
-        left -= widths[i]
-    for i in ranked:  # then the rest of the text of a column given its least, in the same order
-        more = min(natural[i] - widths[i], max(left, 0))
-        widths[i] += more
-        left -= more
-    if flex is not None:
-        widths[flex] = min(natural[flex], max(left + reserve, 0))
-    return [w if w >= min(NARROWEST, natural[i]) and w > 0 else 0 for i, w in enumerate(widths)]
-
-
 class Table(DataTable[object]):
-    """A DataTable of literal text; see `show()` for one that fits its columns to its width."""
+    """A DataTable of literal text, its columns sized by the table or by DataTable (see the
+    module)."""
 
     # The row under the cursor is underlined, so it is not told by colour alone. Its colours
     # keep 4.5:1 in every setting (tests/test_contrast.py): with the focus, a darker blue than
@@ -116,12 +61,21 @@ class Table(DataTable[object]):
     }
     """
 
-    _fits: Sequence[Fit] = ()
-    _rows: Rows = ()
-    _widths: Sequence[int] = ()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._sized = False
+        """True once `fit_rows` gave the columns, until `clear(columns=True)`."""
+        self._fits: list[Fit] = []
+        self._rows: list[tuple[str, Sequence[object]]] = []
+        self._widths: list[int] = []
+        super().__init__(*args, **kwargs)
+
+    # -- columns the table sizes ---------------------------------------------------------------
 
     def fit_rows(self, columns: Sequence[Fit], rows: Rows) -> None:
         """Replace the table's columns and rows, sized to the width the table has now."""
+        if self.columns and not self._sized:
+            raise ValueError("fit_rows on a table given DataTable's columns: clear(columns=True)")
+        self._sized = True
         self._fits, self._rows = list(columns), list(rows)
         self._lay_out()
 
@@ -132,26 +86,28 @@ class Table(DataTable[object]):
 
     def put_row(self, key: str, cells: Sequence[object]) -> None:
         """Add the row `key` at the end, or redraw it where it is: in place while the columns keep
-        their widths (a live table grows one row at a time), else the whole table laid out again."""
+        their widths (a live table grows one row at a time), else the whole table laid out again
+        (a row drawn in place at new widths would leave the others cut to the old ones)."""
+        self._need_sized("put_row")
         rows = dict(self._rows)
         new = key not in rows
         rows[key] = cells
         self._rows = list(rows.items())
-        if self._fitted_widths() != list(self._widths):
+        if self._fitted_widths() != self._widths:
             self._lay_out()
             return
         drawn = [i for i, w in enumerate(self._widths) if w]
         if new:
-            self.add_row(*(cells[i] for i in drawn), key=key)
-        else:
-            for i in drawn:
-                self.update_cell(key, self._fits[i].key, cells[i])
+            super().add_row(*(literal(_cell(cells, i)) for i in drawn), key=key)
+            return
+        for i in drawn:
+            super().update_cell(key, self._fits[i].key, literal(_cell(cells, i)))
 
     def drop_row(self, key: str) -> None:
         """Remove the row `key`, if it is there."""
         self._rows = [(k, cells) for k, cells in self._rows if k != key]
         if key in {row.value for row in self.rows}:
-            self.remove_row(key)
+            super().remove_row(key)
 
     @property
     def highlighted_key(self) -> str | None:
@@ -173,6 +129,10 @@ class Table(DataTable[object]):
             if cell_len(str(cell)) > width
         ]
 
+    def _need_sized(self, what: str) -> None:
+        if not self._sized:
+            raise ValueError(f"{what} needs columns given by fit_rows")
+
     def _fitted_widths(self) -> list[int]:
         width = self.size.width
         if len(self._rows) > self.size.height - int(self.show_header):
@@ -182,18 +142,33 @@ class Table(DataTable[object]):
     def _lay_out(self) -> None:
         kept = self.ordered_rows[self.cursor_row].key.value if self.row_count else None
         widths = self._widths = self._fitted_widths()
-        self.clear(columns=True)
+        super().clear(columns=True)
         drawn = [i for i, w in enumerate(widths) if w]
         for i in drawn:
-            self.add_column(self._fits[i].label, width=widths[i], key=self._fits[i].key)
+            super().add_column(self._fits[i].label, width=widths[i], key=self._fits[i].key)
         for key, cells in self._rows:
-            self.add_row(*(cells[i] for i in drawn), key=key)
+            super().add_row(*(literal(_cell(cells, i)) for i in drawn), key=key)
         if kept is not None and kept in {row.value for row in self.rows}:
             self.move_cursor(row=self.get_row_index(kept))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._fits:
+        if self._sized:
             self._lay_out()
+
+    # -- DataTable's own columns ---------------------------------------------------------------
+
+    def add_column(
+        self,
+        label: str | Text,
+        *,
+        width: int | None = None,
+        key: str | None = None,
+        default: CellType | None = None,
+    ) -> ColumnKey:
+        """A column of width `width`, or with none as wide as its widest text."""
+        if self._sized:
+            raise ValueError("add_column on a table whose columns fit_rows gave")
+        return super().add_column(label, width=width, key=key, default=default)
 
     def add_row(
         self,
@@ -202,7 +177,13 @@ class Table(DataTable[object]):
         key: str | None = None,
         label: str | Text | None = None,
     ) -> RowKey:
-        return super().add_row(*map(literal, cells), height=height, key=key, label=label)
+        """A row of literal cells, its columns widened first where its text is longer."""
+        if self._sized:
+            raise ValueError("add_row on a table whose columns fit_rows gave: use put_row")
+        shown = [literal(cell) for cell in cells]
+        for column, cell in zip(self.ordered_columns, shown, strict=False):
+            self._widen(column.key, cell)
+        return super().add_row(*shown, height=height, key=key, label=label)
 
     def update_cell(
         self,
@@ -212,4 +193,57 @@ class Table(DataTable[object]):
         *,
         update_width: bool = False,
     ) -> None:
-        super().update_cell(row_key, column_key, literal(value), update_width=update_width)
+        """Change one cell: a sized table's row is redrawn by `put_row`; a column as wide as
+        its text widens first where the new text is longer."""
+        row = row_key.value if isinstance(row_key, RowKey) else row_key
+        column = column_key.value if isinstance(column_key, ColumnKey) else column_key
+        if self._sized:
+            cells = dict(self._rows).get(row or "")
+            index = next((i for i, fit in enumerate(self._fits) if fit.key == column), None)
+            if row is None or cells is None or index is None:
+                raise ValueError(f"No cell for row {row!r}, column {column!r}")
+            changed = list(cells)
+            changed[index] = value
+            self.put_row(row, changed)
+            return
+        shown = literal(value)
+        self._widen(column_key if isinstance(column_key, ColumnKey) else ColumnKey(column), shown)
+        super().update_cell(row_key, column_key, shown, update_width=update_width)
+
+    def _widen(self, key: ColumnKey, cell: object) -> None:
+        """Widen an auto-width column to `cell` before it is drawn: DataTable would only at its
+        next idle, and its cached cells would keep the old cut."""
+        column = self.columns.get(key)
+        if column is not None and column.auto_width:
+            column.content_width = max(column.content_width, _cell_width(cell))
+
+    def remove_row(self, row_key: RowKey | str) -> None:
+        row = row_key.value if isinstance(row_key, RowKey) else row_key
+        self._rows = [(k, cells) for k, cells in self._rows if k != row]
+        super().remove_row(row_key)
+
+    def clear(self, columns: bool = False) -> Self:
+        """Remove every row (and with `columns`, every column, after which either kind may come):
+        a column as wide as its text narrows to its heading, to widen to the rows that come
+        next."""
+        self._rows = []
+        if columns:
+            self._sized, self._fits, self._widths = False, [], []
+        for column in self.columns.values():
+            if column.auto_width:
+                column.content_width = _cell_width(column.label)
+        return super().clear(columns)
+
+
+def _cell_width(cell: object) -> int:
+    """The cells `cell` takes on one line, as DataTable draws it."""
+    if cell is None:
+        return 0
+    if isinstance(cell, Text):
+        return max((cell_len(line) for line in cell.plain.splitlines()), default=0)
+    return cell_len(str(cell))
+
+
+def _cell(cells: Sequence[object], index: int) -> object:
+    """The cell at `index`, or nothing for a row given fewer cells than the table has columns."""
+    return cells[index] if index < len(cells) else None

@@ -1,0 +1,72 @@
+"""Enter in a form that names its last text field (`FormDialog.LAST_FIELD`) moves from field to
+field and saves only from that one; a form without one saves from any field (tui/dialogs/form.py).
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from facilitate.models import MeetingSeries
+from facilitate.store import Store
+from facilitate.tui.app import FacilitateApp
+from facilitate.tui.dialogs.series_form import SeriesDialog
+from facilitate.tui.dialogs.theme_name import ThemeNameDialog
+from facilitate.tui.screens.setup import SetupScreen
+
+from .conftest import TODAY
+
+
+async def _type(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*("space" if char == " " else char for char in text))
+
+
+def _focused(app: FacilitateApp) -> str | None:
+    focused = app.screen.focused
+    return focused.id if focused is not None else None
+
+
+def _names(store: Store) -> set[str]:
+    return {s.name for s in store.find(MeetingSeries)}
+
+
+async def test_enter_walks_the_series_form_and_saves_from_its_last_field(
+    demo_store: Store,
+) -> None:
+    before = _names(demo_store)
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(SetupScreen())
+        await pilot.pause()
+        await pilot.press("4", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, SeriesDialog) and _focused(app) == "name"
+        await _type(pilot, "Budget working group")
+        await pilot.press("enter")
+        await pilot.pause()
+        # Moved on to the next field; nothing was saved from the name.
+        assert isinstance(app.screen, SeriesDialog) and _focused(app) == "kind"
+        assert _names(demo_store) == before
+        await pilot.press("tab")
+        assert _focused(app) == "cadence"
+        await _type(pilot, "monthly")
+        await pilot.press("enter")
+        assert _focused(app) == "place"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SeriesDialog) and _names(demo_store) == before
+        app.screen.query_one("#minutes").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+    assert _names(demo_store) == before | {"Budget working group"}
+
+
+async def test_a_form_without_a_last_field_saves_on_enter(store: Store) -> None:
+    answers: list[str | None] = []
+    app = FacilitateApp(store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ThemeNameDialog("Name the theme"), answers.append)
+        await pilot.pause()
+        await _type(pilot, "court-dates")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert answers == ["court-dates"]
