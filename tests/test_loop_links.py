@@ -280,7 +280,7 @@ def _id(line: object, rows: list[loop_links.LoopRow]) -> str:
 def test_the_screen_and_the_report_agree_on_what_is_still_open() -> None:
     """A tabled, deferred or referred decision has not settled the matter: still open, on the
     Loop screen as in the report (one rule, `still_open`)."""
-    from facilitate.services.record.loop_links import still_open
+    from facilitate.store.queries_owed import still_open
 
     assert still_open("decision", "tabled") and still_open("decision", "deferred")
     assert still_open("decision", "referred")

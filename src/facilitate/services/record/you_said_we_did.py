@@ -41,12 +41,7 @@ from facilitate.services.record.audience import (
     visible_values,
 )
 from facilitate.services.record.entry_lines import Names, attribution_label, listening_source
-from facilitate.services.record.loop_links import (
-    LinkError,
-    link_response,
-    owners_of,
-    still_open,
-)
+from facilitate.services.record.loop_links import LinkError, link_response, owners_of
 from facilitate.services.record.wording import (
     OUTCOME_LABELS,
     STATUS_LABELS,
@@ -57,6 +52,7 @@ from facilitate.store import Store, queries_loop, queries_loop_report
 from facilitate.store.queries_input import InputRow
 from facilitate.store.queries_loop import AnswerRow, LinkRow
 from facilitate.store.queries_loop_report import LeftOut
+from facilitate.store.queries_owed import still_open
 
 __all__ = ["LinkError", "link_response", "you_said_we_did"]
 
