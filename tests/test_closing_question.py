@@ -52,6 +52,11 @@ async def test_escape_leaves_the_meeting_open_and_nothing_assumed(demo_store: St
         await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
         assert any("needs an answer" in str(n.message) for n in app._notifications)
+        # "Not yet": the answer given waits for the next ctrl+k, not written yet.
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert isinstance(app.screen, UntakenDialog)
+        assert len(app.screen.given) == 1
     assert demo_store.get(Meeting, meeting.id).status is MeetingStatus.LIVE
     assert all(i.state is ItemState.PENDING for i in _items(demo_store, meeting)[2:])
 

@@ -1,6 +1,5 @@
-"""Enter in a form that names its last text field (`FormDialog.LAST_FIELD`) moves from field to
-field and saves only from that one; a form without one saves from any field (tui/dialogs/form.py).
-"""
+"""Enter in a form moves from text field to text field and saves only from the last one: the one
+the form names (`FormDialog.LAST_FIELD`), else its last text field (tui/dialogs/form.py)."""
 
 from __future__ import annotations
 
@@ -70,3 +69,34 @@ async def test_a_form_without_a_last_field_saves_on_enter(store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert answers == ["court-dates"]
+
+
+async def test_enter_in_the_settings_form_moves_on_until_its_last_field(store: Store) -> None:
+    """A form names no last field: Enter still moves on until the form's last text field (the
+    settings form closed after the name, and the rest typed went to the screen as commands)."""
+    from facilitate.services.record.settings import Settings
+    from facilitate.tui.dialogs.settings import SettingsDialog
+
+    saved: list[tuple[str, str, str]] = []
+
+    def save(name: str, email: str, zone: str) -> Settings:
+        saved.append((name, email, zone))
+        return Settings(name, email, zone)
+
+    app = FacilitateApp(store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(SettingsDialog(Settings(), save))
+        await pilot.pause()
+        await _type(pilot, "Rosa Lind")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsDialog)
+        assert _focused(app) == "coordinator-email"
+        await _type(pilot, "rosa@county.org")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _focused(app) == "time-zone" and not saved
+        await _type(pilot, "America/Denver")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert saved == [("Rosa Lind", "rosa@county.org", "America/Denver")]

@@ -39,7 +39,7 @@ ANSWER_KEYS = {
 HELP = (
     " · ".join(f"{key} {UNTAKEN_ANSWERS[state].short}" for state, (key, _) in ANSWER_KEYS.items())
     + " (each moves down) · a all the rest were taken · Enter: these answers · "
-    "Escape: not closed yet. The minutes say what you answer."
+    "Escape: not closed yet (your answers are kept). The minutes say what you answer."
 )
 
 
@@ -79,6 +79,11 @@ class UntakenDialog(ModalScreen[dict[str, ItemState] | None]):
     @property
     def table(self) -> Table:
         return self.query_one("#untaken", Table)
+
+    @property
+    def given(self) -> dict[str, ItemState]:
+        """The answers given so far (what escape leaves for the next time the list opens)."""
+        return {item_id: state for item_id, state in self.answers.items() if state}
 
     @property
     def unanswered(self) -> list[AgendaItem]:
@@ -152,7 +157,7 @@ class UntakenDialog(ModalScreen[dict[str, ItemState] | None]):
             )
             self.table.move_cursor(row=self.table.get_row_index(missing[0].id))
             return
-        self.dismiss({item_id: state for item_id, state in self.answers.items() if state})
+        self.dismiss(self.given)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

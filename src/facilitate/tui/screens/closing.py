@@ -390,8 +390,11 @@ class ClosingScreen(Screen[bool]):
         items = closing.untaken(self.facilitate.store, self.meeting_id)
         if not items:
             return {}
-        answers = await self.app.push_screen_wait(UntakenDialog(items, self.untaken_answers))
+        dialog = UntakenDialog(items, self.untaken_answers)
+        answers = await self.app.push_screen_wait(dialog)
         if answers is None:
+            # Escape is "not yet": what was answered so far waits for the next ctrl+k.
+            self.untaken_answers.update(dialog.given)
             self.notify("Not closed: each item not stepped through needs an answer.", timeout=4)
             return None
         self.untaken_answers.update(answers)
