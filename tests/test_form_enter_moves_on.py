@@ -1,5 +1,5 @@
-"""Enter in a form moves from text field to text field and saves only from the last one: the one
-the form names (`FormDialog.LAST_FIELD`), else its last text field (tui/dialogs/form.py)."""
+"""Enter in a form that names its last text field (`FormDialog.LAST_FIELD`) moves from field to
+field and saves only from that one; a form without one saves from any field."""
 
 from __future__ import annotations
 
@@ -72,8 +72,8 @@ async def test_a_form_without_a_last_field_saves_on_enter(store: Store) -> None:
 
 
 async def test_enter_in_the_settings_form_moves_on_until_its_last_field(store: Store) -> None:
-    """A form names no last field: Enter still moves on until the form's last text field (the
-    settings form closed after the name, and the rest typed went to the screen as commands)."""
+    """The settings form's fields are typed one after another: Enter moves on to the last (it
+    closed after the name, and the rest typed went to the screen as commands)."""
     from facilitate.services.record.settings import Settings
     from facilitate.tui.dialogs.settings import SettingsDialog
 

@@ -42,9 +42,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     `read()` raises ValueError with a message for the user; the message is shown in the form's
     `#error` label and everything typed stays where it is.
 
-    Enter moves on from text field to text field, as in a paper form, and saves (as ctrl+s
-    does) from the last one: a form's last text field, or the one it names in `LAST_FIELD`
-    when a field after it is not typed in one go.
+    Enter in a text field saves, as ctrl+s does; a form of several fields typed one after
+    another names its last text field in `LAST_FIELD`, and Enter then moves on from field to
+    field, as in a paper form, and saves from that one.
 
     The form opens with focus in its first text field (`AUTO_FOCUS`), set as the form is
     composed: keys typed while it opens go there, not to the scrolling frame around it. A form
@@ -55,7 +55,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     LAST_FIELD: ClassVar[str | None] = None
     """The id of the text field Enter saves from; Enter in any other moves to the next field.
-    None: the form's last text field."""
+    None: Enter saves from every field."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -78,10 +78,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.focus_next()
 
     def _saves_from(self, field: Input) -> bool:
-        if self.LAST_FIELD is not None:
-            return field.id == self.LAST_FIELD
-        shown = [each for each in self.query(Input) if each.display]
-        return not shown or field is shown[-1]
+        return self.LAST_FIELD is None or field.id == self.LAST_FIELD
 
     def action_save(self) -> None:
         try:

@@ -26,9 +26,12 @@ Save = Callable[[str, str, str], Settings]
 
 
 class SettingsDialog(FormDialog[Settings]):
-    """The coordinator's name and e-mail and the time zone; ctrl+s (or enter) stores them
-    through `save`, which refuses a bad value with a ValueError shown here, the dialog kept
-    open as typed."""
+    """The coordinator's name and e-mail and the time zone; ctrl+s (or enter in the last field)
+    stores them through `save`, which refuses a bad value with a ValueError shown here, the
+    dialog kept open as typed."""
+
+    # Typed one after another: Enter after the name moves to the address, as in a paper form.
+    LAST_FIELD = "time-zone"
 
     def __init__(
         self,
