@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from facilitate.cli.common import meeting_argument
+from facilitate.cli.settings import LANGUAGE_CHOICES
 from facilitate.services.plurals import counted
 from facilitate.services.record.audience import AUDIENCES
-from facilitate.services.record.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from facilitate.services.share.sharing import WrittenFile
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 AUDIENCE_CHOICES = tuple(audience.value for audience in AUDIENCES)
 # Spelled out so `--help` does not import the exporters; a test holds it equal to ExportFormat.
 FORMAT_CHOICES = ("md", "html", "docx", "ics", "csv")
-# The languages of the minutes: one per catalogue (services/record/i18n), never restated.
-LANGUAGE_CHOICES = LANGUAGES
 NO_CALENDAR = (
     "No calendar file: nothing in these minutes has a date to add (no open action item with a "
     "due date, no next meeting)."
