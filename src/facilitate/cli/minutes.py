@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from facilitate.cli.common import meeting_argument
-from facilitate.cli.settings import LANGUAGE_CHOICES
+from facilitate.cli.settings import LANGUAGE_CHOICES as LANGUAGE_CHOICES
 from facilitate.services.plurals import counted
 from facilitate.services.record.audience import AUDIENCES
 
