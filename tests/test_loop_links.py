@@ -286,3 +286,23 @@ def test_the_screen_and_the_report_agree_on_what_is_still_open() -> None:
     assert still_open("decision", "referred")
     assert not still_open("decision", "adopted") and not still_open("decision", "unanimous")
     assert still_open("action", "in_progress") and not still_open("action", "done")
+
+
+def test_a_prefix_several_links_start_with_is_said_as_several(store: Store) -> None:
+    """`loop remove ab` where two links' ids start "ab": several answers, not "no answer"."""
+    from facilitate.models import EntryLink
+    from facilitate.services.record.loop_links import LinkError, remove_answer_by_prefix
+
+    for suffix in ("1", "2"):
+        store.insert(
+            EntryLink(
+                id=f"ab{suffix}",
+                from_table="decisions",
+                from_id=f"d{suffix}",
+                to_table="notes",
+                to_id=f"n{suffix}",
+            )
+        )
+    with pytest.raises(LinkError, match='several answers start "ab"'):
+        remove_answer_by_prefix(store, "ab")
+    assert store.count(EntryLink) == 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, tzinfo
 from functools import cache
 
+from facilitate.models.ids import as_utc
 from facilitate.store import Store
 from facilitate.store.queries import read_settings
 
@@ -57,6 +58,5 @@ def wall_clock(moment: datetime, zone: str | tzinfo) -> time:
     """A stored moment (UTC; naive is taken as UTC) as the wall-clock time in `zone` (a name, as
     for `zone_named`, or the zone itself), to the minute: when the meeting was called to order,
     when someone arrived."""
-    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    local = aware.astimezone(zone_named(zone) if isinstance(zone, str) else zone)
+    local = as_utc(moment).astimezone(zone_named(zone) if isinstance(zone, str) else zone)
     return local.time().replace(second=0, microsecond=0, tzinfo=None)

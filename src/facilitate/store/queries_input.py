@@ -303,12 +303,6 @@ def input_total(store: Store, series_id: str) -> int:
     return int(rows[0]["n"])
 
 
-def entry_total(store: Store, series_id: str) -> int:
-    """How many numbered entries (input or not) the series holds (per-meeting counts on
-    indexes)."""
-    return sum(int(row["held"]) for row in _offsets(store, series_id))
-
-
 def answered_total(store: Store, series_id: str) -> int:
     """How many of the series' input have a response (`ANSWERED`; an answered entry is input):
     the keys with a response, each checked through its primary key to belong to the series."""
@@ -426,21 +420,17 @@ def search_inputs(
     found: list[InputRow] = []
     for series in dict.fromkeys(row["series_id"] for row in rows):
         keys = [(row["input_table"], row["id"]) for row in rows if row["series_id"] == series]
-        found += inputs_of(store, series, keys)
+        found += _numbered_keys(store, series, keys)
     order = {(row["input_table"], row["id"]): n for n, row in enumerate(rows)}
     return sorted(found, key=lambda row: order[(row.input_table, row.id)])
-
-
-def inputs_of(store: Store, series_id: str, keys: list[tuple[str, str]]) -> list[InputRow]:
-    """The given input of one series ((table, id) pairs), numbered, in number order, with their
-    themes (others, and entries that are not input, are left out)."""
-    return _numbered_keys(store, series_id, keys)
 
 
 def _numbered_keys(
     store: Store, series_id: str, keys: list[tuple[str, str]], *, every: bool = False
 ) -> list[InputRow]:
-    """`inputs_of`; `every` when the keys are known to be input (or are wanted anyway)."""
+    """The given entries of one series ((table, id) pairs), numbered, in number order, with
+    their themes: only those that are input, unless `every` (others of another series are
+    always left out)."""
     if not keys:
         return []
     rows = store.query(

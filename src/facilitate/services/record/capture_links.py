@@ -16,9 +16,10 @@ from facilitate.store import Store
 
 
 def input_number(store: Store, meeting_id: str, table: str, entry_id: str) -> int | None:
-    """The number the live log shows for an entry (``#12``, its series' number); None for what
-    is not input. Only this meeting's input is numbered (two index counts, not a window over the
-    whole series), remembered until a note, parking-lot entry or meeting changes."""
+    """The number the live log shows for an entry (``#12``, its series' number; every note and
+    parking-lot entry has one, `queries_input`); None for an entry of another kind. Only this
+    meeting's entries are numbered, remembered until a note, parking-lot entry or meeting
+    changes."""
     numbers = store.remember(
         ("input numbers", meeting_id),
         (Note.table, ParkingLotItem.table, Meeting.table),

@@ -159,7 +159,8 @@ def series_input_rows(store: Store, series_id: str) -> list[InputRow]:
 
 
 def meeting_numbers(store: Store, meeting_id: str) -> dict[tuple[str, str], int]:
-    """(table, id) → number, for the input of one meeting (what a live log shows)."""
+    """(table, id) → number, for every numbered entry of one meeting (what a live log shows;
+    `queries_input` numbers every note and parking-lot entry)."""
     try:
         meeting = store.get(Meeting, meeting_id)
     except RecordNotFound:
@@ -523,6 +524,7 @@ def remove_answer_by_prefix(store: Store, prefix: str) -> str:
         if len(links) == 1:
             unlink(store, links[0])
             return "the link (the decision or action stays)"
+        ids = links  # several links start so: said as several answers, not as none
     if len(ids) != 1:
         raise LinkError(
             f'no answer has an id starting "{prefix}"'

@@ -261,8 +261,9 @@ def you_said_we_did(
 ) -> LoopReport:
     """The loop for a series, or for one meeting (a listening session).
 
-    Its input is every note and parking-lot entry the audience may see (`queries_input`, as the
-    Loop screen and `re:N` count it), answered or not, so a gap shows. Per theme, the newest
+    Its input is what `queries_input` says input is (a listening session's notes, parking-lot
+    entries, a business meeting's notes filed under a theme or answered) that the audience may
+    see, answered or not, so a gap shows. Per theme, the newest
     `answered_per_theme` inputs with a response and the newest
     `open_per_theme` still open; the rest are counted. `open_per_theme=None` is the full report:
     every input, answered and open.
