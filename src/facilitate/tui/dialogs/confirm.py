@@ -10,6 +10,8 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question, shown as written: callers pass plain text, user words and all."""
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
@@ -23,7 +25,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            # The question names what the user typed (a title, a line): never read as markup.
+            yield Static(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="error")
                 yield Button(f"{self.no_label} (n)", id="no")

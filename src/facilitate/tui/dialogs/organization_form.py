@@ -255,7 +255,7 @@ class OrganizationsDialog(ModalScreen[bool]):
             return
         name = self.store.get(Organization, org_id).name
         if not await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete {escape(name)}? Only one nothing in the record names can go.")
+            ConfirmDialog(f"Delete {name}? Only one nothing in the record names can go.")
         ):
             return
         try:

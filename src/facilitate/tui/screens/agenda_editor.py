@@ -312,7 +312,7 @@ class AgendaEditorScreen(Screen[None]):
         item = self.selected_item()
         if item is None:
             return
-        if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{escape(item.title)}”?")):
+        if not await self.app.push_screen_wait(ConfirmDialog(f"Delete “{item.title}”?")):
             return
         with reported(self.app):
             agenda.delete_item(self.facilitate.store, item.id)

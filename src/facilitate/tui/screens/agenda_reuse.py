@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.markup import escape
-
 from facilitate import paths
 from facilitate.models import MeetingSeries
 from facilitate.services.plan import agenda, carry_over
@@ -80,7 +78,7 @@ async def _save_template(screen: AgendaEditorScreen, name: str, folder: Path) ->
         return save_template(template, folder)
     except TemplateExistsError as existing:
         question = (
-            f"You already have a template “{escape(name)}” ({escape(existing.path.name)}). "
+            f"You already have a template “{name}” ({existing.path.name}). "
             "Replace it with this agenda?"
         )
         if not await screen.app.push_screen_wait(

@@ -76,10 +76,7 @@ def kind_cell(kind: ReflectionKind) -> Text:
 
 
 def flagged_summary(flagged: list[ActionCheck], *, limit: int = 4) -> str:
-    lines = [
-        f"• {escape(check.action.text)} — {escape(', '.join(check.problems))}"
-        for check in flagged[:limit]
-    ]
+    lines = [f"• {check.action.text} — {', '.join(check.problems)}" for check in flagged[:limit]]
     if len(flagged) > limit:
         lines.append(f"• and {len(flagged) - limit} more")
     return "\n".join(lines)
@@ -348,7 +345,7 @@ class ClosingScreen(Screen[bool]):
         checks = self.show_review()
         found = self.show_summary()
         flagged = [c for c in checks if not c.ok]
-        question = f"Close “{escape(meeting.title)}”?"
+        question = f"Close “{meeting.title}”?"
         if settled:
             question += f"\n\nNever stepped through: {untaken_summary(settled)}."
         if flagged:
@@ -357,7 +354,7 @@ class ClosingScreen(Screen[bool]):
                 f"{flagged_summary(flagged)}"
             )
         for flag in found.flags:
-            question += f"\n\n⚠ {escape(flag)}"
+            question += f"\n\n⚠ {flag}"
         if flagged or found.flags:
             # Nothing edits a closed meeting's entries: say where they can still be put right.
             question += (

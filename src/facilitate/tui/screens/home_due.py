@@ -55,7 +55,7 @@ def ask_to_send_due(screen: HomeScreen) -> None:
         if yes:
             screen.run_worker(send_due(screen, folder, count), group="send-due", exclusive=True)
 
-    screen.app.push_screen(ConfirmDialog(escape(question), yes="Write"), answered)
+    screen.app.push_screen(ConfirmDialog(question, yes="Write"), answered)
 
 
 async def send_due(screen: HomeScreen, folder: Path, count: str) -> None:

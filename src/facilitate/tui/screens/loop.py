@@ -21,7 +21,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
@@ -342,7 +341,7 @@ class LoopScreen(Screen[None]):
         question = f"{what} “{response.text}” from #{row.input.number}?"
         if linked:
             question += f" The {response.kind} stays on record."
-        if not await self.app.push_screen_wait(ConfirmDialog(escape(question), yes=what)):
+        if not await self.app.push_screen_wait(ConfirmDialog(question, yes=what)):
             return
         with reported(self.app):
             if response.link_id is not None:

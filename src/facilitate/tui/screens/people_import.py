@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Header, Input, Label, ProgressBar, Select, Static
 
@@ -420,7 +419,7 @@ class PeopleImportScreen(Screen[int | None]):
         orgs = len(preview.new_organizations)
         question = f"Import {count_people(people)}"
         question += f" and create {counted(orgs, 'organization')}?" if orgs else "?"
-        if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
+        if not await self.app.push_screen_wait(ConfirmDialog(question)):
             return
         try:
             result = people_import.import_people(self.store, preview)

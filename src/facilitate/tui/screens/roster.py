@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -338,7 +337,7 @@ class RosterScreen(Screen[None]):
         person = self._selected_person()
         if person is None:
             return
-        question = f"Delete {escape(person.name)}? Only someone nothing in the record names can go."
+        question = f"Delete {person.name}? Only someone nothing in the record names can go."
         if not await self.app.push_screen_wait(ConfirmDialog(question)):
             return
         with refused(self.app):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual.markup import escape
 from textual.screen import Screen
 
 from facilitate.tui.feedback import USER_ERRORS
@@ -35,7 +34,7 @@ async def may_run(screen: Screen[None], meeting_id: str) -> bool:
         return False
     if redate.other_day(meeting, app.today) is None:
         return True
-    question = escape(redate.question(meeting, app.today))
+    question = redate.question(meeting, app.today)
     if not await app.push_screen_wait(ConfirmDialog(question, yes="Start it", no="Not now")):
         return False
     try:
