@@ -169,3 +169,23 @@ async def test_g_on_the_opening_checks_dana_in_as_herself(demo_store: Store) -> 
     rows = demo_store.find(Attendance, meeting_id=meeting.id)
     assert [r.guest_name for r in rows if r.guest_name] == []
     assert any(r.person_id == dana.id for r in rows)
+
+
+async def test_escape_at_the_roster_question_keeps_the_form_and_the_name(
+    demo_store: Store,
+) -> None:
+    """Escape takes the question away, not the form: what was typed stays, and a second
+    escape closes the form as ever."""
+    app = FacilitateApp(demo_store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _guest_form(demo_store, pilot, DANA)
+        dialog = app.screen
+        assert dialog.query_one("#roster-question", Static).display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert not dialog.query_one("#roster-question", Static).display
+        assert dialog.query_one("#guest-name", Input).value == DANA
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not dialog

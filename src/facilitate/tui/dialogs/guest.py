@@ -116,6 +116,14 @@ class GuestDialog(FormDialog[GuestFields]):
                 )
             )
 
+    def action_cancel(self) -> None:
+        """Escape takes a roster question away (back to the name, as typed); otherwise it
+        closes the form, as every form's escape does."""
+        if self.asking is not None:
+            self._ask(None)
+            return
+        super().action_cancel()
+
     def action_as_guest(self) -> None:
         self.strangers.add(self._typed_name().casefold())
         self._ask(None)

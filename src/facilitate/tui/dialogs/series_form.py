@@ -182,6 +182,10 @@ class SeriesDialog(FormDialog[SeriesChoice]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
         if self.fields is None and self.starting is not None:
+            # What the form opened with counts as offered: a field the user then changes is
+            # theirs, even where no default was placed.
+            for selector in ("#kind", "#template", "#starting-rules"):
+                self.offered[selector] = self.query_one(selector, Select).value
             self._offer_kind(self.query_one("#body", Select).value)
             kind = self.query_one("#kind", Select).value
             if isinstance(kind, str):
@@ -222,7 +226,7 @@ class SeriesDialog(FormDialog[SeriesChoice]):
             return  # the user's choice
         if value is Select.NULL or value in choices:
             select.value = value
-            self.offered[selector] = value
+        self.offered[selector] = select.value
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "cadence":
