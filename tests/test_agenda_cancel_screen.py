@@ -50,6 +50,7 @@ async def test_the_agenda_editor_cancels_with_why_and_takes_it_back(demo_store: 
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(AgendaEditorScreen(meeting.id))
         await pilot.pause()
+        assert _says(app, "x") == "Cancel meeting" and _says(app, "p") == "Agenda packets"
         await pilot.press("x")
         await pilot.pause()
         # No reason: the dialog stays open and says why one is needed.
@@ -66,9 +67,22 @@ async def test_the_agenda_editor_cancels_with_why_and_takes_it_back(demo_store: 
             True,
             "The room flooded",
         )
+        # On a cancelled meeting the key bar says what x and p do now.
+        assert _says(app, "x") == "Take back cancellation"
+        assert _says(app, "p") == "Cancellation packets"
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert demo_store.get(Meeting, meeting.id).cancelled_at is None
+
+
+def _says(app: FacilitateApp, key: str) -> str:
+    """What the key bar says `key` does now (its one enabled binding)."""
+    [said] = [
+        active.binding.description
+        for bound, active in app.screen.active_bindings.items()
+        if bound == key and active.enabled
+    ]
+    return said

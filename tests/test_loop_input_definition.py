@@ -186,9 +186,11 @@ async def test_a_on_the_loop_screen_lists_a_business_note_and_t_files_it(store: 
         await app.push_screen(LoopScreen(series.id))
         await pilot.pause()
         assert _numbers(app) == ["2"]  # the parking-lot entry alone is input
+        assert _a_says(app) == "All notes"
         await pilot.press("a")
         await pilot.pause()
         assert _numbers(app) == ["1", "2"]
+        assert _a_says(app) == "Input only"  # the key bar names what a does now
         table = app.screen.query_one("#loop-inputs", Table)
         assert str(table.get_row_at(0)[2]) == "not input"
         table.move_cursor(row=0)
@@ -208,6 +210,16 @@ async def test_a_on_the_loop_screen_lists_a_business_note_and_t_files_it(store: 
         assert _numbers(app) == ["1", "2"]
     filings = store.find(EntryTheme, entry_table=Note.table, entry_id=note.id)
     assert [store.get(Theme, f.theme_id).name for f in filings] == ["budget"]
+
+
+def _a_says(app: FacilitateApp) -> str:
+    """What the key bar says `a` does (the one binding of `a` active now)."""
+    [said] = [
+        active.binding.description
+        for key, active in app.screen.active_bindings.items()
+        if key == "a" and active.enabled
+    ]
+    return said
 
 
 def _numbers(app: FacilitateApp) -> list[str]:

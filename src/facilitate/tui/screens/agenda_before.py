@@ -148,7 +148,9 @@ async def call_for_items(screen: AgendaEditorScreen) -> None:
 async def send_packets(screen: AgendaEditorScreen) -> None:
     """An agenda packet per partner organization: agenda, invitation, e-mail draft; for a
     cancelled meeting, its cancellation."""
-    cancelled = screen.meeting.cancelled_at is not None
+    from facilitate.services.plan.cancel import is_cancelled
+
+    cancelled = is_cancelled(screen.meeting)
     what = "Cancellation packets" if cancelled else "Agenda packets"
     choice = await screen.app.push_screen_wait(
         AgendaMailDialog(

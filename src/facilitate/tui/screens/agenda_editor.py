@@ -22,7 +22,7 @@ from facilitate.models import AgendaItem, Meeting
 from facilitate.models.enums import Visibility
 from facilitate.services.people import directory
 from facilitate.services.plan import agenda, pre_reads
-from facilitate.services.plan.cancel import cancelled_note
+from facilitate.services.plan.cancel import cancelled_note, is_cancelled
 from facilitate.services.plan.pre_reads import size_label
 from facilitate.services.record.audience import visible
 from facilitate.services.share import agenda_packets
@@ -91,12 +91,16 @@ class AgendaEditorScreen(Screen[None]):
         Binding("i", "call_for_items", "Call for items", id="agenda.call"),
         Binding("p", "send_packets", "Agenda packets", id="agenda.send"),
         Binding("x", "cancel_meeting", "Cancel meeting", id="agenda.cancel"),
+        # The same keys on a cancelled meeting: the key bar names what they do then.
+        Binding("p", "send_cancellation", "Cancellation packets", id="agenda.send_cancel"),
+        Binding("x", "take_back", "Take back cancellation", id="agenda.take_back"),
         Binding("escape", "back", "Back", id="agenda.back"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.cancelled = False  # as of the last refresh: which p and x the key bar offers
 
     @property
     def facilitate(self) -> FacilitateApp:
@@ -140,8 +144,11 @@ class AgendaEditorScreen(Screen[None]):
         meeting = self.meeting
         self.title = meeting.title
         venue = " (neutral venue)" if meeting.neutral_venue else ""
-        # A cancelled meeting says so where its status would be.
+        # A cancelled meeting says so where its status would be, and p and x say what they do.
         status = cancelled_note(meeting) or meeting.status.value
+        if is_cancelled(meeting) != self.cancelled:
+            self.cancelled = is_cancelled(meeting)
+            self.refresh_bindings()
         join = f"\nHow to join: {escape(meeting.join_info)}" if meeting.join_info else ""
         self.query_one("#meeting-info", Static).update(
             f"[b]{escape(meeting.title)}[/b]\n{meeting.starts_at:%a %b %d, %Y %H:%M} · "
@@ -365,6 +372,23 @@ class AgendaEditorScreen(Screen[None]):
     async def action_send_packets(self) -> None:
         """An agenda packet per partner organization: agenda, invitation, e-mail draft."""
         await agenda_before.send_packets(self)
+
+    @work
+    async def action_send_cancellation(self) -> None:
+        """A cancelled meeting's packets: its cancellation, per partner organization."""
+        await agenda_before.send_packets(self)
+
+    @work
+    async def action_take_back(self) -> None:
+        """Take a cancellation back: the meeting is on again."""
+        await agenda_before.cancel_or_take_back(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("send_packets", "cancel_meeting"):
+            return not self.cancelled
+        if action in ("send_cancellation", "take_back"):
+            return self.cancelled
+        return True
 
     @work
     async def action_carry_over(self) -> None:

@@ -121,7 +121,15 @@ class LoopScreen(Screen[None]):
             "all_notes",
             "All notes",
             id="loop.all_notes",
-            tooltip="List every numbered note too, not only input; again: input only (a)",
+            tooltip="List every numbered note too, not only input (a)",
+        ),
+        # The same key back: the key bar names what a does now (`check_action`).
+        Binding(
+            "a",
+            "input_only",
+            "Input only",
+            id="loop.input_only",
+            tooltip="List only input again (a)",
         ),
         Binding(
             "m",
@@ -231,10 +239,22 @@ class LoopScreen(Screen[None]):
         self.query_one("#loop-info", Static).update(Text(info_line(page, series.name)))
         self.show_detail()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_notes":
+            return not self.every
+        if action == "input_only":
+            return self.every
+        return True
+
+    def action_input_only(self) -> None:
+        """List only input again (`a` once more)."""
+        self.action_all_notes()
+
     def action_all_notes(self) -> None:
         """List every numbered note of the series too (or again only input); the cursor stays
         on the row it was on when that row is still listed."""
         self.every = not self.every
+        self.refresh_bindings()
         self.count = loop_links.LOOP_PAGE
         row = self.selected()
         self.action_refresh(select=row_key(row) if row is not None else None)
