@@ -77,7 +77,8 @@ async def test_a_filled_field_reached_by_tab_keeps_its_text(demo_store: Store) -
 
 
 async def test_an_edit_form_built_on_a_plain_input_keeps_its_text(demo_store: Store) -> None:
-    """The body form still builds `Input` itself: its rows keep their text through `field`."""
+    """An edit form opened on a stored body (set-up's `e`) keeps each row's text when a key is
+    typed in it."""
     core = next(b for b in bodies.bodies(demo_store) if b.name == "Core Team")
     app = FacilitateApp(demo_store, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -16,14 +16,10 @@ T = TypeVar("T")
 
 def field(label: str, widget: Widget) -> Horizontal:
     """A form row: a fixed-width label, then the input, compact so a whole form fits 80×24.
-
-    Text goes in a `TextField`; a plain `Input` given here is made to keep its text on focus
-    too, so no form row loses what it holds to the first key typed.
-    """
+    Text goes in a `TextField`, which keeps what it holds when focused (tests/test_text_fields.py
+    holds every form to it)."""
     if hasattr(widget, "compact"):
         widget.compact = True
-    if isinstance(widget, Input):
-        widget.select_on_focus = False
     return Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
 

@@ -7,6 +7,9 @@ the form says how the name in it will print: a facilitator who sees "Icwa notice
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -15,6 +18,31 @@ from textual.widgets import Input, Label, Static
 from facilitate.services import theme_names
 from facilitate.tui.dialogs.form import FormDialog, buttons, field
 from facilitate.tui.widgets.text_field import TextField
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from facilitate.services.people.directory import Choice
+
+NEW_THEME = "\x00new"
+"""The choice "A new theme…" in a list of a series' themes."""
+
+
+async def choose_theme(app: App[object], heading: str, themes: Sequence[Choice]) -> str | None:
+    """A theme to file under: one of `themes` (choices of the series' themes), or a new one
+    named in a `ThemeNameDialog`; None when the user backs out. Filing input under a theme
+    asks this one way on the Loop screen and on the theme board."""
+    from facilitate.services.people.directory import Choice
+    from facilitate.tui.dialogs.choose import ChoiceDialog
+
+    name: str | None = NEW_THEME
+    if themes:
+        name = await app.push_screen_wait(
+            ChoiceDialog(f"{heading}…", [*themes, Choice(NEW_THEME, "A new theme…")])
+        )
+    if name == NEW_THEME:
+        name = await app.push_screen_wait(ThemeNameDialog(f"{heading} a new theme"))
+    return name
 
 
 class ThemeNameDialog(FormDialog[str]):

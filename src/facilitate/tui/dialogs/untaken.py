@@ -34,8 +34,6 @@ ANSWER_KEYS = {
 }
 """The key and binding id of each answer in `UNTAKEN_ANSWERS` (the ids are what keymaps name)."""
 
-"""The list's labels, for tui/screens/closing.py until it reads `untaken_answers` itself."""
-
 HELP = (
     " · ".join(f"{key} {UNTAKEN_ANSWERS[state].short}" for state, (key, _) in ANSWER_KEYS.items())
     + " (each moves down) · a all the rest were taken · Enter: these answers · "

@@ -36,7 +36,7 @@ from facilitate.tui.dialogs.confirm import ConfirmDialog
 from facilitate.tui.dialogs.input_search import InputSearchDialog
 from facilitate.tui.dialogs.loop_response import LoopResponseDialog
 from facilitate.tui.dialogs.response_chooser import ResponseChooserDialog
-from facilitate.tui.dialogs.theme_name import ThemeNameDialog
+from facilitate.tui.dialogs.theme_name import choose_theme
 from facilitate.tui.feedback import TOAST_SECONDS, reported
 from facilitate.tui.screens.loop_cells import (
     COLUMNS,
@@ -54,7 +54,6 @@ from facilitate.tui.widgets.table import Table
 if TYPE_CHECKING:
     from facilitate.tui.app import FacilitateApp
 
-NEW_THEME = "\x00new"
 """The value of "A new theme…" among the themes offered to file under (no theme is named so)."""
 
 NOTICE_SECONDS = TOAST_SECONDS
@@ -451,17 +450,7 @@ class LoopScreen(Screen[None]):
             return
         number = row.input.number
         choices = [Choice(name, f"+{name}") for name in themes.names(self.store, self.series_id)]
-        name: str | None = NEW_THEME
-        if choices:
-            name = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    f"File #{number} under…", [*choices, Choice(NEW_THEME, "A new theme…")]
-                )
-            )
-        if name == NEW_THEME:
-            name = await self.app.push_screen_wait(
-                ThemeNameDialog(f"File #{number} under a new theme")
-            )
+        name = await choose_theme(self.app, f"File #{number} under", choices)
         if name is None:
             return
         with reported(self.app):

@@ -31,7 +31,7 @@ from facilitate.services.record import themes
 from facilitate.services.record.loop_links import InputHit
 from facilitate.services.record.themes import ThemeGroup
 from facilitate.tui.dialogs.choose import ChoiceDialog
-from facilitate.tui.dialogs.theme_name import ThemeNameDialog
+from facilitate.tui.dialogs.theme_name import ThemeNameDialog, choose_theme
 from facilitate.tui.feedback import reported
 from facilitate.tui.screens.home import FOCUSED
 from facilitate.tui.symbols import mark
@@ -53,7 +53,6 @@ INPUT_COLUMNS = (
 EMPTY = "No themes yet: file a note under one in the capture line, e.g. +housing."
 UNFILED = "(no theme)"
 """The last row of the themes: the series' input filed under none. Its key is UNFILED too."""
-NEW_THEME = "\x00new"
 """The value of "A new theme…" among the themes offered to file under (no theme id is this)."""
 
 
@@ -383,15 +382,7 @@ class ThemeBoardScreen(Screen[None]):
             return
         count = f"{len(entries)} input" if len(entries) > 1 else "this input"
         choices = [Choice(g.theme.name, g.label) for g in self.groups.values()]
-        name: str | None = NEW_THEME
-        if choices:
-            name = await self.app.push_screen_wait(
-                ChoiceDialog(f"File {count} under…", [*choices, Choice(NEW_THEME, "A new theme…")])
-            )
-        if name == NEW_THEME:
-            name = await self.app.push_screen_wait(
-                ThemeNameDialog(f"File {count} under a new theme")
-            )
+        name = await choose_theme(self.app, f"File {count} under", choices)
         if name is None:
             return
         with reported(self.app):
