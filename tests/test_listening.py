@@ -172,3 +172,15 @@ def test_cli_says_when_a_series_has_no_themes(db_path: Path, session: Meeting) -
         0,
         "Steering Committee (monthly): no themes yet (file a note under one with +housing)",
     )
+
+
+def test_cli_without_a_database_says_so_in_one_line(tmp_path: Path) -> None:
+    """Before the app's first run there is no file: a listening command says so, not a crash."""
+    missing = tmp_path / "none.db"
+    for args in (["consent", "today", "--count", "3"], ["themes", "x"]):
+        result = CliRunner().invoke(cli, ["--db", str(missing), "listening", *args])
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("facilitate: ")
+        assert "unexpected error" not in result.output
+        assert str(missing) in result.output
+        assert not missing.exists()

@@ -122,17 +122,21 @@ def store_for(ctx: click.Context, *, starts_record: bool = False) -> Iterator[St
     path that does not exist is refused, not made (it may be mistyped).
     """
     from facilitate.errors import Refusal
-    from facilitate.store.errors import RecordNotFound
+    from facilitate.store.errors import RecordNotFound, StoreError
 
     create = starts_record and may_start_record(ctx)
-    with opened(database_path(ctx.find_root()), create=create) as store:
-        try:
-            yield store
-        except Refusal as error:
-            fail(str(error))
-        except RecordNotFound as error:
-            # A mistyped meeting or series (MeetingReferenceError is one): a line, not a crash.
-            fail(str(error.args[0]) if error.args else "not found")
+    try:
+        with opened(database_path(ctx.find_root()), create=create) as store:
+            try:
+                yield store
+            except Refusal as error:
+                fail(str(error))
+            except RecordNotFound as error:
+                # A mistyped meeting or series (MeetingReferenceError is one): a line, not a crash.
+                fail(str(error.args[0]) if error.args else "not found")
+    except StoreError as error:
+        # No database yet, a locked or damaged file: one line naming it, as friendly_errors says.
+        fail(str(error))
 
 
 def write_crash_log(details: str) -> Path:
