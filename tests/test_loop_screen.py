@@ -336,6 +336,11 @@ async def test_export_offers_the_one_pager_and_says_nothing_is_public_yet(
         for _ in range(last):
             await pilot.press("down")
         await pilot.press("enter")
+        await pilot.pause()
+        # Asked before anything is written: nothing in it is for the public yet.
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Nothing here is public yet" in app.screen.question
+        await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         status = str(app.screen.query_one("#loop-status", Static).render())

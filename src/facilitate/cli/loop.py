@@ -134,7 +134,7 @@ def report_command(
         from facilitate.export import RENDERERS
         from facilitate.models.enums import Visibility
         from facilitate.services.lookup import find_meeting, find_series
-        from facilitate.services.record.audience_reach import loop_reach
+        from facilitate.services.record.audience_reach import loop_warning
         from facilitate.services.record.you_said_we_did import you_said_we_did
         from facilitate.services.share.sharing import ExportFormat, export_loop
 
@@ -166,9 +166,9 @@ def report_command(
             click.echo(report.nothing_shown)
         for file in written:
             click.echo(f"wrote {file.path}  (sha256 {file.sha256[:12]})")
-        # Nothing shown is said above, as the app says it; a version that shows only a little
-        # of what partners see is said as the minutes say it.
-        warning = "" if report.nothing_shown else loop_reach(report).warning
+        # Nothing shown is said above; a version that shows only a little of what partners see
+        # is said as the minutes say it.
+        warning = "" if report.nothing_shown else loop_warning(report)
         if warning:
             click.echo(f"warning: {warning}", err=True)
 

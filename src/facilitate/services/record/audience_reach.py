@@ -92,3 +92,10 @@ def loop_reach(report: LoopReport) -> Reach:
     # What the report leaves out that partners would read (never confidential input).
     partners_also = sum(n for v, n in report.hidden if visible(v, COMPARED))
     return Reach(report.audience, holds, holds + partners_also, LOOP_CHANGE, ("input", "inputs"))
+
+
+def loop_warning(report: LoopReport) -> str:
+    """What to tell someone writing `report` before they send it ("" when nothing): that none
+    of it is for its readers yet (the report's own words), else that it holds only a little of
+    what partners read. The app asks with it before writing; the CLI says it after."""
+    return report.nothing_shown or loop_reach(report).warning

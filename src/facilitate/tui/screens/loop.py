@@ -47,7 +47,7 @@ from facilitate.tui.screens.loop_cells import (
     response_word,
     row_key,
 )
-from facilitate.tui.screens.loop_export import export_choices, write_export
+from facilitate.tui.screens.loop_export import export_choices, export_warning, write_export
 from facilitate.tui.widgets.key_bar import KeyBar
 from facilitate.tui.widgets.table import Table
 
@@ -476,6 +476,11 @@ class LoopScreen(Screen[None]):
             )
         )
         if picked is None:
+            return
+        warning = export_warning(self.store, self.series_id, picked)
+        if warning and not await self.app.push_screen_wait(
+            ConfirmDialog(f"{warning} Write it anyway?", yes="Write it")
+        ):
             return
         status = self.query_one("#loop-status", Static)
         status.display = True

@@ -16,6 +16,7 @@ from facilitate.export import RENDERERS
 from facilitate.models.enums import Visibility
 from facilitate.services.people.directory import Choice
 from facilitate.services.record.audience import AUDIENCE_LABELS, AUDIENCES
+from facilitate.services.record.audience_reach import loop_warning
 from facilitate.services.record.you_said_we_did import you_said_we_did
 from facilitate.services.share.sharing import ExportError, ExportFormat, export_loop
 from facilitate.store import Store, StoreError
@@ -36,6 +37,16 @@ def export_choices() -> list[Choice]:
     choices = [Choice(a.value, f"{AUDIENCE_LABELS[a]} version") for a in AUDIENCES]
     choices.append(Choice(ONE_PAGER, "Community one-pager (public, plain words)"))
     return choices
+
+
+def export_warning(store: Store, series_id: str, choice: str) -> str:
+    """What to ask before writing what `choice` names ("" when the readers' version holds a
+    fair share of the input: a partners' or internal version is never asked about)."""
+    one_page = choice == ONE_PAGER
+    audience = Visibility.PUBLIC if one_page else Visibility(choice)
+    if audience is not Visibility.PUBLIC:
+        return ""
+    return loop_warning(you_said_we_did(store, series_id=series_id, audience=audience))
 
 
 def write_export(db_path: Path, series_id: str, choice: str, folder: Path) -> Exported:
