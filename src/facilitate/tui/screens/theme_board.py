@@ -27,6 +27,7 @@ from facilitate.models import MeetingSeries
 from facilitate.models.enums import Visibility
 from facilitate.services import theme_names
 from facilitate.services.people.directory import Choice
+from facilitate.services.plurals import counted
 from facilitate.services.record import themes
 from facilitate.services.record.loop_links import InputHit
 from facilitate.services.record.themes import ThemeGroup
@@ -137,7 +138,11 @@ class ThemeBoardScreen(Screen[None]):
         self.titles["themes"] = f"Themes ({len(self.groups)})" if self.groups else "Themes"
         if keep in self.groups or (keep == UNFILED and self.unfiled):
             self.themes_table.move_cursor(row=self.themes_table.get_row_index(keep))
-        status = EMPTY if not self.groups else f"{len(self.groups)} themes · space marks input"
+        status = (
+            EMPTY
+            if not self.groups
+            else f"{counted(len(self.groups), 'theme')} · space marks input"
+        )
         if self.unfiled:
             status += f" · {len(self.unfiled)} under no theme: t files them"
         self.query_one("#board-status", Static).update(status)
