@@ -84,3 +84,5 @@ def test_a_deleted_item_makes_the_motion_owed_again(demo_store: Store) -> None:
     item = _take_up(demo_store, motion, november)
     agenda.delete_item(demo_store, item.id)
     assert _owed(demo_store, november)
+    # The link went with the item: nothing names a row that is gone.
+    assert not demo_store.find(EntryLink, to_table=AgendaItem.table, to_id=item.id)

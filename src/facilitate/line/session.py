@@ -212,7 +212,8 @@ class LineSession:
             return Reply(
                 [
                     "That was the last item. Close the meeting from the app (ctrl+l), or"
-                    " facilitate meetings close MEETING --untaken taken."
+                    " facilitate meetings close MEETING (it asks what became of any item never"
+                    " taken up)."
                 ]
             )
         return Reply([wording.current_line(view)])

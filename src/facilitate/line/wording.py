@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from facilitate.models import ActionItem, AgendaItem, Decision, Note, ParkingLotItem, Person
 from facilitate.models.enums import AttendanceStatus, DecisionMethod, ItemState, Visibility
 from facilitate.services.lead.ground_rules import VersionedRules
+from facilitate.services.people.people_lookup import IN_ROOM
 from facilitate.services.record.wording import METHOD_LABELS, OUTCOME_LABELS, PURPOSE_LABELS
 from facilitate.services.run.attendance import RoleLine, RosterLine
 from facilitate.services.run.capture import CaptureResult, Entry
@@ -40,7 +41,7 @@ _STATE_WORDS = {
     ItemState.CONTINUE_NEXT_TIME: UNTAKEN_ANSWERS[ItemState.CONTINUE_NEXT_TIME].short,
     ItemState.NOT_REACHED: UNTAKEN_ANSWERS[ItemState.NOT_REACHED].short,
 }
-_HERE = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
+_HERE = IN_ROOM  # at the table (people_lookup's one definition)
 
 
 def clock(delta: timedelta) -> str:

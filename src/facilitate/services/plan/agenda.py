@@ -12,7 +12,14 @@ from typing import Any
 
 from facilitate import paths
 from facilitate.errors import Refusal
-from facilitate.models import AgendaItem, GroundRuleSet, Meeting, MeetingSeries, PreRead
+from facilitate.models import (
+    AgendaItem,
+    EntryLink,
+    GroundRuleSet,
+    Meeting,
+    MeetingSeries,
+    PreRead,
+)
 from facilitate.models.enums import MeetingKind, MeetingStatus, Purpose
 from facilitate.models.template import AgendaItemTemplate, AgendaTemplate
 from facilitate.models.tiers import ReportUp
@@ -485,7 +492,12 @@ def delete_item(store: Store, item_id: str) -> None:
             f"“{item.title}” holds a report accepted from another body; it stays on the agenda "
             "(mark it not reached at closing if it is not taken)"
         )
-    store.delete(AgendaItem, item_id)
+    with store.transaction():
+        # A link to the item (a motion taken from the table onto it) goes with it: the motion
+        # is owed again, and no link names a row that is gone.
+        for link in store.find(EntryLink, to_table=AgendaItem.table, to_id=item_id):
+            store.delete(EntryLink, link.id)
+        store.delete(AgendaItem, item_id)
 
 
 def move_item(store: Store, item_id: str, steps: int) -> list[AgendaItem]:

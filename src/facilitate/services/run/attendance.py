@@ -25,7 +25,7 @@ from facilitate.models import (
     RoleDef,
 )
 from facilitate.models.enums import AttendanceCapacity, AttendanceStatus
-from facilitate.services.people.people_lookup import current_members, people_by_id
+from facilitate.services.people.people_lookup import current_members, normalize, people_by_id
 from facilitate.services.quorum import NOW_COUNTED, Quorum, quorum, seat_of, stand_ins
 from facilitate.services.run import seats
 from facilitate.services.run.capture import capturable
@@ -162,15 +162,14 @@ class OnRoster:
 
 
 def on_roster(store: Store, name: str) -> OnRoster | None:
-    """The one active person on record whose name is `name` (any case and spacing), so a guest
-    typed with a roster name is offered as themselves; None when nobody, or several, match."""
-    wanted = " ".join(name.split()).casefold()
+    """The one active person on record whose name is `name` (as names are compared everywhere,
+    `people_lookup.normalize`: any case, spacing or accents), so a guest typed with a roster name
+    is offered as themselves; None when nobody, or several, match."""
+    wanted = normalize(name)
     if not wanted:
         return None
     found = [
-        person
-        for person in store.find(Person, active=True)
-        if " ".join(person.name.split()).casefold() == wanted
+        person for person in store.find(Person, active=True) if normalize(person.name) == wanted
     ]
     if len(found) != 1:
         return None

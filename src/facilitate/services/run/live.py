@@ -54,11 +54,12 @@ from facilitate.models import (
     RuleInvocation,
 )
 from facilitate.models.base import Record, utcnow
-from facilitate.models.enums import AttendanceStatus, ItemState, MeetingStatus
+from facilitate.models.enums import ItemState, MeetingStatus
 from facilitate.models.ids import as_utc as as_utc
 from facilitate.services import quorum
 from facilitate.services.lead import ground_rules
 from facilitate.services.lead.ground_rules import VersionedRules
+from facilitate.services.people.people_lookup import IN_ROOM
 from facilitate.services.plan import agenda
 from facilitate.services.plan.cancel import cannot_run
 from facilitate.services.run import redate
@@ -228,7 +229,7 @@ _COUNTED: tuple[tuple[type[Record], str, str], ...] = (
     (Reflection, "plus/delta remark", "plus/delta remarks"),
     (ActionUpdate, "action update", "action updates"),
 )
-_IN_THE_ROOM = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+_IN_THE_ROOM = IN_ROOM  # at the table (people_lookup's one definition)
 _WORKED = {
     ItemState.DONE: "finished",
     ItemState.PARKED: "parked",
